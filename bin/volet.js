@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import '../dist/generator/cli/main.js';
+// The installed `volet` command: runs the compiled CLI (build with `npm run build`).
+import { main } from '../dist/generator/cli/main.js';
+
+await main();

@@ -4,6 +4,7 @@
  */
 import type { Document, Element } from '@xmldom/xmldom';
 import type { Diagnostic } from '../model/model.js';
+import type { DocumentCache } from './document-cache.js';
 
 /** A user catalog entry: maps a namespace and/or a remote location to a local file. */
 export interface CatalogEntry {
@@ -11,7 +12,7 @@ export interface CatalogEntry {
   namespace?: string;
   /** A remote `schemaLocation`/`location` (exact match) this file stands for. */
   location?: string;
-  /** Absolute or config-relative path of the local file. */
+  /** Absolute or config-relative path of the local file (relative paths resolve against the current folder). */
   file: string;
 }
 
@@ -19,11 +20,17 @@ export interface CatalogEntry {
 export interface LoadOptions {
   /** User catalog entries; consulted before the built-in catalog. */
   catalog?: CatalogEntry[];
+  /**
+   * A document cache shared by several `loadDescription` calls, so that files common to several
+   * descriptions (the DMP HL7 v3 tree) are read and parsed once per process. Without it, each call
+   * uses a fresh cache. Cached documents are shared: consumers must not mutate them.
+   */
+  cache?: DocumentCache;
 }
 
 /** One XML document read from disk, parsed with @xmldom/xmldom (nodes carry lineNumber/columnNumber). */
 export interface LoadedDocument {
-  /** Absolute, normalised path: the identity used for de-duplication. */
+  /** Absolute, normalised path: the identity used for de-duplication (`volet-catalog:<name>` for built-in catalog files). */
   path: string;
   /** The path shown in diagnostics (relative to the current folder when inside it). */
   displayPath: string;
@@ -40,15 +47,32 @@ export interface SchemaSource {
   targetNamespace: string;
   /** True when this is a no-namespace schema included into a namespace (chameleon include). */
   chameleon: boolean;
+  /**
+   * Identity of this (document, schema element, namespace) triple: `<path>#<index>|<namespace>`, where
+   * index is the position of the schema element among the document's schemas (0 for a schema file).
+   */
+  key: string;
+}
+
+/** An `xs:redefine`: the schema it appears in, the element itself, and the schema it redefines. */
+export interface Redefinition {
+  /** Key of the schema holding the `xs:redefine` element. */
+  redefining: string;
+  /** The `xs:redefine` element (its children are the redefined components). */
+  element: Element;
+  /** Key of the schema being redefined. */
+  target: string;
 }
 
 /** Everything the load step found. */
 export interface LoadResult {
   /** WSDL documents: the entries first, then `wsdl:import`ed ones, each once. */
   wsdlDocuments: LoadedDocument[];
-  /** Schemas to parse, each (document, element, namespace) once, in a stable order. */
+  /** Schemas to parse, each (document, element, namespace) once, in a stable order (sorted by key). */
   schemas: SchemaSource[];
   /** Every document read, each once. */
   documents: LoadedDocument[];
   diagnostics: Diagnostic[];
+  /** The `xs:redefine`s found, in a stable order. */
+  redefinitions: Redefinition[];
 }

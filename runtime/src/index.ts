@@ -3,3 +3,4 @@
  * @packageDocumentation
  */
 export const RUNTIME_VERSION = '0.1.0';
+export * from './client/index.js';

@@ -1,0 +1,2 @@
+/** Placeholder (written below). */
+export const WSS_SECEXT_XSD = `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>`;

@@ -1,0 +1,35 @@
+/**
+ * Where the CLI writes. Commands never touch `process.stdout` directly, so that tests can run
+ * them in process and capture what they print.
+ */
+
+/** Output streams of one CLI run. */
+export interface CliIo {
+  /** Writes to standard output (the text is written as is; add the newline). */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+}
+
+/** The process's own streams. */
+export const processIo: CliIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+/** Exit codes of `volet` (see docs/cli.md). */
+export const ExitCode = {
+  /** Success (warnings allowed). */
+  ok: 0,
+  /** The input has errors; diagnostics were printed. */
+  inputErrors: 1,
+  /** Usage error: unknown command or option, missing argument, unreadable option file. */
+  usage: 2,
+  /** A bug in volet (EX_SOFTWARE); never expected. */
+  internal: 70,
+} as const;
+
+/** An error in how volet was called; reported without a stack trace, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}

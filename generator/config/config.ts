@@ -1,0 +1,108 @@
+/**
+ * `volet.config.json`: which service descriptions to generate, where, and with which catalog.
+ * Paths in the file are relative to the file's folder. The format is documented in docs/config.md.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import type { CatalogEntry } from '../load/types.js';
+
+/** One service description to generate. */
+export interface ServiceConfig {
+  /** A short name, used in messages and as the default output folder name. */
+  name: string;
+  /** Entry files (WSDL or XSD), absolute after loading. */
+  wsdl: string[];
+  /** Output folder, absolute after loading. */
+  out: string;
+}
+
+/** A loaded, validated configuration. */
+export interface VoletConfig {
+  /** Absolute path of the configuration file, or null when built from arguments. */
+  file: string | null;
+  /** The folder paths are relative to; also the base of the paths hashed into file headers. */
+  baseDir: string;
+  services: ServiceConfig[];
+  catalog: CatalogEntry[];
+  /** Folder of user templates overriding the built-in ones, absolute; null for the built-ins. */
+  templates: string | null;
+  /** Type-check generated code before writing it (default true). */
+  typecheck: boolean;
+}
+
+/** A configuration file that cannot be used; the message names the file and the faulty key. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function isObject(v: Json | undefined): v is { [key: string]: Json } {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function stringList(v: Json | undefined, where: string): string[] {
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string')) return v as string[];
+  throw new ConfigError(`${where}: expected a path or a non-empty list of paths`);
+}
+
+/** Reads and validates a configuration file. */
+export function loadConfig(file: string): VoletConfig {
+  const path = resolve(file);
+  let raw: Json;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8')) as Json;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new ConfigError(`${file}: cannot read configuration: ${reason}`);
+  }
+  return parseConfig(raw, path);
+}
+
+/** Validates a parsed configuration object; `path` is the file it came from (for messages and relative paths). */
+export function parseConfig(raw: Json, path: string): VoletConfig {
+  const baseDir = dirname(path);
+  const at = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
+  if (!isObject(raw)) throw new ConfigError(`${path}: expected a JSON object`);
+  const known = new Set(['$schema', 'services', 'catalog', 'templates', 'typecheck']);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (known: ${[...known].join(', ')})`);
+  }
+  const servicesRaw = raw['services'];
+  if (!Array.isArray(servicesRaw) || servicesRaw.length === 0) {
+    throw new ConfigError(`${path}: "services" must be a non-empty list`);
+  }
+  const names = new Set<string>();
+  const services = servicesRaw.map((s, i): ServiceConfig => {
+    const where = `${path}: services[${i}]`;
+    if (!isObject(s)) throw new ConfigError(`${where}: expected an object`);
+    const name = s['name'];
+    if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new ConfigError(`${where}.name: expected a name of letters, digits, '.', '_' or '-'`);
+    }
+    if (names.has(name)) throw new ConfigError(`${where}.name: "${name}" is used twice`);
+    names.add(name);
+    const out = s['out'];
+    if (out !== undefined && typeof out !== 'string') throw new ConfigError(`${where}.out: expected a path`);
+    return { name, wsdl: stringList(s['wsdl'], `${where}.wsdl`).map(at), out: at(out ?? `generated/${name}`) };
+  });
+  const catalogRaw = raw['catalog'] ?? [];
+  if (!Array.isArray(catalogRaw)) throw new ConfigError(`${path}: "catalog" must be a list`);
+  const catalog = catalogRaw.map((c, i): CatalogEntry => {
+    const where = `${path}: catalog[${i}]`;
+    if (!isObject(c) || typeof c['file'] !== 'string') throw new ConfigError(`${where}: expected { file, namespace?, location? }`);
+    const entry: CatalogEntry = { file: at(c['file']) };
+    if (typeof c['namespace'] === 'string') entry.namespace = c['namespace'];
+    if (typeof c['location'] === 'string') entry.location = c['location'];
+    if (entry.namespace === undefined && entry.location === undefined) {
+      throw new ConfigError(`${where}: give "namespace", "location" or both`);
+    }
+    return entry;
+  });
+  const templates = raw['templates'];
+  if (templates !== undefined && typeof templates !== 'string') throw new ConfigError(`${path}: "templates" must be a path`);
+  const typecheck = raw['typecheck'] ?? true;
+  if (typeof typecheck !== 'boolean') throw new ConfigError(`${path}: "typecheck" must be true or false`);
+  return { file: path, baseDir, services, catalog, templates: templates === undefined ? null : at(templates), typecheck };
+}

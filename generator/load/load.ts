@@ -1,0 +1,377 @@
+/**
+ * The load step: from entry files (WSDL or XSD) to every document and schema they reach, through
+ * `wsdl:import`, `xs:import`, `xs:include` and `xs:redefine`, following local files only. Remote
+ * locations go through the namespace catalog (user entries, then the built-in one); nothing is fetched.
+ * Every problem is a diagnostic; nothing escapes as an exception.
+ */
+import type { Element } from '@xmldom/xmldom';
+import type { Diagnostic, SourceLocation } from '../model/model.js';
+import { diagnostic } from '../model/diagnostics.js';
+import { BUILTIN_PREFIX, builtinForLocation, builtinForNamespace, builtinForPath } from '../catalog/builtin-catalog.js';
+import { DocumentCache, type CachedDocument } from './document-cache.js';
+import { displayPathOf } from './display-path.js';
+import { locationOf } from './location.js';
+import { WSDL, XSD } from './namespaces.js';
+import { parseDocumentText, readDocument } from './read-document.js';
+import { isRemote, resolveLocation } from './resolve-location.js';
+import type { CatalogEntry, LoadOptions, LoadResult, LoadedDocument, Redefinition, SchemaSource } from './types.js';
+
+export { DocumentCache } from './document-cache.js';
+
+/** A namespace some import needs but did not (or could not) load by location. */
+interface NamespaceNeed {
+  namespace: string;
+  at: SourceLocation;
+  /** The remote location that was not fetched, if any. */
+  remote: string | null;
+  /** True when a diagnostic was already given for this import (missing local file). */
+  reported: boolean;
+}
+
+/** Element children of an element, in document order. */
+function childElements(parent: Element): Element[] {
+  const out: Element[] = [];
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType === 1) out.push(n as Element);
+  }
+  return out;
+}
+
+function attr(el: Element, name: string): string | null {
+  return el.hasAttribute(name) ? el.getAttribute(name) : null;
+}
+
+/** One load: the state of a traversal. */
+class Loader {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly documents: LoadedDocument[] = [];
+  readonly wsdlDocuments: LoadedDocument[] = [];
+  private readonly schemas = new Map<string, SchemaSource>();
+  private readonly redefinitions: Redefinition[] = [];
+  private readonly seenDocuments = new Set<string>();
+  private readonly seenWsdl = new Set<string>();
+  private readonly queue: SchemaSource[] = [];
+  private readonly needs: NamespaceNeed[] = [];
+  private readonly userCatalog: CatalogEntry[];
+
+  constructor(
+    private readonly cache: DocumentCache,
+    catalog: CatalogEntry[],
+  ) {
+    this.userCatalog = catalog;
+  }
+
+  /** Loads a document by absolute path (or built-in catalog path); reports read problems at `from`. */
+  private open(path: string, from: SourceLocation | null, missingSeverity: Diagnostic['severity'], what: string): LoadedDocument | null {
+    let cached = this.cache.get(path);
+    if (!cached) {
+      cached = this.read(path);
+      this.cache.set(path, cached);
+    }
+    const first = !this.seenDocuments.has(path);
+    this.seenDocuments.add(path);
+    if (cached.unreadable !== undefined) {
+      const at = from ?? { file: displayPathOf(path), line: 1, column: 1 };
+      const code = cached.unreadable === 'file not found' ? 'file-not-found' : 'unreadable-file';
+      this.diagnostics.push(diagnostic(missingSeverity, at, `cannot read ${what} '${displayPathOf(path)}': ${cached.unreadable}`, code));
+      return null;
+    }
+    if (first) {
+      this.diagnostics.push(...cached.diagnostics);
+      if (cached.document) this.documents.push(cached.document);
+    }
+    return cached.document;
+  }
+
+  private read(path: string): CachedDocument {
+    const builtin = builtinForPath(path);
+    if (builtin) return parseDocumentText(path, path, builtin.text);
+    this.cache.countRead(path);
+    return readDocument(path, displayPathOf(path));
+  }
+
+  /** Loads an entry file. */
+  loadEntry(entry: string): void {
+    const path = resolveLocation(entry, null);
+    if (path === null) {
+      this.diagnostics.push(
+        diagnostic('error', { file: entry, line: 1, column: 1 }, `entry '${entry}' is a remote location; volet reads local files only`, 'remote-entry'),
+      );
+      return;
+    }
+    const doc = this.open(path, null, 'error', 'entry file');
+    if (!doc) return;
+    if (doc.kind === 'wsdl') this.addWsdl(doc);
+    else this.addSchema(doc, doc.document.documentElement as Element, 0, null, false);
+  }
+
+  /** Registers a WSDL document: its inline schemas and its `wsdl:import`s. */
+  private addWsdl(doc: LoadedDocument): void {
+    if (this.seenWsdl.has(doc.path)) return;
+    this.seenWsdl.add(doc.path);
+    this.wsdlDocuments.push(doc);
+    const root = doc.document.documentElement as Element;
+    let index = 0;
+    for (const child of childElements(root)) {
+      if (child.namespaceURI !== WSDL) continue;
+      if (child.localName === 'import') {
+        this.wsdlImport(doc, child);
+      } else if (child.localName === 'types') {
+        for (const schema of childElements(child)) {
+          if (schema.namespaceURI === XSD && schema.localName === 'schema') {
+            this.addSchema(doc, schema, index, null, false);
+            index++;
+          }
+        }
+      }
+    }
+  }
+
+  private wsdlImport(doc: LoadedDocument, el: Element): void {
+    const at = locationOf(el, doc);
+    const location = attr(el, 'location');
+    const namespace = attr(el, 'namespace');
+    if (location === null || location === '') {
+      if (namespace !== null) this.needs.push({ namespace, at, remote: null, reported: false });
+      else this.diagnostics.push(diagnostic('warning', at, 'wsdl:import without location or namespace: ignored', 'wsdl-import'));
+      return;
+    }
+    const target = this.locate(location, doc, at, namespace);
+    if (target === null) return;
+    const imported = this.open(target, at, 'warning', 'imported document');
+    if (!imported) {
+      if (namespace !== null) this.needs.push({ namespace, at, remote: null, reported: true });
+      return;
+    }
+    if (imported.kind === 'wsdl') this.addWsdl(imported);
+    else this.addSchema(imported, imported.document.documentElement as Element, 0, null, false);
+  }
+
+  /**
+   * Turns a location into a path: local files relative to the referring document, remote ones through
+   * the user catalog by location and the built-in catalog's well-known locations. Returns `null` when a
+   * remote location has no entry by location; the caller then falls back to the namespace (deferred).
+   */
+  private locate(location: string, doc: LoadedDocument, at: SourceLocation, namespace: string | null): string | null {
+    const byUser = this.userCatalog.find((e) => e.location === location);
+    if (byUser) return resolveLocation(byUser.file, null);
+    const base = doc.path.startsWith(BUILTIN_PREFIX) ? null : doc.path;
+    const local = isRemote(location) ? null : resolveLocation(location, base);
+    if (local !== null) return local;
+    const builtin = builtinForLocation(location);
+    if (builtin && (namespace === null || namespace === builtin.namespace)) return BUILTIN_PREFIX + builtin.name;
+    if (namespace !== null) {
+      this.needs.push({ namespace, at, remote: location, reported: false });
+    } else {
+      this.diagnostics.push(
+        diagnostic('warning', at, `remote location '${location}' not fetched (volet reads local files only) and no catalog entry maps it`, 'remote-location'),
+      );
+    }
+    return null;
+  }
+
+  /** Adds a schema (deduplicated by document, element index and effective namespace) and queues its directives. */
+  private addSchema(doc: LoadedDocument, element: Element, index: number, includerNamespace: string | null, viaInclude: boolean): SchemaSource | null {
+    const own = attr(element, 'targetNamespace');
+    let targetNamespace = own ?? '';
+    let chameleon = false;
+    if (viaInclude && includerNamespace !== null) {
+      if (own === null) {
+        targetNamespace = includerNamespace;
+        chameleon = includerNamespace !== '';
+      }
+    }
+    const key = `${doc.path}#${index}|${targetNamespace}`;
+    const existing = this.schemas.get(key);
+    if (existing) return existing;
+    const source: SchemaSource = { document: doc, element, targetNamespace, chameleon, key };
+    this.schemas.set(key, source);
+    this.queue.push(source);
+    return source;
+  }
+
+  /** Follows the `xs:include`/`xs:redefine`/`xs:import` of one schema. */
+  private followDirectives(source: SchemaSource): void {
+    const doc = source.document;
+    for (const el of childElements(source.element)) {
+      if (el.namespaceURI !== XSD) continue;
+      const kind = el.localName;
+      if (kind !== 'include' && kind !== 'redefine' && kind !== 'import') continue;
+      const at = locationOf(el, doc);
+      const location = attr(el, 'schemaLocation');
+      if (kind === 'import') {
+        this.schemaImport(source, el, at, location);
+        continue;
+      }
+      if (location === null || location === '') {
+        this.diagnostics.push(diagnostic('error', at, `xs:${kind} without schemaLocation`, 'missing-schema-location'));
+        continue;
+      }
+      const path = this.locate(location, doc, at, null);
+      if (path === null) continue;
+      const target = this.open(path, at, 'warning', `${kind}d schema`);
+      if (!target) continue;
+      if (target.kind !== 'xsd') {
+        this.diagnostics.push(diagnostic('error', at, `xs:${kind} of '${target.displayPath}', which is not a schema`, 'include-not-schema'));
+        continue;
+      }
+      const root = target.document.documentElement as Element;
+      const targetNs = attr(root, 'targetNamespace');
+      if (targetNs !== null && targetNs !== source.targetNamespace) {
+        this.diagnostics.push(
+          diagnostic(
+            'error',
+            at,
+            `xs:${kind} of '${target.displayPath}' whose targetNamespace '${targetNs}' differs from the including schema's '${source.targetNamespace}'`,
+            'include-namespace-mismatch',
+          ),
+        );
+        continue;
+      }
+      const included = this.addSchema(target, root, 0, source.targetNamespace, true);
+      if (kind === 'redefine' && included) {
+        this.redefinitions.push({ redefining: source.key, element: el, target: included.key });
+      }
+    }
+  }
+
+  private schemaImport(source: SchemaSource, el: Element, at: SourceLocation, location: string | null): void {
+    const namespace = attr(el, 'namespace') ?? '';
+    if (namespace === XSD) return; // the built-in types need no schema
+    if (namespace === source.targetNamespace && namespace !== '') {
+      this.diagnostics.push(
+        diagnostic('warning', at, `xs:import of the schema's own target namespace '${namespace}' (use xs:include)`, 'import-own-namespace'),
+      );
+    }
+    if (location === null || location === '') {
+      this.needs.push({ namespace, at, remote: null, reported: false });
+      return;
+    }
+    const path = this.locate(location, source.document, at, namespace);
+    if (path === null) return;
+    const target = this.open(path, at, 'warning', 'imported schema');
+    if (!target) {
+      this.needs.push({ namespace, at, remote: null, reported: true });
+      return;
+    }
+    if (target.kind !== 'xsd') {
+      this.diagnostics.push(diagnostic('error', at, `xs:import of '${target.displayPath}', which is not a schema`, 'import-not-schema'));
+      return;
+    }
+    const root = target.document.documentElement as Element;
+    const targetNs = attr(root, 'targetNamespace') ?? '';
+    if (targetNs !== namespace) {
+      this.diagnostics.push(
+        diagnostic(
+          'warning',
+          at,
+          `xs:import of namespace '${namespace}' loads '${target.displayPath}' whose targetNamespace is '${targetNs}'`,
+          'import-namespace-mismatch',
+        ),
+      );
+    }
+    this.addSchema(target, root, 0, null, false);
+  }
+
+  /** Follows queued schemas until none is left. */
+  private drain(): void {
+    for (let source = this.queue.shift(); source; source = this.queue.shift()) this.followDirectives(source);
+  }
+
+  private provided(namespace: string): boolean {
+    for (const s of this.schemas.values()) if (s.targetNamespace === namespace) return true;
+    return false;
+  }
+
+  /**
+   * Satisfies the namespaces imported without a usable location: from the loaded schemas first (a
+   * namespace defined locally wins over the catalog), then the user catalog, then the built-in one.
+   * Loading a catalog schema may add imports, hence the loop.
+   */
+  private satisfyNeeds(): void {
+    const done = new Set<NamespaceNeed>();
+    for (;;) {
+      this.drain();
+      const pending = this.needs.filter((n) => !done.has(n) && !this.provided(n.namespace));
+      const next = pending[0];
+      if (!next) break;
+      done.add(next);
+      const user = this.userCatalog.find((e) => e.namespace === next.namespace);
+      if (user) {
+        const path = resolveLocation(user.file, null);
+        const doc = path === null ? null : this.open(path, next.at, 'error', 'catalog file');
+        if (doc && doc.kind === 'xsd') this.addSchema(doc, doc.document.documentElement as Element, 0, null, false);
+        continue;
+      }
+      const builtin = builtinForNamespace(next.namespace);
+      if (builtin) {
+        const doc = this.open(BUILTIN_PREFIX + builtin.name, next.at, 'error', 'built-in catalog schema');
+        if (doc) this.addSchema(doc, doc.document.documentElement as Element, 0, null, false);
+      }
+    }
+    for (const need of this.needs) {
+      if (need.reported && this.provided(need.namespace)) continue;
+      const providedNow = this.provided(need.namespace);
+      if (need.remote !== null) {
+        if (providedNow) continue; // mapped by the catalog (or defined by another loaded schema)
+        this.diagnostics.push(
+          diagnostic(
+            'error',
+            need.at,
+            `remote location '${need.remote}' not fetched (volet reads local files only) and no loaded schema or catalog entry provides namespace '${need.namespace}'`,
+            'remote-location',
+          ),
+        );
+      } else if (!providedNow && !need.reported) {
+        this.diagnostics.push(
+          diagnostic(
+            'warning',
+            need.at,
+            `imported namespace '${need.namespace}' is provided by no loaded schema and no catalog entry`,
+            'unresolved-import',
+          ),
+        );
+      }
+    }
+  }
+
+  result(): LoadResult {
+    this.satisfyNeeds();
+    const schemas = [...this.schemas.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const redefinitions = [...this.redefinitions].sort((a, b) =>
+      a.redefining < b.redefining ? -1 : a.redefining > b.redefining ? 1 : ((a.element as { lineNumber?: number }).lineNumber ?? 0) - ((b.element as { lineNumber?: number }).lineNumber ?? 0),
+    );
+    return {
+      wsdlDocuments: this.wsdlDocuments,
+      schemas,
+      documents: this.documents,
+      diagnostics: this.diagnostics,
+      redefinitions,
+    };
+  }
+}
+
+/**
+ * Loads a service description: the entry files (WSDL or XSD) and everything they import or include.
+ * Never throws and never reads the network; problems are in `diagnostics`.
+ */
+export function loadDescription(entries: string[], options: LoadOptions = {}): LoadResult {
+  const loader = new Loader(options.cache ?? new DocumentCache(), options.catalog ?? []);
+  try {
+    for (const entry of entries) loader.loadEntry(entry);
+    return loader.result();
+  } catch (e) {
+    // A bug must still surface as a diagnostic rather than a stack trace in the user's terminal.
+    const message = e instanceof Error ? e.message : String(e);
+    return {
+      wsdlDocuments: loader.wsdlDocuments,
+      schemas: [],
+      documents: loader.documents,
+      diagnostics: [
+        ...loader.diagnostics,
+        diagnostic('error', { file: entries[0] ?? '', line: 1, column: 1 }, `internal error while loading: ${message}`, 'internal-error'),
+      ],
+      redefinitions: [],
+    };
+  }
+}

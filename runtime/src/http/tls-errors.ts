@@ -1,0 +1,151 @@
+/**
+ * Turns node / OpenSSL errors into TransportErrors with messages that name the likely cause
+ * (missing client certificate, unknown CA, expired certificate, wrong host name, TLS version).
+ */
+import { TransportError, type TlsFailureReason, type TransportErrorKind } from './transport-error.js';
+
+/** What the transport knew when the error happened. */
+export interface ErrorContext {
+  /** Redacted target URL. */
+  readonly url: string;
+  /** `host:port` of the target. */
+  readonly authority: string;
+  /** Whether a client certificate is configured. */
+  readonly hasClientCertificate: boolean;
+  /** Whether the TLS handshake had completed on this request's socket. */
+  readonly handshakeDone: boolean;
+  /** Whether the connection goes through a proxy. */
+  readonly viaProxy: boolean;
+}
+
+const SERVER_UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_SIGNATURE_FAILURE',
+  'CERT_UNTRUSTED',
+  'CERT_REJECTED',
+  'INVALID_CA',
+  'INVALID_PURPOSE',
+  'PATH_LENGTH_EXCEEDED',
+  'CERT_CHAIN_TOO_LONG',
+  'CERT_REVOKED',
+]);
+
+const CLIENT_REJECTED = new Set([
+  'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+  'ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE',
+  'ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED',
+  'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+  'ERR_SSL_TLSV1_ALERT_ACCESS_DENIED',
+]);
+
+const PROTOCOL = new Set([
+  'ERR_SSL_UNSUPPORTED_PROTOCOL',
+  'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+  'ERR_SSL_NO_PROTOCOLS_AVAILABLE',
+  'ERR_SSL_TLSV1_ALERT_INAPPROPRIATE_FALLBACK',
+]);
+
+const NETWORK_TEXT: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host name not found (DNS)',
+  EAI_AGAIN: 'host name lookup failed temporarily (DNS)',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  ETIMEDOUT: 'TCP connection timed out',
+  ECONNRESET: 'connection reset by the peer',
+  EPIPE: 'connection closed by the peer while sending',
+  ECONNABORTED: 'connection aborted',
+};
+
+function tls(reason: TlsFailureReason, message: string, ctx: ErrorContext, code: string | undefined, cause: unknown): TransportError {
+  return new TransportError({ kind: 'tls', reason, message: `TLS with ${ctx.authority}: ${message}`, url: ctx.url, ...(code ? { code } : {}), cause });
+}
+
+/**
+ * Maps any error raised while sending a request to a {@link TransportError}.
+ * TransportErrors pass through unchanged.
+ * @param err - what node raised
+ * @param ctx - request context
+ */
+export function toTransportError(err: unknown, ctx: ErrorContext): TransportError {
+  if (err instanceof TransportError) return err;
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; message?: unknown; reason?: unknown };
+  const code = typeof e.code === 'string' ? e.code : undefined;
+  const raw = typeof e.message === 'string' ? e.message : String(err);
+
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const detail = typeof e.reason === 'string' ? ` (${e.reason})` : '';
+    return tls('hostname-mismatch', `the server certificate is not valid for this host name${detail}`, ctx, code, err);
+  }
+  if (code === 'CERT_HAS_EXPIRED') return tls('server-certificate-expired', 'the server certificate has expired', ctx, code, err);
+  if (code === 'CERT_NOT_YET_VALID') {
+    return tls('server-certificate-not-yet-valid', 'the server certificate is not valid yet (check the local clock)', ctx, code, err);
+  }
+  if (code !== undefined && SERVER_UNTRUSTED.has(code)) {
+    return tls(
+      'server-certificate-untrusted',
+      `the server certificate is not trusted: it does not chain to a configured CA (${code}); add the issuing CA to trust.ca / trust.caFile`,
+      ctx,
+      code,
+      err,
+    );
+  }
+  if (code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED') {
+    return tls(
+      'client-certificate-required',
+      ctx.hasClientCertificate
+        ? 'the server requires a client certificate and did not receive one'
+        : 'the server requires a client certificate (mutual TLS) and none is configured: set credentials (PKCS#12 or PEM)',
+      ctx,
+      code,
+      err,
+    );
+  }
+  if (code === 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA') {
+    return tls('client-certificate-unknown-ca', 'the server does not trust the CA that issued the client certificate', ctx, code, err);
+  }
+  if (code === 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED') {
+    return tls('client-certificate-expired', 'the server rejected the client certificate as expired', ctx, code, err);
+  }
+  if (code !== undefined && CLIENT_REJECTED.has(code)) {
+    return tls('client-certificate-rejected', `the server rejected the client certificate (${code})`, ctx, code, err);
+  }
+  if (code === 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE' && !ctx.hasClientCertificate) {
+    return tls(
+      'client-certificate-required',
+      'the server aborted the handshake; it most likely requires a client certificate (mutual TLS) and none is configured',
+      ctx,
+      code,
+      err,
+    );
+  }
+  if (code !== undefined && PROTOCOL.has(code)) {
+    return tls('protocol-version', 'no common TLS version: this client requires TLS 1.2 or later', ctx, code, err);
+  }
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') {
+    return tls('handshake-failed', 'the server did not answer with TLS (plain HTTP port, or a proxy in the way?)', ctx, code, err);
+  }
+  if (code !== undefined && code.startsWith('ERR_SSL_')) {
+    return tls('handshake-failed', `handshake failed (${code})`, ctx, code, err);
+  }
+  if (code !== undefined && code.startsWith('HPE_')) {
+    return new TransportError({ kind: 'http', message: `malformed HTTP response from ${ctx.url} (${code})`, url: ctx.url, code, cause: err });
+  }
+  const text = code !== undefined ? NETWORK_TEXT[code] : undefined;
+  if (text !== undefined || raw === 'socket hang up') {
+    let message = `${text ?? 'connection closed by the peer'} (${ctx.authority})`;
+    let kind: TransportErrorKind = 'network';
+    if (!ctx.handshakeDone && (code === 'ECONNRESET' || code === 'EPIPE' || raw === 'socket hang up')) {
+      // A reset during the handshake is how some servers refuse a client certificate.
+      message += ' during the TLS handshake: the server may have refused the client certificate or the TLS version';
+      kind = 'tls';
+      return new TransportError({ kind, reason: 'handshake-failed', message, url: ctx.url, ...(code ? { code } : {}), cause: err });
+    }
+    return new TransportError({ kind, message, url: ctx.url, ...(code ? { code } : {}), cause: err });
+  }
+  return new TransportError({ kind: 'network', message: `${raw} (${ctx.authority})`, url: ctx.url, ...(code ? { code } : {}), cause: err });
+}

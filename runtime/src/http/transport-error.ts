@@ -1,0 +1,132 @@
+/**
+ * The one error type the transport throws: every failure (TLS, timeout, abort, size, HTTP,
+ * network, proxy) arrives as a TransportError whose `kind` says which, with a message a support
+ * engineer can act on. Messages never carry secrets (passphrases, proxy credentials, query strings).
+ */
+
+/** What went wrong, coarsely. */
+export type TransportErrorKind = 'tls' | 'timeout' | 'aborted' | 'too-large' | 'http' | 'network' | 'proxy';
+
+/** Why a TLS connection failed, when the cause is known. */
+export type TlsFailureReason =
+  /** The server wants a client certificate and none was sent. */
+  | 'client-certificate-required'
+  /** The server refused the client certificate (bad, unsupported, revoked, access denied). */
+  | 'client-certificate-rejected'
+  /** The server does not trust the CA that issued the client certificate. */
+  | 'client-certificate-unknown-ca'
+  /** The server says the client certificate has expired. */
+  | 'client-certificate-expired'
+  /** The server certificate does not chain to a configured CA. */
+  | 'server-certificate-untrusted'
+  /** The server certificate has expired. */
+  | 'server-certificate-expired'
+  /** The server certificate is not valid yet (or the local clock is wrong). */
+  | 'server-certificate-not-yet-valid'
+  /** The server certificate is valid but for another host name. */
+  | 'hostname-mismatch'
+  /** No TLS version both sides accept (the client requires TLS 1.2 or later). */
+  | 'protocol-version'
+  /** Handshake failure without a more precise cause. */
+  | 'handshake-failed'
+  /** The local client certificate, key or CA bundle could not be loaded. */
+  | 'credentials-invalid';
+
+/** Constructor input of {@link TransportError}. */
+export interface TransportErrorDetails {
+  /** Category. */
+  readonly kind: TransportErrorKind;
+  /** Human-readable message (already free of secrets). */
+  readonly message: string;
+  /** HTTP status of the response, when one arrived. */
+  readonly status?: number;
+  /** Bounded, control-character-free excerpt of a non-SOAP response body (≤ 200 characters). */
+  readonly excerpt?: string;
+  /** Content-Type of the response, when one arrived. */
+  readonly contentType?: string;
+  /** Underlying node / OpenSSL error code (e.g. `ERR_TLS_CERT_ALTNAME_INVALID`, `ECONNREFUSED`). */
+  readonly code?: string;
+  /** Precise TLS cause for `kind: 'tls'`. */
+  readonly reason?: TlsFailureReason;
+  /** For timeouts: establishing the connection, or waiting for the whole response. */
+  readonly phase?: 'connect' | 'response';
+  /** The target, as origin + path (no user info, no query). */
+  readonly url?: string;
+  /** The original error. */
+  readonly cause?: unknown;
+}
+
+/** A failed HTTP exchange. Check `kind` (and `reason` for TLS) rather than parsing the message. */
+export class TransportError extends Error {
+  override readonly name = 'TransportError';
+  /** Category. */
+  readonly kind: TransportErrorKind;
+  /** HTTP status, when a response arrived. */
+  readonly status: number | undefined;
+  /** Bounded excerpt of a non-SOAP body. */
+  readonly excerpt: string | undefined;
+  /** Response Content-Type, when a response arrived. */
+  readonly contentType: string | undefined;
+  /** Underlying node / OpenSSL error code. */
+  readonly code: string | undefined;
+  /** Precise TLS cause. */
+  readonly reason: TlsFailureReason | undefined;
+  /** Timeout phase. */
+  readonly phase: 'connect' | 'response' | undefined;
+  /** Target origin + path. */
+  readonly url: string | undefined;
+
+  /** @param details - kind, message and optional fields */
+  constructor(details: TransportErrorDetails) {
+    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = details.kind;
+    this.status = details.status;
+    this.excerpt = details.excerpt;
+    this.contentType = details.contentType;
+    this.code = details.code;
+    this.reason = details.reason;
+    this.phase = details.phase;
+    this.url = details.url;
+  }
+}
+
+/** A URL reduced to what may appear in a message: origin and path, without user info or query. */
+export function redactUrl(url: URL | string): string {
+  try {
+    const u = typeof url === 'string' ? new URL(url) : url;
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+const HTML_HINT = /<(?:!doctype\s+html|html|head|body|title)\b/i;
+// C0/C1 controls, DEL, and bidirectional overrides that could disguise log lines.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/**
+ * A short printable excerpt of a response body for an error message: HTML is reduced to its
+ * title and text, control characters are removed, whitespace collapsed, and the result cut to
+ * `max` characters. Only the first 8 KiB are looked at.
+ * @param body - the response bytes
+ * @param max - maximum length in characters (default 200)
+ */
+export function bodyExcerpt(body: Uint8Array, max = 200): string {
+  let text = new TextDecoder('utf-8', { fatal: false }).decode(body.subarray(0, 8192));
+  if (HTML_HINT.test(text)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+    const bodyText = text
+      .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<[^>]*>/g, ' ');
+    text = title !== undefined && !bodyText.includes(title.trim()) ? `${title} ${bodyText}` : bodyText;
+    text = text.replace(/&(#\d{1,8}|#x[0-9a-f]{1,8}|[a-z]{2,8});/gi, (whole, name: string) => {
+      if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? whole;
+      const cp = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : ' ';
+    });
+  }
+  text = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(text);
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+}

@@ -1,0 +1,45 @@
+import { EncodeError } from '../errors/encode-error.js';
+
+// Fast path: nothing to replace and nothing to reject.
+const NEEDS_WORK = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+// In text, CR is escaped because a raw CR is read back as LF. In attribute values, tab, LF and CR
+// are escaped too, because attribute-value normalisation would turn them into spaces.
+const TEXT_SPECIALS = /[&<>\r]/g;
+const ATTRIBUTE_SPECIALS = /[&<>"\t\n\r]/g;
+const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const ENTITY: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+};
+
+function replaceOne(c: string): string {
+  return ENTITY[c];
+}
+
+/**
+ * The one escape function of the runtime, for text content and for double-quoted attribute
+ * values. Throws {@link EncodeError} (`invalid-char`) for characters XML 1.0 cannot carry: C0
+ * controls other than tab/LF/CR, U+FFFE, U+FFFF and unpaired surrogates.
+ *
+ * @param value - the string to escape
+ * @param attribute - true for an attribute value (also escapes `"`, tab, LF and CR so they survive normalisation)
+ * @param path - the value's property path, for the error
+ */
+export function escapeXml(value: string, attribute = false, path = ''): string {
+  if (!NEEDS_WORK.test(value)) return value;
+  if (INVALID.test(value)) {
+    throw new EncodeError('invalid-char', 'a character that XML 1.0 cannot carry (control character, U+FFFE/U+FFFF or unpaired surrogate)', path);
+  }
+  return value.replace(attribute ? ATTRIBUTE_SPECIALS : TEXT_SPECIALS, replaceOne);
+}
+
+/** True when every character of `value` is allowed in XML 1.0. */
+export function isXmlChars(value: string): boolean {
+  return !INVALID.test(value);
+}

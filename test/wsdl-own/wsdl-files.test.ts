@@ -1,0 +1,94 @@
+/**
+ * Our own service descriptions in wsdl/ are sound as files: every document is well-formed, every schema compiles
+ * with xmllint, every import is local and resolves, and each WSDL's types section compiles as a whole.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { DOMParser, type Element } from '@xmldom/xmldom';
+import { repoRoot } from '../support/paths.js';
+import { validate, wellFormed, xmllintSkipReason, type SchemaImport } from './xmllint.js';
+
+const XS = 'http://www.w3.org/2001/XMLSchema';
+const WSDL = 'http://schemas.xmlsoap.org/wsdl/';
+const wsdlRoot = join(repoRoot, 'wsdl');
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      return statSync(p).isDirectory() ? filesUnder(p) : [p];
+    });
+}
+
+const all = filesUnder(wsdlRoot);
+const xsds = all.filter((f) => f.endsWith('.xsd'));
+const wsdls = all.filter((f) => f.endsWith('.wsdl'));
+const rel = (p: string): string => relative(repoRoot, p);
+
+/** xs:import / xs:include elements of a document (schemas inlined in a WSDL included). */
+function schemaRefs(file: string): Element[] {
+  const doc = new DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/xml');
+  return [...Array.from(doc.getElementsByTagNameNS(XS, 'import')), ...Array.from(doc.getElementsByTagNameNS(XS, 'include'))];
+}
+
+test('wsdl/ holds the expected service descriptions', () => {
+  const names = all.map(rel);
+  for (const expected of [
+    'wsdl/xds/document-registry.wsdl',
+    'wsdl/xds/document-repository.wsdl',
+    'wsdl/insi/insi.wsdl',
+  ]) {
+    assert.ok(names.includes(expected), `${expected} missing; have ${names.join(', ')}`);
+  }
+  assert.ok(xsds.length >= 15, `expected at least 15 schemas, found ${xsds.length}`);
+});
+
+test('every WSDL and XSD in wsdl/ is well-formed XML', { skip: xmllintSkipReason }, () => {
+  for (const f of [...wsdls, ...xsds]) {
+    const [ok, stderr] = wellFormed(f);
+    assert.ok(ok, `${rel(f)}: ${stderr}`);
+  }
+});
+
+test('every schemaLocation in wsdl/ is relative and names an existing file inside wsdl/', () => {
+  let count = 0;
+  for (const f of [...wsdls, ...xsds]) {
+    for (const ref of schemaRefs(f)) {
+      const loc = ref.getAttribute('schemaLocation');
+      assert.ok(loc !== null && loc !== '', `${rel(f)}: ${ref.localName} without schemaLocation`);
+      assert.doesNotMatch(loc, /^[a-z][a-z0-9+.-]*:/i, `${rel(f)}: remote or absolute schemaLocation ${loc}`);
+      const target = resolve(dirname(f), loc);
+      assert.ok(existsSync(target), `${rel(f)}: ${loc} does not exist`);
+      assert.ok(!relative(wsdlRoot, target).startsWith('..'), `${rel(f)}: ${loc} leaves wsdl/`);
+      count++;
+    }
+  }
+  assert.ok(count > 20, `only ${count} schema references found`);
+});
+
+test('every XSD in wsdl/ compiles with xmllint', { skip: xmllintSkipReason }, () => {
+  for (const xsd of xsds) {
+    const r = validate(xsd, '<volet-probe/>');
+    assert.ok(r.compiled, `${rel(xsd)} does not compile:\n${r.stderr}`);
+    // The probe has no declaration: the schema compiled and was then applied.
+    assert.match(r.stderr, /No matching global declaration available for the validation root/, rel(xsd));
+  }
+});
+
+test('each WSDL types section compiles as a whole (all its imports together)', { skip: xmllintSkipReason }, () => {
+  for (const wsdl of wsdls) {
+    const doc = new DOMParser().parseFromString(readFileSync(wsdl, 'utf8'), 'text/xml');
+    const types = doc.getElementsByTagNameNS(WSDL, 'types')[0];
+    assert.ok(types !== undefined, `${rel(wsdl)}: no wsdl:types`);
+    const imports: SchemaImport[] = Array.from(types.getElementsByTagNameNS(XS, 'import')).map((i) => ({
+      namespace: i.getAttribute('namespace') ?? '',
+      location: resolve(dirname(wsdl), i.getAttribute('schemaLocation') ?? ''),
+    }));
+    assert.ok(imports.length > 0, `${rel(wsdl)}: types import nothing`);
+    const r = validate(imports, '<volet-probe/>');
+    assert.ok(r.compiled, `${rel(wsdl)} types do not compile:\n${r.stderr}`);
+  }
+});
