@@ -65,13 +65,17 @@ function formatMessage(label: 'input' | 'output', binding: MessageBinding | null
   }
 }
 
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 function formatSchemaSummary(model: Model): string {
   const { schema } = model;
   const typesReached = schema.types.filter((t) => t.reached).length;
   const elementsReached = schema.elements.filter((e) => e.reached).length;
   return (
-    `schema: ${typesReached} of ${schema.types.length} types reached, ` +
-    `${elementsReached} of ${schema.elements.length} global elements reached, ` +
-    `${schema.namespaces.length} namespaces, ${model.sources.length} files read`
+    `schema: ${typesReached} of ${plural(schema.types.length, 'type')} reached, ` +
+    `${elementsReached} of ${plural(schema.elements.length, 'global element')} reached, ` +
+    `${plural(schema.namespaces.length, 'namespace')}, ${plural(model.sources.length, 'file')} read`
   );
 }

@@ -4,11 +4,14 @@
  */
 import type { Diagnostic } from '../model/model.js';
 import type { LoadedDocument } from './types.js';
+import type { XmlElement } from './xml-tree.js';
 
 /** The outcome of reading and parsing one file. */
 export interface CachedDocument {
   /** The parsed document; `null` when the file could not be read or parsed. */
   document: LoadedDocument | null;
+  /** The root element the loader and the schema parser read (a light tree, or xmldom's when only xmldom could parse it). */
+  root: XmlElement | null;
   /**
    * Problems found in the file itself (encoding, XML well-formedness, unknown root element).
    * Re-reported by every load that reaches the file.

@@ -4,7 +4,6 @@
  * locations go through the namespace catalog (user entries, then the built-in one); nothing is fetched.
  * Every problem is a diagnostic; nothing escapes as an exception.
  */
-import type { Element } from '@xmldom/xmldom';
 import type { Diagnostic, SourceLocation } from '../model/model.js';
 import { diagnostic } from '../model/diagnostics.js';
 import { BUILTIN_PREFIX, builtinForLocation, builtinForNamespace, builtinForPath } from '../catalog/builtin-catalog.js';
@@ -15,6 +14,7 @@ import { WSDL, XSD } from './namespaces.js';
 import { parseDocumentText, readDocument } from './read-document.js';
 import { isRemote, resolveLocation } from './resolve-location.js';
 import type { CatalogEntry, LoadOptions, LoadResult, LoadedDocument, Redefinition, SchemaSource } from './types.js';
+import type { XmlElement } from './xml-tree.js';
 
 export { DocumentCache } from './document-cache.js';
 
@@ -28,16 +28,22 @@ interface NamespaceNeed {
   reported: boolean;
 }
 
+/** A document opened by the loader, with the root element it reads. */
+interface Opened {
+  doc: LoadedDocument;
+  root: XmlElement;
+}
+
 /** Element children of an element, in document order. */
-function childElements(parent: Element): Element[] {
-  const out: Element[] = [];
+function childElements(parent: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
   for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1) out.push(n as Element);
+    if (n.nodeType === 1) out.push(n as XmlElement);
   }
   return out;
 }
 
-function attr(el: Element, name: string): string | null {
+function attr(el: XmlElement, name: string): string | null {
   return el.hasAttribute(name) ? el.getAttribute(name) : null;
 }
 
@@ -62,7 +68,7 @@ class Loader {
   }
 
   /** Loads a document by absolute path (or built-in catalog path); reports read problems at `from`. */
-  private open(path: string, from: SourceLocation | null, missingSeverity: Diagnostic['severity'], what: string): LoadedDocument | null {
+  private open(path: string, from: SourceLocation | null, missingSeverity: Diagnostic['severity'], what: string): Opened | null {
     let cached = this.cache.get(path);
     if (!cached) {
       cached = this.read(path);
@@ -80,7 +86,7 @@ class Loader {
       this.diagnostics.push(...cached.diagnostics);
       if (cached.document) this.documents.push(cached.document);
     }
-    return cached.document;
+    return cached.document && cached.root ? { doc: cached.document, root: cached.root } : null;
   }
 
   private read(path: string): CachedDocument {
@@ -99,18 +105,17 @@ class Loader {
       );
       return;
     }
-    const doc = this.open(path, null, 'error', 'entry file');
-    if (!doc) return;
-    if (doc.kind === 'wsdl') this.addWsdl(doc);
-    else this.addSchema(doc, doc.document.documentElement as Element, 0, null, false);
+    const opened = this.open(path, null, 'error', 'entry file');
+    if (!opened) return;
+    if (opened.doc.kind === 'wsdl') this.addWsdl(opened);
+    else this.addSchema(opened.doc, opened.root, 0, null, false);
   }
 
   /** Registers a WSDL document: its inline schemas and its `wsdl:import`s. */
-  private addWsdl(doc: LoadedDocument): void {
+  private addWsdl({ doc, root }: Opened): void {
     if (this.seenWsdl.has(doc.path)) return;
     this.seenWsdl.add(doc.path);
     this.wsdlDocuments.push(doc);
-    const root = doc.document.documentElement as Element;
     let index = 0;
     for (const child of childElements(root)) {
       if (child.namespaceURI !== WSDL) continue;
@@ -127,7 +132,7 @@ class Loader {
     }
   }
 
-  private wsdlImport(doc: LoadedDocument, el: Element): void {
+  private wsdlImport(doc: LoadedDocument, el: XmlElement): void {
     const at = locationOf(el, doc);
     const location = attr(el, 'location');
     const namespace = attr(el, 'namespace');
@@ -143,8 +148,8 @@ class Loader {
       if (namespace !== null) this.needs.push({ namespace, at, remote: null, reported: true });
       return;
     }
-    if (imported.kind === 'wsdl') this.addWsdl(imported);
-    else this.addSchema(imported, imported.document.documentElement as Element, 0, null, false);
+    if (imported.doc.kind === 'wsdl') this.addWsdl(imported);
+    else this.addSchema(imported.doc, imported.root, 0, null, false);
   }
 
   /**
@@ -171,7 +176,7 @@ class Loader {
   }
 
   /** Adds a schema (deduplicated by document, element index and effective namespace) and queues its directives. */
-  private addSchema(doc: LoadedDocument, element: Element, index: number, includerNamespace: string | null, viaInclude: boolean): SchemaSource | null {
+  private addSchema(doc: LoadedDocument, element: XmlElement, index: number, includerNamespace: string | null, viaInclude: boolean): SchemaSource | null {
     const own = attr(element, 'targetNamespace');
     let targetNamespace = own ?? '';
     let chameleon = false;
@@ -209,13 +214,13 @@ class Loader {
       }
       const path = this.locate(location, doc, at, null);
       if (path === null) continue;
-      const target = this.open(path, at, 'warning', `${kind}d schema`);
-      if (!target) continue;
+      const opened = this.open(path, at, 'warning', `${kind}d schema`);
+      if (!opened) continue;
+      const { doc: target, root } = opened;
       if (target.kind !== 'xsd') {
         this.diagnostics.push(diagnostic('error', at, `xs:${kind} of '${target.displayPath}', which is not a schema`, 'include-not-schema'));
         continue;
       }
-      const root = target.document.documentElement as Element;
       const targetNs = attr(root, 'targetNamespace');
       if (targetNs !== null && targetNs !== source.targetNamespace) {
         this.diagnostics.push(
@@ -235,7 +240,7 @@ class Loader {
     }
   }
 
-  private schemaImport(source: SchemaSource, el: Element, at: SourceLocation, location: string | null): void {
+  private schemaImport(source: SchemaSource, el: XmlElement, at: SourceLocation, location: string | null): void {
     const namespace = attr(el, 'namespace') ?? '';
     if (namespace === XSD) return; // the built-in types need no schema
     if (namespace === source.targetNamespace && namespace !== '') {
@@ -249,16 +254,16 @@ class Loader {
     }
     const path = this.locate(location, source.document, at, namespace);
     if (path === null) return;
-    const target = this.open(path, at, 'warning', 'imported schema');
-    if (!target) {
+    const opened = this.open(path, at, 'warning', 'imported schema');
+    if (!opened) {
       this.needs.push({ namespace, at, remote: null, reported: true });
       return;
     }
+    const { doc: target, root } = opened;
     if (target.kind !== 'xsd') {
       this.diagnostics.push(diagnostic('error', at, `xs:import of '${target.displayPath}', which is not a schema`, 'import-not-schema'));
       return;
     }
-    const root = target.document.documentElement as Element;
     const targetNs = attr(root, 'targetNamespace') ?? '';
     if (targetNs !== namespace) {
       this.diagnostics.push(
@@ -299,14 +304,14 @@ class Loader {
       const user = this.userCatalog.find((e) => e.namespace === next.namespace);
       if (user) {
         const path = resolveLocation(user.file, null);
-        const doc = path === null ? null : this.open(path, next.at, 'error', 'catalog file');
-        if (doc && doc.kind === 'xsd') this.addSchema(doc, doc.document.documentElement as Element, 0, null, false);
+        const opened = path === null ? null : this.open(path, next.at, 'error', 'catalog file');
+        if (opened && opened.doc.kind === 'xsd') this.addSchema(opened.doc, opened.root, 0, null, false);
         continue;
       }
       const builtin = builtinForNamespace(next.namespace);
       if (builtin) {
-        const doc = this.open(BUILTIN_PREFIX + builtin.name, next.at, 'error', 'built-in catalog schema');
-        if (doc) this.addSchema(doc, doc.document.documentElement as Element, 0, null, false);
+        const opened = this.open(BUILTIN_PREFIX + builtin.name, next.at, 'error', 'built-in catalog schema');
+        if (opened) this.addSchema(opened.doc, opened.root, 0, null, false);
       }
     }
     for (const need of this.needs) {

@@ -1,14 +1,21 @@
 /**
- * Reads and parses one XML file into a {@link CachedDocument}: decoding, @xmldom/xmldom parsing with
- * line/column, and the check that the root is a WSDL 1.1 definitions or an XML Schema.
+ * Reads and parses one XML file into a {@link CachedDocument}: decoding, parsing, and the check that
+ * the root is a WSDL 1.1 definitions or an XML Schema.
+ *
+ * Parsing goes through saxes into a light tree first (fast, strict). `LoadedDocument.document`, the
+ * @xmldom/xmldom DOM the WSDL parser reads, is built lazily on first access, so large schema files
+ * are never turned into an xmldom DOM. Text saxes rejects is handed to xmldom, which tolerates a few
+ * more things (entities declared in a DTD) and gives the diagnostics when it fails too.
  */
 import { readFileSync } from 'node:fs';
-import { DOMParser, type Document } from '@xmldom/xmldom';
+import { DOMImplementation, DOMParser, type Document } from '@xmldom/xmldom';
 import type { Diagnostic } from '../model/model.js';
 import { diagnostic } from '../model/diagnostics.js';
 import type { CachedDocument } from './document-cache.js';
 import { decodeXml } from './decode.js';
 import { WSDL, XSD } from './namespaces.js';
+import type { LoadedDocument } from './types.js';
+import { LightParseError, parseLightTree, type XmlElement } from './xml-tree.js';
 
 interface LocatorLike {
   lineNumber?: unknown;
@@ -27,7 +34,7 @@ function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Parses XML text; fatal errors become an error diagnostic, recoverable ones warnings. */
+/** Parses XML text with xmldom; fatal errors become an error diagnostic, recoverable ones warnings. */
 export function parseXml(text: string, displayPath: string): { document: Document | null; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const parser = new DOMParser({
@@ -49,23 +56,19 @@ export function parseXml(text: string, displayPath: string): { document: Documen
     const at = position((e as { locator?: unknown }).locator);
     const raw = errorMessage(e);
     const message = /missing root element/.test(raw) ? 'not an XML document: no root element' : `malformed XML: ${raw}`;
-    diagnostics.push(diagnostic('error', { file: displayPath, ...at }, message, 'malformed-xml'));
-    return { document: null, diagnostics };
+    // The fatal error says it all; warnings on the way there (content outside the root…) are noise.
+    return { document: null, diagnostics: [diagnostic('error', { file: displayPath, ...at }, message, 'malformed-xml')] };
   }
 }
 
-/** The kind of a parsed document from its root element, or `null` (with a diagnostic) when neither. */
-export function documentKind(document: Document, displayPath: string, diagnostics: Diagnostic[]): 'wsdl' | 'xsd' | null {
-  const root = document.documentElement;
-  if (!root) return null;
+/** The kind of a document from its root element, or `null` (with a diagnostic) when neither WSDL 1.1 nor XSD. */
+export function documentKind(root: XmlElement, displayPath: string, diagnostics: Diagnostic[]): 'wsdl' | 'xsd' | null {
   if (root.namespaceURI === WSDL && root.localName === 'definitions') return 'wsdl';
   if (root.namespaceURI === XSD && root.localName === 'schema') return 'xsd';
-  const lineNumber = (root as { lineNumber?: number }).lineNumber ?? 1;
-  const columnNumber = (root as { columnNumber?: number }).columnNumber ?? 1;
   diagnostics.push(
     diagnostic(
       'error',
-      { file: displayPath, line: lineNumber, column: columnNumber },
+      { file: displayPath, line: root.lineNumber ?? 1, column: root.columnNumber ?? 1 },
       `not a WSDL 1.1 or XML Schema document: root element is {${root.namespaceURI ?? ''}}${root.localName ?? root.nodeName}`,
       'unknown-document',
     ),
@@ -73,14 +76,41 @@ export function documentKind(document: Document, displayPath: string, diagnostic
   return null;
 }
 
-/** Reads, decodes and parses a document from text (already read). */
+/** A loaded document whose xmldom DOM is built on first access (once; an empty document if xmldom fails). */
+function lazyDocument(path: string, displayPath: string, kind: 'wsdl' | 'xsd', text: string): LoadedDocument {
+  let dom: Document | null = null;
+  return {
+    path,
+    displayPath,
+    kind,
+    get document(): Document {
+      if (dom === null) {
+        dom = parseXml(text, displayPath).document ?? new DOMImplementation().createDocument(null, '', null);
+      }
+      return dom;
+    },
+  };
+}
+
+/** Parses a document from its text. Never throws. */
 export function parseDocumentText(path: string, displayPath: string, text: string, extra: Diagnostic[] = []): CachedDocument {
-  const { document, diagnostics } = parseXml(text, displayPath);
-  diagnostics.unshift(...extra);
-  if (!document) return { document: null, diagnostics };
-  const kind = documentKind(document, displayPath, diagnostics);
-  if (!kind) return { document: null, diagnostics };
-  return { document: { path, displayPath, kind, document }, diagnostics };
+  const diagnostics = [...extra];
+  let root: XmlElement;
+  let eager: Document | null = null;
+  try {
+    root = parseLightTree(text);
+  } catch (e) {
+    if (!(e instanceof LightParseError)) throw e;
+    const parsed = parseXml(text, displayPath);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.document?.documentElement) return { document: null, root: null, diagnostics };
+    eager = parsed.document;
+    root = parsed.document.documentElement;
+  }
+  const kind = documentKind(root, displayPath, diagnostics);
+  if (!kind) return { document: null, root: null, diagnostics };
+  const document = eager === null ? lazyDocument(path, displayPath, kind, text) : { path, displayPath, kind, document: eager };
+  return { document, root, diagnostics };
 }
 
 /** Reads a file from disk and parses it. Never throws. */
@@ -92,7 +122,7 @@ export function readDocument(path: string, displayPath: string): CachedDocument 
     const code = (e as { code?: unknown }).code;
     const reason =
       code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'permission denied' : errorMessage(e);
-    return { document: null, diagnostics: [], unreadable: reason };
+    return { document: null, root: null, diagnostics: [], unreadable: reason };
   }
   const decoded = decodeXml(bytes);
   const extra: Diagnostic[] = [];

@@ -2,9 +2,10 @@
  * What the load step hands to parse: every document read, with its schemas located.
  * The loader reads files only (never the network) and reports every problem as a diagnostic.
  */
-import type { Document, Element } from '@xmldom/xmldom';
+import type { Document } from '@xmldom/xmldom';
 import type { Diagnostic } from '../model/model.js';
 import type { DocumentCache } from './document-cache.js';
+import type { XmlElement } from './xml-tree.js';
 
 /** A user catalog entry: maps a namespace and/or a remote location to a local file. */
 export interface CatalogEntry {
@@ -35,14 +36,18 @@ export interface LoadedDocument {
   /** The path shown in diagnostics (relative to the current folder when inside it). */
   displayPath: string;
   kind: 'wsdl' | 'xsd';
-  document: Document;
+  /** The xmldom DOM (nodes carry lineNumber/columnNumber); the loader builds it on first access. */
+  readonly document: Document;
 }
 
 /** One `xs:schema` element to parse: a schema file's root, or a schema inlined in `wsdl:types`. */
 export interface SchemaSource {
   document: LoadedDocument;
-  /** The `xs:schema` element. */
-  element: Element;
+  /**
+   * The `xs:schema` element: a node of the loader's light tree (or of an xmldom DOM, which has the same
+   * {@link XmlElement} API). Not the node of `document.document`.
+   */
+  element: XmlElement;
   /** The namespace its components belong to: its targetNamespace, or the including schema's for a chameleon include. */
   targetNamespace: string;
   /** True when this is a no-namespace schema included into a namespace (chameleon include). */
@@ -59,7 +64,7 @@ export interface Redefinition {
   /** Key of the schema holding the `xs:redefine` element. */
   redefining: string;
   /** The `xs:redefine` element (its children are the redefined components). */
-  element: Element;
+  element: XmlElement;
   /** Key of the schema being redefined. */
   target: string;
 }

@@ -92,7 +92,7 @@ test('TD3.2 response: the SOAP part as given (xop:Include) is rejected by both; 
     return Buffer.from('stand-in for the attachment absent from the corpus');
   });
   assert.equal(replaced, 1);
-  assert.equal(cidSeen, 'b857abb7-a2c3-4db8-bd69-d5ff76826e72-2@urn:ihe:iti:xds-b:2007'); // percent-decoded
+  assert.ok(cidSeen.endsWith('@urn:ihe:iti:xds-b:2007'), `cid not percent-decoded: ${cidSeen}`);
   sameVerdict(xml, IHE, true, 'TD3.2 response, XOP-decoded');
 });
 
@@ -104,7 +104,7 @@ test('TD2.1 request: the SOAP part of the raw MIME body, as given and XOP-decode
   assert.match(root.headers.get('content-type') ?? '', /^application\/xop\+xml/);
   const envelope = root.content.toString('utf8');
   // Example bug kept as is: a SOAP 1.1 envelope; only the body element matters here.
-  assert.match(envelope, /xmlns:soap="http:\/\/schemas\.xmlsoap\.org\/soap\/envelope\/"/);
+  assert.ok(envelope.includes('xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"'), 'SOAP 1.1 envelope expected');
   const body = firstBodyElement(envelope);
 
   const errors = sameVerdict(body, IHE, false, 'TD2.1 request as given');
@@ -118,7 +118,7 @@ test('TD2.1 request: the SOAP part of the raw MIME body, as given and XOP-decode
     return bytes;
   });
   assert.equal(replaced, 2);
-  assert.match(xml, /<ns3:SubmitObjectsRequest>/);
+  assert.ok(xml.includes('<ns3:SubmitObjectsRequest>'), 'metadata kept');
   sameVerdict(xml, IHE, true, 'TD2.1 request, XOP-decoded');
 });
 
@@ -173,4 +173,20 @@ test('RegistryObjectList rejects an element outside the Identifiable group, nami
     'RegistryObject',
     'RegistryPackage',
   ]);
+});
+
+test('a Failure RegistryResponse with a RegistryErrorList (written here) validates in both', { skip }, () => {
+  const xml =
+    `<rs:RegistryResponse xmlns:rs="${RS}" status="urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure">` +
+    '<rs:RegistryErrorList highestSeverity="urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error">' +
+    '<rs:RegistryError codeContext="uniqueId expected, entryUUID given" errorCode="XDSDocumentUniqueIdError"' +
+    ' severity="urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error" location="DocumentRequest[1]"/>' +
+    '<rs:RegistryError codeContext="warning" errorCode="XDSRegistryError"' +
+    ' severity="urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Warning">free text</rs:RegistryError>' +
+    '</rs:RegistryErrorList></rs:RegistryResponse>';
+  sameVerdict(xml, RS, true, 'Failure RegistryResponse');
+  const noCode = xml.replace(' errorCode="XDSRegistryError"', '');
+  const errors = sameVerdict(noCode, RS, false, 'RegistryError without errorCode');
+  assert.equal(errors.length, 1);
+  assert.match(errors[0] ?? '', /'errorCode' is required but missing/);
 });

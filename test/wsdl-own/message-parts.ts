@@ -53,6 +53,14 @@ export function firstBodyElement(envelopeXml: string): string {
   return standalone(first);
 }
 
+/** The first element child of the document element of `xml`, as standalone XML text. */
+export function firstChildElement(xml: string): string {
+  const root = parse(xml).documentElement;
+  const first = root === null ? undefined : childElements(root)[0];
+  if (first === undefined) throw new Error('the root element has no element child');
+  return standalone(first);
+}
+
 /** The Fault's Detail entry (first element of Detail/detail) of a SOAP fault envelope, as standalone XML text. */
 export function faultDetailEntry(envelopeXml: string): string {
   const fault = childElements(body(parse(envelopeXml))).find((e) => e.localName === 'Fault');

@@ -28,9 +28,9 @@ test('the reference WSDL of these tests is clean', () => {
   assert.deepEqual(parseOne(definitions('urn:t', OK_BODY)).diagnostics, []);
 });
 
-test('missing message → error at the input', () => {
+test('missing message → error at the message attribute', () => {
   const text = definitions('urn:t', OK_BODY.replace('<wsdl:input message="tns:M"/>', '<wsdl:input message="tns:Nope"/>'));
-  const e = assertOneErrorAt(parseOne(text).diagnostics, text, 'wsdl-missing-message', '<wsdl:input message="tns:Nope"');
+  const e = assertOneErrorAt(parseOne(text).diagnostics, text, 'wsdl-missing-message', '"tns:Nope"');
   assert.match(e.message, /message \{urn:t\}Nope is not defined/);
 });
 
@@ -84,10 +84,21 @@ test('soap:header naming a missing part → error', () => {
   assertOneErrorAt(parseOne(text).diagnostics, text, 'wsdl-missing-part', '"h"');
 });
 
-test('an unprefixed QName takes the default namespace (no fallback to the target namespace)', () => {
+test('an unprefixed QName takes the default namespace; when that names nothing, the target namespace is tried with a warning', () => {
   const text = definitions('urn:t', OK_BODY.replace('type="tns:PT"', 'type="PT"'));
-  const e = assertOneErrorAt(parseOne(text).diagnostics, text, 'wsdl-missing-port-type', '"PT"', 'type="PT"');
-  assert.match(e.message, /port type \{\}PT of binding \{urn:t\}Bd is not defined/);
+  const { services, diagnostics } = parseOne(text);
+  assert.deepEqual(errors(diagnostics), []);
+  const warnings = diagnostics.filter((d) => d.code === 'wsdl-unprefixed-reference');
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0]?.message ?? '', /resolves to \{\}PT, which is not defined; \{urn:t\}PT/);
+  assert.deepEqual({ line: warnings[0]?.line, column: warnings[0]?.column }, positionOf(text, '"PT"', 'type="PT"'));
+  assert.equal(services[0]?.ports[0]?.portType, '{urn:t}PT');
+});
+
+test('an unprefixed QName that names nothing in either namespace is an error', () => {
+  const text = definitions('urn:t', OK_BODY.replace('type="tns:PT"', 'type="Nope"'));
+  const e = assertOneErrorAt(parseOne(text).diagnostics, text, 'wsdl-missing-port-type', '"Nope"');
+  assert.match(e.message, /port type \{\}Nope of binding \{urn:t\}Bd is not defined/);
 });
 
 test('a description without wsdl:service: warning', () => {

@@ -185,6 +185,26 @@ test('soap:body inside mime:multipartRelated is found, with a warning about atta
   assert.deepEqual(services[0]?.ports[0]?.operations[0]?.input?.body, [{ part: 'doc', element: '{urn:t}Doc' }]);
 });
 
+test('without parts=, a part bound as a MIME attachment is not in the body', () => {
+  const text = definitions(
+    'urn:t',
+    `<wsdl:message name="M"><wsdl:part name="doc" element="tns:Doc"/><wsdl:part name="file" type="xs:base64Binary"/></wsdl:message>
+     <wsdl:portType name="PT"><wsdl:operation name="Op"><wsdl:input message="tns:M"/></wsdl:operation></wsdl:portType>
+     <wsdl:binding name="Bd" type="tns:PT"><soap:binding/>
+       <wsdl:operation name="Op"><wsdl:input>
+         <mime:multipartRelated>
+           <mime:part><soap:body use="literal"/></mime:part>
+           <mime:part><mime:content part="file" type="application/octet-stream"/></mime:part>
+         </mime:multipartRelated>
+       </wsdl:input></wsdl:operation></wsdl:binding>
+     <wsdl:service name="S"><wsdl:port name="P" binding="tns:Bd"/></wsdl:service>`,
+    'xmlns:mime="http://schemas.xmlsoap.org/wsdl/mime/"',
+  );
+  const { services, diagnostics } = parseOne(text);
+  assert.deepEqual(errors(diagnostics), []);
+  assert.deepEqual(services[0]?.ports[0]?.operations[0]?.input?.body, [{ part: 'doc', element: '{urn:t}Doc' }]);
+});
+
 test('use="encoded" is reported as unsupported (warning)', () => {
   const text = definitions(
     'urn:t',

@@ -54,9 +54,10 @@ export function bindFaults(
       checkSoapFault(bindingFault, ref.name, ctx);
     }
     const action = ref.action ?? defaultFaultAction(portType.namespace, portType.name, op.name, ref.name);
-    const fault: Fault = { name: ref.name, element: null, message: ref.message ?? '', action };
-    const message = ref.message === null ? null : findMessage(ctx.defs, ref.message, ref.at, ctx.diagnostics);
+    const fault: Fault = { name: ref.name, element: null, message: ref.message?.name ?? '', action };
+    const message = ref.message === null ? null : findMessage(ctx.defs, ref.message, ctx.diagnostics);
     if (message !== null) {
+      fault.message = message.qname;
       if (message.parts.length !== 1) {
         ctx.diagnostics.push(
           diagnostic(

@@ -4,12 +4,13 @@
  * same message: the INSi pattern), with their `soap:headerfault`s.
  */
 import type { Element } from '@xmldom/xmldom';
-import type { BodyPart, Diagnostic, HeaderPart, MessageBinding, QNameString, SourceLocation } from '../../model/model.js';
+import type { BodyPart, Diagnostic, HeaderPart, MessageBinding, QNameString } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlDefinitions, WsdlIo, WsdlMessage, WsdlPart } from './definitions.js';
-import { attr, attrLocation, childElements, qnameAttr } from './dom.js';
+import { attr, attrLocation, childElements, refAttr, type WsdlRef } from './dom.js';
+import { lookup } from './lookup.js';
 import { MIME_BINDING_NS } from './namespaces.js';
 import { setPartLocation } from './part-locations.js';
 import { soapChildren } from './soap-extensions.js';
@@ -34,19 +35,9 @@ export interface BoundMessage {
   namespace: string | null;
 }
 
-/** Looks up a message, reporting an error at `at` when it is not defined. */
-export function findMessage(
-  defs: WsdlDefinitions,
-  name: QNameString,
-  at: SourceLocation,
-  diagnostics: Diagnostic[],
-): WsdlMessage | null {
-  const message = defs.messages.get(name);
-  if (message === undefined) {
-    diagnostics.push(diagnostic('error', at, `message ${name} is not defined`, 'wsdl-missing-message'));
-    return null;
-  }
-  return message;
+/** Looks up a message, reporting an error at the reference when it is not defined. */
+export function findMessage(defs: WsdlDefinitions, ref: WsdlRef, diagnostics: Diagnostic[]): WsdlMessage | null {
+  return lookup(defs.messages, ref, 'message', diagnostics);
 }
 
 /**
@@ -56,17 +47,18 @@ export function findMessage(
  */
 export function bindMessage(io: WsdlIo, bindingIo: Element | null, ctx: BindContext): BoundMessage | null {
   if (io.message === null) return null;
-  const message = findMessage(ctx.defs, io.message, io.at, ctx.diagnostics);
+  const message = findMessage(ctx.defs, io.message, ctx.diagnostics);
   if (message === null) return null;
-  const { body: bodyEl, headers: headerEls } = soapElementsOf(bindingIo, ctx);
+  const { body: bodyEl, headers: headerEls, attachments } = soapElementsOf(bindingIo, ctx);
 
   const headers: HeaderPart[] = [];
-  const headerPartsOfThisMessage = new Set<string>();
+  // Parts carried elsewhere (header blocks, MIME attachments) are not in the body by default.
+  const carriedElsewhere = new Set<string>(attachments);
   for (const headerEl of headerEls) {
     const header = bindHeader(headerEl, message, ctx);
     if (header === null) continue;
     headers.push(header);
-    if (header.message === message.qname) headerPartsOfThisMessage.add(header.part);
+    if (header.message === message.qname) carriedElsewhere.add(header.part);
   }
 
   if (bindingIo !== null && bodyEl === null) {
@@ -91,19 +83,25 @@ export function bindMessage(io: WsdlIo, bindingIo: Element | null, ctx: BindCont
   }
 
   const body: BodyPart[] = [];
-  for (const part of bodyParts(bodyEl, message, headerPartsOfThisMessage, ctx)) {
+  for (const part of bodyParts(bodyEl, message, carriedElsewhere, ctx)) {
     const bodyPart = toBodyPart(part, message, ctx);
     if (bodyPart !== null) body.push(bodyPart);
   }
 
-  const binding: MessageBinding = { message: message.qname, body, headers };
-  if (io.name !== null) binding.name = io.name;
+  const binding: MessageBinding = { message: message.qname, ...(io.name === null ? {} : { name: io.name }), body, headers };
   return { binding, namespace: bodyEl === null ? null : attr(bodyEl, 'namespace') };
 }
 
-/** The `soap:body` and `soap:header`s of a binding input/output, looking inside `mime:multipartRelated` too. */
-function soapElementsOf(bindingIo: Element | null, ctx: BindContext): { body: Element | null; headers: Element[] } {
-  if (bindingIo === null) return { body: null, headers: [] };
+/**
+ * The `soap:body` and `soap:header`s of a binding input/output, looking inside `mime:multipartRelated`
+ * too, and the parts bound as MIME attachments (`mime:content/@part`).
+ */
+function soapElementsOf(
+  bindingIo: Element | null,
+  ctx: BindContext,
+): { body: Element | null; headers: Element[]; attachments: string[] } {
+  if (bindingIo === null) return { body: null, headers: [], attachments: [] };
+  const attachments: string[] = [];
   let body = soapChildren(bindingIo, 'body', ctx.version, ctx.doc, ctx.diagnostics)[0] ?? null;
   const headers = soapChildren(bindingIo, 'header', ctx.version, ctx.doc, ctx.diagnostics);
   for (const related of childElements(bindingIo, MIME_BINDING_NS, 'multipartRelated')) {
@@ -118,19 +116,23 @@ function soapElementsOf(bindingIo: Element | null, ctx: BindContext): { body: El
     for (const mimePart of childElements(related, MIME_BINDING_NS, 'part')) {
       body ??= soapChildren(mimePart, 'body', ctx.version, ctx.doc, ctx.diagnostics)[0] ?? null;
       headers.push(...soapChildren(mimePart, 'header', ctx.version, ctx.doc, ctx.diagnostics));
+      for (const content of childElements(mimePart, MIME_BINDING_NS, 'content')) {
+        const part = attr(content, 'part');
+        if (part !== null) attachments.push(part);
+      }
     }
   }
-  return { body, headers };
+  return { body, headers, attachments };
 }
 
 /**
  * The parts in the body: those `soap:body/@parts` lists, in that order; without `parts`, every part
- * of the message not already bound as a header of this same message (as JAX-WS does: a part is
- * carried once).
+ * of the message not already carried elsewhere — as a header of this same message or as a MIME
+ * attachment (as JAX-WS does: a part is carried once).
  */
-function bodyParts(bodyEl: Element | null, message: WsdlMessage, headerParts: Set<string>, ctx: BindContext): WsdlPart[] {
+function bodyParts(bodyEl: Element | null, message: WsdlMessage, carriedElsewhere: Set<string>, ctx: BindContext): WsdlPart[] {
   const listed = bodyEl === null ? null : attr(bodyEl, 'parts');
-  if (listed === null) return message.parts.filter((p) => !headerParts.has(p.name));
+  if (listed === null) return message.parts.filter((p) => !carriedElsewhere.has(p.name));
   const out: WsdlPart[] = [];
   for (const name of listed.trim().split(/\s+/).filter((n) => n !== '')) {
     const part = message.parts.find((p) => p.name === name);
@@ -197,9 +199,9 @@ function headerTarget(
       diagnostic('warning', at, `${what} has no message attribute; the part is looked up in ${enclosing.qname}`, 'wsdl-missing-message'),
     );
   } else {
-    const name = qnameAttr(el, 'message', ctx.doc, ctx.diagnostics);
-    if (name === null) return null;
-    message = findMessage(ctx.defs, name, attrLocation(el, 'message', ctx.doc), ctx.diagnostics);
+    const ref = refAttr(el, 'message', ctx.doc, ctx.diagnostics);
+    if (ref === null) return null;
+    message = findMessage(ctx.defs, ref, ctx.diagnostics);
     if (message === null) return null;
   }
   const partName = attr(el, 'part');

@@ -38,24 +38,24 @@ export function bindOperation(
 
   const inputAction = actionOf(op.input, 'input', op, portType);
   const outputAction = actionOf(op.output, 'output', op, portType);
-  const operation: Operation = {
+  const required = soapOp === null ? null : attr(soapOp, 'soapActionRequired');
+  const documentation = op.documentation ?? documentationOf(bindingOp, WSDL_NS);
+  // Keys in the order of the Operation interface, so that `inspect --json` reads well.
+  return {
     name: op.name,
     style,
     pattern: op.pattern,
     soapAction: soapOp === null ? '' : (attr(soapOp, 'soapAction') ?? ''),
+    ...(required === null ? {} : { soapActionRequired: required.trim() === 'true' || required.trim() === '1' }),
     inputAction: inputAction.action,
     outputAction: outputAction.action,
     actionSource: { input: inputAction.source, output: outputAction.source },
     input: input?.binding ?? null,
     output: output?.binding ?? null,
     faults: bindFaults(op, portType, bindingOp, ctx),
+    ...(documentation === undefined ? {} : { documentation }),
+    ...(style === 'rpc' ? { rpcNamespace: rpcNamespace(input, output, bindingOp, ctx) } : {}),
   };
-  const required = soapOp === null ? null : attr(soapOp, 'soapActionRequired');
-  if (required !== null) operation.soapActionRequired = required.trim() === 'true' || required.trim() === '1';
-  const documentation = op.documentation ?? documentationOf(bindingOp, WSDL_NS);
-  if (documentation !== undefined) operation.documentation = documentation;
-  if (style === 'rpc') operation.rpcNamespace = rpcNamespace(input, output, bindingOp, ctx);
-  return operation;
 }
 
 function operationStyle(soapOp: Element | null, context: OperationContext): 'document' | 'rpc' {

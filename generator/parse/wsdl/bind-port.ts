@@ -7,7 +7,8 @@ import type { Diagnostic, Operation, Port, QNameString } from '../../model/model
 import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
 import type { WsdlBinding, WsdlDefinitions, WsdlPort, WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
-import { attr, attrLocation, childElements, qnameAttr } from './dom.js';
+import { attr, attrLocation, childElements, refAttr } from './dom.js';
+import { lookup } from './lookup.js';
 import { bindOperation } from './bind-operation.js';
 import { HTTP_BINDING_NS, WSDL_NS, soapVersionOf } from './namespaces.js';
 import { soapChild } from './soap-extensions.js';
@@ -28,18 +29,8 @@ export type BindingCache = Map<QNameString, BoundBinding | null>;
 /** Builds the model port, or `null` when the port is skipped or unusable (reported). */
 export function bindPort(port: WsdlPort, defs: WsdlDefinitions, cache: BindingCache, diagnostics: Diagnostic[]): Port | null {
   if (port.binding === null) return null;
-  const binding = defs.bindings.get(port.binding);
-  if (binding === undefined) {
-    diagnostics.push(
-      diagnostic(
-        'error',
-        attrLocation(port.element, 'binding', port.doc),
-        `binding ${port.binding} of port '${port.name}' is not defined`,
-        'wsdl-missing-binding',
-      ),
-    );
-    return null;
-  }
+  const binding = lookup(defs.bindings, port.binding, 'binding', diagnostics, ` of port '${port.name}'`);
+  if (binding === null) return null;
   let bound = cache.get(binding.qname);
   if (bound === undefined) {
     bound = readBinding(binding, port, defs, diagnostics);
@@ -92,20 +83,10 @@ function readBinding(binding: WsdlBinding, port: WsdlPort, defs: WsdlDefinitions
     diagnostics.push(diagnostic('error', binding.at, `binding ${binding.qname} has no type attribute`, 'wsdl-missing-port-type'));
     return null;
   }
-  const portTypeName = qnameAttr(binding.element, 'type', doc, diagnostics);
-  if (portTypeName === null) return null;
-  const portType = defs.portTypes.get(portTypeName);
-  if (portType === undefined) {
-    diagnostics.push(
-      diagnostic(
-        'error',
-        attrLocation(binding.element, 'type', doc),
-        `port type ${portTypeName} of binding ${binding.qname} is not defined`,
-        'wsdl-missing-port-type',
-      ),
-    );
-    return null;
-  }
+  const portTypeRef = refAttr(binding.element, 'type', doc, diagnostics);
+  if (portTypeRef === null) return null;
+  const portType = lookup(defs.portTypes, portTypeRef, 'port type', diagnostics, ` of binding ${binding.qname}`);
+  if (portType === null) return null;
   const styleValue = attr(soapBinding, 'style');
   let style: 'document' | 'rpc' = 'document';
   if (styleValue === 'rpc' || styleValue === 'document') style = styleValue;

@@ -6,6 +6,7 @@
 import type { Element } from '@xmldom/xmldom';
 import type { QNameString, SourceLocation } from '../../model/model.js';
 import type { LoadedDocument } from '../../load/types.js';
+import type { WsdlRef } from './dom.js';
 
 /** A `wsdl:part`. */
 export interface WsdlPart {
@@ -28,8 +29,8 @@ export interface WsdlMessage {
 export interface WsdlIo {
   /** `@name` when given. */
   name: string | null;
-  /** `@message`, resolved; `null` when absent or unresolvable. */
-  message: QNameString | null;
+  /** `@message`; `null` when absent or unresolvable. */
+  message: WsdlRef | null;
   /** The explicit WS-Addressing action, when one of the known `Action` attributes is present. */
   action: string | null;
   at: SourceLocation;
@@ -38,7 +39,7 @@ export interface WsdlIo {
 /** A `wsdl:fault` of a port type operation. */
 export interface WsdlFaultRef {
   name: string;
-  message: QNameString | null;
+  message: WsdlRef | null;
   action: string | null;
   at: SourceLocation;
 }
@@ -78,7 +79,7 @@ export interface WsdlBinding {
 /** A `wsdl:port`. */
 export interface WsdlPort {
   name: string;
-  binding: QNameString | null;
+  binding: WsdlRef | null;
   element: Element;
   doc: LoadedDocument;
   at: SourceLocation;

@@ -19,8 +19,12 @@ export function parseWsdl(loaded: LoadResult, diagnostics: Diagnostic[]): Servic
   const cache: BindingCache = new Map();
   const services: Service[] = [];
   for (const wsdlService of defs.services) {
-    const service: Service = { name: wsdlService.name, namespace: wsdlService.namespace, ports: [] };
-    if (wsdlService.documentation !== undefined) service.documentation = wsdlService.documentation;
+    const service: Service = {
+      name: wsdlService.name,
+      namespace: wsdlService.namespace,
+      ...(wsdlService.documentation === undefined ? {} : { documentation: wsdlService.documentation }),
+      ports: [],
+    };
     for (const wsdlPort of wsdlService.ports) {
       const port = bindPort(wsdlPort, defs, cache, diagnostics);
       if (port !== null) service.ports.push(port);

@@ -10,7 +10,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlDefinitions, WsdlPort, WsdlService } from './definitions.js';
-import { attr, childElements, documentationOf, qnameAttr } from './dom.js';
+import { attr, childElements, documentationOf, refAttr } from './dom.js';
 import { WSDL20_NS, WSDL_NS } from './namespaces.js';
 import { readMessage } from './read-messages.js';
 import { readPortType } from './read-port-types.js';
@@ -117,7 +117,7 @@ function readService(el: Element, namespace: string, doc: LoadedDocument, diagno
     if (attr(portEl, 'binding') === null) {
       diagnostics.push(diagnostic('error', portAt, `port '${portName}' has no binding attribute`, 'wsdl-missing-binding'));
     }
-    ports.push({ name: portName, binding: qnameAttr(portEl, 'binding', doc, diagnostics), element: portEl, doc, at: portAt });
+    ports.push({ name: portName, binding: refAttr(portEl, 'binding', doc, diagnostics), element: portEl, doc, at: portAt });
   }
   const service: WsdlService = { name, namespace, ports, at };
   const documentation = documentationOf(el, WSDL_NS);

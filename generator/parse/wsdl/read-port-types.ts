@@ -9,7 +9,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlFaultRef, WsdlIo, WsdlPattern, WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
-import { attr, childElements, documentationOf, qnameAttr } from './dom.js';
+import { attr, childElements, documentationOf, refAttr } from './dom.js';
 import { explicitAction } from './actions.js';
 import { WSDL_NS } from './namespaces.js';
 
@@ -88,7 +88,7 @@ function readOperation(
 
 function readIo(el: Element, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlIo {
   const at = locationOf(el, doc);
-  const message = qnameAttr(el, 'message', doc, diagnostics);
+  const message = refAttr(el, 'message', doc, diagnostics);
   if (attr(el, 'message') === null) {
     diagnostics.push(diagnostic('error', at, `wsdl:${el.localName} has no message attribute`, 'wsdl-missing-message'));
   }
@@ -106,5 +106,5 @@ function readFault(el: Element, operation: string, doc: LoadedDocument, diagnost
   if (attr(el, 'message') === null) {
     diagnostics.push(diagnostic('error', at, `fault '${name}' has no message attribute`, 'wsdl-missing-message'));
   }
-  return { name, message: qnameAttr(el, 'message', doc, diagnostics), action: explicitAction(el), at };
+  return { name, message: refAttr(el, 'message', doc, diagnostics), action: explicitAction(el), at };
 }

@@ -4,7 +4,7 @@
  * `<QName>/~redefined` (groups and attribute groups: key `<QName>/~redefined`), which the new
  * definition's self-reference (its base, or its reference to the group) now points to.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Redefinition } from '../../load/types.js';
 import type {
   RawAttributeItem,
@@ -80,7 +80,7 @@ function retargetAttributeGroupRefs(items: RawAttributeItem[], name: string, to:
 }
 
 /** Applies one `xs:redefine` element's definitions. */
-function applyOne(ctx: SchemaContext, redefine: Element, out: SchemaComponents, state: ParseState): void {
+function applyOne(ctx: SchemaContext, redefine: XmlElement, out: SchemaComponents, state: ParseState): void {
   for (const el of xsdChildren(redefine)) {
     const kind = el.localName ?? '';
     const local = attr(el, 'name');

@@ -1,5 +1,5 @@
 /** `xs:annotation/xs:documentation` → the model's documentation text. */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import { XSD } from '../../load/namespaces.js';
 import { childElements } from './schema-context.js';
 
@@ -14,7 +14,7 @@ export function normaliseText(text: string): string {
 }
 
 /** The documentation of a schema component: every `xs:documentation` of its annotation, as paragraphs. */
-export function documentationOf(el: Element): string | undefined {
+export function documentationOf(el: XmlElement): string | undefined {
   const parts: string[] = [];
   for (const annotation of childElements(el)) {
     if (annotation.namespaceURI !== XSD || annotation.localName !== 'annotation') continue;

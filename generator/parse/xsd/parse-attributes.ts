@@ -1,5 +1,5 @@
 /** Attribute declarations and uses, attribute group references and `xs:anyAttribute`. */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Wildcard } from '../../model/model.js';
 import type { OwnerScope } from './anonymous-ids.js';
 import type { RawAttributeDeclaration, RawAttributeItem, RawTypeUse } from './components.js';
@@ -8,7 +8,7 @@ import { parseSimpleType } from './parse-simple-type.js';
 import { parseWildcard } from './parse-wildcard.js';
 import { attr, xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
 
-function useOf(ctx: SchemaContext, el: Element): 'optional' | 'required' | 'prohibited' {
+function useOf(ctx: SchemaContext, el: XmlElement): 'optional' | 'required' | 'prohibited' {
   const v = attr(el, 'use');
   if (v === null || v === 'optional') return 'optional';
   if (v === 'required' || v === 'prohibited') return v;
@@ -17,7 +17,7 @@ function useOf(ctx: SchemaContext, el: Element): 'optional' | 'required' | 'proh
 }
 
 /** The type of an attribute: `type=` or an inline simple type (named by `anonymousId`); `null` when none. */
-function attributeType(ctx: SchemaContext, el: Element, anonymousId: () => string): RawTypeUse | null {
+function attributeType(ctx: SchemaContext, el: XmlElement, anonymousId: () => string): RawTypeUse | null {
   const inline = xsdChild(el, 'simpleType');
   const typeAttr = attr(el, 'type');
   if (typeAttr !== null) {
@@ -30,7 +30,7 @@ function attributeType(ctx: SchemaContext, el: Element, anonymousId: () => strin
 }
 
 /** Parses a global `xs:attribute`. */
-export function parseGlobalAttribute(ctx: SchemaContext, el: Element, local: string): RawAttributeDeclaration {
+export function parseGlobalAttribute(ctx: SchemaContext, el: XmlElement, local: string): RawAttributeDeclaration {
   const name = ctx.componentName(local);
   const decl: RawAttributeDeclaration = {
     name,
@@ -49,7 +49,7 @@ export function parseGlobalAttribute(ctx: SchemaContext, el: Element, local: str
 /** Parses the attribute items (attributes, attribute group refs) and `xs:anyAttribute` among `parent`'s children. */
 export function parseAttributeItems(
   ctx: SchemaContext,
-  parent: Element,
+  parent: XmlElement,
   scope: OwnerScope,
 ): { attributes: RawAttributeItem[]; anyAttribute: Wildcard | null } {
   const attributes: RawAttributeItem[] = [];
@@ -69,7 +69,7 @@ export function parseAttributeItems(
   return { attributes, anyAttribute };
 }
 
-function parseLocalAttribute(ctx: SchemaContext, el: Element, scope: OwnerScope): RawAttributeItem | null {
+function parseLocalAttribute(ctx: SchemaContext, el: XmlElement, scope: OwnerScope): RawAttributeItem | null {
   const use = useOf(ctx, el);
   const d = attr(el, 'default');
   const f = attr(el, 'fixed');

@@ -2,7 +2,7 @@
  * `xs:complexType`, its particles and local elements: the shorthand form, `xs:complexContent` and
  * `xs:simpleContent`, each by extension or restriction.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { SourceLocation } from '../../model/model.js';
 import { OwnerScope } from './anonymous-ids.js';
 import type { RawComplexType, RawLocalElement, RawModelGroup, RawParticle, RawSimpleType, RawTypeUse } from './components.js';
@@ -20,7 +20,7 @@ export interface ParseState {
 }
 
 /** Parses `minOccurs`/`maxOccurs`. */
-function occurs(ctx: SchemaContext, el: Element): { minOccurs: number; maxOccurs: number | 'unbounded' } {
+function occurs(ctx: SchemaContext, el: XmlElement): { minOccurs: number; maxOccurs: number | 'unbounded' } {
   const minRaw = attr(el, 'minOccurs');
   const maxRaw = attr(el, 'maxOccurs');
   let minOccurs = 1;
@@ -45,7 +45,7 @@ function occurs(ctx: SchemaContext, el: Element): { minOccurs: number; maxOccurs
 }
 
 /** The type of an element: `type=` or an inline simple/complex type; `null` when none. */
-export function elementType(ctx: SchemaContext, el: Element, state: ParseState, anonymousId: () => string): RawTypeUse | null {
+export function elementType(ctx: SchemaContext, el: XmlElement, state: ParseState, anonymousId: () => string): RawTypeUse | null {
   const inline = xsdChild(el, 'simpleType', 'complexType');
   const typeAttr = attr(el, 'type');
   if (typeAttr !== null) {
@@ -59,7 +59,7 @@ export function elementType(ctx: SchemaContext, el: Element, state: ParseState, 
   return { kind: 'inline', type };
 }
 
-function parseLocalElement(ctx: SchemaContext, el: Element, scope: OwnerScope, state: ParseState): RawLocalElement | null {
+function parseLocalElement(ctx: SchemaContext, el: XmlElement, scope: OwnerScope, state: ParseState): RawLocalElement | null {
   const local = attr(el, 'name');
   if (local === null) {
     ctx.report('error', el, 'local xs:element needs name or ref', 'invalid-element');
@@ -86,7 +86,7 @@ function parseLocalElement(ctx: SchemaContext, el: Element, scope: OwnerScope, s
 }
 
 /** Parses a particle element (`xs:element`, `xs:group`, `xs:sequence`, `xs:choice`, `xs:all`, `xs:any`). */
-export function parseParticle(ctx: SchemaContext, el: Element, scope: OwnerScope, state: ParseState): RawParticle | null {
+export function parseParticle(ctx: SchemaContext, el: XmlElement, scope: OwnerScope, state: ParseState): RawParticle | null {
   const { minOccurs, maxOccurs } = occurs(ctx, el);
   const source = ctx.at(el);
   switch (el.localName) {
@@ -122,7 +122,7 @@ export function parseParticle(ctx: SchemaContext, el: Element, scope: OwnerScope
 }
 
 /** Parses a model group's particles. */
-export function parseModelGroup(ctx: SchemaContext, el: Element, scope: OwnerScope, state: ParseState): RawModelGroup {
+export function parseModelGroup(ctx: SchemaContext, el: XmlElement, scope: OwnerScope, state: ParseState): RawModelGroup {
   const kind = el.localName === 'choice' ? 'choice' : el.localName === 'all' ? 'all' : 'sequence';
   const particles: RawParticle[] = [];
   for (const child of xsdChildren(el)) {
@@ -136,13 +136,13 @@ export function parseModelGroup(ctx: SchemaContext, el: Element, scope: OwnerSco
 }
 
 /** The content particle among a definition's children (`xs:group`, `xs:sequence`, `xs:choice`, `xs:all`). */
-function contentParticle(ctx: SchemaContext, parent: Element, scope: OwnerScope, state: ParseState): RawParticle | null {
+function contentParticle(ctx: SchemaContext, parent: XmlElement, scope: OwnerScope, state: ParseState): RawParticle | null {
   const el = xsdChild(parent, 'group', 'sequence', 'choice', 'all');
   return el ? parseParticle(ctx, el, scope, state) : null;
 }
 
 /** Parses an `xs:complexType`. */
-export function parseComplexType(ctx: SchemaContext, el: Element, id: string, name: string | null, state: ParseState): RawComplexType {
+export function parseComplexType(ctx: SchemaContext, el: XmlElement, id: string, name: string | null, state: ParseState): RawComplexType {
   const scope = new OwnerScope(id);
   const type: RawComplexType = {
     kind: 'complex',

@@ -1,5 +1,5 @@
 /** Constraining facets of an `xs:restriction`. */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Facets } from '../../model/model.js';
 import { XSD } from '../../load/namespaces.js';
 import { documentationOf } from './documentation.js';
@@ -9,13 +9,13 @@ const COUNT_FACETS = new Set(['length', 'minLength', 'maxLength', 'totalDigits',
 const BOUND_FACETS = new Set(['minInclusive', 'minExclusive', 'maxInclusive', 'maxExclusive']);
 
 /** True when an element is a facet. */
-export function isFacet(el: Element): boolean {
+export function isFacet(el: XmlElement): boolean {
   const n = el.localName ?? '';
   return el.namespaceURI === XSD && (COUNT_FACETS.has(n) || BOUND_FACETS.has(n) || n === 'pattern' || n === 'enumeration' || n === 'whiteSpace');
 }
 
 /** Reads the facets among a restriction's children. */
-export function parseFacets(ctx: SchemaContext, restriction: Element): Facets {
+export function parseFacets(ctx: SchemaContext, restriction: XmlElement): Facets {
   const facets: Facets = {};
   for (const el of childElements(restriction)) {
     if (!isFacet(el)) continue;
@@ -39,8 +39,12 @@ export function parseFacets(ctx: SchemaContext, restriction: Element): Facets {
     } else if (name === 'enumeration') {
       (facets.enumeration ??= []).push(value);
       const doc = documentationOf(el);
-      // defineProperty: an enumeration value may be `__proto__`.
-      if (doc !== undefined) Object.defineProperty((facets.enumerationDocs ??= {}), value, { value: doc, enumerable: true, writable: true, configurable: true });
+      if (doc !== undefined) {
+        const docs = (facets.enumerationDocs ??= {});
+        // An enumeration value may be `__proto__`: define it as an own property rather than set the prototype.
+        if (value === '__proto__') Object.defineProperty(docs, value, { value: doc, enumerable: true, writable: true, configurable: true });
+        else docs[value] = doc;
+      }
     } else if (name === 'whiteSpace') {
       const v = value.trim();
       if (v === 'preserve' || v === 'replace' || v === 'collapse') facets.whiteSpace = v;

@@ -1,10 +1,10 @@
 /** `xs:key`, `xs:keyref`, `xs:unique` of an element declaration, kept as metadata. */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { IdentityConstraint, SourceLocation } from '../../model/model.js';
 import { attr, xsdChildren, type SchemaContext } from './schema-context.js';
 
 /** Parses the identity constraints of an element; records key/unique names in `declared`. */
-export function parseIdentityConstraints(ctx: SchemaContext, el: Element, declared: Map<string, SourceLocation>): IdentityConstraint[] {
+export function parseIdentityConstraints(ctx: SchemaContext, el: XmlElement, declared: Map<string, SourceLocation>): IdentityConstraint[] {
   const out: IdentityConstraint[] = [];
   for (const c of xsdChildren(el)) {
     const kind = c.localName;

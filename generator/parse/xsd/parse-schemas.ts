@@ -3,7 +3,7 @@
  * references left unresolved for the resolve step. Schemas are parsed in the loader's sorted order,
  * so "first definition wins" on duplicates does not depend on the order of the entries.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic, SourceLocation } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import type { LoadResult } from '../../load/types.js';
@@ -44,7 +44,7 @@ function register<T extends { source: SourceLocation }>(
 }
 
 /** Parses a global `xs:element`. */
-export function parseGlobalElement(ctx: SchemaContext, el: Element, local: string, state: ParseState): RawElementDeclaration {
+export function parseGlobalElement(ctx: SchemaContext, el: XmlElement, local: string, state: ParseState): RawElementDeclaration {
   const name = ctx.componentName(local);
   let substitutionGroup = null;
   const sg = attr(el, 'substitutionGroup');
@@ -74,7 +74,7 @@ export function parseGlobalElement(ctx: SchemaContext, el: Element, local: strin
 }
 
 /** Parses a named `xs:group`. */
-export function parseGroup(ctx: SchemaContext, el: Element, local: string, state: ParseState): RawGroup {
+export function parseGroup(ctx: SchemaContext, el: XmlElement, local: string, state: ParseState): RawGroup {
   const name = ctx.componentName(local);
   const scope = new OwnerScope(`${name}(group)`);
   const compositor = xsdChild(el, 'sequence', 'choice', 'all');
@@ -86,7 +86,7 @@ export function parseGroup(ctx: SchemaContext, el: Element, local: string, state
 }
 
 /** Parses a named `xs:attributeGroup`. */
-export function parseAttributeGroup(ctx: SchemaContext, el: Element, local: string): RawAttributeGroup {
+export function parseAttributeGroup(ctx: SchemaContext, el: XmlElement, local: string): RawAttributeGroup {
   const name = ctx.componentName(local);
   const scope = new OwnerScope(`${name}(attributeGroup)`);
   const group: RawAttributeGroup = { name, ...parseAttributeItems(ctx, el, scope), source: ctx.at(el) };

@@ -1,5 +1,5 @@
 /** `xs:simpleType`: restriction (with facets), list and union. */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import { documentationOf } from './documentation.js';
 import type { RawSimpleType, RawTypeUse } from './components.js';
 import type { OwnerScope } from './anonymous-ids.js';
@@ -13,7 +13,7 @@ const XSD_ANY_SIMPLE = '{http://www.w3.org/2001/XMLSchema}anySimpleType';
  * Parses an `xs:simpleType` element. `id` is its QName (named) or its anonymous id; `name` is `null`
  * for an anonymous type. Inline types inside take ids under `id`.
  */
-export function parseSimpleType(ctx: SchemaContext, el: Element, id: string, name: string | null): RawSimpleType {
+export function parseSimpleType(ctx: SchemaContext, el: XmlElement, id: string, name: string | null): RawSimpleType {
   const scope = new Scope(id);
   const type: RawSimpleType = {
     kind: 'simple',
@@ -64,7 +64,7 @@ export function parseSimpleType(ctx: SchemaContext, el: Element, id: string, nam
  * The simple type a `base`/`itemType` attribute or an inline `xs:simpleType` child designates.
  * Missing both → an error and `xs:anySimpleType`.
  */
-export function simpleTypeUse(ctx: SchemaContext, el: Element, attrName: string, scope: OwnerScope, step: string): RawTypeUse {
+export function simpleTypeUse(ctx: SchemaContext, el: XmlElement, attrName: string, scope: OwnerScope, step: string): RawTypeUse {
   const inline = xsdChild(el, 'simpleType');
   const value = attr(el, attrName);
   if (value !== null) {

@@ -1,10 +1,10 @@
 /** `xs:any` / `xs:anyAttribute` → namespace constraint and processContents. */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { NamespaceConstraint, Wildcard } from '../../model/model.js';
 import { attr, type SchemaContext } from './schema-context.js';
 
 /** Parses the `namespace` attribute of a wildcard. */
-export function namespaceConstraint(ctx: SchemaContext, el: Element): NamespaceConstraint {
+export function namespaceConstraint(ctx: SchemaContext, el: XmlElement): NamespaceConstraint {
   const value = (attr(el, 'namespace') ?? '##any').trim();
   if (value === '##any' || value === '') return { kind: 'any' };
   const tns = ctx.targetNamespace;
@@ -20,7 +20,7 @@ export function namespaceConstraint(ctx: SchemaContext, el: Element): NamespaceC
 }
 
 /** Parses a wildcard element. */
-export function parseWildcard(ctx: SchemaContext, el: Element): Wildcard {
+export function parseWildcard(ctx: SchemaContext, el: XmlElement): Wildcard {
   const pc = attr(el, 'processContents') ?? 'strict';
   let processContents: Wildcard['processContents'] = 'strict';
   if (pc === 'lax' || pc === 'skip' || pc === 'strict') processContents = pc;

@@ -2,7 +2,7 @@
  * The per-schema context of the XSD parser: target namespace (chameleon-aware), form and
  * block/final defaults, and QName resolution against the in-scope namespace declarations.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic, DerivationMethod, QNameString, SourceLocation } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
@@ -10,28 +10,32 @@ import { XML, XSD } from '../../load/namespaces.js';
 import type { SchemaSource } from '../../load/types.js';
 import type { QNameRef } from './components.js';
 
-/** Element children of an element, in document order. */
-export function childElements(parent: Element): Element[] {
-  const out: Element[] = [];
+/** XmlElement children of an element, in document order. */
+export function childElements(parent: XmlElement): XmlElement[] {
+  const out: XmlElement[] = [];
   for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1) out.push(n as Element);
+    if (n.nodeType === 1) out.push(n as XmlElement);
   }
   return out;
 }
 
-/** Element children in the XML Schema namespace (annotations excluded). */
-export function xsdChildren(parent: Element): Element[] {
+/** XmlElement children in the XML Schema namespace (annotations excluded). */
+export function xsdChildren(parent: XmlElement): XmlElement[] {
   return childElements(parent).filter((e) => e.namespaceURI === XSD && e.localName !== 'annotation');
 }
 
 /** The first XML Schema child with one of the local names. */
-export function xsdChild(parent: Element, ...names: string[]): Element | null {
-  for (const e of childElements(parent)) if (e.namespaceURI === XSD && names.includes(e.localName ?? '')) return e;
+export function xsdChild(parent: XmlElement, ...names: string[]): XmlElement | null {
+  for (let n = parent.firstChild; n; n = n.nextSibling) {
+    if (n.nodeType !== 1) continue;
+    const e = n as XmlElement;
+    if (e.namespaceURI === XSD && names.includes(e.localName ?? '')) return e;
+  }
   return null;
 }
 
 /** An attribute value, or `null` when absent. */
-export function attr(el: Element, name: string): string | null {
+export function attr(el: XmlElement, name: string): string | null {
   return el.hasAttribute(name) ? el.getAttribute(name) : null;
 }
 
@@ -56,12 +60,12 @@ export class SchemaContext {
   }
 
   /** Where a node is. */
-  at(node: Element): SourceLocation {
+  at(node: XmlElement): SourceLocation {
     return locationOf(node, this.source.document);
   }
 
   /** Reports a problem. */
-  report(severity: Diagnostic['severity'], node: Element, message: string, code: string): void {
+  report(severity: Diagnostic['severity'], node: XmlElement, message: string, code: string): void {
     this.diagnostics.push(diagnostic(severity, this.at(node), message, code));
   }
 
@@ -71,10 +75,10 @@ export class SchemaContext {
   }
 
   /** The namespace bound to a prefix (`''` for the default namespace) at an element, or `null` when unbound. */
-  lookupPrefix(el: Element, prefix: string): string | null {
+  lookupPrefix(el: XmlElement, prefix: string): string | null {
     if (prefix === 'xml') return XML;
     const attrName = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
-    for (let n: Element | null = el; n && n.nodeType === 1; n = n.parentNode as Element | null) {
+    for (let n: XmlElement | null = el; n && n.nodeType === 1; n = n.parentNode as XmlElement | null) {
       if (n.hasAttribute(attrName)) return n.getAttribute(attrName) ?? '';
     }
     return prefix === '' ? '' : null;
@@ -84,7 +88,7 @@ export class SchemaContext {
    * Resolves a QName-valued attribute. Unprefixed names take the default namespace; in a chameleon
    * schema, names left in no namespace take the including schema's namespace (XSD 1.0 §4.2.1).
    */
-  resolveQName(el: Element, value: string): QNameRef | null {
+  resolveQName(el: XmlElement, value: string): QNameRef | null {
     const text = value.trim();
     const colon = text.indexOf(':');
     const prefix = colon < 0 ? '' : text.slice(0, colon);
@@ -103,7 +107,7 @@ export class SchemaContext {
   }
 
   /** Resolves a QName attribute if present. */
-  qnameAttr(el: Element, name: string): QNameRef | null {
+  qnameAttr(el: XmlElement, name: string): QNameRef | null {
     const v = attr(el, name);
     return v === null ? null : this.resolveQName(el, v);
   }
@@ -112,7 +116,7 @@ export class SchemaContext {
    * Parses a `block`/`final` value (with the schema default), keeping only the methods allowed there.
    * `#all` expands to every allowed method.
    */
-  derivationSet(el: Element, name: 'block' | 'final', allowed: readonly DerivationMethod[]): DerivationMethod[] {
+  derivationSet(el: XmlElement, name: 'block' | 'final', allowed: readonly DerivationMethod[]): DerivationMethod[] {
     const own = attr(el, name);
     const value = own ?? (name === 'block' ? this.blockDefault : this.finalDefault);
     const tokens = value.trim().split(/\s+/).filter((t) => t !== '');
@@ -127,7 +131,7 @@ export class SchemaContext {
 }
 
 /** `true`/`1` → true, `false`/`0` → false; anything else → the fallback (with a warning). */
-export function booleanAttr(ctx: SchemaContext, el: Element, name: string, fallback: boolean): boolean {
+export function booleanAttr(ctx: SchemaContext, el: XmlElement, name: string, fallback: boolean): boolean {
   const v = attr(el, name);
   if (v === null) return fallback;
   const t = v.trim();

@@ -70,8 +70,9 @@ function flattenAttributes(ctx: ResolveContext, items: RawAttributeItem[], stack
     }
     const inner = flattenAttributes(ctx, g.attributes, [...stack, item.ref.name]);
     out.attributes.push(...inner.attributes);
-    out.wildcards.push(...inner.wildcards);
-    if (g.anyAttribute) out.wildcards.push(g.anyAttribute);
+    // The group's own complete wildcard: its local one (whose processContents wins) ∩ its groups' ones.
+    const wildcard = combineWildcards(g.anyAttribute, inner.wildcards);
+    if (wildcard) out.wildcards.push(wildcard);
   }
   return out;
 }

@@ -176,7 +176,7 @@ export function openTunnel(proxy: URL, host: string, port: number, timeoutMs: nu
         new TransportError({
           kind: 'proxy',
           message: `cannot reach proxy ${describeProxy(proxy)}: ${err.code ?? err.message}`,
-          ...(err.code ? { code: err.code } : {}),
+          ...(err.code ? { systemCode: err.code } : {}),
           cause: err,
         }),
       );

@@ -92,7 +92,7 @@ function readBytes(path: string, what: string): Buffer {
       kind: 'tls',
       reason: 'credentials-invalid',
       message: `cannot read the ${what} file ${path}${code ? ` (${code})` : ''}`,
-      ...(code ? { code } : {}),
+      ...(code ? { systemCode: code } : {}),
       cause: err,
     });
   }
@@ -185,7 +185,7 @@ function credentialsError(err: unknown, what: string): TransportError {
     kind: 'tls',
     reason: 'credentials-invalid',
     message: `cannot load the ${what}${hint} (${raw})`,
-    ...(code ? { code } : {}),
+    ...(code ? { systemCode: code } : {}),
     cause: err,
   });
 }

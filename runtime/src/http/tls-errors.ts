@@ -2,7 +2,7 @@
  * Turns node / OpenSSL errors into TransportErrors with messages that name the likely cause
  * (missing client certificate, unknown CA, expired certificate, wrong host name, TLS version).
  */
-import { TransportError, type TlsFailureReason, type TransportErrorKind } from './transport-error.js';
+import { TransportError, type TlsFailureReason } from './transport-error.js';
 
 /** What the transport knew when the error happened. */
 export interface ErrorContext {
@@ -16,6 +16,10 @@ export interface ErrorContext {
   readonly handshakeDone: boolean;
   /** Whether the connection goes through a proxy. */
   readonly viaProxy: boolean;
+  /** Whether this request opened a new connection (rather than reusing a pooled one). */
+  readonly freshConnection: boolean;
+  /** Whether any response byte had arrived. */
+  readonly responseStarted: boolean;
 }
 
 const SERVER_UNTRUSTED = new Set([
@@ -62,7 +66,31 @@ const NETWORK_TEXT: Readonly<Record<string, string>> = {
 };
 
 function tls(reason: TlsFailureReason, message: string, ctx: ErrorContext, code: string | undefined, cause: unknown): TransportError {
-  return new TransportError({ kind: 'tls', reason, message: `TLS with ${ctx.authority}: ${message}`, url: ctx.url, ...(code ? { code } : {}), cause });
+  return new TransportError({ kind: 'tls', reason, message: `TLS with ${ctx.authority}: ${message}`, url: ctx.url, ...(code ? { systemCode: code } : {}), cause });
+}
+
+// TLS alert numbers (RFC 8446 §6) as node names them when it reports `EPROTO` with "SSL alert number N".
+const ALERT_CODES: Readonly<Record<string, string>> = {
+  '40': 'ERR_SSL_SSLV3_ALERT_HANDSHAKE_FAILURE',
+  '42': 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE',
+  '43': 'ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE',
+  '44': 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_REVOKED',
+  '45': 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_EXPIRED',
+  '46': 'ERR_SSL_SSLV3_ALERT_CERTIFICATE_UNKNOWN',
+  '48': 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA',
+  '49': 'ERR_SSL_TLSV1_ALERT_ACCESS_DENIED',
+  '70': 'ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION',
+  '71': 'ERR_SSL_TLSV1_ALERT_INSUFFICIENT_SECURITY',
+  '116': 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED',
+};
+
+/** Code that {@link HttpsTransport} gives errors returned by `verifyServerCertificate`. */
+export const SERVER_CHECK_FAILED = 'ERR_VOLET_SERVER_CERTIFICATE_REFUSED';
+
+/** The OpenSSL reason text without the `80BC…:error:0A000410:SSL routines:fn:` prefix and source position. */
+function opensslReason(raw: string): string {
+  const m = /:SSL routines:[^:]*:([^:]+):/.exec(raw);
+  return (m?.[1] ?? raw.split('\n')[0] ?? raw).trim();
 }
 
 /**
@@ -73,13 +101,22 @@ function tls(reason: TlsFailureReason, message: string, ctx: ErrorContext, code:
  */
 export function toTransportError(err: unknown, ctx: ErrorContext): TransportError {
   if (err instanceof TransportError) return err;
-  const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; message?: unknown; reason?: unknown };
-  const code = typeof e.code === 'string' ? e.code : undefined;
+  const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; message?: unknown; reason?: unknown; cert?: unknown };
+  let code = typeof e.code === 'string' ? e.code : undefined;
   const raw = typeof e.message === 'string' ? e.message : String(err);
+  if (code === 'EPROTO') {
+    const alert = /SSL alert number (\d+)/.exec(raw)?.[1];
+    code = (alert !== undefined ? ALERT_CODES[alert] : undefined) ?? `ERR_SSL_${opensslReason(raw).toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+  }
 
+  if (code === SERVER_CHECK_FAILED) {
+    return tls('server-certificate-untrusted', `the server certificate was refused by verifyServerCertificate: ${raw}`, ctx, code, err);
+  }
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     const detail = typeof e.reason === 'string' ? ` (${e.reason})` : '';
-    return tls('hostname-mismatch', `the server certificate is not valid for this host name${detail}`, ctx, code, err);
+    const altNames = (e.cert as { subjectaltname?: unknown } | undefined)?.subjectaltname;
+    const names = typeof altNames === 'string' && altNames !== '' ? `; the certificate is for ${altNames}` : '';
+    return tls('hostname-mismatch', `the server certificate is not valid for this host name${detail}${names}`, ctx, code, err);
   }
   if (code === 'CERT_HAS_EXPIRED') return tls('server-certificate-expired', 'the server certificate has expired', ctx, code, err);
   if (code === 'CERT_NOT_YET_VALID') {
@@ -133,19 +170,28 @@ export function toTransportError(err: unknown, ctx: ErrorContext): TransportErro
     return tls('handshake-failed', `handshake failed (${code})`, ctx, code, err);
   }
   if (code !== undefined && code.startsWith('HPE_')) {
-    return new TransportError({ kind: 'http', message: `malformed HTTP response from ${ctx.url} (${code})`, url: ctx.url, code, cause: err });
+    return new TransportError({ kind: 'http', message: `malformed HTTP response from ${ctx.url} (${code})`, url: ctx.url, systemCode: code, cause: err });
   }
   const text = code !== undefined ? NETWORK_TEXT[code] : undefined;
-  if (text !== undefined || raw === 'socket hang up') {
-    let message = `${text ?? 'connection closed by the peer'} (${ctx.authority})`;
-    let kind: TransportErrorKind = 'network';
-    if (!ctx.handshakeDone && (code === 'ECONNRESET' || code === 'EPIPE' || raw === 'socket hang up')) {
-      // A reset during the handshake is how some servers refuse a client certificate.
-      message += ' during the TLS handshake: the server may have refused the client certificate or the TLS version';
-      kind = 'tls';
-      return new TransportError({ kind, reason: 'handshake-failed', message, url: ctx.url, ...(code ? { code } : {}), cause: err });
-    }
-    return new TransportError({ kind, message, url: ctx.url, ...(code ? { code } : {}), cause: err });
+  const closed = code === 'ECONNRESET' || code === 'EPIPE' || raw === 'socket hang up';
+  if (closed && ctx.freshConnection && !ctx.responseStarted) {
+    // A fresh connection closed before any answer: servers that check client certificates in
+    // application code (node, some proxies) just drop the connection, during the handshake with
+    // TLS 1.2, right after it with TLS 1.3 (the client's handshake has already completed then).
+    const when = ctx.handshakeDone ? 'right after the TLS handshake, before answering' : 'during the TLS handshake';
+    return tls(
+      ctx.hasClientCertificate ? 'client-certificate-rejected' : 'handshake-failed',
+      ctx.hasClientCertificate
+        ? `the server closed the connection ${when}: it most likely refused the client certificate (unknown CA, expired, revoked or not allowed)`
+        : `the server closed the connection ${when}: it may require a client certificate (none is configured) or another TLS version`,
+      ctx,
+      code,
+      err,
+    );
   }
-  return new TransportError({ kind: 'network', message: `${raw} (${ctx.authority})`, url: ctx.url, ...(code ? { code } : {}), cause: err });
+  if (text !== undefined || closed) {
+    const message = `${text ?? 'connection closed by the peer'} (${ctx.authority})`;
+    return new TransportError({ kind: 'network', message, url: ctx.url, ...(code ? { systemCode: code } : {}), cause: err });
+  }
+  return new TransportError({ kind: 'network', message: `${raw} (${ctx.authority})`, url: ctx.url, ...(code ? { systemCode: code } : {}), cause: err });
 }

@@ -1,3 +1,5 @@
+import { VoletError } from '../errors/volet-error.js';
+
 /**
  * The one error type the transport throws: every failure (TLS, timeout, abort, size, HTTP,
  * network, proxy) arrives as a TransportError whose `kind` says which, with a message a support
@@ -45,7 +47,7 @@ export interface TransportErrorDetails {
   /** Content-Type of the response, when one arrived. */
   readonly contentType?: string;
   /** Underlying node / OpenSSL error code (e.g. `ERR_TLS_CERT_ALTNAME_INVALID`, `ECONNREFUSED`). */
-  readonly code?: string;
+  readonly systemCode?: string;
   /** Precise TLS cause for `kind: 'tls'`. */
   readonly reason?: TlsFailureReason;
   /** For timeouts: establishing the connection, or waiting for the whole response. */
@@ -56,10 +58,12 @@ export interface TransportErrorDetails {
   readonly cause?: unknown;
 }
 
-/** A failed HTTP exchange. Check `kind` (and `reason` for TLS) rather than parsing the message. */
-export class TransportError extends Error {
-  override readonly name = 'TransportError';
-  /** Category. */
+/**
+ * A failed HTTP exchange. Check `kind` (also in `code`, as for every VoletError) and `reason` for
+ * TLS rather than parsing the message.
+ */
+export class TransportError extends VoletError {
+  /** Category (the same value as `code`). */
   readonly kind: TransportErrorKind;
   /** HTTP status, when a response arrived. */
   readonly status: number | undefined;
@@ -68,7 +72,7 @@ export class TransportError extends Error {
   /** Response Content-Type, when a response arrived. */
   readonly contentType: string | undefined;
   /** Underlying node / OpenSSL error code. */
-  readonly code: string | undefined;
+  readonly systemCode: string | undefined;
   /** Precise TLS cause. */
   readonly reason: TlsFailureReason | undefined;
   /** Timeout phase. */
@@ -78,12 +82,12 @@ export class TransportError extends Error {
 
   /** @param details - kind, message and optional fields */
   constructor(details: TransportErrorDetails) {
-    super(details.message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(details.kind, details.message, details.cause === undefined ? undefined : { cause: details.cause });
     this.kind = details.kind;
     this.status = details.status;
     this.excerpt = details.excerpt;
     this.contentType = details.contentType;
-    this.code = details.code;
+    this.systemCode = details.systemCode;
     this.reason = details.reason;
     this.phase = details.phase;
     this.url = details.url;

@@ -84,12 +84,12 @@ export class XmlReader {
     parser.on('opentag', (tag: XmlTag) => {
       const depth = ++this.depth;
       const limits = this.limits;
+      this.names.push(tag.name);
       if (depth > limits.maxDepth) throw this.error('limit-depth', `element nesting deeper than ${limits.maxDepth}`);
       if (++this.elements > limits.maxElements) throw this.error('limit-elements', `more than ${limits.maxElements} elements`);
       let count = 0;
       for (const _ in tag.attributes) count++;
       if (count > limits.maxAttributes) throw this.error('limit-attributes', `more than ${limits.maxAttributes} attributes on one element`);
-      this.names.push(tag.name);
       this.lastEventAt = parser.position;
       this.handler.openTag(tag);
     });

@@ -1,0 +1,68 @@
+/**
+ * One benchmark contender, run in its own child process by run.ts:
+ * `contender.ts <name> <input file> <runs>`. Prints one JSON line: the contender's name, the
+ * duration of every timed run in milliseconds, the input size and the peak RSS.
+ */
+import { readFileSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import { SaxesParser } from 'saxes';
+import { decodeEnvelope, encodeEnvelope } from '@volet/runtime';
+import { AdhocQueryResponse } from '../../test/codec/descriptors/ebrim.js';
+
+const [name, file, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? '7');
+const xml = readFileSync(file, 'utf8');
+const bytes = Buffer.from(xml, 'utf8');
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function saxesEvents(): number {
+  // The floor: saxes with namespaces, handlers that do nothing but count.
+  let n = 0;
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on('opentag', () => {
+    n++;
+  });
+  parser.on('text', () => {});
+  parser.on('closetag', () => {});
+  parser.write(xml).close();
+  return n;
+}
+
+function voletDecode(input: string | Uint8Array): number {
+  const env = decodeEnvelope(input, { version: '1.2', bodyDescriptors: [AdhocQueryResponse] });
+  return env.body.length;
+}
+
+const decoded = name === 'volet-encode' ? decodeEnvelope(xml, { version: '1.2', bodyDescriptors: [AdhocQueryResponse] }) : undefined;
+
+function voletEncode(): number {
+  const env = decoded as ReturnType<typeof decodeEnvelope>;
+  const out = encodeEnvelope({
+    version: '1.2',
+    headers: env.headers.map((h) => h.xml ?? ''),
+    body: { element: AdhocQueryResponse, value: env.body[0].value as Record<string, unknown> },
+  });
+  return out.length;
+}
+
+const contenders: Record<string, () => number> = {
+  'saxes-events': saxesEvents,
+  'volet-decode': () => voletDecode(xml),
+  'volet-decode-bytes': () => voletDecode(bytes),
+  'volet-encode': voletEncode,
+};
+
+const run = contenders[name];
+if (run === undefined) throw new Error(`unknown contender ${name}`);
+for (let i = 0; i < 2; i++) run();
+const times: number[] = [];
+let outputSize = 0;
+for (let i = 0; i < runs; i++) {
+  gc?.();
+  const t0 = process.hrtime.bigint();
+  outputSize = run();
+  times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+process.stdout.write(
+  JSON.stringify({ name, times, bytes: bytes.byteLength, result: outputSize, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n',
+);

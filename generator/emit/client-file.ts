@@ -1,0 +1,247 @@
+/**
+ * `client.ts`: one class per port, one async method per operation the client can call
+ * (request-response and one-way), rendered from the Handlebars templates. This module computes
+ * everything the templates show — names, parameter lists, types, TSDoc — so templates only lay
+ * text out. Also emits, per operation of a port type, an object type of its header parts and one of
+ * its typed fault details (object type aliases).
+ */
+import type { Operation, TypeRef } from '../model/model.js';
+import { pascalCase } from '../resolve/naming.js';
+import type { EmitContext, PortNames } from './emit-context.js';
+import { renderClient, type TemplateSet } from './templates.js';
+import { code, docComment, docText, isIdentifier, joinDocs, propertyKey, quote } from './ts-text.js';
+import { hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
+
+/** A member of a headers or faults type, for `named-type.hbs`. */
+export interface TypeMemberContext {
+  doc: string;
+  key: string;
+  optional: boolean;
+  type: string;
+}
+
+/**
+ * A headers or faults object type, for `named-type.hbs`. A type alias rather than an interface:
+ * only object type aliases are assignable to the runtime's `Record<string, unknown>` parameters.
+ */
+export interface NamedTypeContext {
+  doc: string;
+  name: string;
+  members: TypeMemberContext[];
+}
+
+/** One operation, for `operation.hbs`. */
+export interface OperationContext {
+  doc: string;
+  operationName: string;
+  /** The operation's key in the port descriptor, as a string literal. */
+  operationKey: string;
+  methodName: string;
+  /** The whole parameter list. */
+  params: string;
+  /** Type of the body parameter, `''` when the operation has no body part. */
+  bodyType: string;
+  /** Name of the headers type, `''` when the operation declares no header part. */
+  headersType: string;
+  /** Name of the faults type, `''` when the operation declares no typed fault. */
+  faultsType: string;
+  responseType: string;
+  bodyArgument: string;
+  headersArgument: string;
+}
+
+/** One port, for `port.hbs`. */
+export interface PortContext {
+  doc: string;
+  className: string;
+  descriptor: string;
+  serviceName: string;
+  portName: string;
+  soapVersion: string;
+  address: string;
+  operations: OperationContext[];
+}
+
+/** Everything `client.hbs` receives. */
+export interface ClientContext {
+  imports: string[];
+  types: NamedTypeContext[];
+  ports: PortContext[];
+}
+
+/** Names of methods a client class already has. */
+const CLASS_MEMBERS = new Set(['constructor', 'soap']);
+
+/** Builds the template context of client.ts. */
+export function clientContext(ctx: EmitContext, operationKeys: ReadonlyMap<Operation, string>): ClientContext {
+  const s: ExpressionScope = { types: 't.', runtime: 'rt.' };
+  const types: NamedTypeContext[] = [];
+  /** Headers and faults type names, by port type and operation (shared by the ports of one port type). */
+  const perPortType = new Map<string, { headers: string; faults: string }>();
+  const ports: PortContext[] = [];
+  for (const p of ctx.ports) {
+    const methods = new Set<string>(CLASS_MEMBERS);
+    const operations: OperationContext[] = [];
+    for (const op of p.port.operations) {
+      if (op.pattern !== 'request-response' && op.pattern !== 'one-way') continue;
+      const sharedKey = `${p.port.portType} ${op.name} ${op.input?.message ?? ''}`;
+      let shared = perPortType.get(sharedKey);
+      if (shared === undefined) {
+        shared = { headers: headersType(ctx, op, s, types), faults: faultsType(ctx, op, s, types) };
+        perPortType.set(sharedKey, shared);
+      }
+      operations.push(operationContext(ctx, op, operationKeys.get(op) ?? op.name, methodName(op.name, methods), shared, s));
+    }
+    ports.push(portContext(p, operations));
+  }
+  const imports = ["import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';"];
+  if (s.usedRuntime === true) imports.push("import type * as rt from '@volet/runtime';");
+  const all = [...ports.flatMap((p) => p.operations.map((o) => o.params + o.responseType)), ...types.flatMap((i) => i.members.map((m) => m.type))];
+  if (all.some((text) => /\bt\./.test(text))) imports.push("import type * as t from './types.js';");
+  const descriptors = ctx.ports.map((p) => p.descriptor);
+  imports.push(`import { ${['schema', ...descriptors].join(', ')} } from './descriptors.js';`);
+  return { imports, types, ports };
+}
+
+/** Renders client.ts (without its header). */
+export function clientText(ctx: EmitContext, operationKeys: ReadonlyMap<Operation, string>, templates: TemplateSet): string {
+  return renderClient(templates, clientContext(ctx, operationKeys));
+}
+
+/** A method name for an operation: its name when it is an identifier, else a PascalCase-derived one; unique in the class. */
+function methodName(operation: string, used: Set<string>): string {
+  let base = isIdentifier(operation) ? operation : pascalCase(operation);
+  if (!isIdentifier(base)) base = `op${base.replace(/[^A-Za-z0-9_$]/g, '_')}`;
+  if (base !== operation) base = base[0].toLowerCase() + base.slice(1);
+  let name = base;
+  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
+  used.add(name);
+  return name;
+}
+
+function portContext(p: PortNames, operations: OperationContext[]): PortContext {
+  const port = p.port;
+  const doc = joinDocs(
+    docText(p.service.documentation),
+    `Client of port ${code(port.name)} of service ${code(p.service.name)}: SOAP ${port.soapVersion}, ${port.style} style, binding ${code(port.binding)}.`,
+    port.address === null ? 'The WSDL gives no address: set `endpoint` in the options.' : `WSDL address: ${code(port.address)} (often a placeholder: set \`endpoint\` in the options).`,
+  );
+  return {
+    doc: docComment(doc),
+    className: p.client,
+    descriptor: p.descriptor,
+    serviceName: p.service.name,
+    portName: port.name,
+    soapVersion: port.soapVersion,
+    address: port.address ?? '',
+    operations,
+  };
+}
+
+function operationContext(
+  ctx: EmitContext,
+  op: Operation,
+  key: string,
+  method: string,
+  shared: { headers: string; faults: string },
+  s: ExpressionScope,
+): OperationContext {
+  const body = messageType(ctx, op.input === null ? [] : op.input.body, s);
+  const response = op.output === null ? 'void' : messageType(ctx, op.output.body, s) ?? 'void';
+  const params: string[] = [];
+  if (body !== null) params.push(`body: ${body}`);
+  if (shared.headers !== '') params.push(`headers: ${shared.headers} = {}`);
+  params.push('options: CallOptions = {}');
+  const lines: string[] = [];
+  const documentation = docText(op.documentation);
+  if (documentation !== undefined) lines.push(documentation, '');
+  lines.push(`Operation ${code(op.name)}${op.pattern === 'one-way' ? ' (one-way: no response)' : ''}.`);
+  if (op.inputAction !== null) lines.push(`WS-Addressing action: ${code(op.inputAction)} (${op.actionSource.input}).`);
+  if (op.outputAction !== null && op.pattern === 'request-response') lines.push(`Response action: ${code(op.outputAction)} (${op.actionSource.output}).`);
+  if (op.soapAction !== '') lines.push(`SOAP action: ${code(op.soapAction)}.`);
+  if (op.faults.length > 0) {
+    lines.push(`Declared faults: ${op.faults.map((f) => code(f.name)).join(', ')}${shared.faults !== '' ? ` (typed details: {@link ${shared.faults}})` : ''}.`);
+  }
+  lines.push('');
+  if (body !== null) {
+    const parts = (op.input?.body ?? []).map((b) => `${code(b.part)} (${'element' in b ? `element ${code(b.element)}` : `type ${code(b.type)}`})`);
+    lines.push(`@param body - the request body: ${parts.length === 1 ? `part ${parts[0]}` : `parts ${parts.join(', ')}, by part name`}`);
+  }
+  if (shared.headers !== '') lines.push('@param headers - the declared SOAP header blocks, by part name (each optional here: profiles may add them)');
+  lines.push('@param options - per-call options: endpoint, timeout, abort signal, MTOM');
+  lines.push(op.pattern === 'one-way' ? '@returns when the request was accepted' : '@returns the response body');
+  lines.push('@throws `SoapFault` when the service answers with a fault (typed detail entries carry their element key)');
+  return {
+    doc: docComment(lines.join('\n'), '  '),
+    operationName: op.name,
+    operationKey: quote(key),
+    methodName: method,
+    params: params.join(', '),
+    bodyType: body ?? '',
+    headersType: shared.headers,
+    faultsType: shared.faults,
+    responseType: response,
+    bodyArgument: body === null ? 'undefined' : 'body',
+    headersArgument: shared.headers === '' ? '{}' : 'headers',
+  };
+}
+
+/** The type of a message's body: its single part's value, an object keyed by part name, or null for no part. */
+function messageType(ctx: EmitContext, body: readonly ({ part: string; element: string } | { part: string; type: TypeRef })[], s: ExpressionScope): string | null {
+  const typed = body.map((b) => ({ part: b.part, type: partType(ctx, b, s) }));
+  if (typed.length === 0) return null;
+  if (typed.length === 1) return typed[0].type;
+  return `{ ${typed.map((p) => `${propertyKey(p.part)}: ${p.type}`).join('; ')} }`;
+}
+
+function partType(ctx: EmitContext, part: { element: string } | { type: TypeRef }, s: ExpressionScope): string {
+  if ('type' in part) return ctx.exprs.expression(part.type, s);
+  const e = ctx.index.element(part.element);
+  if (e === undefined) return 'unknown';
+  const t = ctx.exprs.expression(e.type, s);
+  return e.nillable ? `${hasTopLevelOperator(t) ? `(${t})` : t} | null` : t;
+}
+
+function headersType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: NamedTypeContext[]): string {
+  const headers = op.input?.headers ?? [];
+  if (headers.length === 0) return '';
+  const name = ctx.names.allocate(`${pascalCase(op.name)}Headers`);
+  out.push({
+    doc: docComment(`The SOAP header blocks operation ${code(op.name)} declares, by part name.`),
+    name,
+    members: headers.map((h) => ({
+      doc: docComment(`Header block ${code(h.element)} (part ${code(h.part)} of ${code(h.message)}).`, '  '),
+      key: propertyKey(h.part),
+      optional: true,
+      type: partType(ctx, { element: h.element }, s),
+    })),
+  });
+  return name;
+}
+
+function faultsType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: NamedTypeContext[]): string {
+  const members: TypeMemberContext[] = [];
+  const seen = new Set<string>();
+  for (const f of op.faults) {
+    if (f.element === null) continue;
+    const e = ctx.index.element(f.element);
+    if (e === undefined || seen.has(e.tsName)) continue;
+    seen.add(e.tsName);
+    members.push({
+      doc: docComment(`Detail of fault ${code(f.name)}: element ${code(f.element)}.`, '  '),
+      key: propertyKey(e.tsName),
+      optional: false,
+      type: partType(ctx, { element: f.element }, s),
+    });
+  }
+  if (members.length === 0) return '';
+  const name = ctx.names.allocate(`${pascalCase(op.name)}Faults`);
+  out.push({
+    doc: docComment(
+      `The typed fault details of operation ${code(op.name)}, by detail element key: a \`SoapFault\` detail entry whose \`key\` is one of these holds the matching \`value\`.`,
+    ),
+    name,
+    members,
+  });
+  return name;
+}

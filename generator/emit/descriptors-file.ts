@@ -1,0 +1,343 @@
+/**
+ * `descriptors.ts`: the plain-data descriptors the runtime interprets (runtime/src/codec/descriptors.ts,
+ * runtime/src/client/operation.ts): one `SchemaDescriptor` for the emitted types and elements, one
+ * `PortDescriptor` per port, and a typed `ElementRef` per emitted global element.
+ *
+ * Keys: a type's key is its TypeScript name, a global element's key is its allocated name
+ * (`<Name>Element`); built-ins are `xs:<local>`. An rpc-style part given by type gets a
+ * synthesised element (the unqualified part accessor) keyed `<Operation><Part>Part`.
+ */
+import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import {
+  isBuiltin,
+  type ComplexTypeDefinition,
+  type ElementDeclaration,
+  type Facets,
+  type MessageBinding,
+  type Operation,
+  type SimpleTypeDefinition,
+  type TypeRef,
+  type Wildcard,
+} from '../model/model.js';
+import { pascalCase } from '../resolve/naming.js';
+import { UNBOUNDED, type AnyField, type AttributeField, type ElementField, type Field } from './content-shape.js';
+import type { EmitContext, PortNames } from './emit-context.js';
+import { literal, type Literal } from './literal.js';
+import { namespacesTable } from './namespaces.js';
+import { localOf, namespaceOf } from './schema-index.js';
+import { code, docComment, joinDocs, quote } from './ts-text.js';
+import type { ExpressionScope } from './type-expressions.js';
+
+type Obj = { [key: string]: Literal | undefined };
+
+/** An rpc part given by type, with the key of the element synthesised for it. */
+interface RpcPart {
+  key: string;
+  part: string;
+  type: TypeRef;
+}
+
+/** The statements of descriptors.ts. */
+export interface DescriptorStatements {
+  statements: (StatementStructures | string)[];
+  /** Operation keys (in `PortDescriptor.operations`) by port and operation. */
+  operationKeys: Map<Operation, string>;
+}
+
+/** Builds descriptors.ts. */
+export function descriptorStatements(ctx: EmitContext): DescriptorStatements {
+  const writer = new DescriptorWriter(ctx);
+  return writer.statements();
+}
+
+class DescriptorWriter {
+  private readonly ctx: EmitContext;
+  private readonly ns: Map<string, number>;
+  private readonly prefixes: string[];
+  private readonly nsList: string[];
+  /** rpc parts by type, by message binding. */
+  private readonly rpcParts = new Map<MessageBinding, RpcPart[]>();
+  private readonly operationKeys = new Map<Operation, string>();
+
+  constructor(ctx: EmitContext) {
+    this.ctx = ctx;
+    for (const { port } of ctx.ports) {
+      for (const op of port.operations) {
+        for (const m of [op.input, op.output]) {
+          if (m === null) continue;
+          const parts: RpcPart[] = [];
+          for (const b of m.body) {
+            if ('type' in b) parts.push({ key: ctx.names.allocate(`${pascalCase(op.name)}${pascalCase(b.part)}Part`), part: b.part, type: b.type });
+          }
+          if (parts.length > 0) this.rpcParts.set(m, parts);
+        }
+      }
+    }
+    const table = namespacesTable(ctx);
+    this.nsList = table.namespaces;
+    this.prefixes = table.prefixes;
+    this.ns = new Map(table.namespaces.map((u, i) => [u, i]));
+  }
+
+  statements(): DescriptorStatements {
+    const ctx = this.ctx;
+    const s: ExpressionScope = { types: 't.', runtime: 'rt.' };
+    const out: (StatementStructures | string)[] = [];
+    const elementRefs: (StatementStructures | string)[] = [];
+    for (const e of ctx.index.elements) {
+      const type = this.valueType(e.type, e.nillable, s);
+      const doc = joinDocs(`Global element ${code(e.name)}${e.abstract ? ' (abstract: only its substitution group members appear)' : ''}.`);
+      elementRefs.push({
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [doc ?? ''],
+        declarations: [{ name: e.tsName, type: `ElementRef<${type}>`, initializer: `elementRef(schema, ${quote(e.tsName)})` }],
+      });
+    }
+    const runtimeImports = ['type PortDescriptor', 'type SchemaDescriptor'];
+    if (elementRefs.length > 0) runtimeImports.unshift('elementRef', 'type ElementRef');
+    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: '@volet/runtime', namedImports: runtimeImports });
+    if (s.usedRuntime === true) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
+    if (elementRefs.length > 0) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 't', moduleSpecifier: './types.js' });
+
+    out.push(
+      `${docComment('The schema descriptor of every type and global element the services reach; the runtime encodes and decodes with it.')}` +
+        `export const schema: SchemaDescriptor = ${literal(this.schema())};`,
+    );
+    for (const p of ctx.ports) {
+      out.push(`${docComment(`Port ${code(p.port.name)} of service ${code(p.service.name)}: operations, actions and message parts.`)}export const ${p.descriptor}: PortDescriptor = ${literal(this.port(p))};`);
+    }
+    out.push(...elementRefs);
+    return { statements: out, operationKeys: this.operationKeys };
+  }
+
+  private valueType(ref: TypeRef, nillable: boolean, s: ExpressionScope): string {
+    const t = this.ctx.exprs.expression(ref, s);
+    return nillable ? `${t} | null` : t;
+  }
+
+  // ───────────────────────────────────────── schema ──
+
+  private schema(): Obj {
+    const types: Obj = {};
+    for (const t of this.ctx.index.types) types[t.tsName] = t.kind === 'simple' ? this.simple(t) : this.complex(t);
+    const elements: Obj = {};
+    for (const e of this.ctx.index.elements) elements[e.tsName] = this.element(e);
+    for (const parts of this.rpcParts.values()) {
+      for (const p of parts) elements[p.key] = { n: p.part, ns: 0, t: this.key(p.type) };
+    }
+    return {
+      v: 1,
+      ns: this.nsList,
+      prefixes: this.prefixes.some((p) => p !== '') ? this.prefixes : undefined,
+      types,
+      elements,
+    };
+  }
+
+  /** The descriptor key of a type reference. */
+  private key(ref: TypeRef): string {
+    if (isBuiltin(ref)) return `xs:${localOf(ref)}`;
+    const t = this.ctx.index.type(ref);
+    if (t === undefined || !this.ctx.index.isEmittedType(ref)) return 'xs:anyType';
+    return t.tsName;
+  }
+
+  private nsIndex(uri: string): number {
+    return this.ns.get(uri) ?? 0;
+  }
+
+  private named(t: { name: string | null }): Obj {
+    if (t.name === null) return {};
+    return { ns: this.nsIndex(namespaceOf(t.name)), q: localOf(t.name) };
+  }
+
+  private simple(t: SimpleTypeDefinition): Obj {
+    const f = facets(t.facets);
+    if (t.variety === 'list') return { k: 'l', ...this.named(t), item: t.itemType === undefined ? 'xs:string' : this.key(t.itemType), f };
+    if (t.variety === 'union') return { k: 'u', ...this.named(t), m: (t.memberTypes ?? []).map((m) => this.key(m)), f };
+    return { k: 's', ...this.named(t), b: t.base === null ? 'xs:anySimpleType' : this.key(t.base), f };
+  }
+
+  private complex(t: ComplexTypeDefinition): Obj {
+    const shape = this.ctx.shapes.shape(t);
+    const typeNs = this.nsIndex(namespaceOf(t.id));
+    const d: Obj = { k: 'c', ns: typeNs };
+    if (t.name !== null) d.q = localOf(t.name);
+    if (t.base !== null && t.base !== `{http://www.w3.org/2001/XMLSchema}anyType` && t.derivation !== null) {
+      d.b = this.key(t.base);
+      d.x = t.derivation === 'extension' ? 'e' : 'r';
+    }
+    if (t.abstract) d.abs = 1;
+    if (shape.mixed) d.mx = 1;
+    if (shape.all) d.all = 1;
+    if (shape.simpleContent !== null) d.sc = this.key(shape.simpleContent);
+    if (shape.fields.length > 0) d.f = shape.fields.map((f) => this.field(f, typeNs));
+    if (shape.attributes.length > 0) d.a = shape.attributes.map((a) => this.attribute(a));
+    if (t.anyAttribute !== null) d.aa = wildcard(t.anyAttribute);
+    return d;
+  }
+
+  private field(f: Field, typeNs: number): Literal {
+    switch (f.kind) {
+      case 'element':
+        return this.elementField(f, typeNs, false);
+      case 'any':
+        return this.anyField(f, false);
+      case 'choice': {
+        const d: Obj = { c: f.branches.map((b) => b.map((x) => this.field(x, typeNs))) };
+        if (f.min === 0) d.min = 0;
+        return d;
+      }
+      case 'list': {
+        const d: Obj = {
+          l: f.prop,
+          f: f.items.map((i) => (i.kind === 'element' ? this.elementField(i, typeNs, true) : this.anyField(i, true))),
+        };
+        if (f.min !== 0) d.min = f.min;
+        if (f.max !== UNBOUNDED) d.max = f.max;
+        return d;
+      }
+    }
+  }
+
+  private elementField(f: ElementField, typeNs: number, inList: boolean): Obj {
+    const d: Obj = {};
+    if (f.prop !== f.local) d.p = f.prop;
+    if (f.ref !== null) {
+      d.r = f.ref.tsName;
+      if (f.nillable && !f.ref.nillable) d.nil = 1;
+    } else {
+      d.n = f.local;
+      const ns = this.nsIndex(f.namespace);
+      if (ns !== typeNs) d.ns = ns;
+      d.t = this.key(f.type);
+      if (f.nillable) d.nil = 1;
+    }
+    if (!inList) {
+      if (f.min !== 1) d.min = f.min;
+      if (f.max !== 1) d.max = f.max;
+    }
+    if (f.substitutes !== null) d.s = f.substitutes.map((m) => m.tsName);
+    if (f.ref === null || f.ref.default !== f.default) if (f.default !== undefined) d.d = f.default;
+    if (f.ref === null || f.ref.fixed !== f.fixed) if (f.fixed !== undefined) d.fx = f.fixed;
+    return d;
+  }
+
+  private anyField(f: AnyField, inList: boolean): Obj {
+    const d: Obj = { any: wildcard(f.wildcard) };
+    if (!inList) {
+      if (f.prop !== '$any') d.p = f.prop;
+      if (f.min !== 1) d.min = f.min;
+      if (f.max !== 1) d.max = f.max;
+    }
+    return d;
+  }
+
+  private attribute(a: AttributeField): Obj {
+    const d: Obj = {};
+    if (a.prop !== a.local) d.p = a.prop;
+    d.n = a.local;
+    const ns = this.nsIndex(a.namespace);
+    if (ns !== 0) d.ns = ns;
+    d.t = this.key(a.type);
+    if (a.required) d.req = 1;
+    if (a.default !== undefined) d.d = a.default;
+    if (a.fixed !== undefined) d.fx = a.fixed;
+    return d;
+  }
+
+  private element(e: ElementDeclaration): Obj {
+    const d: Obj = { n: localOf(e.name), ns: this.nsIndex(namespaceOf(e.name)), t: this.key(e.type) };
+    if (e.nillable) d.nil = 1;
+    if (e.abstract) d.abs = 1;
+    if (e.default !== undefined) d.d = e.default;
+    if (e.fixed !== undefined) d.fx = e.fixed;
+    return d;
+  }
+
+  // ───────────────────────────────────────── ports ──
+
+  private port(p: PortNames): Obj {
+    const operations: Obj = {};
+    const used = new Set<string>();
+    for (const op of p.port.operations) {
+      let key = op.name;
+      for (let i = 2; used.has(key); i++) key = `${op.name}${i}`;
+      used.add(key);
+      this.operationKeys.set(op, key);
+      operations[key] = this.operation(p, op);
+    }
+    return { name: p.port.name, service: p.service.name, address: p.port.address, operations };
+  }
+
+  private operation(p: PortNames, op: Operation): Obj {
+    const d: Obj = {
+      name: op.name,
+      soapVersion: p.port.soapVersion,
+      style: op.style,
+      soapAction: op.soapAction,
+      action: op.inputAction,
+      responseAction: op.outputAction,
+    };
+    if (op.style === 'rpc' && op.rpcNamespace !== undefined) d.rpcNamespace = op.rpcNamespace;
+    d.input = op.input === null ? null : this.message(op.input);
+    d.output = op.output === null ? null : this.message(op.output);
+    d.faults = op.faults.map((f) => {
+      const e = f.element === null ? undefined : this.ctx.index.element(f.element);
+      return e === undefined ? { name: f.name } : { name: f.name, element: e.tsName };
+    });
+    return d;
+  }
+
+  private message(m: MessageBinding): Obj {
+    const rpc = this.rpcParts.get(m) ?? [];
+    const body: Literal[] = [];
+    for (const b of m.body) {
+      if ('element' in b) {
+        const e = this.ctx.index.element(b.element);
+        if (e !== undefined) body.push({ part: b.part, element: e.tsName });
+      } else {
+        const synthesised = rpc.find((r) => r.part === b.part);
+        if (synthesised !== undefined) body.push({ part: b.part, element: synthesised.key });
+      }
+    }
+    const headers: Literal[] = [];
+    for (const h of m.headers) {
+      const e = this.ctx.index.element(h.element);
+      if (e !== undefined) headers.push({ part: h.part, element: e.tsName });
+    }
+    return { body, headers };
+  }
+}
+
+function facets(f: Facets): Obj | undefined {
+  const d: Obj = {};
+  if (f.length !== undefined) d.length = f.length;
+  if (f.minLength !== undefined) d.minLength = f.minLength;
+  if (f.maxLength !== undefined) d.maxLength = f.maxLength;
+  if (f.pattern !== undefined && f.pattern.length > 0) d.pattern = f.pattern;
+  if (f.enumeration !== undefined && f.enumeration.length > 0) d.enumeration = f.enumeration;
+  if (f.whiteSpace !== undefined) d.whiteSpace = f.whiteSpace;
+  if (f.maxInclusive !== undefined) d.maxInclusive = f.maxInclusive;
+  if (f.maxExclusive !== undefined) d.maxExclusive = f.maxExclusive;
+  if (f.minInclusive !== undefined) d.minInclusive = f.minInclusive;
+  if (f.minExclusive !== undefined) d.minExclusive = f.minExclusive;
+  if (f.totalDigits !== undefined) d.totalDigits = f.totalDigits;
+  if (f.fractionDigits !== undefined) d.fractionDigits = f.fractionDigits;
+  return Object.keys(d).length === 0 ? undefined : d;
+}
+
+function wildcard(w: Wildcard): Obj {
+  const d: Obj = {};
+  if (w.namespace.kind === 'not') {
+    d.m = 'not';
+    d.u = w.namespace.namespaces;
+  } else if (w.namespace.kind === 'enumeration') {
+    d.m = 'in';
+    d.u = w.namespace.namespaces;
+  }
+  if (w.processContents !== 'strict') d.pc = w.processContents;
+  return d;
+}

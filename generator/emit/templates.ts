@@ -1,0 +1,79 @@
+/**
+ * The Handlebars templates `client.ts` is rendered from: the built-in ones in the repository's
+ * `templates/` folder, each overridable by a file of the same name in a user folder. Rendering
+ * never HTML-escapes (`noEscape`) and is strict: a template naming a missing field is an error.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+
+/** The template files, by name; `client.hbs` is the entry, the others are partials. */
+export const TEMPLATE_FILES = ['client.hbs', 'port.hbs', 'operation.hbs', 'named-type.hbs'] as const;
+
+/** A template that cannot be read or rendered; the message names the file. */
+export class TemplateError extends Error {
+  override readonly name = 'TemplateError';
+}
+
+/** The folder of the built-in templates (found upward from this module, in a checkout or a build). */
+export function builtinTemplatesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'templates');
+    if (existsSync(join(candidate, 'client.hbs'))) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new TemplateError('built-in templates not found (templates/client.hbs)');
+    dir = parent;
+  }
+}
+
+/** The template files in use: each from `userDir` when there, else built in. */
+export interface TemplateSet {
+  /** Absolute path of each template file, by name. */
+  files: Record<(typeof TEMPLATE_FILES)[number], string>;
+  /** Text of each template file, by name. */
+  texts: Record<(typeof TEMPLATE_FILES)[number], string>;
+  /** The names overridden by the user folder, sorted. */
+  overridden: string[];
+}
+
+/** Reads the templates; `userDir` (absolute) overrides file by file. */
+export function loadTemplates(userDir: string | null): TemplateSet {
+  const builtin = builtinTemplatesDir();
+  if (userDir !== null && !existsSync(userDir)) throw new TemplateError(`templates folder not found: ${userDir}`);
+  const files = {} as TemplateSet['files'];
+  const texts = {} as TemplateSet['texts'];
+  const overridden: string[] = [];
+  for (const name of TEMPLATE_FILES) {
+    const user = userDir === null ? null : join(userDir, name);
+    const path = user !== null && existsSync(user) ? user : join(builtin, name);
+    if (path === user) overridden.push(name);
+    files[name] = path;
+    try {
+      texts[name] = readFileSync(path, 'utf8').replace(/\r\n?/g, '\n');
+    } catch (e) {
+      throw new TemplateError(`cannot read template ${path}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return { files, texts, overridden };
+}
+
+/** Renders `client.hbs` with its partials. */
+export function renderClient(templates: TemplateSet, context: object): string {
+  const hb = Handlebars.create();
+  const options = { noEscape: true, strict: true } as const;
+  for (const name of TEMPLATE_FILES) {
+    if (name === 'client.hbs') continue;
+    try {
+      hb.registerPartial(name.replace(/\.hbs$/, ''), hb.compile(templates.texts[name], options));
+    } catch (e) {
+      throw new TemplateError(`template ${templates.files[name]}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  try {
+    return hb.compile(templates.texts['client.hbs'], options)(context);
+  } catch (e) {
+    throw new TemplateError(`rendering client.ts: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * Type-checks generated files in process before they are written, with ts-morph's bundled
+ * compiler: the files live in memory at their output paths, `@volet/runtime` resolves to the
+ * installed runtime's declarations, and the options are strict (plus the strictness flags users
+ * commonly add), `module`/`moduleResolution` `nodenext`, `verbatimModuleSyntax`, and no ambient
+ * Node types — generated code must not need them.
+ */
+import { existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Project, ts } from 'ts-morph';
+import type { GeneratedFile } from './output.js';
+
+/** One folder of generated files, at its output path. */
+export interface FolderToCheck {
+  dir: string;
+  files: readonly GeneratedFile[];
+}
+
+/** One compiler diagnostic in a generated file. */
+export interface TypecheckDiagnostic {
+  /** The file, relative to the current folder when inside it, `/` separators. */
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  code: number;
+}
+
+/** The compiler options generated code must satisfy. */
+export const TYPECHECK_OPTIONS: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  lib: ['lib.es2023.d.ts'],
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitOverride: true,
+  noImplicitReturns: true,
+  noUncheckedIndexedAccess: true,
+  noPropertyAccessFromIndexSignature: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  skipLibCheck: true,
+  noEmit: true,
+  types: [],
+};
+
+/**
+ * The declarations `@volet/runtime` resolves to: the `.d.ts` next to the runtime's resolved entry
+ * (`dist/index.d.ts`), or its TypeScript source when this process runs from source
+ * (`--conditions=volet-source`).
+ */
+export function runtimeTypesEntry(): string {
+  const resolved = fileURLToPath(import.meta.resolve('@volet/runtime'));
+  if (resolved.endsWith('.ts')) return resolved;
+  const dts = resolved.replace(/\.js$/, '.d.ts');
+  if (!existsSync(dts)) throw new Error(`@volet/runtime declarations not found at ${dts} (build the runtime first)`);
+  return dts;
+}
+
+function display(path: string): string {
+  const rel = relative(process.cwd(), path);
+  const shown = rel !== '' && !rel.startsWith('..') ? rel : path;
+  return shown.split(sep).join('/');
+}
+
+/** Type-checks the folders together; returns the diagnostics found in generated files (empty: they compile). */
+export function typecheckGenerated(folders: readonly FolderToCheck[]): TypecheckDiagnostic[] {
+  const project = new Project({
+    compilerOptions: { ...TYPECHECK_OPTIONS, paths: { '@volet/runtime': [runtimeTypesEntry()] } },
+    skipAddingFilesFromTsConfig: true,
+    skipFileDependencyResolution: true,
+  });
+  const generated = [];
+  for (const folder of folders) {
+    for (const file of folder.files) {
+      generated.push(project.createSourceFile(join(folder.dir, file.path), file.content, { overwrite: true }));
+    }
+  }
+  const program = project.getProgram();
+  const out: TypecheckDiagnostic[] = [];
+  for (const sf of generated) {
+    const diagnostics = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
+    for (const d of diagnostics) {
+      const start = d.getStart() ?? 0;
+      const { line, column } = sf.getLineAndColumnAtPos(start);
+      const text = d.getMessageText();
+      out.push({
+        file: display(sf.getFilePath()),
+        line,
+        column,
+        message: typeof text === 'string' ? text : ts.flattenDiagnosticMessageText(text.compilerObject, '\n'),
+        code: d.getCode(),
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,356 @@
+/**
+ * `types.ts`: one declaration per emitted type — interfaces for complex types, literal unions
+ * (plus a `<Name>Values` constant) for enumerations, aliases for other simple types — and a
+ * polymorphic union per complex type that others derive from. Built as ts-morph structures in one
+ * `createSourceFile` call; declarations whose text spans several lines (unions, intersections) are
+ * given as ready-made statement text, which ts-morph writes unchanged.
+ */
+import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
+import { isBuiltin, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition } from '../model/model.js';
+import {
+  fieldProps,
+  UNBOUNDED,
+  type AttributeField,
+  type ComplexShape,
+  type ElementField,
+  type Field,
+} from './content-shape.js';
+import type { EmitContext } from './emit-context.js';
+import { hasLiteralEnumeration } from './emit-context.js';
+import { localOf } from './schema-index.js';
+import { code, docComment, docText, joinDocs, propertyKey, quote } from './ts-text.js';
+import { arrayOf, hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
+
+/** The scope of expressions written in types.ts. */
+const scope = (): ExpressionScope => ({ types: '', runtime: 'rt.' });
+
+/** One member of an object type. */
+interface Member {
+  name: string;
+  type: string;
+  optional: boolean;
+  doc?: string;
+}
+
+/** The statements of types.ts and whether they use the runtime namespace. */
+export interface TypesStatements {
+  statements: (StatementStructures | string)[];
+  usesRuntime: boolean;
+  /** Number of declarations for emitted schema types. */
+  typeCount: number;
+}
+
+/** Builds the statements of types.ts. */
+export function typesStatements(ctx: EmitContext): TypesStatements {
+  const s = scope();
+  const body: (StatementStructures | string)[] = [];
+  let typeCount = 0;
+  for (const t of ctx.index.types) {
+    typeCount++;
+    if (t.kind === 'simple') body.push(...simpleType(ctx, t, s));
+    else body.push(...complexType(ctx, t, s));
+  }
+  const statements: (StatementStructures | string)[] = [];
+  if (s.usedRuntime === true) {
+    statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
+  }
+  if (body.length === 0) statements.push('export {};');
+  statements.push(...body);
+  return { statements, usesRuntime: s.usedRuntime === true, typeCount };
+}
+
+// ───────────────────────────────────────────── simple types ──
+
+function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScope): (StatementStructures | string)[] {
+  const doc = joinDocs(docText(t.documentation), origin(t), facetDoc(t));
+  if (hasLiteralEnumeration(t, ctx.exprs)) {
+    const kind = ctx.exprs.simpleKind(t);
+    const values = literalValues(t.facets.enumeration ?? [], kind);
+    const constName = ctx.enumConsts.get(t.id) as string;
+    const enumDocs = enumerationDoc(t);
+    const typeText = values.length <= 4 ? ` ${values.join(' | ')}` : values.map((v) => `\n  | ${v}`).join('');
+    const constText = values.length <= 4 ? `[${values.join(', ')}]` : `[\n${values.map((v) => `  ${v},`).join('\n')}\n]`;
+    return [
+      `${docComment(joinDocs(doc, enumDocs, `The values, in schema order: {@link ${constName}}.`))}export type ${t.tsName} =${typeText};`,
+      `${docComment(`The values of {@link ${t.tsName}}, in schema order.`)}export const ${constName} = ${constText} as const;`,
+    ];
+  }
+  let type: string;
+  if (t.variety === 'list') {
+    type = arrayOf(t.itemType === undefined ? 'string' : ctx.exprs.expression(t.itemType, s));
+  } else if (t.variety === 'union') {
+    const members = [...new Set((t.memberTypes ?? []).map((m) => ctx.exprs.expression(m, s)))];
+    type = members.length === 0 ? 'string' : members.join(' | ');
+  } else {
+    type = t.base === null ? 'string' : ctx.exprs.expression(t.base, s);
+  }
+  return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, docs: docs(doc) }];
+}
+
+/** Enumeration values as TypeScript literals, deduplicated, for the value kind of the type. */
+function literalValues(values: readonly string[], kind: 'string' | 'number' | 'boolean'): string[] {
+  const out: string[] = [];
+  for (const v of values) {
+    let lit: string;
+    if (kind === 'number') {
+      const n = Number(v.trim());
+      lit = v.trim() === 'INF' ? 'number' : Number.isFinite(n) ? String(n) : 'number';
+    } else if (kind === 'boolean') {
+      lit = v.trim() === 'true' || v.trim() === '1' ? 'true' : 'false';
+    } else {
+      lit = quote(v);
+    }
+    if (!out.includes(lit)) out.push(lit);
+  }
+  return out.includes('number') ? ['number'] : out;
+}
+
+function enumerationDoc(t: SimpleTypeDefinition): string | undefined {
+  const docsByValue = t.facets.enumerationDocs;
+  if (docsByValue === undefined) return undefined;
+  const lines: string[] = [];
+  for (const v of t.facets.enumeration ?? []) {
+    const d = docText(docsByValue[v]);
+    if (d !== undefined) lines.push(`- ${code(v)}: ${d.replace(/\n+/g, ' ')}`);
+  }
+  return lines.length === 0 ? undefined : lines.join('\n');
+}
+
+function facetDoc(t: SimpleTypeDefinition): string | undefined {
+  const f = t.facets;
+  const lines: string[] = [];
+  for (const p of f.pattern ?? []) lines.push(`Pattern: ${code(p)}.`);
+  if (f.length !== undefined) lines.push(`Length: ${f.length}.`);
+  if (f.minLength !== undefined || f.maxLength !== undefined) {
+    lines.push(`Length: ${f.minLength ?? 0} to ${f.maxLength ?? 'unbounded'}.`);
+  }
+  const bounds: string[] = [];
+  if (f.minInclusive !== undefined) bounds.push(`≥ ${f.minInclusive}`);
+  if (f.minExclusive !== undefined) bounds.push(`> ${f.minExclusive}`);
+  if (f.maxInclusive !== undefined) bounds.push(`≤ ${f.maxInclusive}`);
+  if (f.maxExclusive !== undefined) bounds.push(`< ${f.maxExclusive}`);
+  if (bounds.length > 0) lines.push(`Range: ${bounds.join(', ')}.`);
+  if (f.totalDigits !== undefined) lines.push(`Total digits: ${f.totalDigits}.`);
+  if (f.fractionDigits !== undefined) lines.push(`Fraction digits: ${f.fractionDigits}.`);
+  return lines.length === 0 ? undefined : lines.join('\n');
+}
+
+/** Where the type comes from, for its TSDoc. */
+function origin(t: TypeDefinition): string {
+  const what = t.kind === 'simple' ? 'simple type' : 'complex type';
+  return t.name !== null ? `XML Schema ${what} ${code(t.name)}.` : `Anonymous XML Schema ${what} ${code(t.id)}.`;
+}
+
+function docs(doc: string | undefined): string[] | undefined {
+  return doc === undefined ? undefined : [doc];
+}
+
+// ───────────────────────────────────────────── complex types ──
+
+function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionScope): (StatementStructures | string)[] {
+  const shape = ctx.shapes.shape(t);
+  const out: (StatementStructures | string)[] = [];
+  const notes: string[] = [];
+  if (t.abstract) notes.push('Abstract: a value names a concrete derived type in `$type`.');
+  const union = ctx.exprs.unionName(t);
+  if (union !== undefined) notes.push(`Where this type is declared, values are typed {@link ${union}}.`);
+  const doc = joinDocs(docText(t.documentation), origin(t), notes.join('\n') || undefined);
+
+  const members = plainMembers(ctx, shape, s);
+  const choices = shape.fields.filter((f) => f.kind === 'choice').map((f) => choiceText(ctx, f, s, ''));
+  const base = shape.extends;
+  let baseText: string | null = null;
+  if (base !== null) {
+    baseText = base.tsName;
+    const baseShape = ctx.shapes.shape(base);
+    if (shape.mixed && baseShape.mixed) baseText = `Omit<${base.tsName}, '$content'>`;
+  }
+  if (choices.length === 0 && (base === null || !needsAlias(ctx, base))) {
+    const structure: InterfaceDeclarationStructure = {
+      kind: StructureKind.Interface,
+      isExported: true,
+      name: t.tsName,
+      docs: docs(doc),
+      properties: members.map(
+        (m): OptionalKind<PropertySignatureStructure> => ({
+          name: propertyKey(m.name),
+          type: m.type,
+          hasQuestionToken: m.optional,
+          docs: docs(m.doc),
+        }),
+      ),
+    };
+    if (baseText !== null) structure.extends = [baseText];
+    out.push(structure);
+  } else {
+    const parts: string[] = [];
+    if (baseText !== null) parts.push(baseText);
+    if (members.length > 0 || parts.length === 0) parts.push(objectText(members, ''));
+    for (const c of choices) parts.push(`(${c})`);
+    out.push(`${docComment(doc)}export type ${t.tsName} = ${parts.join(' & ')};`);
+  }
+  if (union !== undefined) out.push(unionText(ctx, t, union));
+  return out;
+}
+
+/** True when a complex type is written as a type alias (it or a base has a choice), so types deriving from it are too. */
+function needsAlias(ctx: EmitContext, t: ComplexTypeDefinition): boolean {
+  for (let cur: ComplexTypeDefinition | null = t, guard = 0; cur !== null && guard < 100; guard++) {
+    const shape = ctx.shapes.shape(cur);
+    if (shape.fields.some((f) => f.kind === 'choice')) return true;
+    cur = shape.extends;
+  }
+  return false;
+}
+
+function unionText(ctx: EmitContext, t: ComplexTypeDefinition, union: string): string {
+  const variants = ctx.exprs.concreteVariants(t);
+  const lines = variants.map((v) => (v.id === t.id ? `\n  | (${v.tsName} & { $type?: ${quote(v.tsName)} })` : `\n  | (${v.tsName} & { $type: ${quote(v.tsName)} })`));
+  const doc = joinDocs(
+    `${code(t.tsName)}${t.abstract ? ' (abstract)' : ''} or a type derived from it, told apart by \`$type\` (written as \`xsi:type\`).`,
+    t.abstract ? 'A value must name its concrete type in `$type`.' : `Without \`$type\`, the value is a {@link ${t.tsName}}.`,
+  );
+  return `${docComment(doc)}export type ${union} =${lines.join('')};`;
+}
+
+/** The members that are always there (not inside a choice): elements, wildcards, lists, special members, attributes. */
+function plainMembers(ctx: EmitContext, shape: ComplexShape, s: ExpressionScope): Member[] {
+  const members: Member[] = [];
+  if (shape.simpleContent !== null && (shape.extends === null || shape.type.content.kind === 'simple')) {
+    const inherited = shape.extends !== null && ctx.shapes.shape(shape.extends).simpleContent === shape.simpleContent;
+    if (!inherited) members.push({ name: '$value', type: ctx.exprs.expression(shape.simpleContent, s), optional: false, doc: 'The text content.' });
+  }
+  if (shape.mixed) {
+    const baseMixed = shape.extends !== null && ctx.shapes.shape(shape.extends).mixed;
+    if (!baseMixed || shape.fields.length > 0) {
+      const items = shape.elements.flatMap((e) => taggedItems(ctx, e, s, true));
+      s.usedRuntime = true;
+      const itemType = items.length === 0 ? 'never' : [...new Set(items)].join(' | ');
+      members.push({
+        name: '$content',
+        type: `${s.runtime}MixedItem<${itemType}>[]`,
+        optional: true,
+        doc: 'Mixed content: text and child elements, in document order.',
+      });
+    }
+  } else {
+    for (const f of shape.fields) if (f.kind !== 'choice') members.push(fieldMember(ctx, f, s));
+  }
+  for (const a of shape.attributes) members.push(attributeMember(ctx, a, s));
+  if (shape.anyAttribute !== null && (shape.extends === null || ctx.shapes.shape(shape.extends).anyAttribute === null)) {
+    s.usedRuntime = true;
+    members.push({ name: '$attrs', type: `${s.runtime}AnyAttributes`, optional: true, doc: 'Attributes matched by `xs:anyAttribute`, by Clark name `{namespace}local`.' });
+  }
+  return members;
+}
+
+function attributeMember(ctx: EmitContext, a: AttributeField, s: ExpressionScope): Member {
+  const notes: string[] = [];
+  if (a.prop !== a.local) notes.push(`XML attribute ${code(a.namespace === '' ? a.local : `{${a.namespace}}${a.local}`)}.`);
+  if (a.fixed !== undefined) notes.push(`Fixed value: ${code(a.fixed)}.`);
+  else if (a.default !== undefined) notes.push(`Default value: ${code(a.default)}.`);
+  return {
+    name: a.prop,
+    type: ctx.exprs.expression(a.type, s),
+    optional: !a.required,
+    doc: joinDocs(docText(a.documentation), notes.join('\n') || undefined),
+  };
+}
+
+/** The member of a non-choice field. */
+function fieldMember(ctx: EmitContext, f: Exclude<Field, { kind: 'choice' }>, s: ExpressionScope): Member {
+  if (f.kind === 'any') {
+    s.usedRuntime = true;
+    return { name: f.prop, type: `${s.runtime}RawXml[]`, optional: f.min === 0, doc: 'Elements matched by `xs:any`, as raw XML.' };
+  }
+  if (f.kind === 'list') {
+    const items: string[] = [];
+    for (const item of f.items) {
+      if (item.kind === 'any') {
+        s.usedRuntime = true;
+        items.push(`${s.runtime}RawXml`);
+      } else items.push(...taggedItems(ctx, item, s, true));
+    }
+    const tags = f.items.filter((i): i is ElementField => i.kind === 'element').map((i) => code(i.local));
+    return {
+      name: f.prop,
+      type: arrayOf([...new Set(items)].join(' | ') || 'never'),
+      optional: f.min === 0,
+      doc: `A repeating group, in document order: ${tags.join(', ')}${f.items.some((i) => i.kind === 'any') ? ' and wildcard elements' : ''}.`,
+    };
+  }
+  return elementMember(ctx, f, s);
+}
+
+function elementMember(ctx: EmitContext, f: ElementField, s: ExpressionScope): Member {
+  let value: string;
+  if (f.substitutes !== null) {
+    value = taggedItems(ctx, f, s, false).join(' | ');
+  } else {
+    value = valueType(ctx, f.type, f.nillable, s);
+  }
+  const type = f.max === 1 ? value : arrayOf(value);
+  const notes: string[] = [];
+  if (f.prop !== f.local) notes.push(`XML element ${code(f.namespace === '' ? f.local : `{${f.namespace}}${f.local}`)}.`);
+  if (f.substitutes !== null) notes.push('A substitution group: `$el` names the element used.');
+  if (f.fixed !== undefined) notes.push(`Fixed value: ${code(f.fixed)}.`);
+  else if (f.default !== undefined) notes.push(`Default value: ${code(f.default)}.`);
+  if (f.max !== 1 && (f.min > 1 || f.max !== UNBOUNDED)) notes.push(`Occurs ${f.min} to ${f.max === UNBOUNDED ? 'unbounded' : f.max} times.`);
+  return { name: f.prop, type, optional: f.min === 0, doc: joinDocs(docText(f.documentation), notes.join('\n') || undefined) };
+}
+
+/** `T`, or `T | null` for a nillable element. */
+function valueType(ctx: EmitContext, ref: string, nillable: boolean, s: ExpressionScope): string {
+  const t = ctx.exprs.expression(ref, s);
+  return nillable && t !== 'unknown' ? `${hasTopLevelOperator(t) ? `(${t})` : t} | null` : t;
+}
+
+/**
+ * The tagged items an element contributes to a list, mixed content or a substitution group:
+ * `rt.Tagged<tag, value>`, one per substitutable element (tag = its element key) or one for the
+ * element itself (tag = its property name in lists and mixed content).
+ */
+function taggedItems(ctx: EmitContext, f: ElementField, s: ExpressionScope, inList: boolean): string[] {
+  s.usedRuntime = true;
+  if (f.substitutes !== null) {
+    return f.substitutes.map((m) => `${s.runtime}Tagged<${quote(m.tsName)}, ${valueType(ctx, m.type, m.nillable, s)}>`);
+  }
+  const tag = inList ? f.prop : f.local;
+  return [`${s.runtime}Tagged<${quote(tag)}, ${valueType(ctx, f.type, f.nillable, s)}>`];
+}
+
+/** A choice as a union of branch objects; each branch forbids (`?: never`) the other branches' properties. */
+function choiceText(ctx: EmitContext, choice: Extract<Field, { kind: 'choice' }>, s: ExpressionScope, indent: string): string {
+  const branchProps = choice.branches.map((b) => fieldProps(b));
+  const all = [...new Set(branchProps.flat())];
+  const variants: string[] = [];
+  choice.branches.forEach((branch, i) => {
+    const members: Member[] = [];
+    const nested: string[] = [];
+    for (const f of branch) {
+      if (f.kind === 'choice') nested.push(choiceText(ctx, f, s, `${indent}  `));
+      else members.push(fieldMember(ctx, f, s));
+    }
+    for (const p of all) {
+      if (!branchProps[i].includes(p)) members.push({ name: p, type: 'never', optional: true });
+    }
+    const parts = [objectText(members, `${indent}  `), ...nested.map((n) => `(${n})`)];
+    variants.push(parts.join(' & '));
+  });
+  if (choice.min === 0 && !choice.branches.some((b) => b.length === 0)) {
+    variants.push(objectText(all.map((p) => ({ name: p, type: 'never', optional: true })), `${indent}  `));
+  }
+  return [...new Set(variants)].map((v) => `\n${indent}  | ${v}`).join('') + `\n${indent}`;
+}
+
+/** An object type literal, one member per line, at `indent`. */
+function objectText(members: readonly Member[], indent: string): string {
+  if (members.length === 0) return '{}';
+  const lines = members.map((m) => `${docComment(m.doc, `${indent}  `)}${indent}  ${propertyKey(m.name)}${m.optional ? '?' : ''}: ${m.type};`);
+  return `{\n${lines.join('\n')}\n${indent}}`;
+}
+
+/** Local name of a built-in or model type reference, for messages. */
+export function refName(ref: string): string {
+  return isBuiltin(ref) ? `xs:${localOf(ref)}` : ref;
+}

@@ -1,0 +1,56 @@
+/**
+ * The resolve step: raw schema components → the {@link SchemaModel}, through an ordered list of small
+ * passes, each in its own file under `passes/` (the way xsdata's codegen handlers are organised).
+ * The output does not depend on the order of the input files: every list is sorted.
+ */
+import type { Diagnostic, SchemaModel } from '../model/model.js';
+import { diagnostic } from '../model/diagnostics.js';
+import type { ServiceRoots } from '../model/roots.js';
+import type { SchemaComponents } from '../parse/xsd/components.js';
+import { createContext, type ResolvePass } from './context.js';
+import { allocateNames } from './passes/allocate-names.js';
+import { buildComponents } from './passes/build-components.js';
+import { collectTypes } from './passes/collect-types.js';
+import { derivedTypes } from './passes/derived-types.js';
+import { flattenGroups } from './passes/flatten-groups.js';
+import { linkReferences } from './passes/link-references.js';
+import { reachability } from './passes/reachability.js';
+import { simpleContent } from './passes/simple-content.js';
+import { simpleTypeFacts } from './passes/simple-type-facts.js';
+import { substitutionGroups } from './passes/substitution-groups.js';
+
+/** The passes, in the order they run. */
+export const RESOLVE_PASSES: readonly ResolvePass[] = [
+  collectTypes, // index every type, named and anonymous
+  linkReferences, // every QName reference names something (else an error, and a neutral stand-in)
+  flattenGroups, // xs:group and xs:attributeGroup references expanded in place
+  buildComponents, // raw → model types, elements, attributes
+  simpleContent, // value types of simple-content complex types
+  simpleTypeFacts, // variety, primitive, builtin of simple types
+  derivedTypes, // derivedTypes, circular derivations
+  substitutionGroups, // substitutionMembers, substitutes
+  reachability, // reached flags from the service roots
+  allocateNames, // tsName of types and elements
+];
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Resolves raw components into the schema model; problems go to `diagnostics`. */
+export function resolveSchema(components: SchemaComponents, roots: ServiceRoots, diagnostics: Diagnostic[]): SchemaModel {
+  const ctx = createContext(components, roots, diagnostics);
+  for (const pass of RESOLVE_PASSES) {
+    try {
+      pass.run(ctx);
+    } catch (e) {
+      // A bug in one pass must not turn into a stack trace for the user: report it and go on.
+      const message = e instanceof Error ? e.message : String(e);
+      diagnostics.push(diagnostic('error', { file: '', line: 1, column: 1 }, `internal error in resolve pass ${pass.name}: ${message}`, 'internal-error'));
+    }
+  }
+  return {
+    namespaces: [...components.namespaces].sort(byCodeUnit),
+    types: [...ctx.types.values()].sort((a, b) => byCodeUnit(a.id, b.id)),
+    elements: [...ctx.elements.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
+    attributes: [...ctx.attributes.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
+  };
+}

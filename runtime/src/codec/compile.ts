@@ -1,0 +1,612 @@
+/**
+ * Turns descriptors into the lookup structures the engine runs on: per complex type, a map from
+ * local name to child slots, attribute slots, the encode plan and the completeness checks; per
+ * simple type, a parse/format pair with its facet checks. Compiled once per schema descriptor
+ * (cached by identity), each type lazily on first use, so recursive schemas are fine.
+ */
+import type {
+  AnyFieldDescriptor,
+  AttributeDescriptor,
+  ComplexTypeDescriptor,
+  ElementFieldDescriptor,
+  FieldDescriptor,
+  SchemaDescriptor,
+  TypeDescriptor,
+  WildcardDescriptor,
+} from './descriptors.js';
+import {
+  BUILTIN_LISTS,
+  InvalidValue,
+  applyWhiteSpace,
+  builtinCodec,
+  type FormatContext,
+  type ParseContext,
+  type ValueKind,
+  type WhiteSpace,
+} from './builtins.js';
+import { compileFacets, type FacetCheck } from './facets.js';
+
+/** A simple type ready to use. */
+export interface CompiledSimple {
+  readonly simple: true;
+  /** Type key, or `xs:<name>`. */
+  readonly key: string;
+  readonly kind: ValueKind;
+  /** Raw text → value (whitespace processing included). */
+  parse(text: string, ctx: ParseContext): unknown;
+  /** Value → lexical form (not escaped). */
+  format(value: unknown, ctx: FormatContext): string;
+  /** Facet checks of every derivation step (run only with `validate`). */
+  readonly checks: readonly FacetCheck[];
+}
+
+/** Matches a namespace against a wildcard's constraint. */
+export type NamespaceMatcher = (uri: string) => boolean;
+
+/** A place where a child element is stored in its parent's value. */
+export interface ElementSlot {
+  readonly local: string;
+  readonly uri: string;
+  /** Namespace index, for writing. */
+  readonly nsIndex: number;
+  /** Property of the parent value (the list property for list items). */
+  readonly prop: string;
+  /** True when the property is an array. */
+  readonly array: boolean;
+  /** Non-null when the element goes into an ordered list property (`l` fields) as a tagged item. */
+  readonly list: string | null;
+  /** Non-null when the value is tagged `{ $el, value }` (substitution group member). */
+  readonly wrap: string | null;
+  /** The `$el` tag used in lists and mixed content. */
+  readonly itemTag: string;
+  /** Position in the content model, for order checks. */
+  readonly pos: number;
+  readonly nillable: boolean;
+  readonly typeKey: string;
+  /** Resolved on first use. */
+  type: CompiledType | null;
+  /** Next slot with the same local name (other namespace or other position). */
+  next: ElementSlot | null;
+}
+
+/** A wildcard field's slot. */
+export interface AnySlot {
+  readonly prop: string;
+  readonly list: string | null;
+  readonly pos: number;
+  readonly matches: NamespaceMatcher;
+}
+
+/** An attribute use ready to use. */
+export interface AttributeSlot {
+  readonly local: string;
+  readonly uri: string;
+  readonly nsIndex: number;
+  readonly prop: string;
+  readonly required: boolean;
+  readonly typeKey: string;
+  type: CompiledSimple | null;
+  next: AttributeSlot | null;
+}
+
+/** A step of the encode plan (and of completeness checks). */
+export type PlanNode =
+  | { readonly k: 'el'; readonly prop: string; readonly min: number; readonly max: number; readonly array: boolean; readonly slots: readonly ElementSlot[] }
+  | { readonly k: 'choice'; readonly min: number; readonly branches: readonly (readonly PlanNode[])[]; readonly props: readonly (readonly string[])[] }
+  | { readonly k: 'list'; readonly prop: string; readonly min: number; readonly max: number; readonly byTag: ReadonlyMap<string, ElementSlot>; readonly anys: readonly AnySlot[] }
+  | { readonly k: 'any'; readonly prop: string; readonly min: number; readonly max: number; readonly slot: AnySlot };
+
+/** A complex type ready to use. */
+export interface CompiledComplex {
+  readonly simple: false;
+  readonly key: string;
+  /** QName of a named type (for `xsi:type`), else null. */
+  readonly uri: string;
+  readonly local: string | null;
+  readonly nsIndex: number;
+  readonly baseKey: string | null;
+  readonly abstract: boolean;
+  readonly mixed: boolean;
+  readonly all: boolean;
+  /** `xs:anyType` itself: content kept raw. */
+  readonly raw: boolean;
+  readonly children: ReadonlyMap<string, ElementSlot>;
+  readonly anys: readonly AnySlot[];
+  readonly attributes: ReadonlyMap<string, AttributeSlot>;
+  readonly attributeList: readonly AttributeSlot[];
+  readonly anyAttribute: NamespaceMatcher | null;
+  /** Simple content type key, or null. */
+  readonly simpleContentKey: string | null;
+  simpleContent: CompiledSimple | null;
+  readonly plan: readonly PlanNode[];
+  /** True when some element or wildcard field exists (else element content is empty). */
+  readonly hasContent: boolean;
+}
+
+/** A compiled type. */
+export type CompiledType = CompiledSimple | CompiledComplex;
+
+/** A global element ready to use. */
+export interface CompiledElement {
+  readonly key: string;
+  readonly local: string;
+  readonly uri: string;
+  readonly nsIndex: number;
+  readonly typeKey: string;
+  readonly nillable: boolean;
+  readonly abstract: boolean;
+}
+
+const UNBOUNDED = -1;
+
+/** One schema descriptor, compiled. */
+export class CompiledSchema {
+  readonly descriptor: SchemaDescriptor;
+  private readonly types = new Map<string, CompiledType>();
+  private readonly elements = new Map<string, CompiledElement>();
+  private typesByQName: Map<string, string> | null = null;
+  private nsIndexByUri: Map<string, number> | null = null;
+
+  constructor(descriptor: SchemaDescriptor) {
+    if (descriptor.v !== 1) throw new TypeError(`unsupported descriptor format version ${String(descriptor.v)}`);
+    if (descriptor.ns[0] !== '') throw new TypeError('descriptor namespace table must start with "" (no namespace)');
+    this.descriptor = descriptor;
+  }
+
+  /** The URI of a namespace index. */
+  uri(index: number): string {
+    const uri = this.descriptor.ns[index];
+    if (uri === undefined) throw new TypeError(`namespace index ${index} is not in the descriptor's table`);
+    return uri;
+  }
+
+  /** The index of a namespace URI in the table, or -1. */
+  nsIndex(uri: string): number {
+    if (this.nsIndexByUri === null) {
+      this.nsIndexByUri = new Map(this.descriptor.ns.map((u, i) => [u, i]));
+    }
+    return this.nsIndexByUri.get(uri) ?? -1;
+  }
+
+  /** The preferred prefix of a namespace URI from the descriptor, if any. */
+  preferredPrefix(uri: string): string | undefined {
+    const index = this.nsIndex(uri);
+    if (index < 0) return undefined;
+    const prefix = this.descriptor.prefixes?.[index];
+    return prefix === '' ? undefined : prefix;
+  }
+
+  /** A global element by key. */
+  element(key: string): CompiledElement {
+    let compiled = this.elements.get(key);
+    if (compiled !== undefined) return compiled;
+    const d = this.descriptor.elements[key];
+    if (d === undefined) throw new TypeError(`unknown element descriptor "${key}"`);
+    compiled = {
+      key,
+      local: d.n,
+      uri: this.uri(d.ns),
+      nsIndex: d.ns,
+      typeKey: d.t,
+      nillable: d.nil === 1,
+      abstract: d.abs === 1,
+    };
+    this.elements.set(key, compiled);
+    return compiled;
+  }
+
+  /** The key of the named type `{uri}local`, if the schema has one. */
+  typeKeyByQName(uri: string, local: string): string | undefined {
+    if (this.typesByQName === null) {
+      const map = new Map<string, string>();
+      for (const [key, t] of Object.entries(this.descriptor.types)) {
+        if (t.q !== undefined) map.set(`{${this.uri(t.ns ?? 0)}}${t.q}`, key);
+      }
+      this.typesByQName = map;
+    }
+    const key = this.typesByQName.get(`{${uri}}${local}`);
+    if (key !== undefined) return key;
+    return uri === XSD && (builtinCodec(`xs:${local}`) !== undefined || local === 'anyType') ? `xs:${local}` : undefined;
+  }
+
+  /** True when type `derived` is `base` or derives from it (any number of steps). */
+  derivesFrom(derived: string, base: string): boolean {
+    if (base === 'xs:anyType') return true;
+    let key: string | undefined = derived;
+    for (let guard = 0; key !== undefined && guard < 1000; guard++) {
+      if (key === base) return true;
+      const d: TypeDescriptor | undefined = this.descriptor.types[key];
+      key = d === undefined ? undefined : d.k === 's' ? d.b : d.k === 'c' ? d.b : undefined;
+    }
+    return false;
+  }
+
+  /** A type by key (`xs:` built-ins included). */
+  type(key: string): CompiledType {
+    const cached = this.types.get(key);
+    if (cached !== undefined) return cached;
+    const d = this.descriptor.types[key];
+    if (d === undefined) {
+      if (key === 'xs:anyType') return this.remember(key, rawComplex(key));
+      return this.remember(key, this.builtin(key));
+    }
+    if (d.k === 'c') return this.complex(key, d);
+    return this.remember(key, this.simpleOf(key, d));
+  }
+
+  /** A simple type by key; throws for a complex one. */
+  simpleType(key: string): CompiledSimple {
+    const t = this.type(key);
+    if (!t.simple) throw new TypeError(`type "${key}" is complex where a simple type is required`);
+    return t;
+  }
+
+  private remember<T extends CompiledType>(key: string, t: T): T {
+    this.types.set(key, t);
+    return t;
+  }
+
+  private builtin(key: string): CompiledSimple {
+    const list = BUILTIN_LISTS[key];
+    if (list !== undefined) return listOf(key, this.simpleType(list), []);
+    const codec = builtinCodec(key);
+    if (codec === undefined) throw new TypeError(`unknown type "${key}"`);
+    const ws = codec.whiteSpace;
+    return {
+      simple: true,
+      key,
+      kind: codec.kind,
+      parse: ws === 0 ? codec.parse : (text, ctx) => codec.parse(applyWhiteSpace(text, ws), ctx),
+      format: codec.format,
+      checks: [],
+    };
+  }
+
+  private simpleOf(key: string, d: Exclude<TypeDescriptor, ComplexTypeDescriptor>): CompiledSimple {
+    if (d.k === 'l') {
+      const own = d.f === undefined ? [] : compileFacets(d.f, 'list', key);
+      return listOf(key, this.simpleType(d.item), own);
+    }
+    if (d.k === 'u') {
+      const own = d.f === undefined ? [] : compileFacets(d.f, 'string', key);
+      return unionOf(key, d.m.map((m) => this.simpleType(m)), own);
+    }
+    const base = this.simpleType(d.b);
+    const checks = d.f === undefined ? base.checks : [...base.checks, ...compileFacets(d.f, base.kind, key)];
+    const ws = d.f?.whiteSpace;
+    if (ws === undefined || ws === 'preserve' || base.kind !== 'string') {
+      return { ...base, key, checks };
+    }
+    const mode: WhiteSpace = ws === 'collapse' ? 2 : 1;
+    return {
+      simple: true,
+      key,
+      kind: base.kind,
+      parse: (text, ctx) => base.parse(applyWhiteSpace(text, mode), ctx),
+      format: base.format,
+      checks,
+    };
+  }
+
+  private complex(key: string, d: ComplexTypeDescriptor): CompiledComplex {
+    const base = d.b !== undefined && d.x !== 'r' ? this.type(d.b) : null;
+    const baseComplex = base !== null && !base.simple && !base.raw ? base : null;
+    const ownFields = d.f ?? [];
+    const builder = new PlanBuilder(this, d.ns);
+    if (baseComplex !== null) builder.inherit(baseComplex);
+    builder.fields(ownFields);
+    const attributeList: AttributeSlot[] = baseComplex !== null ? [...baseComplex.attributeList] : [];
+    for (const a of d.a ?? []) attributeList.push(this.attribute(a));
+    const attributes = new Map<string, AttributeSlot>();
+    for (const slot of attributeList) {
+      slot.next = null;
+      const first = attributes.get(slot.local);
+      if (first === undefined) attributes.set(slot.local, slot);
+      else {
+        let last = first;
+        while (last.next !== null) last = last.next;
+        last.next = slot;
+      }
+    }
+    let simpleContentKey: string | null = d.sc ?? null;
+    if (simpleContentKey === null && base !== null && base.simple) simpleContentKey = d.b ?? null;
+    if (simpleContentKey === null && baseComplex !== null) simpleContentKey = baseComplex.simpleContentKey;
+    const anyAttribute = d.aa !== undefined ? wildcardMatcher(d.aa) : (baseComplex?.anyAttribute ?? null);
+    const compiled: CompiledComplex = {
+      simple: false,
+      key,
+      uri: this.uri(d.ns),
+      local: d.q ?? null,
+      nsIndex: d.ns,
+      baseKey: d.b ?? null,
+      abstract: d.abs === 1,
+      mixed: d.mx === 1 || (baseComplex?.mixed ?? false),
+      all: d.all === 1,
+      raw: false,
+      children: builder.children,
+      anys: builder.anys,
+      attributes,
+      attributeList,
+      anyAttribute,
+      simpleContentKey,
+      simpleContent: null,
+      plan: builder.plan,
+      hasContent: builder.plan.length > 0,
+    };
+    this.types.set(key, compiled);
+    return compiled;
+  }
+
+  private attribute(a: AttributeDescriptor): AttributeSlot {
+    const nsIndex = a.ns ?? 0;
+    return {
+      local: a.n,
+      uri: this.uri(nsIndex),
+      nsIndex,
+      prop: a.p ?? a.n,
+      required: a.req === 1,
+      typeKey: a.t,
+      type: null,
+      next: null,
+    };
+  }
+}
+
+const XSD = 'http://www.w3.org/2001/XMLSchema';
+
+function rawComplex(key: string): CompiledComplex {
+  return {
+    simple: false,
+    key,
+    uri: XSD,
+    local: 'anyType',
+    nsIndex: -1,
+    baseKey: null,
+    abstract: false,
+    mixed: true,
+    all: false,
+    raw: true,
+    children: new Map(),
+    anys: [],
+    attributes: new Map(),
+    attributeList: [],
+    anyAttribute: () => true,
+    simpleContentKey: null,
+    simpleContent: null,
+    plan: [],
+    hasContent: true,
+  };
+}
+
+function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): CompiledSimple {
+  return {
+    simple: true,
+    key,
+    kind: 'list',
+    parse(text, ctx) {
+      const collapsed = applyWhiteSpace(text, 2);
+      if (collapsed === '') return [];
+      return collapsed.split(' ').map((t) => item.parse(t, ctx));
+    },
+    format(value, ctx) {
+      if (!Array.isArray(value)) throw new InvalidValue(key, 'expected an array');
+      return value.map((v: unknown) => item.format(v, ctx)).join(' ');
+    },
+    checks,
+  };
+}
+
+function unionOf(key: string, members: CompiledSimple[], checks: FacetCheck[]): CompiledSimple {
+  return {
+    simple: true,
+    key,
+    kind: 'string',
+    parse(text, ctx) {
+      for (const m of members) {
+        try {
+          const value = m.parse(text, ctx);
+          for (const check of m.checks) check(value, applyWhiteSpace(text, 2));
+          return value;
+        } catch (err) {
+          if (!(err instanceof InvalidValue)) throw err;
+        }
+      }
+      // No member accepts it: keep the lexical form.
+      return applyWhiteSpace(text, 2);
+    },
+    format(value, ctx) {
+      for (const m of members) {
+        try {
+          return m.format(value, ctx);
+        } catch (err) {
+          if (!(err instanceof InvalidValue)) throw err;
+        }
+      }
+      if (typeof value === 'string') return value;
+      throw new InvalidValue(key, 'no member type accepts the value');
+    },
+    checks,
+  };
+}
+
+/** Builds the matcher of a wildcard's namespace constraint. */
+export function wildcardMatcher(w: WildcardDescriptor): NamespaceMatcher {
+  const list = new Set(w.u ?? []);
+  switch (w.m ?? 'any') {
+    case 'any':
+      return () => true;
+    case 'not':
+      return (uri) => !list.has(uri);
+    case 'in':
+      return (uri) => list.has(uri);
+  }
+}
+
+/** Flattens fields into slots (decode) and plan nodes (encode, checks). */
+class PlanBuilder {
+  readonly children = new Map<string, ElementSlot>();
+  readonly anys: AnySlot[] = [];
+  plan: PlanNode[] = [];
+  private pos = 0;
+  private readonly schema: CompiledSchema;
+  private readonly defaultNs: number;
+
+  constructor(schema: CompiledSchema, defaultNs: number) {
+    this.schema = schema;
+    this.defaultNs = defaultNs;
+  }
+
+  inherit(base: CompiledComplex): void {
+    // Slots are immutable apart from their lazy type and chain; re-chain copies for this type.
+    const seen = new Set<ElementSlot>();
+    for (const first of base.children.values()) {
+      for (let s: ElementSlot | null = first; s !== null; s = s.next) seen.add(s);
+    }
+    const copies = new Map<ElementSlot, ElementSlot>();
+    for (const s of [...seen].sort((a, b) => a.pos - b.pos)) {
+      const copy: ElementSlot = { ...s, next: null };
+      copies.set(s, copy);
+      this.addSlot(copy);
+      if (s.pos >= this.pos) this.pos = s.pos + 1;
+    }
+    for (const a of base.anys) {
+      this.anys.push(a);
+      if (a.pos >= this.pos) this.pos = a.pos + 1;
+    }
+    this.plan = base.plan.map((n) => remapPlan(n, copies));
+  }
+
+  fields(fields: readonly FieldDescriptor[]): void {
+    for (const f of fields) this.plan.push(this.field(f, null));
+  }
+
+  private field(f: FieldDescriptor, list: string | null): PlanNode {
+    if ('c' in f) {
+      const branches: PlanNode[][] = [];
+      const props: string[][] = [];
+      for (const branch of f.c) {
+        const nodes = branch.map((b) => this.field(b, list));
+        branches.push(nodes);
+        props.push(nodes.flatMap(propsOf));
+      }
+      return { k: 'choice', min: f.min ?? 1, branches, props };
+    }
+    if ('l' in f) {
+      const pos = this.pos++;
+      const byTag = new Map<string, ElementSlot>();
+      const anys: AnySlot[] = [];
+      for (const item of f.f) {
+        if ('any' in item) anys.push(this.anySlot(item, f.l, pos));
+        else for (const slot of this.elementSlots(item, f.l, pos)) byTag.set(slot.itemTag, slot);
+      }
+      return { k: 'list', prop: f.l, min: f.min ?? 0, max: f.max ?? UNBOUNDED, byTag, anys };
+    }
+    if ('any' in f) {
+      const slot = this.anySlot(f, list, this.pos++);
+      return { k: 'any', prop: slot.prop, min: f.min ?? 1, max: f.max ?? 1, slot };
+    }
+    const slots = this.elementSlots(f, list, this.pos++);
+    const max = f.max ?? 1;
+    return { k: 'el', prop: slots[0].prop, min: f.min ?? 1, max, array: max !== 1, slots };
+  }
+
+  private anySlot(f: AnyFieldDescriptor, list: string | null, pos: number): AnySlot {
+    const slot: AnySlot = { prop: list ?? f.p ?? '$any', list, pos, matches: wildcardMatcher(f.any) };
+    this.anys.push(slot);
+    return slot;
+  }
+
+  private elementSlots(f: ElementFieldDescriptor, list: string | null, pos: number): ElementSlot[] {
+    const schema = this.schema;
+    let local: string;
+    let nsIndex: number;
+    let typeKey: string;
+    let nillable = f.nil === 1;
+    if (f.r !== undefined) {
+      const g = schema.element(f.r);
+      local = g.local;
+      nsIndex = g.nsIndex;
+      typeKey = g.typeKey;
+      nillable ||= g.nillable;
+    } else {
+      if (f.n === undefined || f.t === undefined) throw new TypeError('an element field needs n and t, or r');
+      local = f.n;
+      nsIndex = f.ns ?? this.defaultNs;
+      typeKey = f.t;
+    }
+    const prop = list ?? f.p ?? local;
+    const array = list === null && (f.max ?? 1) !== 1;
+    const make = (l: string, ns: number, t: string, nil: boolean, wrap: string | null, tag: string): ElementSlot => {
+      const slot: ElementSlot = {
+        local: l,
+        uri: schema.uri(ns),
+        nsIndex: ns,
+        prop,
+        array,
+        list,
+        wrap,
+        itemTag: tag,
+        pos,
+        nillable: nil,
+        typeKey: t,
+        type: null,
+        next: null,
+      };
+      this.addSlot(slot);
+      return slot;
+    };
+    if (f.s === undefined) return [make(local, nsIndex, typeKey, nillable, null, f.p ?? local)];
+    return f.s.map((key) => {
+      const m = schema.element(key);
+      return make(m.local, m.nsIndex, m.typeKey, m.nillable, list === null ? key : null, key);
+    });
+  }
+
+  private addSlot(slot: ElementSlot): void {
+    const first = this.children.get(slot.local);
+    if (first === undefined) {
+      this.children.set(slot.local, slot);
+      return;
+    }
+    let last = first;
+    while (last.next !== null) last = last.next;
+    last.next = slot;
+  }
+}
+
+function propsOf(node: PlanNode): string[] {
+  switch (node.k) {
+    case 'el':
+    case 'list':
+    case 'any':
+      return [node.prop];
+    case 'choice':
+      return node.props.flat();
+  }
+}
+
+function remapPlan(node: PlanNode, copies: ReadonlyMap<ElementSlot, ElementSlot>): PlanNode {
+  const map = (s: ElementSlot): ElementSlot => copies.get(s) ?? s;
+  switch (node.k) {
+    case 'el':
+      return { ...node, slots: node.slots.map(map) };
+    case 'list':
+      return { ...node, byTag: new Map([...node.byTag].map(([k, s]) => [k, map(s)])) };
+    case 'any':
+      return node;
+    case 'choice':
+      return { ...node, branches: node.branches.map((b) => b.map((n) => remapPlan(n, copies))) };
+  }
+}
+
+const cache = new WeakMap<SchemaDescriptor, CompiledSchema>();
+
+/** The compiled form of a schema descriptor (compiled once, cached by identity). */
+export function compiledSchema(descriptor: SchemaDescriptor): CompiledSchema {
+  let compiled = cache.get(descriptor);
+  if (compiled === undefined) {
+    compiled = new CompiledSchema(descriptor);
+    cache.set(descriptor, compiled);
+  }
+  return compiled;
+}

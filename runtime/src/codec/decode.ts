@@ -1,0 +1,490 @@
+/**
+ * decode: XML → value, driven by descriptors, streaming over the reader (no DOM).
+ *
+ * One frame per open element, pooled by depth; child lookup is one Map get by local name plus a
+ * namespace comparison. Values are built bottom-up and stored into the parent at the end tag.
+ */
+import { DecodeError } from '../errors/decode-error.js';
+import type { XmlLimits } from '../xml/limits.js';
+import { XMLNS_NS, XSI_NS } from '../xml/namespaces.js';
+import { RawCapture } from '../xml/raw-capture.js';
+import { XmlReader, type XmlAttribute, type XmlHandler, type XmlTag } from '../xml/reader.js';
+import { InvalidValue, type ParseContext } from './builtins.js';
+import {
+  compiledSchema,
+  type AnySlot,
+  type CompiledComplex,
+  type CompiledElement,
+  type CompiledSchema,
+  type CompiledSimple,
+  type CompiledType,
+  type ElementSlot,
+} from './compile.js';
+import type { ElementRef } from './descriptors.js';
+import type { RawXml } from './values.js';
+import { checkPlan } from './check-plan.js';
+
+/** Options of {@link decode}. */
+export interface DecodeOptions {
+  /**
+   * `strict` (default): an unknown or misplaced element or attribute, a missing required one, text
+   * where only elements may be, is a {@link DecodeError} with the element path. `lenient`: unknown
+   * elements are skipped or kept (see `unknown`), elements out of schema order are accepted where
+   * the name says unambiguously where they go, missing required ones are not reported.
+   */
+  mode?: 'strict' | 'lenient';
+  /** Lenient mode: `skip` (default) drops unknown elements, `keep` stores them as raw XML in `$unknown`. */
+  unknown?: 'skip' | 'keep';
+  /** Check facets (length, pattern, enumeration, bounds, digits). Off by default. */
+  validate?: boolean;
+  /** Put offending values into error messages. Off by default: values may be patient data. */
+  debug?: boolean;
+  /** Reader limits. */
+  limits?: Partial<XmlLimits>;
+}
+
+/** The decoding settings shared by every element decoder of one document. */
+export interface DecodeSettings {
+  readonly strict: boolean;
+  readonly keepUnknown: boolean;
+  readonly validate: boolean;
+  readonly debug: boolean;
+}
+
+/** Normalises {@link DecodeOptions}. */
+export function decodeSettings(options: DecodeOptions = {}): DecodeSettings {
+  return {
+    strict: (options.mode ?? 'strict') === 'strict',
+    keepUnknown: options.unknown === 'keep',
+    validate: options.validate === true,
+    debug: options.debug === true,
+  };
+}
+
+type Obj = Record<string, unknown>;
+
+class Frame {
+  complex: CompiledComplex | null = null;
+  simple: CompiledSimple | null = null;
+  obj: Obj | null = null;
+  text = '';
+  slot: ElementSlot | null = null;
+  pos = 0;
+  nil = false;
+}
+
+/** Skips one element subtree (lenient mode, unknown element), then gives the handler back. */
+class SkipHandler implements XmlHandler {
+  private depth = 1;
+  constructor(
+    private readonly reader: XmlReader,
+    private readonly previous: XmlHandler,
+  ) {
+    reader.handler = this;
+  }
+  openTag(): void {
+    this.depth++;
+  }
+  text(): void {}
+  closeTag(): void {
+    if (--this.depth === 0) this.reader.handler = this.previous;
+  }
+}
+
+const XSI_TYPE = 1;
+const XSI_NIL = 2;
+
+/**
+ * Decodes one element subtree with a descriptor, as a reader handler: start it on the element's
+ * start tag (it makes itself the reader's handler) and it calls `onDone` with the value after the
+ * element's end tag, giving the reader back to `previous`. This is how the SOAP envelope decoder
+ * hands the body and header blocks to the codec on the same reader.
+ */
+export class ElementDecoder implements XmlHandler {
+  private readonly schema: CompiledSchema;
+  private readonly reader: XmlReader;
+  private readonly settings: DecodeSettings;
+  private readonly root: CompiledElement;
+  private readonly previous: XmlHandler;
+  private readonly onDone: (value: unknown) => void;
+  private readonly frames: Frame[] = [];
+  private top = -1;
+  private readonly ctx: ParseContext;
+  private readonly rootAttributeNamespace: string | null;
+  /** Reused buffer of the current tag's ordinary attributes. */
+  private readonly attrBuffer: XmlAttribute[] = [];
+
+  /**
+   * @param schema - the compiled schema
+   * @param root - the global element being decoded
+   * @param reader - the reader, currently reporting the element's start tag
+   * @param tag - that start tag
+   * @param previous - the handler to give the reader back to
+   * @param settings - decoding settings
+   * @param onDone - receives the value
+   * @param rootAttributeNamespace - attributes of the root element in this namespace are not the
+   *   element's own (SOAP `mustUnderstand`, `role`… on a header block) and are ignored
+   */
+  constructor(
+    schema: CompiledSchema,
+    root: CompiledElement,
+    reader: XmlReader,
+    tag: XmlTag,
+    previous: XmlHandler,
+    settings: DecodeSettings,
+    onDone: (value: unknown) => void,
+    rootAttributeNamespace?: string,
+  ) {
+    this.rootAttributeNamespace = rootAttributeNamespace ?? null;
+    this.schema = schema;
+    this.root = root;
+    this.reader = reader;
+    this.previous = previous;
+    this.settings = settings;
+    this.onDone = onDone;
+    this.ctx = { resolve: (prefix) => reader.resolve(prefix) };
+    reader.handler = this;
+    this.start(schema.type(root.typeKey), root.typeKey, tag, null, root.nillable);
+  }
+
+  openTag(tag: XmlTag): void {
+    const parent = this.frames[this.top];
+    const ct = parent.complex;
+    if (ct === null || parent.nil || (ct.simpleContentKey !== null && !ct.mixed)) {
+      if (this.settings.strict || parent.nil) throw this.fail('unexpected-element', `element ${describe(tag)} where the content is text only`);
+      this.unknown(parent, tag);
+      return;
+    }
+    const strict = this.settings.strict;
+    let slot = ct.children.get(tag.local);
+    let fallback: ElementSlot | undefined;
+    while (slot !== undefined) {
+      if (slot.uri === tag.uri) {
+        fallback ??= slot;
+        if ((slot.array || slot.list !== null || parent.obj?.[slot.prop] === undefined) && (slot.pos >= parent.pos || ct.all)) break;
+      }
+      slot = slot.next ?? undefined;
+    }
+    if (slot === undefined && fallback !== undefined) {
+      if (strict && !ct.all) {
+        throw this.fail(fallback.pos < parent.pos ? 'out-of-order' : 'duplicate-element', fallback.pos < parent.pos
+          ? `element ${describe(tag)} out of schema order`
+          : `element ${describe(tag)} occurs more often than allowed`);
+      }
+      if (!fallback.array && fallback.list === null && !ct.mixed && parent.obj?.[fallback.prop] !== undefined) {
+        throw this.fail('duplicate-element', `element ${describe(tag)} occurs more often than allowed`);
+      }
+      slot = fallback;
+    }
+    if (slot === undefined) {
+      const any = matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict);
+      if (any !== null) {
+        if (any.pos > parent.pos) parent.pos = any.pos;
+        new RawCapture(this.reader, tag, this, (xml) => this.storeAny(parent, any, { $xml: xml }));
+        return;
+      }
+      if (strict) throw this.fail('unknown-element', `unexpected element ${describe(tag)}`);
+      this.unknown(parent, tag);
+      return;
+    }
+    if (slot.pos > parent.pos) parent.pos = slot.pos;
+    const type = slot.type ?? (slot.type = this.schema.type(slot.typeKey));
+    this.start(type, slot.typeKey, tag, slot, slot.nillable);
+  }
+
+  text(text: string): void {
+    const frame = this.frames[this.top];
+    if (frame.nil) {
+      if (this.settings.strict && !isWhitespace(text)) throw this.fail('nil-with-content', 'content in an element marked xsi:nil');
+      return;
+    }
+    if (frame.simple !== null || (frame.complex !== null && frame.complex.simpleContentKey !== null)) {
+      frame.text += text;
+      return;
+    }
+    if (frame.complex !== null && frame.complex.mixed && frame.obj !== null) {
+      const content = (frame.obj.$content ??= []) as unknown[];
+      const last = content.length - 1;
+      if (last >= 0 && typeof content[last] === 'string') content[last] += text;
+      else content.push(text);
+      return;
+    }
+    if (this.settings.strict && !isWhitespace(text)) {
+      throw this.fail('unexpected-text', 'text where only elements are allowed');
+    }
+  }
+
+  closeTag(): void {
+    const frame = this.frames[this.top];
+    let value: unknown;
+    if (frame.nil) {
+      value = null;
+    } else if (frame.simple !== null) {
+      value = this.parseSimple(frame.simple, frame.text);
+    } else {
+      const ct = frame.complex as CompiledComplex;
+      const obj = frame.obj as Obj;
+      if (ct.simpleContentKey !== null) {
+        const sc = ct.simpleContent ?? (ct.simpleContent = this.schema.simpleType(ct.simpleContentKey));
+        obj.$value = this.parseSimple(sc, frame.text);
+      }
+      if (this.settings.strict && !ct.mixed) {
+        const problem = checkPlan(ct.plan, obj);
+        if (problem !== null) throw this.fail(problem.code, problem.message);
+      }
+      value = obj;
+    }
+    const slot = frame.slot;
+    frame.obj = null;
+    frame.text = '';
+    this.top--;
+    if (this.top < 0) {
+      this.reader.handler = this.previous;
+      this.onDone(value);
+      return;
+    }
+    this.store(this.frames[this.top], slot as ElementSlot, value);
+  }
+
+  /** Opens a frame for an element of declared type `type`. */
+  private start(declared: CompiledType, declaredKey: string, tag: XmlTag, slot: ElementSlot | null, nillable: boolean): void {
+    // First pass over attributes: xsi:type / xsi:nil, and the ordinary ones buffered.
+    const attrs = tag.attributes;
+    const buffer = this.attrBuffer;
+    buffer.length = 0;
+    let xsi = 0;
+    let xsiType = '';
+    let nil = false;
+    for (const key in attrs) {
+      const a = attrs[key];
+      const uri = a.uri;
+      if (uri === '') buffer.push(a);
+      else if (uri === XMLNS_NS) continue;
+      else if (uri === XSI_NS) {
+        if (a.local === 'type') {
+          xsi |= XSI_TYPE;
+          xsiType = a.value;
+        } else if (a.local === 'nil') {
+          xsi |= XSI_NIL;
+          nil = a.value.trim() === 'true' || a.value.trim() === '1';
+        }
+      } else if (slot !== null || uri !== this.rootAttributeNamespace) buffer.push(a);
+    }
+    let type = declared;
+    let typeKey: string | null = null;
+    if ((xsi & XSI_TYPE) !== 0) {
+      const resolved = this.resolveXsiType(xsiType, declaredKey);
+      if (resolved !== null) {
+        typeKey = resolved;
+        type = this.schema.type(resolved);
+      }
+    }
+    if (nil && !nillable && this.settings.strict) throw this.fail('not-nillable', `xsi:nil on element ${describe(tag)}, which is not nillable`);
+
+    const depth = ++this.top;
+    let frame = this.frames[depth];
+    if (frame === undefined) frame = this.frames[depth] = new Frame();
+    frame.slot = slot;
+    frame.pos = 0;
+    frame.text = '';
+    frame.nil = nil;
+    if (type.simple) {
+      frame.simple = type;
+      frame.complex = null;
+      frame.obj = null;
+      if (buffer.length > 0 && this.settings.strict) {
+        throw this.fail('unknown-attribute', `attribute ${describeAttr(buffer[0])} on an element of simple type`);
+      }
+      return;
+    }
+    if (type.raw) {
+      // xs:anyType without a known xsi:type: the element is kept raw.
+      this.top--;
+      new RawCapture(this.reader, tag, this, (xml) => this.finishRaw(slot, { $xml: xml }));
+      return;
+    }
+    if (type.abstract && this.settings.strict) {
+      throw this.fail('abstract-type', `element ${describe(tag)} has abstract type ${type.key} and no xsi:type naming a concrete one`);
+    }
+    frame.simple = null;
+    frame.complex = type;
+    const obj: Obj = {};
+    frame.obj = obj;
+    if (typeKey !== null) obj.$type = typeKey;
+    if (nil) return;
+    for (let i = 0; i < buffer.length; i++) {
+      const a = buffer[i];
+      let as = type.attributes.get(a.local);
+      while (as !== undefined && as.uri !== a.uri) as = as.next ?? undefined;
+      if (as !== undefined) {
+        const at = as.type ?? (as.type = this.schema.simpleType(as.typeKey));
+        obj[as.prop] = this.parseSimple(at, a.value);
+      } else if (type.anyAttribute !== null && type.anyAttribute(a.uri)) {
+        const bag = (obj.$attrs ??= {}) as Record<string, string>;
+        bag[`{${a.uri}}${a.local}`] = a.value;
+      } else if (this.settings.strict) {
+        throw this.fail('unknown-attribute', `unexpected attribute ${describeAttr(a)}`);
+      }
+    }
+    if (this.settings.strict) {
+      const list = type.attributeList;
+      for (let i = 0; i < list.length; i++) {
+        if (list[i].required && obj[list[i].prop] === undefined) {
+          throw this.fail('missing-attribute', `required attribute ${list[i].local} is missing`);
+        }
+      }
+    }
+  }
+
+  private resolveXsiType(value: string, declaredKey: string): string | null {
+    const text = value.trim();
+    const colon = text.indexOf(':');
+    const prefix = colon < 0 ? '' : text.slice(0, colon);
+    const local = colon < 0 ? text : text.slice(colon + 1);
+    const uri = this.reader.resolve(prefix) ?? '';
+    const key = this.schema.typeKeyByQName(uri, local);
+    if (key === undefined) {
+      if (this.settings.strict) throw this.fail('unknown-type', `xsi:type names a type the descriptors do not know ({${uri}}${local})`);
+      return null;
+    }
+    if (!this.schema.derivesFrom(key, declaredKey)) {
+      if (this.settings.strict) throw this.fail('invalid-type', `xsi:type {${uri}}${local} does not derive from the declared type ${declaredKey}`);
+      return null;
+    }
+    return key;
+  }
+
+  private parseSimple(type: CompiledSimple, text: string): unknown {
+    try {
+      const value = type.parse(text, this.ctx);
+      if (this.settings.validate) {
+        const checks = type.checks;
+        for (let i = 0; i < checks.length; i++) checks[i](value, text.trim());
+      }
+      return value;
+    } catch (err) {
+      if (!(err instanceof InvalidValue)) throw err;
+      const shown = this.settings.debug ? ` ${JSON.stringify(text)}` : '';
+      throw this.fail('invalid-value', `value${shown} ${err.message} (type ${type.key})`);
+    }
+  }
+
+  private store(parent: Frame, slot: ElementSlot, value: unknown): void {
+    const obj = parent.obj as Obj;
+    if ((parent.complex as CompiledComplex).mixed) {
+      ((obj.$content ??= []) as unknown[]).push({ $el: slot.itemTag, value });
+    } else if (slot.list !== null) {
+      ((obj[slot.list] ??= []) as unknown[]).push({ $el: slot.itemTag, value });
+    } else {
+      const v = slot.wrap !== null ? { $el: slot.wrap, value } : value;
+      if (slot.array) ((obj[slot.prop] ??= []) as unknown[]).push(v);
+      else obj[slot.prop] = v;
+    }
+  }
+
+  private storeAny(parent: Frame, any: AnySlot, raw: RawXml): void {
+    const obj = parent.obj as Obj;
+    if ((parent.complex as CompiledComplex).mixed) ((obj.$content ??= []) as unknown[]).push(raw);
+    else ((obj[any.prop] ??= []) as unknown[]).push(raw);
+  }
+
+  private finishRaw(slot: ElementSlot | null, raw: RawXml): void {
+    if (this.top < 0) {
+      this.reader.handler = this.previous;
+      this.onDone(raw);
+      return;
+    }
+    this.store(this.frames[this.top], slot as ElementSlot, raw);
+  }
+
+  private unknown(parent: Frame, tag: XmlTag): void {
+    if (this.settings.keepUnknown && parent.obj !== null) {
+      const obj = parent.obj;
+      new RawCapture(this.reader, tag, this, (xml) => ((obj.$unknown ??= []) as unknown[]).push({ $xml: xml }));
+    } else {
+      new SkipHandler(this.reader, this);
+    }
+  }
+
+  private fail(code: string, message: string): DecodeError {
+    return new DecodeError(code, message, this.reader.position());
+  }
+}
+
+function matchAny(anys: readonly AnySlot[], uri: string, pos: number, anyOrder: boolean): AnySlot | null {
+  for (let i = 0; i < anys.length; i++) {
+    const a = anys[i];
+    if ((anyOrder || a.pos >= pos) && a.matches(uri)) return a;
+  }
+  return null;
+}
+
+function isWhitespace(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+function describe(tag: XmlTag): string {
+  return tag.uri === '' ? tag.local : `{${tag.uri}}${tag.local}`;
+}
+
+function describeAttr(a: XmlAttribute): string {
+  return a.uri === '' ? a.local : `{${a.uri}}${a.local}`;
+}
+
+/** Handles a whole document whose root must be the given element. */
+class DocumentHandler implements XmlHandler {
+  value: unknown = undefined;
+  reader: XmlReader | null = null;
+  constructor(
+    private readonly schema: CompiledSchema,
+    private readonly element: CompiledElement,
+    private readonly settings: DecodeSettings,
+  ) {}
+  openTag(tag: XmlTag): void {
+    const e = this.element;
+    const reader = this.reader as XmlReader;
+    if (tag.local !== e.local || tag.uri !== e.uri) {
+      throw new DecodeError('unexpected-root', `root element ${describe(tag)}, expected {${e.uri}}${e.local}`, reader.position());
+    }
+    new ElementDecoder(this.schema, e, reader, tag, this, this.settings, (value) => {
+      this.value = value;
+    });
+  }
+  text(): void {}
+  closeTag(): void {}
+}
+
+function setUp(ref: ElementRef, options: DecodeOptions | undefined): { handler: DocumentHandler; reader: XmlReader } {
+  const schema = compiledSchema(ref.schema);
+  const handler = new DocumentHandler(schema, schema.element(ref.element), decodeSettings(options));
+  const reader = new XmlReader(handler, { limits: options?.limits });
+  handler.reader = reader;
+  return { handler, reader };
+}
+
+/**
+ * Decodes a document whose root is the global element `ref` into its value.
+ *
+ * @param ref - the global element (schema descriptor + element key)
+ * @param input - the XML: a string, or UTF-8 bytes
+ * @param options - mode, validation, limits
+ * @throws {@link XmlError} for input that is not acceptable XML, {@link DecodeError} when it does not match
+ */
+export function decode<T>(ref: ElementRef<T>, input: string | Uint8Array, options?: DecodeOptions): T {
+  const { handler, reader } = setUp(ref, options);
+  reader.write(input);
+  reader.end();
+  return handler.value as T;
+}
+
+/** Like {@link decode}, from an async source of chunks (an HTTP response stream, a file stream). */
+export async function decodeAsync<T>(ref: ElementRef<T>, source: AsyncIterable<string | Uint8Array>, options?: DecodeOptions): Promise<T> {
+  const { handler, reader } = setUp(ref, options);
+  for await (const chunk of source) reader.write(chunk);
+  reader.end();
+  return handler.value as T;
+}

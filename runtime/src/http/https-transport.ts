@@ -1,0 +1,387 @@
+/**
+ * The production transport: node:https with one keep-alive agent per transport (a TLS handshake
+ * with a client certificate costs more than the SOAP call itself), mutual TLS, TLS 1.2 floor,
+ * host name verification that cannot be turned off, timeouts, a response size limit,
+ * AbortSignal, and HTTP proxies through CONNECT.
+ */
+import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import { Agent, request as httpsRequest, type AgentOptions } from 'node:https';
+import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { bypassesProxy, describeProxy, resolveProxy, type ProxyOption, type ProxySettings } from './proxy.js';
+import { checkSoapResponse } from './response-check.js';
+import { createClientTlsContext, type ClientTlsContext, type ClientTlsSettings } from './tls-credentials.js';
+import { SERVER_CHECK_FAILED, toTransportError } from './tls-errors.js';
+import { TunnelAgent } from './tunnel-agent.js';
+import type { BodyChunk, Transport, TransportRequest, TransportResponse } from './transport.js';
+import { redactUrl, TransportError } from './transport-error.js';
+
+/** Options of {@link HttpsTransport}. Host name verification is always on and has no switch. */
+export interface HttpsTransportOptions extends ClientTlsSettings {
+  /** Limit for TCP + proxy tunnel + TLS handshake, in ms (default 10 000). */
+  readonly connectTimeoutMs?: number;
+  /** Default limit for a whole exchange, in ms (default 60 000); `Infinity` for none. */
+  readonly timeoutMs?: number;
+  /** Largest accepted response body, in bytes, after decompression (default 64 MiB). */
+  readonly maxResponseBytes?: number;
+  /** Concurrent connections per host (default 8). */
+  readonly maxSockets?: number;
+  /** Proxy: `undefined` reads HTTPS_PROXY/NO_PROXY, `false` connects directly, or a URL / settings. */
+  readonly proxy?: ProxyOption;
+  /** Environment read for proxy variables (default `process.env`). */
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * An extra check of the server certificate, run after the standard host name verification
+   * (never instead of it), e.g. to require an issuer or a CN suffix. Return an Error to refuse.
+   */
+  readonly verifyServerCertificate?: (hostname: string, certificate: PeerCertificate) => Error | undefined;
+  /**
+   * Resend once when a pooled keep-alive connection turns out to have been closed by the server
+   * before any response byte arrived (the request could not have been processed). Default true.
+   */
+  readonly retryOnStaleConnection?: boolean;
+}
+
+const DEFAULT_CONNECT_TIMEOUT = 10_000;
+const DEFAULT_TIMEOUT = 60_000;
+const DEFAULT_MAX_RESPONSE = 64 * 1024 * 1024;
+const MAX_TIMER = 2_147_483_647;
+// Large bodies are written in slices so backpressure keeps TLS buffers small (no second copy of a 100 MB document).
+const WRITE_SLICE = 1024 * 1024;
+const STRIPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
+
+/** Marker for a keep-alive connection closed by the server before our request was read. */
+const STALE = Symbol('stale-connection');
+
+function checkDuration(name: string, value: number | undefined, fallback: number): number {
+  const v = value ?? fallback;
+  if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) throw new TypeError(`${name} must be a positive number of milliseconds`);
+  return v;
+}
+
+function startTimer(ms: number, onTimeout: () => void): NodeJS.Timeout | undefined {
+  return ms > MAX_TIMER ? undefined : setTimeout(onTimeout, Math.max(0, ms));
+}
+
+function toChunks(body: BodyChunk | readonly BodyChunk[]): Uint8Array[] {
+  const list: readonly BodyChunk[] = Array.isArray(body) ? (body as readonly BodyChunk[]) : [body as BodyChunk];
+  return list.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+}
+
+function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}
+
+function isStaleError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown };
+  return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.message === 'socket hang up';
+}
+
+function waitDrain(req: ClientRequest): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      req.off('drain', done);
+      req.off('close', done);
+      resolve();
+    };
+    req.once('drain', done);
+    req.once('close', done);
+  });
+}
+
+/** Mutual-TLS HTTPS transport with a keep-alive connection pool. */
+export class HttpsTransport implements Transport {
+  readonly #tls: ClientTlsContext;
+  readonly #agentOptions: AgentOptions;
+  readonly #direct: Agent;
+  readonly #proxy: ProxySettings | undefined;
+  #tunnel: Agent | undefined;
+  readonly #connectTimeoutMs: number;
+  readonly #timeoutMs: number;
+  readonly #maxResponseBytes: number;
+  readonly #retryStale: boolean;
+
+  /**
+   * Loads the TLS credentials and trust store now: a wrong passphrase or unreadable file throws
+   * a TransportError (`kind: 'tls'`, `reason: 'credentials-invalid'`) here.
+   * @param options - TLS, timeouts, limits, proxy
+   */
+  constructor(options: HttpsTransportOptions = {}) {
+    this.#tls = createClientTlsContext(options);
+    this.#connectTimeoutMs = checkDuration('connectTimeoutMs', options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT);
+    this.#timeoutMs = checkDuration('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT);
+    this.#maxResponseBytes = checkDuration('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE);
+    this.#retryStale = options.retryOnStaleConnection ?? true;
+    const maxSockets = options.maxSockets ?? 8;
+    const extraCheck = options.verifyServerCertificate;
+    this.#agentOptions = {
+      keepAlive: true,
+      maxSockets,
+      maxFreeSockets: maxSockets,
+      scheduling: 'lifo',
+      secureContext: this.#tls.secureContext,
+      rejectUnauthorized: true,
+      checkServerIdentity: (hostname: string, cert: PeerCertificate): Error | undefined => {
+        const standard = checkServerIdentity(hostname, cert);
+        if (standard !== undefined || extraCheck === undefined) return standard;
+        const refused = extraCheck(hostname, cert);
+        if (refused === undefined) return undefined;
+        return Object.assign(new Error(refused.message, { cause: refused }), { code: SERVER_CHECK_FAILED });
+      },
+    };
+    this.#direct = new Agent(this.#agentOptions);
+    this.#proxy = resolveProxy(options.proxy, options.env ?? process.env);
+  }
+
+  /** The proxy in use (`http://host:port`, without credentials), or undefined. */
+  get proxy(): string | undefined {
+    return this.#proxy ? describeProxy(this.#proxy.url) : undefined;
+  }
+
+  /** @inheritDoc */
+  async send(request: TransportRequest): Promise<TransportResponse> {
+    let url: URL;
+    try {
+      url = typeof request.url === 'string' ? new URL(request.url) : request.url;
+    } catch {
+      throw new TypeError('invalid request URL');
+    }
+    if (url.protocol !== 'https:') throw new TypeError(`HttpsTransport sends only to https: URLs (got ${url.protocol})`);
+    const timeoutMs = checkDuration('timeoutMs', request.timeoutMs, this.#timeoutMs);
+    const deadline = Date.now() + timeoutMs;
+    if (request.signal?.aborted) {
+      throw new TransportError({ kind: 'aborted', message: `request to ${redactUrl(url)} aborted before sending`, url: redactUrl(url) });
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(request.headers ?? {})) {
+      if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    }
+    const chunks = toChunks(request.body);
+    let length = 0;
+    for (const c of chunks) length += c.byteLength;
+    headers['content-length'] = String(length);
+
+    try {
+      return await this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, this.#retryStale);
+    } catch (err) {
+      if (err !== STALE) throw err;
+      return this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, false);
+    }
+  }
+
+  /** Destroys pooled connections; in-flight requests fail. */
+  close(): void {
+    this.#direct.destroy();
+    this.#tunnel?.destroy();
+  }
+
+  #agentFor(url: URL, port: number): { agent: Agent; viaProxy: boolean } {
+    const proxy = this.#proxy;
+    if (proxy === undefined || bypassesProxy(url.hostname, port, proxy.noProxy)) return { agent: this.#direct, viaProxy: false };
+    if (this.#tunnel === undefined) this.#tunnel = new TunnelAgent(this.#agentOptions, proxy.url, this.#connectTimeoutMs);
+    return { agent: this.#tunnel, viaProxy: true };
+  }
+
+  #exchange(
+    url: URL,
+    headers: Record<string, string>,
+    chunks: readonly Uint8Array[],
+    signal: AbortSignal | undefined,
+    deadline: number,
+    timeoutMs: number,
+    allowRetry: boolean,
+  ): Promise<TransportResponse> {
+    return new Promise<TransportResponse>((resolve, reject) => {
+      const port = url.port === '' ? 443 : Number(url.port);
+      const { agent, viaProxy } = this.#agentFor(url, port);
+      const redacted = redactUrl(url);
+      let settled = false;
+      let handshakeDone = false;
+      let responseStarted = false;
+
+      const req = httpsRequest({
+        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        port,
+        path: url.pathname + url.search,
+        method: 'POST',
+        headers,
+        agent,
+      });
+
+      const finish = (): void => {
+        settled = true;
+        if (totalTimer) clearTimeout(totalTimer);
+        if (connectTimer) clearTimeout(connectTimer);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      const fail = (err: unknown): void => {
+        if (settled) return;
+        finish();
+        const mapped = toTransportError(err, {
+          url: redacted,
+          authority: url.host,
+          hasClientCertificate: this.#tls.hasClientCertificate,
+          handshakeDone,
+          viaProxy,
+          freshConnection: !req.reusedSocket,
+          responseStarted,
+        });
+        req.destroy();
+        reject(mapped);
+      };
+      const totalTimer = startTimer(deadline - Date.now(), () =>
+        fail(new TransportError({ kind: 'timeout', phase: 'response', message: `no complete response from ${redacted} within ${timeoutMs} ms`, url: redacted })),
+      );
+      const connectTimer = startTimer(this.#connectTimeoutMs, () =>
+        fail(
+          new TransportError({
+            kind: 'timeout',
+            phase: 'connect',
+            message: `no TLS connection to ${url.host}${viaProxy ? ' (through the proxy)' : ''} within ${this.#connectTimeoutMs} ms`,
+            url: redacted,
+          }),
+        ),
+      );
+      const onAbort = (): void => fail(new TransportError({ kind: 'aborted', message: `request to ${redacted} aborted`, url: redacted }));
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      req.on('socket', (socket) => {
+        const connected = (): void => {
+          handshakeDone = true;
+          if (connectTimer) clearTimeout(connectTimer);
+        };
+        if (req.reusedSocket) connected();
+        else (socket as TLSSocket).once('secureConnect', connected);
+      });
+      req.on('error', (err) => {
+        if (settled) return;
+        if (allowRetry && req.reusedSocket && !responseStarted && isStaleError(err)) {
+          finish();
+          req.destroy();
+          reject(STALE);
+          return;
+        }
+        fail(err);
+      });
+      req.on('response', (res: IncomingMessage) => {
+        responseStarted = true;
+        this.#readResponse(res, redacted, () => settled, fail, (response) => {
+          if (settled) return;
+          finish();
+          try {
+            checkSoapResponse(response.status, response.headers, response.body, url);
+          } catch (err) {
+            reject(err);
+            return;
+          }
+          resolve(response);
+        });
+      });
+
+      void this.#writeBody(req, chunks, () => settled).catch(fail);
+    });
+  }
+
+  async #writeBody(req: ClientRequest, chunks: readonly Uint8Array[], isSettled: () => boolean): Promise<void> {
+    for (const chunk of chunks) {
+      for (let off = 0; off < chunk.byteLength; off += WRITE_SLICE) {
+        if (isSettled() || req.destroyed) return;
+        if (!req.write(chunk.subarray(off, Math.min(off + WRITE_SLICE, chunk.byteLength)))) await waitDrain(req);
+      }
+    }
+    if (!isSettled() && !req.destroyed) req.end();
+  }
+
+  #readResponse(
+    res: IncomingMessage,
+    redacted: string,
+    isSettled: () => boolean,
+    fail: (err: unknown) => void,
+    done: (response: TransportResponse) => void,
+  ): void {
+    const max = this.#maxResponseBytes;
+    const tooLarge = (size: string): TransportError =>
+      new TransportError({
+        kind: 'too-large',
+        status: res.statusCode ?? 0,
+        message: `response from ${redacted} is larger than maxResponseBytes=${max} (${size})`,
+        url: redacted,
+      });
+    const declaredRaw = res.headers['content-length'];
+    const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
+    if (declared !== undefined && declared > max) {
+      res.resume();
+      fail(tooLarge(`Content-Length ${declared}`));
+      return;
+    }
+    // With a Content-Length, fill one buffer as data arrives: peak memory is the body, not chunks + their concatenation.
+    let buffer: Buffer | undefined = declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
+    const parts: Buffer[] = [];
+    let received = 0;
+    res.on('data', (chunk: Buffer) => {
+      if (isSettled()) return;
+      const at = received;
+      received += chunk.length;
+      if (received > max) {
+        fail(tooLarge(`more than ${max} bytes received`));
+        return;
+      }
+      if (buffer !== undefined && received <= buffer.length) {
+        chunk.copy(buffer, at);
+      } else {
+        if (buffer !== undefined) {
+          parts.push(buffer.subarray(0, at));
+          buffer = undefined;
+        }
+        parts.push(chunk);
+      }
+    });
+    res.on('error', fail);
+    res.on('close', () => {
+      if (!isSettled() && !res.complete) {
+        fail(new TransportError({ kind: 'network', status: res.statusCode ?? 0, message: `connection closed before the response from ${redacted} was complete`, url: redacted }));
+      }
+    });
+    res.on('end', () => {
+      if (isSettled()) return;
+      let body: Buffer;
+      if (buffer !== undefined) body = received === buffer.length ? buffer : buffer.subarray(0, received);
+      else body = parts.length === 1 && parts[0] !== undefined ? parts[0] : Buffer.concat(parts, received);
+      const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
+      if (encoding !== '' && encoding !== 'identity') {
+        try {
+          body = decompress(body, encoding, max);
+        } catch (err) {
+          const code = (err as { code?: unknown }).code;
+          fail(
+            code === 'ERR_BUFFER_TOO_LARGE'
+              ? tooLarge('after decompression')
+              : new TransportError({ kind: 'http', status: res.statusCode ?? 0, message: `cannot decode Content-Encoding ${encoding} from ${redacted}`, url: redacted, cause: err }),
+          );
+          return;
+        }
+      }
+      done({ status: res.statusCode ?? 0, headers: normalizeHeaders(res.headers), body });
+    });
+  }
+}
+
+function decompress(body: Buffer, encoding: string, max: number): Buffer {
+  const opts = { maxOutputLength: max };
+  if (encoding === 'gzip' || encoding === 'x-gzip') return gunzipSync(body, opts);
+  if (encoding === 'br') return brotliDecompressSync(body, opts);
+  if (encoding === 'deflate') {
+    try {
+      return inflateSync(body, opts);
+    } catch (err) {
+      // Some servers send raw deflate under this name.
+      if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw err;
+      return inflateRawSync(body, opts);
+    }
+  }
+  throw new Error(`unsupported Content-Encoding ${encoding}`);
+}

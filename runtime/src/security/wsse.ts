@@ -1,0 +1,43 @@
+/**
+ * The `wsse:Security` header block. Assertions go in as the exact strings they were signed as:
+ * re-serialising a signed assertion (attribute order, namespace placement, escapes) would be
+ * harmless for exclusive c14n in theory and fatal in practice, so nothing here parses-and-rewrites.
+ */
+import { SecurityError } from './errors.js';
+import { SAML2_NS, WSSE_NS } from './namespaces.js';
+import { isElement, parseXmlStrict } from './xml-dom.js';
+
+/** Options of {@link securityHeader}. */
+export interface SecurityHeaderOptions {
+  /** Prefix of the header element. Default `wsse`. */
+  readonly prefix?: string;
+  /**
+   * Check that each string is one well-formed, self-contained `saml2:Assertion` (namespaces
+   * declared inside it). Default true; the check only reads, the bytes inserted are the input's.
+   */
+  readonly check?: boolean;
+}
+
+// A leading BOM / XML declaration cannot appear mid-document; they are outside the signed element.
+const PROLOG = /^\uFEFF?(?:<\?xml[^>]*\?>)?\s*/;
+
+/**
+ * `<wsse:Security xmlns:wsse="…">assertion1assertion2…</wsse:Security>`, the assertions inserted
+ * byte for byte (after dropping a leading BOM/XML declaration and surrounding whitespace).
+ */
+export function securityHeader(assertions: readonly string[], options: SecurityHeaderOptions = {}): string {
+  if (assertions.length === 0) throw new SecurityError('invalid-input', 'wsse:Security needs at least one assertion');
+  const prefix = options.prefix ?? 'wsse';
+  if (!/^[A-Za-z_][\w.-]*$/.test(prefix)) throw new SecurityError('invalid-input', 'wsse:Security: invalid prefix');
+  const bodies = assertions.map((assertion, i) => {
+    const body = assertion.replace(PROLOG, '').trimEnd();
+    if (options.check ?? true) {
+      const doc = parseXmlStrict(body, `assertion ${i}`);
+      if (!isElement(doc.documentElement, SAML2_NS, 'Assertion')) {
+        throw new SecurityError('invalid-xml', `assertion ${i}: the root element is not a SAML 2.0 Assertion`);
+      }
+    }
+    return body;
+  });
+  return `<${prefix}:Security xmlns:${prefix}="${WSSE_NS}">${bodies.join('')}</${prefix}:Security>`;
+}

@@ -1,0 +1,169 @@
+/**
+ * Writes SOAP 1.1 / 1.2 envelopes around header blocks and body elements encoded by the codec
+ * (or given as raw XML strings), and fault envelopes (for servers and simulators).
+ */
+import { encode, type EncodeOptions } from '../codec/encode.js';
+import type { ElementRef } from '../codec/descriptors.js';
+import { EncodeError } from '../errors/encode-error.js';
+import { escapeXml } from '../xml/escape.js';
+import { PrefixAllocator } from '../xml/prefixes.js';
+import { isNCName, type QName } from '../xml/qname.js';
+import type { FaultReason } from './fault.js';
+import { envelopeNamespace } from './versions.js';
+
+/** A header block encoded from a descriptor and a value. */
+export interface HeaderBlock<T = unknown> {
+  readonly element: ElementRef<T>;
+  readonly value: T;
+  /** Adds `mustUnderstand` (`true` in SOAP 1.2, `1` in SOAP 1.1). */
+  readonly mustUnderstand?: boolean;
+  /** SOAP 1.2 `role` / SOAP 1.1 `actor`. */
+  readonly role?: string;
+  /** SOAP 1.2 `relay`. */
+  readonly relay?: boolean;
+}
+
+/** A body element encoded from a descriptor and a value. */
+export interface BodyBlock<T = unknown> {
+  readonly element: ElementRef<T>;
+  readonly value: T;
+}
+
+/** What {@link encodeEnvelope} writes. */
+export interface EnvelopeInput {
+  readonly version: '1.1' | '1.2';
+  /** Header blocks: encoded from descriptors, or raw XML strings (self-contained elements, written unchanged). */
+  readonly headers?: readonly (HeaderBlock | string)[];
+  /** The body content: one or several elements, encoded or raw. Absent: an empty body. */
+  readonly body?: BodyBlock | string | readonly (BodyBlock | string)[];
+  /** Prefix of the envelope namespace; default `soap`. */
+  readonly prefix?: string;
+  /** Extra attributes for the Envelope start tag, already rendered (for example ` xmlns:wsu="…"`). */
+  readonly envelopeAttributes?: string;
+  /** Extra attributes for the Body start tag, already rendered (for example ` wsu:Id="body"` for a signature). */
+  readonly bodyAttributes?: string;
+  /** Options for the codec (prefixes, validation); the envelope prefix is always reserved. */
+  readonly encodeOptions?: EncodeOptions;
+  /** Start with an XML declaration; default true. */
+  readonly xmlDeclaration?: boolean;
+}
+
+function isRawString(block: unknown): block is string {
+  return typeof block === 'string';
+}
+
+function checkPrefix(prefix: string): void {
+  if (!isNCName(prefix) || prefix.toLowerCase().startsWith('xml')) {
+    throw new EncodeError('invalid-prefix', 'the envelope prefix must be an NCName not starting with "xml"', '');
+  }
+}
+
+function codecOptions(options: EncodeOptions | undefined, prefix: string, rootAttributes?: string): EncodeOptions {
+  const base = options ?? {};
+  return {
+    ...base,
+    xmlDeclaration: false,
+    reservedPrefixes: [...(base.reservedPrefixes ?? []), prefix],
+    rootAttributes,
+  };
+}
+
+function headerAttributes(block: HeaderBlock, version: '1.1' | '1.2', prefix: string): string | undefined {
+  let out = '';
+  if (block.mustUnderstand === true) out += ` ${prefix}:mustUnderstand="${version === '1.2' ? 'true' : '1'}"`;
+  if (block.role !== undefined) out += ` ${prefix}:${version === '1.2' ? 'role' : 'actor'}="${escapeXml(block.role, true)}"`;
+  if (block.relay === true) {
+    if (version !== '1.2') throw new EncodeError('invalid-header', 'relay exists in SOAP 1.2 only', '');
+    out += ` ${prefix}:relay="true"`;
+  }
+  return out === '' ? undefined : out;
+}
+
+/**
+ * Writes a SOAP envelope. The envelope namespace is declared once on `Envelope` with `prefix`;
+ * each encoded block declares its own namespaces on its root element.
+ */
+export function encodeEnvelope(input: EnvelopeInput): string {
+  const prefix = input.prefix ?? 'soap';
+  checkPrefix(prefix);
+  const ns = envelopeNamespace(input.version);
+  let out = input.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="UTF-8"?>';
+  out += `<${prefix}:Envelope xmlns:${prefix}="${ns}"${input.envelopeAttributes ?? ''}>`;
+  const headers = input.headers ?? [];
+  if (headers.length > 0) {
+    out += `<${prefix}:Header>`;
+    for (const h of headers) {
+      out += isRawString(h) ? h : encode(h.element, h.value, codecOptions(input.encodeOptions, prefix, headerAttributes(h, input.version, prefix)));
+    }
+    out += `</${prefix}:Header>`;
+  }
+  const body = input.body === undefined ? [] : Array.isArray(input.body) ? (input.body as readonly (BodyBlock | string)[]) : [input.body as BodyBlock | string];
+  out += `<${prefix}:Body${input.bodyAttributes ?? ''}>`;
+  for (const b of body) out += isRawString(b) ? b : encode(b.element, b.value, codecOptions(input.encodeOptions, prefix));
+  out += `</${prefix}:Body></${prefix}:Envelope>`;
+  return out;
+}
+
+/** What {@link encodeFaultEnvelope} writes. */
+export interface FaultInput {
+  readonly version: '1.1' | '1.2';
+  /**
+   * The fault code: `Sender`, `Receiver`, `MustUnderstand`, `VersionMismatch`,
+   * `DataEncodingUnknown` (SOAP 1.1 writes `Client` for Sender, `Server` for Receiver), or a QName.
+   */
+  readonly code: 'Sender' | 'Receiver' | 'MustUnderstand' | 'VersionMismatch' | 'DataEncodingUnknown' | QName;
+  /** SOAP 1.2 subcodes, outermost first (not representable in SOAP 1.1: ignored there). */
+  readonly subcodes?: readonly QName[];
+  /** Reason texts (SOAP 1.1 keeps the first). */
+  readonly reasons: readonly FaultReason[];
+  readonly node?: string;
+  readonly role?: string;
+  /** Detail entries: encoded from descriptors, or raw XML strings. */
+  readonly detail?: readonly (BodyBlock | string)[];
+  readonly headers?: readonly (HeaderBlock | string)[];
+  readonly prefix?: string;
+  readonly encodeOptions?: EncodeOptions;
+}
+
+const SOAP11_CODES: Record<string, string> = { Sender: 'Client', Receiver: 'Server' };
+
+/** Writes an envelope whose body is a fault (for servers, simulators and tests). */
+export function encodeFaultEnvelope(input: FaultInput): string {
+  const prefix = input.prefix ?? 'soap';
+  checkPrefix(prefix);
+  const ns = envelopeNamespace(input.version);
+  // Prefixes for QName values in other namespaces, declared on the Fault element.
+  const allocator = new PrefixAllocator(() => undefined, [prefix]);
+  const qname = (q: QName): string => {
+    if (q.namespace === ns) return `${prefix}:${q.local}`;
+    const p = allocator.prefixFor(q.namespace);
+    return p === '' ? q.local : `${p}:${q.local}`;
+  };
+  const code = typeof input.code === 'string'
+    ? { namespace: ns, local: input.version === '1.1' ? (SOAP11_CODES[input.code] ?? input.code) : input.code }
+    : input.code;
+  const detail = (input.detail ?? []).map((d) => (isRawString(d) ? d : encode(d.element, d.value, codecOptions(input.encodeOptions, prefix)))).join('');
+  let fault: string;
+  if (input.version === '1.2') {
+    let codeXml = `<${prefix}:Value>${qname(code)}</${prefix}:Value>`;
+    const subs = input.subcodes ?? [];
+    let subXml = '';
+    for (let i = subs.length - 1; i >= 0; i--) {
+      subXml = `<${prefix}:Subcode><${prefix}:Value>${qname(subs[i])}</${prefix}:Value>${subXml}</${prefix}:Subcode>`;
+    }
+    codeXml += subXml;
+    const reasons = input.reasons
+      .map((r) => `<${prefix}:Text xml:lang="${escapeXml(r.lang ?? 'en', true)}">${escapeXml(r.text)}</${prefix}:Text>`)
+      .join('');
+    fault = `<${prefix}:Code>${codeXml}</${prefix}:Code><${prefix}:Reason>${reasons}</${prefix}:Reason>`;
+    if (input.node !== undefined) fault += `<${prefix}:Node>${escapeXml(input.node)}</${prefix}:Node>`;
+    if (input.role !== undefined) fault += `<${prefix}:Role>${escapeXml(input.role)}</${prefix}:Role>`;
+    if (detail !== '') fault += `<${prefix}:Detail>${detail}</${prefix}:Detail>`;
+  } else {
+    fault = `<faultcode>${qname(code)}</faultcode><faultstring>${escapeXml(input.reasons[0]?.text ?? '')}</faultstring>`;
+    if (input.role !== undefined) fault += `<faultactor>${escapeXml(input.role)}</faultactor>`;
+    if (detail !== '') fault += `<detail>${detail}</detail>`;
+  }
+  const body = `<${prefix}:Fault${allocator.declarations()}>${fault}</${prefix}:Fault>`;
+  return encodeEnvelope({ version: input.version, headers: input.headers, body, prefix, encodeOptions: input.encodeOptions });
+}
