@@ -8,6 +8,7 @@ import { Buffer } from 'node:buffer';
 import { SaxesParser } from 'saxes';
 import { decodeEnvelope, encodeEnvelope } from '@volet/runtime';
 import { AdhocQueryResponse } from '../../test/codec/descriptors/ebrim.js';
+import { corpus } from '../../test/support/paths.js';
 
 const [name, file, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? '7');
@@ -45,7 +46,27 @@ function voletEncode(): number {
   return out.length;
 }
 
+/** node-soap 1.13.0 (dev dependency), driven by the DMP XDS.b registry WSDL of the corpus. */
+interface NodeSoapWsdl {
+  xmlToObject(xml: string): { Body: Record<string, unknown> };
+  objectToDocumentXML(name: string, params: unknown, nsPrefix: string, nsURI: string): string;
+}
+let nodeSoap: NodeSoapWsdl | undefined;
+let nodeSoapBody: unknown;
+if (name.startsWith('node-soap')) {
+  const soap = (await import('soap')) as unknown as { createClientAsync(wsdl: string): Promise<{ wsdl: NodeSoapWsdl }> };
+  const client = await soap.createClientAsync(corpus('dmp-annexe-wsdl-schema', 'wsdl', 'XDS.b_DocumentRegistry.wsdl'));
+  nodeSoap = client.wsdl;
+  if (name === 'node-soap-encode') nodeSoapBody = nodeSoap.xmlToObject(xml).Body.AdhocQueryResponse;
+}
+
 const contenders: Record<string, () => number> = {
+  // node-soap parses to its own object shape (attributes under `attributes`, no typing).
+  'node-soap-decode': () => Object.keys((nodeSoap as NodeSoapWsdl).xmlToObject(xml).Body).length,
+  // Body only (node-soap builds response envelopes in its server code); its output puts the rim
+  // elements in the query namespace, so it is not valid against the schema (see the report).
+  'node-soap-encode': () =>
+    (nodeSoap as NodeSoapWsdl).objectToDocumentXML('AdhocQueryResponse', nodeSoapBody, 'query', 'urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0').length,
   'saxes-events': saxesEvents,
   'volet-decode': () => voletDecode(xml),
   'volet-decode-bytes': () => voletDecode(bytes),

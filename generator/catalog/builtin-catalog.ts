@@ -6,6 +6,7 @@
 import { XML_XSD } from './schemas/xml.js';
 import { XSI_XSD } from './schemas/xsi.js';
 import { SOAP11_ENVELOPE_XSD } from './schemas/soap11-envelope.js';
+import { SOAP11_ENCODING_XSD } from './schemas/soap11-encoding.js';
 import { SOAP12_ENVELOPE_XSD } from './schemas/soap12-envelope.js';
 import { WS_ADDRESSING_XSD } from './schemas/ws-addressing.js';
 import { WSS_SECEXT_XSD } from './schemas/wss-secext.js';
@@ -50,6 +51,12 @@ export const BUILTIN_SCHEMAS: readonly BuiltinSchema[] = [
     namespace: 'http://schemas.xmlsoap.org/soap/envelope/',
     locations: [],
     text: SOAP11_ENVELOPE_XSD,
+  },
+  {
+    name: 'soap11-encoding.xsd',
+    namespace: 'http://schemas.xmlsoap.org/soap/encoding/',
+    locations: ['http://schemas.xmlsoap.org/soap/encoding/'],
+    text: SOAP11_ENCODING_XSD,
   },
   {
     name: 'soap12-envelope.xsd',

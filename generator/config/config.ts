@@ -87,6 +87,12 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
     if (out !== undefined && typeof out !== 'string') throw new ConfigError(`${where}.out: expected a path`);
     return { name, wsdl: stringList(s['wsdl'], `${where}.wsdl`).map(at), out: at(out ?? `generated/${name}`) };
   });
+  const outs = new Map<string, string>();
+  for (const s of services) {
+    const other = outs.get(s.out);
+    if (other !== undefined) throw new ConfigError(`${path}: services "${other}" and "${s.name}" have the same output folder ${s.out}`);
+    outs.set(s.out, s.name);
+  }
   const catalogRaw = raw['catalog'] ?? [];
   if (!Array.isArray(catalogRaw)) throw new ConfigError(`${path}: "catalog" must be a list`);
   const catalog = catalogRaw.map((c, i): CatalogEntry => {

@@ -169,7 +169,13 @@ function operationContext(
   }
   if (shared.headers !== '') lines.push('@param headers - the declared SOAP header blocks, by part name (each optional here: profiles may add them)');
   lines.push('@param options - per-call options: endpoint, timeout, abort signal, MTOM');
-  lines.push(op.pattern === 'one-way' ? '@returns when the request was accepted' : '@returns the response body');
+  lines.push(
+    op.pattern === 'one-way'
+      ? '@returns when the request was accepted'
+      : response === 'void'
+        ? '@returns when the response arrived (it has no body part)'
+        : '@returns the response body',
+  );
   lines.push('@throws `SoapFault` when the service answers with a fault (typed detail entries carry their element key)');
   return {
     doc: docComment(lines.join('\n'), '  '),

@@ -22,13 +22,16 @@ import {
 import { pascalCase } from '../resolve/naming.js';
 import { UNBOUNDED, type AnyField, type AttributeField, type ElementField, type Field } from './content-shape.js';
 import type { EmitContext, PortNames } from './emit-context.js';
-import { literal, type Literal } from './literal.js';
+import { literal, Suffixed, type Literal } from './literal.js';
 import { namespacesTable } from './namespaces.js';
 import { localOf, namespaceOf } from './schema-index.js';
-import { code, docComment, joinDocs, quote } from './ts-text.js';
+import { code, docComment, docText, joinDocs, quote } from './ts-text.js';
 import type { ExpressionScope } from './type-expressions.js';
 
 type Obj = { [key: string]: Literal | undefined };
+
+/** Names of `Object.prototype` members. */
+const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** An rpc part given by type, with the key of the element synthesised for it. */
 interface RpcPart {
@@ -48,6 +51,11 @@ export interface DescriptorStatements {
 export function descriptorStatements(ctx: EmitContext): DescriptorStatements {
   const writer = new DescriptorWriter(ctx);
   return writer.statements();
+}
+
+/** The schema descriptor as plain data: exactly what descriptors.ts declares as `schema` (for tools and tests). */
+export function schemaDescriptorData(ctx: EmitContext): Literal {
+  return new DescriptorWriter(ctx).schemaData();
 }
 
 class DescriptorWriter {
@@ -86,7 +94,10 @@ class DescriptorWriter {
     const elementRefs: (StatementStructures | string)[] = [];
     for (const e of ctx.index.elements) {
       const type = this.valueType(e.type, e.nillable, s);
-      const doc = joinDocs(`Global element ${code(e.name)}${e.abstract ? ' (abstract: only its substitution group members appear)' : ''}.`);
+      const doc = joinDocs(
+        docText(e.documentation),
+        `Global element ${code(e.name)}${e.abstract ? ' (abstract: only its substitution group members appear)' : ''}: pass it to \`decode\`/\`encode\`.`,
+      );
       elementRefs.push({
         kind: StructureKind.VariableStatement,
         isExported: true,
@@ -118,6 +129,10 @@ class DescriptorWriter {
   }
 
   // ───────────────────────────────────────── schema ──
+
+  schemaData(): Obj {
+    return this.schema();
+  }
 
   private schema(): Obj {
     const types: Obj = {};
@@ -267,7 +282,9 @@ class DescriptorWriter {
       for (let i = 2; used.has(key); i++) key = `${op.name}${i}`;
       used.add(key);
       this.operationKeys.set(op, key);
-      operations[key] = this.operation(p, op);
+      // TypeScript types the value of a key named like an Object.prototype member (`constructor`…)
+      // from that member instead of the record's values: `as const` keeps its literal types.
+      operations[key] = PROTOTYPE_NAMES.has(key) ? new Suffixed(this.operation(p, op), ' as const') : this.operation(p, op);
     }
     return { name: p.port.name, service: p.service.name, address: p.port.address, operations };
   }

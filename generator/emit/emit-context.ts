@@ -62,7 +62,7 @@ export function createEmitContext(model: Model): EmitContext {
       ports.push({
         service,
         port,
-        descriptor: names.allocate(`${camelCase(base)}Port`),
+        descriptor: names.allocate(base.endsWith('Port') ? camelCase(base) : `${camelCase(base)}Port`),
         client: names.allocate(`${base}Client`),
       });
     }

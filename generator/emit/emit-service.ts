@@ -3,7 +3,7 @@
  * `client.ts` and `index.ts`, each starting with the generated-file header. Pure: the same model,
  * version, hash and templates give byte-identical files. Nothing is written here.
  */
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type StatementStructures, type WriterFunction } from 'ts-morph';
+import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
 import type { Model } from '../model/model.js';
 import { clientText } from './client-file.js';
 import { descriptorStatements } from './descriptors-file.js';
@@ -35,44 +35,27 @@ export interface EmitResult {
   operations: number;
 }
 
-let printer: Project | null = null;
-
-/** One in-memory ts-morph project, reused: creating one costs more than printing a file. */
-function project(): Project {
-  printer ??= new Project({
-    useInMemoryFileSystem: true,
-    skipLoadingLibFiles: true,
-    manipulationSettings: { newLineKind: NewLineKind.LineFeed, indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single },
-  });
-  return printer;
-}
-
-/** A statement that only writes a blank line (ts-morph skips blank lines between some declarations). */
-const blankLine: WriterFunction = (writer) => {
-  writer.blankLineIfLastNot();
-};
-
-function isImport(s: StatementStructures | string): boolean {
-  return typeof s !== 'string' && s.kind === StructureKind.ImportDeclaration;
-}
-
-/** Prints statements with ts-morph's structures API: one `createSourceFile` per file, a blank line between declarations. */
-function print(name: string, statements: (StatementStructures | string)[]): string {
-  const p = project();
-  const spaced: (StatementStructures | string | WriterFunction)[] = [];
-  statements.forEach((s, i) => {
-    if (i > 0 && !(isImport(s) && isImport(statements[i - 1]))) spaced.push(blankLine);
-    spaced.push(s);
-  });
-  const file = p.createSourceFile(`/volet/${name}`, { statements: spaced }, { overwrite: true });
-  const text = file.getFullText();
-  p.removeSourceFile(file);
-  return text;
+/**
+ * Prints statements: structures with ts-morph's `printStructure` (no source file, hence no
+ * re-parse of the printed text), ready-made statement text as is; a blank line between
+ * declarations, none between imports.
+ */
+function print(statements: readonly (StatementStructures | string)[]): string {
+  let out = '';
+  let previousImport = false;
+  for (const s of statements) {
+    const isImport = typeof s !== 'string' && s.kind === StructureKind.ImportDeclaration;
+    const text = typeof s === 'string' ? s : printStructure(s, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' });
+    if (out !== '') out += isImport && previousImport ? '\n' : '\n\n';
+    out += text.trimEnd();
+    previousImport = isImport;
+  }
+  return out;
 }
 
 /** Ends text with exactly one newline. */
 function finish(text: string): string {
-  return text.replace(/\s+$/, '') + '\n';
+  return text.trimEnd() + '\n';
 }
 
 /** Emits the four files of one service description. */
@@ -83,8 +66,8 @@ export function emitService(model: Model, options: EmitOptions): EmitResult {
   const descriptors = descriptorStatements(ctx);
   const client = clientText(ctx, descriptors.operationKeys, options.templates);
   const files: GeneratedFile[] = [
-    { path: 'types.ts', content: header + finish(print('types.ts', types.statements)) },
-    { path: 'descriptors.ts', content: header + finish(print('descriptors.ts', descriptors.statements)) },
+    { path: 'types.ts', content: header + finish(print(types.statements)) },
+    { path: 'descriptors.ts', content: header + finish(print(descriptors.statements)) },
     { path: 'client.ts', content: header + finish(client) },
     {
       path: 'index.ts',

@@ -11,6 +11,9 @@ import Handlebars from 'handlebars';
 /** The template files, by name; `client.hbs` is the entry, the others are partials. */
 export const TEMPLATE_FILES = ['client.hbs', 'port.hbs', 'operation.hbs', 'named-type.hbs'] as const;
 
+/** The name of one template file. */
+export type TemplateName = (typeof TEMPLATE_FILES)[number];
+
 /** A template that cannot be read or rendered; the message names the file. */
 export class TemplateError extends Error {
   override readonly name = 'TemplateError';
@@ -31,11 +34,11 @@ export function builtinTemplatesDir(): string {
 /** The template files in use: each from `userDir` when there, else built in. */
 export interface TemplateSet {
   /** Absolute path of each template file, by name. */
-  files: Record<(typeof TEMPLATE_FILES)[number], string>;
+  files: Record<TemplateName, string>;
   /** Text of each template file, by name. */
-  texts: Record<(typeof TEMPLATE_FILES)[number], string>;
+  texts: Record<TemplateName, string>;
   /** The names overridden by the user folder, sorted. */
-  overridden: string[];
+  overridden: TemplateName[];
 }
 
 /** Reads the templates; `userDir` (absolute) overrides file by file. */
@@ -44,7 +47,7 @@ export function loadTemplates(userDir: string | null): TemplateSet {
   if (userDir !== null && !existsSync(userDir)) throw new TemplateError(`templates folder not found: ${userDir}`);
   const files = {} as TemplateSet['files'];
   const texts = {} as TemplateSet['texts'];
-  const overridden: string[] = [];
+  const overridden: TemplateName[] = [];
   for (const name of TEMPLATE_FILES) {
     const user = userDir === null ? null : join(userDir, name);
     const path = user !== null && existsSync(user) ? user : join(builtin, name);

@@ -82,6 +82,10 @@ export function typecheckGenerated(folders: readonly FolderToCheck[]): Typecheck
   }
   const program = project.getProgram();
   const out: TypecheckDiagnostic[] = [];
+  // Option problems would make every file fail for a reason outside it: report them first.
+  for (const d of program.compilerObject.getOptionsDiagnostics()) {
+    out.push({ file: '', line: 1, column: 1, message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), code: d.code });
+  }
   for (const sf of generated) {
     const diagnostics = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
     for (const d of diagnostics) {

@@ -16,7 +16,7 @@ import {
   type Field,
 } from './content-shape.js';
 import type { EmitContext } from './emit-context.js';
-import { hasLiteralEnumeration } from './emit-context.js';
+import { enumerable, hasLiteralEnumeration } from './emit-context.js';
 import { localOf } from './schema-index.js';
 import { code, docComment, docText, joinDocs, propertyKey, quote } from './ts-text.js';
 import { arrayOf, hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
@@ -62,9 +62,9 @@ export function typesStatements(ctx: EmitContext): TypesStatements {
 // ───────────────────────────────────────────── simple types ──
 
 function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScope): (StatementStructures | string)[] {
-  const doc = joinDocs(docText(t.documentation), origin(t), facetDoc(t));
-  if (hasLiteralEnumeration(t, ctx.exprs)) {
-    const kind = ctx.exprs.simpleKind(t);
+  const doc = joinDocs(typeDoc(ctx, t), origin(t), facetDoc(t));
+  const kind = ctx.exprs.simpleKind(t);
+  if (hasLiteralEnumeration(t, ctx.exprs) && enumerable(kind)) {
     const values = literalValues(t.facets.enumeration ?? [], kind);
     const constName = ctx.enumConsts.get(t.id) as string;
     const enumDocs = enumerationDoc(t);
@@ -76,6 +76,11 @@ function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScop
     ];
   }
   let type: string;
+  const qnames = kind === 'qname' ? clarkLiterals(t.facets.enumeration ?? []) : null;
+  if (qnames !== null) {
+    const text = qnames.length <= 2 ? ` ${qnames.join(' | ')}` : qnames.map((q) => `\n  | ${q}`).join('');
+    return [`${docComment(joinDocs(doc, enumerationDoc(t)))}export type ${t.tsName} =${text};`];
+  }
   if (t.variety === 'list') {
     type = arrayOf(t.itemType === undefined ? 'string' : ctx.exprs.expression(t.itemType, s));
   } else if (t.variety === 'union') {
@@ -103,6 +108,21 @@ function literalValues(values: readonly string[], kind: 'string' | 'number' | 'b
     if (!out.includes(lit)) out.push(lit);
   }
   return out.includes('number') ? ['number'] : out;
+}
+
+/**
+ * QName enumeration values as literal `QName` object types, when every value is in Clark notation
+ * (`{namespace}local`); null otherwise (values still written with a prefix cannot be resolved here).
+ */
+function clarkLiterals(values: readonly string[]): string[] | null {
+  if (values.length === 0) return null;
+  const out: string[] = [];
+  for (const v of values) {
+    const m = /^\{([^}]*)\}(.+)$/.exec(v);
+    if (m === null) return null;
+    out.push(`{ readonly namespace: ${quote(m[1] ?? '')}; readonly local: ${quote(m[2] ?? '')} }`);
+  }
+  return [...new Set(out)];
 }
 
 function enumerationDoc(t: SimpleTypeDefinition): string | undefined {
@@ -138,7 +158,22 @@ function facetDoc(t: SimpleTypeDefinition): string | undefined {
 /** Where the type comes from, for its TSDoc. */
 function origin(t: TypeDefinition): string {
   const what = t.kind === 'simple' ? 'simple type' : 'complex type';
-  return t.name !== null ? `XML Schema ${what} ${code(t.name)}.` : `Anonymous XML Schema ${what} ${code(t.id)}.`;
+  if (t.name !== null) return `XML Schema ${what} ${code(t.name)}.`;
+  const element = globalElementOf(t);
+  return element !== null ? `The anonymous ${what} of global element ${code(element)}.` : `Anonymous XML Schema ${what} ${code(t.id)}.`;
+}
+
+/** The global element whose anonymous type `t` is (`{ns}Name~`), or null. */
+function globalElementOf(t: TypeDefinition): string | null {
+  const m = /^(\{[^}]*\}[^/~]+)~$/.exec(t.id);
+  return m === null ? null : m[1];
+}
+
+/** A type's documentation: its own, else (anonymous type of a global element) the element's. */
+function typeDoc(ctx: EmitContext, t: TypeDefinition): string | undefined {
+  if (t.documentation !== undefined) return docText(t.documentation);
+  const element = globalElementOf(t);
+  return element === null ? undefined : docText(ctx.index.element(element)?.documentation);
 }
 
 function docs(doc: string | undefined): string[] | undefined {
@@ -154,7 +189,7 @@ function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionSc
   if (t.abstract) notes.push('Abstract: a value names a concrete derived type in `$type`.');
   const union = ctx.exprs.unionName(t);
   if (union !== undefined) notes.push(`Where this type is declared, values are typed {@link ${union}}.`);
-  const doc = joinDocs(docText(t.documentation), origin(t), notes.join('\n') || undefined);
+  const doc = joinDocs(typeDoc(ctx, t), origin(t), notes.join('\n') || undefined);
 
   const members = plainMembers(ctx, shape, s);
   const choices = shape.fields.filter((f) => f.kind === 'choice').map((f) => choiceText(ctx, f, s, ''));
@@ -205,7 +240,18 @@ function needsAlias(ctx: EmitContext, t: ComplexTypeDefinition): boolean {
 
 function unionText(ctx: EmitContext, t: ComplexTypeDefinition, union: string): string {
   const variants = ctx.exprs.concreteVariants(t);
-  const lines = variants.map((v) => (v.id === t.id ? `\n  | (${v.tsName} & { $type?: ${quote(v.tsName)} })` : `\n  | (${v.tsName} & { $type: ${quote(v.tsName)} })`));
+  // Without `$type` a value is the declared type: the derived types' own properties are forbidden
+  // there, or a derived value written without its `$type` would type-check and lose them.
+  const own = ctx.shapes.shape(t).props;
+  const foreign: string[] = [];
+  for (const v of variants) {
+    if (v.id === t.id) continue;
+    for (const p of ctx.shapes.shape(v).props) if (!own.has(p) && !foreign.includes(p)) foreign.push(p);
+  }
+  const never = foreign.map((p) => `; ${propertyKey(p)}?: never`).join('');
+  const lines = variants.map((v) =>
+    v.id === t.id ? `\n  | (${v.tsName} & { $type?: ${quote(v.tsName)}${never} })` : `\n  | (${v.tsName} & { $type: ${quote(v.tsName)} })`,
+  );
   const doc = joinDocs(
     `${code(t.tsName)}${t.abstract ? ' (abstract)' : ''} or a type derived from it, told apart by \`$type\` (written as \`xsi:type\`).`,
     t.abstract ? 'A value must name its concrete type in `$type`.' : `Without \`$type\`, the value is a {@link ${t.tsName}}.`,

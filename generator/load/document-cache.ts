@@ -21,7 +21,10 @@ export interface CachedDocument {
   unreadable?: string;
 }
 
-/** Parsed documents by absolute path, with a count of disk reads (for tests and benchmarks). */
+/**
+ * Parsed documents by absolute path, with a count of disk reads (for tests and benchmarks). Files are
+ * assumed not to change while a cache lives (one generator run): use a new cache to see edits.
+ */
 export class DocumentCache {
   private readonly entries = new Map<string, CachedDocument>();
   private readonly reads = new Map<string, number>();

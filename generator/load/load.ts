@@ -59,6 +59,7 @@ class Loader {
   private readonly queue: SchemaSource[] = [];
   private readonly needs: NamespaceNeed[] = [];
   private readonly userCatalog: CatalogEntry[];
+  private readonly entryPaths: string[] = [];
 
   constructor(
     private readonly cache: DocumentCache,
@@ -105,6 +106,7 @@ class Loader {
       );
       return;
     }
+    this.entryPaths.push(path);
     const opened = this.open(path, null, 'error', 'entry file');
     if (!opened) return;
     if (opened.doc.kind === 'wsdl') this.addWsdl(opened);
@@ -154,8 +156,9 @@ class Loader {
 
   /**
    * Turns a location into a path: local files relative to the referring document, remote ones through
-   * the user catalog by location and the built-in catalog's well-known locations. Returns `null` when a
-   * remote location has no entry by location; the caller then falls back to the namespace (deferred).
+   * the user catalog by location. A remote import otherwise falls back to its namespace, satisfied
+   * later (a loaded schema, the user catalog, the built-in one): `null` is returned then. A remote
+   * include (no namespace) may still name a well-known location of the built-in catalog.
    */
   private locate(location: string, doc: LoadedDocument, at: SourceLocation, namespace: string | null): string | null {
     const byUser = this.userCatalog.find((e) => e.location === location);
@@ -163,15 +166,15 @@ class Loader {
     const base = doc.path.startsWith(BUILTIN_PREFIX) ? null : doc.path;
     const local = isRemote(location) ? null : resolveLocation(location, base);
     if (local !== null) return local;
-    const builtin = builtinForLocation(location);
-    if (builtin && (namespace === null || namespace === builtin.namespace)) return BUILTIN_PREFIX + builtin.name;
     if (namespace !== null) {
       this.needs.push({ namespace, at, remote: location, reported: false });
-    } else {
-      this.diagnostics.push(
-        diagnostic('warning', at, `remote location '${location}' not fetched (volet reads local files only) and no catalog entry maps it`, 'remote-location'),
-      );
+      return null;
     }
+    const builtin = builtinForLocation(location);
+    if (builtin) return BUILTIN_PREFIX + builtin.name;
+    this.diagnostics.push(
+      diagnostic('warning', at, `remote location '${location}' not fetched (volet reads local files only) and no catalog entry maps it`, 'remote-location'),
+    );
     return null;
   }
 
@@ -346,8 +349,17 @@ class Loader {
     const redefinitions = [...this.redefinitions].sort((a, b) =>
       a.redefining < b.redefining ? -1 : a.redefining > b.redefining ? 1 : ((a.element as { lineNumber?: number }).lineNumber ?? 0) - ((b.element as { lineNumber?: number }).lineNumber ?? 0),
     );
+    // Entries first (in the order given), then the WSDLs they import, in discovery order.
+    const rank = (d: LoadedDocument): number => {
+      const i = this.entryPaths.indexOf(d.path);
+      return i < 0 ? this.entryPaths.length : i;
+    };
+    const wsdlDocuments = this.wsdlDocuments
+      .map((d, i) => ({ d, i }))
+      .sort((a, b) => rank(a.d) - rank(b.d) || a.i - b.i)
+      .map((x) => x.d);
     return {
-      wsdlDocuments: this.wsdlDocuments,
+      wsdlDocuments,
       schemas,
       documents: this.documents,
       diagnostics: this.diagnostics,

@@ -5,6 +5,7 @@
 import { splitQName } from '../model/model.js';
 
 const ID_CONTINUE = /^[\p{ID_Continue}$]$/u;
+const SIMPLE_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** True when a character may appear in an identifier (ASCII fast path: this runs for every name). */
 function isIdentifierChar(ch: string): boolean {
@@ -19,6 +20,8 @@ function isIdentifierChar(ch: string): boolean {
  * their structure); `_` is kept; the first letter is capitalised, the rest is left as written.
  */
 export function pascalCase(name: string): string {
+  // Fast path: most XML names are already identifier characters only.
+  if (SIMPLE_NAME.test(name)) return name.charAt(0).toUpperCase() + name.slice(1);
   let out = '';
   let upperNext = true;
   for (const ch of name) {
@@ -39,6 +42,7 @@ export function pascalCase(name: string): string {
 /** The base name of a type from its id: the local name of a named type, the owner path of an anonymous one. */
 export function typeBaseName(id: string): string {
   const { local } = splitQName(id);
+  if (!local.includes('/') && !local.includes('~')) return pascalCase(local); // a named type
   const pieces: string[] = [];
   for (const segment of local.split('/')) {
     const dup = /#(\d+)$/.exec(segment);

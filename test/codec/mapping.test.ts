@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import {
   DecodeError,
   EncodeError,
+  XmlError,
   decode,
+  decodeAsync,
   encode,
   elementRef,
   type ElementRef,
@@ -386,4 +388,16 @@ test('encode: missing required values and characters XML cannot carry are typed 
   const attr = encode(ref('clash'), { idAttr: 'x\ty\nz"<&>', id: 'e' });
   assert.equal(attr, '<ns1:clash xmlns:ns1="urn:test" id="x&#9;y&#10;z&quot;&lt;&amp;&gt;"><ns1:id>e</ns1:id></ns1:clash>');
   assert.deepEqual(decode(ref('clash'), attr), { idAttr: 'x\ty\nz"<&>', id: 'e' });
+});
+
+test('decodeAsync streams chunks; reader limits apply to decode', async () => {
+  async function* chunks(): AsyncGenerator<string> {
+    yield '<pet xmlns="urn:test"><na';
+    yield 'me>Rex</name></pet>';
+  }
+  assert.deepEqual(await decodeAsync(ref('pet'), chunks()), { name: 'Rex' });
+  assert.throws(
+    () => decode(ref('repeating'), `<repeating xmlns="urn:test"><head>h</head>${'<a>1</a>'.repeat(50)}</repeating>`, { limits: { maxElements: 20 } }),
+    (e: unknown) => e instanceof XmlError && e.code === 'limit-elements',
+  );
 });

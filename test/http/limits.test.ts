@@ -12,6 +12,7 @@ import { startTlsServer, SOAP12_OK, type TestServer } from './helpers/tls-server
 
 let pki: TestPki;
 let server: TestServer;
+const PATTERN = Buffer.from(Array.from({ length: 3 * 1024 * 1024 + 5 }, (_, i) => (i * 7 + (i >> 11)) & 0xff));
 const held: { end(): void }[] = [];
 
 const routes: Record<string, (res: import('node:http').ServerResponse, body: Buffer) => void> = {
@@ -31,6 +32,14 @@ const routes: Record<string, (res: import('node:http').ServerResponse, body: Buf
         'The proxy server received an invalid response from an upstream server. '.repeat(10) +
         '</p><hr><address>Apache Server at dmp.example Port 443</address></body></html>',
     );
+  },
+  '/untyped-xml': (res) => {
+    res.writeHead(200);
+    res.end('\ufeff  <env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"/>');
+  },
+  '/login-page': (res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end('<html><head><title>Authentification proxy</title></head><body>Veuillez vous identifier</body></html>');
   },
   '/empty500': (res) => {
     res.writeHead(500);
@@ -55,6 +64,24 @@ const routes: Record<string, (res: import('node:http').ServerResponse, body: Buf
     const pump = (): void => {
       while (sent < 4 * 1024 * 1024) {
         sent += piece.length;
+        if (!res.write(piece)) {
+          res.once('drain', pump);
+          return;
+        }
+      }
+      res.end();
+    };
+    pump();
+  },
+  '/pattern-chunked': (res) => {
+    // No Content-Length: the client collects chunks, then moves to one buffer past 1 MiB.
+    res.writeHead(200, { 'content-type': 'application/soap+xml' });
+    const all = PATTERN;
+    let at = 0;
+    const pump = (): void => {
+      while (at < all.length) {
+        const piece = all.subarray(at, at + 65_536);
+        at += piece.length;
         if (!res.write(piece)) {
           res.once('drain', pump);
           return;
@@ -149,6 +176,19 @@ test('an HTML 502 page: http error with status and a short clean excerpt', async
   t.close();
 });
 
+test('XML without Content-Type is accepted; an HTML page with HTTP 200 is not', async () => {
+  const t = transport();
+  const res = await t.send({ url: `${server.url}/untyped-xml`, body: SOAP12_OK });
+  assert.equal(res.status, 200);
+  assert.equal(res.headers['content-type'], undefined);
+  const err = await expectError(t.send({ url: `${server.url}/login-page`, body: SOAP12_OK }));
+  assert.equal(err.kind, 'http');
+  assert.equal(err.status, 200);
+  assert.equal(err.excerpt, 'Authentification proxy Veuillez vous identifier');
+  assert.match(err.message, /non-SOAP response \(text\/html, \d+ bytes\)/);
+  t.close();
+});
+
 test('an empty 500: http error with status and empty excerpt', async () => {
   const t = transport();
   const err = await expectError(t.send({ url: `${server.url}/empty500`, body: SOAP12_OK }));
@@ -179,6 +219,15 @@ test('maxResponseBytes: Content-Length above the limit, and a chunked body cross
   }
   // The transport still works afterwards.
   assert.equal((await t.send({ url: `${server.url}/ok`, body: SOAP12_OK })).status, 200);
+  t.close();
+});
+
+test('large responses without Content-Length arrive intact', async () => {
+  const t = transport();
+  const res = await t.send({ url: `${server.url}/pattern-chunked`, body: SOAP12_OK });
+  assert.equal(res.headers['transfer-encoding'], 'chunked');
+  assert.equal(res.body.length, PATTERN.length);
+  assert.ok(Buffer.from(res.body.buffer, res.body.byteOffset, res.body.byteLength).equals(PATTERN));
   t.close();
 });
 

@@ -103,7 +103,7 @@ test('a remote location with no catalog entry: error at file:line:col when the n
     ],
   );
   const remote = diagnostics.find((d) => d.severity === 'error');
-  assert.ok(remote?.file.endsWith('main.xsd'));
+  assert.ok(remote !== undefined && remote.file.endsWith('main.xsd'));
   assert.match(remote.message, /https:\/\/example\.invalid\/remote\.xsd.*not fetched.*urn:remote/);
   assert.equal(loaded.documents.length, 1);
 });
@@ -146,4 +146,17 @@ test('the built-in catalog schemas are valid XML Schemas for xmllint', { skip: x
     // The schema compiles when xmllint gets as far as validating the instance (which is not a valid instance, and need not be).
     assert.doesNotMatch(r.stderr, /failed to compile|Schemas parser error/, `${s.name}: ${r.stderr}`);
   }
+});
+
+test('a namespace a loaded schema provides is never also taken from the built-in catalog', () => {
+  const { diagnostics, loaded } = runFiles(
+    {
+      'main.xsd': schema(`<xs:import namespace="${WSA}" schemaLocation="http://www.w3.org/2006/03/addressing/ws-addr.xsd"/>`),
+      'my-wsa.xsd': schema('<xs:element name="MessageID" type="xs:anyURI"/>', `targetNamespace="${WSA}"`),
+    },
+    {},
+    { entries: ['main.xsd', 'my-wsa.xsd'] },
+  );
+  assert.deepEqual(diagnostics, []);
+  assert.equal(loaded.documents.some((d) => d.path.startsWith('volet-catalog:')), false);
 });

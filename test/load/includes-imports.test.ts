@@ -154,3 +154,14 @@ test('the entries may be given in any order: same model JSON', () => {
   const cba = runEntries(['c.xsd', 'b.xsd', 'a.xsd'].map((f) => join(dir, f)), { elements: ['{urn:t}A'] });
   assert.equal(JSON.stringify(cba.model), JSON.stringify(abc.model));
 });
+
+test('WSDL documents: the entries first, in the order given, then the imported ones', () => {
+  const dir = writeFiles({
+    'a.wsdl': `<wsdl:definitions ${WSDL_NS} targetNamespace="urn:a"><wsdl:import namespace="urn:c" location="c.wsdl"/></wsdl:definitions>`,
+    'b.wsdl': `<wsdl:definitions ${WSDL_NS} targetNamespace="urn:b"><wsdl:import namespace="urn:a" location="a.wsdl"/></wsdl:definitions>`,
+    'c.wsdl': `<wsdl:definitions ${WSDL_NS} targetNamespace="urn:c"/>`,
+  });
+  const loaded = loadDescription([join(dir, 'a.wsdl'), join(dir, 'b.wsdl')], {});
+  assert.deepEqual(loaded.diagnostics, []);
+  assert.deepEqual(loaded.wsdlDocuments.map((d) => d.path.split('/').pop()), ['a.wsdl', 'b.wsdl', 'c.wsdl']);
+});

@@ -17,6 +17,12 @@ import type {
 export interface QNameRef {
   name: QNameString;
   at: SourceLocation;
+  /**
+   * For an unprefixed name that fell in no namespace (no default namespace declared) inside a schema
+   * with a target namespace: the same local name in that target namespace. Many real schemas forget
+   * the prefix; resolve tries this name, with a warning, when `name` names nothing.
+   */
+  fallback?: QNameString;
 }
 
 /** A type reference: by QName (`type=`, `base=`, `itemType=`, `memberTypes=`) or an inline anonymous type. */

@@ -103,7 +103,9 @@ export class SchemaContext {
       return null;
     }
     if (ns === '' && this.source.chameleon) ns = this.targetNamespace;
-    return { name: `{${ns}}${local}`, at: this.at(el) };
+    const ref: QNameRef = { name: `{${ns}}${local}`, at: this.at(el) };
+    if (ns === '' && prefix === '' && this.targetNamespace !== '') ref.fallback = `{${this.targetNamespace}}${local}`;
+    return ref;
   }
 
   /** Resolves a QName attribute if present. */

@@ -7,8 +7,9 @@
  * 2. Components whose base names collide across namespaces all take a namespace prefix (the last
  *    meaningful word of the namespace; more words when that is not enough to tell them apart).
  * 3. Remaining collisions: by tier (named types, element descriptors, anonymous types of global
- *    elements, other anonymous types), then id, the first keeps the name and the others get the
- *    smallest numeric suffix (from 2) that is free.
+ *    elements, other anonymous types), then exactness (a named type whose XML name is already the
+ *    candidate first), then id, the first keeps the name and the others get the smallest numeric
+ *    suffix (from 2) that is free.
  */
 import { splitQName } from '../../model/model.js';
 import { namespacePrefix, pascalCase, RESERVED_NAMES, typeBaseName } from '../naming.js';
@@ -18,6 +19,8 @@ interface Named {
   key: string;
   namespace: string;
   tier: number;
+  /** 0 when the candidate is the XML name itself (it then wins over names that were transformed into it). */
+  exact: number;
   candidate: string;
   assign(name: string): void;
 }
@@ -46,11 +49,14 @@ export const allocateNames: ResolvePass = {
     const all: Named[] = [];
     for (const t of ctx.types.values()) {
       const tier = t.name !== null ? 0 : /^\{[^}]*\}[^/]*~$/.test(t.id) ? 2 : 3;
+      const { namespace, local } = splitQName(t.id);
+      const candidate = avoidReserved(typeBaseName(t.id), 'Type');
       all.push({
         key: `t:${t.id}`,
-        namespace: splitQName(t.id).namespace,
+        namespace,
         tier,
-        candidate: avoidReserved(typeBaseName(t.id), 'Type'),
+        exact: t.name !== null && candidate === local ? 0 : 1,
+        candidate,
         assign: (n) => (t.tsName = n),
       });
     }
@@ -60,11 +66,12 @@ export const allocateNames: ResolvePass = {
         key: `e:${e.name}`,
         namespace,
         tier: 1,
+        exact: 1,
         candidate: avoidReserved(`${pascalCase(local)}Element`, '_'),
         assign: (n) => (e.tsName = n),
       });
     }
-    all.sort((a, b) => a.tier - b.tier || byCodeUnit(a.key, b.key));
+    all.sort((a, b) => a.tier - b.tier || a.exact - b.exact || byCodeUnit(a.key, b.key));
 
     // Step 2: namespace prefixes for base names shared across namespaces.
     const byCandidate = new Map<string, Named[]>();

@@ -67,6 +67,11 @@ export interface ElementSlot {
   type: CompiledType | null;
   /** Next slot with the same local name (other namespace or other position). */
   next: ElementSlot | null;
+  /** Writer cache: `<p:local`, `<p:local>` and `</p:local>` for the prefix `cachedPrefix` (`p:`). */
+  open: string | null;
+  openGt: string | null;
+  close: string | null;
+  cachedPrefix: string | null;
 }
 
 /** A wildcard field's slot. */
@@ -87,6 +92,10 @@ export interface AttributeSlot {
   readonly typeKey: string;
   type: CompiledSimple | null;
   next: AttributeSlot | null;
+  /** Writer cache: ` p:local="` and `" p:local="` (closing the previous value) for the prefix `cachedPrefix`. */
+  start: string | null;
+  startAfter: string | null;
+  cachedPrefix: string | null;
 }
 
 /** A step of the encode plan (and of completeness checks). */
@@ -119,6 +128,11 @@ export interface CompiledComplex {
   readonly simpleContentKey: string | null;
   simpleContent: CompiledSimple | null;
   readonly plan: readonly PlanNode[];
+  /**
+   * For a plan without choices: the properties that must be present, with their minimum count
+   * (a fast path for completeness checks); null when the plan has a choice.
+   */
+  readonly required: readonly { readonly prop: string; readonly min: number }[] | null;
   /** True when some element or wildcard field exists (else element content is empty). */
   readonly hasContent: boolean;
 }
@@ -180,7 +194,7 @@ export class CompiledSchema {
   element(key: string): CompiledElement {
     let compiled = this.elements.get(key);
     if (compiled !== undefined) return compiled;
-    const d = this.descriptor.elements[key];
+    const d = Object.hasOwn(this.descriptor.elements, key) ? this.descriptor.elements[key] : undefined;
     if (d === undefined) throw new TypeError(`unknown element descriptor "${key}"`);
     compiled = {
       key,
@@ -215,17 +229,22 @@ export class CompiledSchema {
     let key: string | undefined = derived;
     for (let guard = 0; key !== undefined && guard < 1000; guard++) {
       if (key === base) return true;
-      const d: TypeDescriptor | undefined = this.descriptor.types[key];
+      const d = this.typeDescriptor(key);
       key = d === undefined ? undefined : d.k === 's' ? d.b : d.k === 'c' ? d.b : undefined;
     }
     return false;
+  }
+
+  /** A type descriptor by key; own properties only (a key such as `constructor` is not inherited). */
+  private typeDescriptor(key: string): TypeDescriptor | undefined {
+    return Object.hasOwn(this.descriptor.types, key) ? this.descriptor.types[key] : undefined;
   }
 
   /** A type by key (`xs:` built-ins included). */
   type(key: string): CompiledType {
     const cached = this.types.get(key);
     if (cached !== undefined) return cached;
-    const d = this.descriptor.types[key];
+    const d = this.typeDescriptor(key);
     if (d === undefined) {
       if (key === 'xs:anyType') return this.remember(key, rawComplex(key));
       return this.remember(key, this.builtin(key));
@@ -331,6 +350,7 @@ export class CompiledSchema {
       simpleContentKey,
       simpleContent: null,
       plan: builder.plan,
+      required: requiredOf(builder.plan),
       hasContent: builder.plan.length > 0,
     };
     this.types.set(key, compiled);
@@ -348,6 +368,9 @@ export class CompiledSchema {
       typeKey: a.t,
       type: null,
       next: null,
+      start: null,
+      startAfter: null,
+      cachedPrefix: null,
     };
   }
 }
@@ -374,6 +397,7 @@ function rawComplex(key: string): CompiledComplex {
     simpleContentKey: null,
     simpleContent: null,
     plan: [],
+    required: [],
     hasContent: true,
   };
 }
@@ -551,6 +575,10 @@ class PlanBuilder {
         typeKey: t,
         type: null,
         next: null,
+        open: null,
+        openGt: null,
+        close: null,
+        cachedPrefix: null,
       };
       this.addSlot(slot);
       return slot;
@@ -572,6 +600,11 @@ class PlanBuilder {
     while (last.next !== null) last = last.next;
     last.next = slot;
   }
+}
+
+function requiredOf(plan: readonly PlanNode[]): { prop: string; min: number }[] | null {
+  if (plan.some((n) => n.k === 'choice')) return null;
+  return plan.filter((n) => n.min > 0).map((n) => ({ prop: (n as { prop: string }).prop, min: n.min }));
 }
 
 function propsOf(node: PlanNode): string[] {

@@ -229,8 +229,18 @@ export class ElementDecoder implements XmlHandler {
         obj.$value = this.parseSimple(sc, frame.text);
       }
       if (this.settings.strict && !ct.mixed) {
-        const problem = checkPlan(ct.plan, obj);
-        if (problem !== null) throw this.fail(problem.code, problem.message);
+        const required = ct.required;
+        if (required !== null) {
+          for (let i = 0; i < required.length; i++) {
+            const v = obj[required[i].prop];
+            if (v === undefined || (required[i].min > 1 && Array.isArray(v) && v.length < required[i].min)) {
+              throw this.fail('missing-element', `required element ${required[i].prop} is missing or occurs too few times`);
+            }
+          }
+        } else {
+          const problem = checkPlan(ct.plan, obj);
+          if (problem !== null) throw this.fail(problem.code, problem.message);
+        }
       }
       value = obj;
     }

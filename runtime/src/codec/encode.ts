@@ -42,11 +42,11 @@ export interface EncodeOptions {
 
 type Obj = Record<string, unknown>;
 
-/** The root element's name and attributes, written last so that namespace declarations can go first. */
-interface RootParts {
-  name: string;
-  attributes: string;
-  empty: boolean;
+/** The strings that write an element's tags (an element slot caches them). */
+interface TagNames {
+  readonly open: string;
+  readonly openGt: string;
+  readonly close: string;
 }
 
 function isObject(value: unknown): value is Obj {
@@ -61,7 +61,45 @@ class Encoder implements FormatContext {
   private readonly debug: boolean;
   private readonly path: (string | number)[] = [];
   private readonly tagMaps = new Map<CompiledComplex, Map<string, ElementSlot>>();
-  out = '';
+  /**
+   * The output being written, as parts. Every few thousand parts they are joined into one chunk
+   * (joining many short arrays is about twice as fast as joining one huge array, measured), and
+   * the chunks are joined at the end. The root's start tag stays apart in `head` until the end,
+   * because its namespace declarations are known only then.
+   */
+  readonly parts: string[] = [];
+  readonly chunks: string[] = [];
+  head: string[] | null = null;
+  /** Index of the part reserved for the root's namespace declarations. */
+  declarationsAt = -1;
+  /** Index of the part reserved for the caller's extra root attributes. */
+  rootAttributesAt = -1;
+
+  /** Moves the root start tag's parts to `head` (called once the root's start tag is complete). */
+  private detachHead(): void {
+    this.head = this.parts.slice();
+    this.parts.length = 0;
+  }
+
+  /** The whole output. */
+  result(declarations: string, rootAttributes: string): string {
+    const head = this.head ?? this.parts;
+    head[this.declarationsAt] = declarations;
+    head[this.rootAttributesAt] = rootAttributes;
+    if (this.head === null) return head.join('');
+    this.chunks.push(this.parts.join(''));
+    return head.join('') + this.chunks.join('');
+  }
+
+  private reserveDeclarations(): void {
+    this.declarationsAt = this.parts.length;
+    this.parts.push('');
+  }
+
+  private reserveRootAttributes(): void {
+    this.rootAttributesAt = this.parts.length;
+    this.parts.push('');
+  }
 
   constructor(schema: CompiledSchema, options: EncodeOptions) {
     this.schema = schema;
@@ -88,96 +126,142 @@ class Encoder implements FormatContext {
     return s;
   }
 
+  /** A typed error; its path is filled in by encode() from the segments gathered while unwinding. */
   fail(code: string, message: string): EncodeError {
-    return new EncodeError(code, message, this.pathString());
-  }
-
-  /** `p:local` for an element or attribute name; cached per namespace index. */
-  qname(nsIndex: number, uri: string, local: string): string {
-    if (uri === '') return local;
-    let q = nsIndex >= 0 ? this.qualified[nsIndex] : undefined;
-    if (q === undefined) {
-      q = `${this.allocator.prefixFor(uri)}:`;
-      if (nsIndex >= 0) this.qualified[nsIndex] = q;
-    }
-    return q + local;
+    return new EncodeError(code, message, '');
   }
 
   /**
-   * Writes one element. For the root, returns its name and attributes and writes only the
-   * content into `out`, so that the caller can put the namespace declarations first.
+   * Records where an error came from while it unwinds through a level: the hot path pushes no
+   * path segments at all (try/catch costs nothing when nothing throws).
+   */
+  private unwind(at: number, segment: string | number, err: unknown): never {
+    if (err instanceof EncodeError) this.path.splice(at, 0, segment);
+    throw err;
+  }
+
+  /** `p:` for a namespace (`''` for none), cached per namespace index. */
+  prefixOf(nsIndex: number, uri: string): string {
+    if (uri === '') return '';
+    let q = nsIndex >= 0 ? this.qualified[nsIndex] : undefined;
+    if (q === undefined) {
+      q = uri === XML_NS ? 'xml:' : `${this.allocator.prefixFor(uri)}:`;
+      if (nsIndex >= 0) this.qualified[nsIndex] = q;
+    }
+    return q;
+  }
+
+  /** `p:local` for an element or attribute name. */
+  qname(nsIndex: number, uri: string, local: string): string {
+    return this.prefixOf(nsIndex, uri) + local;
+  }
+
+  /** Writes an element for a slot, reusing the slot's cached tag strings. */
+  private write(slot: ElementSlot, v: unknown): void {
+    const prefix = this.prefixOf(slot.nsIndex, slot.uri);
+    if (slot.cachedPrefix !== prefix) {
+      slot.open = `<${prefix}${slot.local}`;
+      slot.openGt = `<${prefix}${slot.local}>`;
+      slot.close = `</${prefix}${slot.local}>`;
+      slot.cachedPrefix = prefix;
+    }
+    const type = slot.type ?? (slot.type = this.schema.type(slot.typeKey));
+    this.element(slot as TagNames, slot.local, type, slot.typeKey, v, slot.nillable, false);
+  }
+
+  /**
+   * Writes one element as parts. For the root, parts are reserved right after the name (for the
+   * namespace declarations) and after the attributes (for the caller's extra attributes), and
+   * filled once everything is written.
    */
   element(
-    nsIndex: number,
-    uri: string,
+    names: TagNames,
     local: string,
     declared: CompiledType,
     declaredKey: string,
     value: unknown,
     nillable: boolean,
     root: boolean,
-  ): RootParts | undefined {
-    const name = this.qname(nsIndex, uri, local);
-    if (value === null) {
-      if (!nillable) throw this.fail('not-nillable', `null for element ${local}, which is not nillable`);
-      const nilAttr = ` ${this.qname(-1, XSI_NS, 'nil')}="true"`;
-      if (root) return { name, attributes: nilAttr, empty: true };
-      this.out += `<${name}${nilAttr}/>`;
-      return undefined;
+  ): void {
+    const parts = this.parts;
+    if (parts.length > 8192 && this.head !== null) {
+      this.chunks.push(parts.join(''));
+      parts.length = 0;
     }
     if (value === undefined) throw this.fail('missing-property', `no value for element ${local}`);
-    let type = declared;
-    let xsiType = '';
-    if (!type.simple && isObject(value) && value.$type !== undefined) {
-      const key = value.$type;
-      if (typeof key !== 'string') throw this.fail('unknown-type', '$type must be a type key string');
+    if (value === null) {
+      if (!nillable) throw this.fail('not-nillable', `null for element ${local}, which is not nillable`);
+      parts.push(names.open);
+      if (root) this.reserveDeclarations();
+      parts.push(` ${this.qname(-1, XSI_NS, 'nil')}="true"`);
+      if (root) this.reserveRootAttributes();
+      parts.push('/>');
+      return;
+    }
+    if (declared.simple) {
+      const text = escapeXml(this.format(declared, value));
+      if (root) {
+        parts.push(names.open);
+        this.reserveDeclarations();
+        this.reserveRootAttributes();
+        if (text === '') parts.push('/>');
+        else parts.push('>', text, names.close);
+      } else if (text === '') {
+        parts.push(names.open, '/>');
+      } else {
+        parts.push(names.openGt, text, names.close);
+      }
+      return;
+    }
+    if (!isObject(value)) throw this.fail('invalid-value', `element ${local} needs an object value`);
+    let type: CompiledComplex = declared;
+    let xsiType: string | null = null;
+    const typeKey = value.$type;
+    if (typeKey !== undefined) {
+      if (typeof typeKey !== 'string') throw this.fail('unknown-type', '$type must be a type key string');
       let t: CompiledType;
       try {
-        t = this.schema.type(key);
+        t = this.schema.type(typeKey);
       } catch {
-        throw this.fail('unknown-type', `$type "${key}" is not a type of the descriptors`);
+        throw this.fail('unknown-type', `$type "${typeKey}" is not a type of the descriptors`);
       }
-      if (t.simple || !this.schema.derivesFrom(key, declaredKey)) {
-        throw this.fail('invalid-type', `$type "${key}" does not derive from ${declaredKey}`);
+      if (t.simple || !this.schema.derivesFrom(typeKey, declaredKey)) {
+        throw this.fail('invalid-type', `$type "${typeKey}" does not derive from ${declaredKey}`);
       }
-      if (t.local === null) throw this.fail('invalid-type', `$type "${key}" is anonymous and cannot be named by xsi:type`);
+      if (t.local === null) throw this.fail('invalid-type', `$type "${typeKey}" is anonymous and cannot be named by xsi:type`);
       type = t;
       xsiType = ` ${this.qname(-1, XSI_NS, 'type')}="${this.qname(t.nsIndex, t.uri, t.local)}"`;
     }
-    if (type.simple) {
-      const text = escapeXml(this.format(type, value));
-      if (root) {
-        this.out = text;
-        return { name, attributes: '', empty: text === '' };
-      }
-      this.out += text === '' ? `<${name}/>` : `<${name}>${text}</${name}>`;
-      return undefined;
-    }
     if (type.raw) {
-      if (!isObject(value) || typeof value.$xml !== 'string') throw this.fail('invalid-value', `element ${local} of type xs:anyType needs { $xml }`);
+      if (typeof value.$xml !== 'string') throw this.fail('invalid-value', `element ${local} of type xs:anyType needs { $xml }`);
       if (root) throw this.fail('invalid-value', 'an xs:anyType root element is written by its raw XML directly');
-      this.out += value.$xml;
-      return undefined;
+      parts.push(value.$xml);
+      return;
     }
-    if (!isObject(value)) throw this.fail('invalid-value', `element ${local} needs an object value`);
     if (type.abstract) throw this.fail('abstract-type', `element ${local} has abstract type ${type.key}: set $type to a concrete derived type`);
-    const attributes = `${xsiType}${this.attributes(type, value)}`;
     const empty = !this.hasContent(type, value);
     if (empty) this.checkEmpty(type, value);
-    if (root) {
-      this.out = '';
-      if (!empty) this.content(type, value);
-      return { name, attributes, empty };
-    }
-    const start = `<${name}${attributes}`;
-    if (empty) {
-      this.out += `${start}/>`;
+    if (!root && xsiType === null && type.attributeList.length === 0 && type.anyAttribute === null && !empty) {
+      parts.push(names.openGt);
     } else {
-      this.out += `${start}>`;
-      this.content(type, value);
-      this.out += `</${name}>`;
+      parts.push(names.open);
+      if (root) this.reserveDeclarations();
+      if (xsiType !== null) parts.push(xsiType);
+      let quote = this.attributes(type, value);
+      if (root) {
+        if (quote) parts.push('"');
+        quote = false;
+        this.reserveRootAttributes();
+      }
+      if (empty) {
+        parts.push(quote ? '"/>' : '/>');
+        return;
+      }
+      parts.push(quote ? '">' : '>');
     }
-    return undefined;
+    if (root) this.detachHead();
+    this.content(type, value);
+    parts.push(names.close);
   }
 
   private format(type: CompiledSimple, value: unknown): string {
@@ -192,9 +276,15 @@ class Encoder implements FormatContext {
     }
   }
 
-  private attributes(type: CompiledComplex, obj: Obj): string {
-    let out = '';
+  /**
+   * Writes the attributes without allocating: each is the cached ` name="` (or `" name="`, which
+   * also closes the previous value) followed by the value. Returns true when the last value's
+   * closing quote is still to be written (the caller writes `">` or `"/>`).
+   */
+  private attributes(type: CompiledComplex, obj: Obj): boolean {
+    const parts = this.parts;
     const list = type.attributeList;
+    let quote = false;
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
       const v = obj[a.prop];
@@ -205,11 +295,21 @@ class Encoder implements FormatContext {
         }
         continue;
       }
-      this.path.push(a.prop);
       const at = a.type ?? (a.type = this.schema.simpleType(a.typeKey));
-      const name = a.uri === XML_NS ? `xml:${a.local}` : this.qname(a.nsIndex, a.uri, a.local);
-      out += ` ${name}="${escapeXml(this.format(at, v), true)}"`;
-      this.path.pop();
+      const prefix = this.prefixOf(a.nsIndex, a.uri);
+      if (a.cachedPrefix !== prefix) {
+        a.start = ` ${prefix}${a.local}="`;
+        a.startAfter = `" ${prefix}${a.local}="`;
+        a.cachedPrefix = prefix;
+      }
+      let text: string;
+      try {
+        text = escapeXml(this.format(at, v), true);
+      } catch (err) {
+        this.unwind(this.path.length, a.prop, err);
+      }
+      parts.push((quote ? a.startAfter : a.start) as string, text);
+      quote = true;
     }
     const bag = obj.$attrs;
     if (bag !== undefined && type.anyAttribute !== null) {
@@ -218,11 +318,11 @@ class Encoder implements FormatContext {
         const { namespace, local } = parseClark(key);
         const v = bag[key];
         if (typeof v !== 'string') throw this.fail('invalid-value', `$attrs value for ${key} must be a string`);
-        const name = namespace === XML_NS ? `xml:${local}` : this.qname(-1, namespace, local);
-        out += ` ${name}="${escapeXml(v, true)}"`;
+        parts.push(`${quote ? '"' : ''} ${this.qname(-1, namespace, local)}="`, escapeXml(v, true));
+        quote = true;
       }
     }
-    return out;
+    return quote;
   }
 
   private hasContent(type: CompiledComplex, obj: Obj): boolean {
@@ -257,9 +357,11 @@ class Encoder implements FormatContext {
   private content(type: CompiledComplex, obj: Obj): void {
     if (type.simpleContentKey !== null) {
       const sc = type.simpleContent ?? (type.simpleContent = this.schema.simpleType(type.simpleContentKey));
-      this.path.push('$value');
-      this.out += escapeXml(this.format(sc, obj.$value));
-      this.path.pop();
+      try {
+        this.parts.push(escapeXml(this.format(sc, obj.$value)));
+      } catch (err) {
+        this.unwind(this.path.length, '$value', err);
+      }
       return;
     }
     if (type.mixed) {
@@ -282,21 +384,26 @@ class Encoder implements FormatContext {
             }
             break;
           }
-          this.path.push(node.prop);
-          if (node.array) {
-            if (!Array.isArray(v)) throw this.fail('invalid-value', `${node.prop} must be an array`);
-            if (v.length < node.min || (node.max >= 0 && v.length > node.max)) {
-              throw this.fail('occurrence', `${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`);
+          const at = this.path.length;
+          try {
+            if (node.array) {
+              if (!Array.isArray(v)) throw this.fail('invalid-value', `${node.prop} must be an array`);
+              if (v.length < node.min || (node.max >= 0 && v.length > node.max)) {
+                throw this.fail('occurrence', `${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`);
+              }
+              for (let i = 0; i < v.length; i++) {
+                try {
+                  this.slotValue(node.slots, v[i]);
+                } catch (err) {
+                  this.unwind(at, i, err);
+                }
+              }
+            } else {
+              this.slotValue(node.slots, v);
             }
-            for (let i = 0; i < v.length; i++) {
-              this.path.push(i);
-              this.slotValue(node.slots, v[i]);
-              this.path.pop();
-            }
-          } else {
-            this.slotValue(node.slots, v);
+          } catch (err) {
+            this.unwind(at, node.prop, err);
           }
-          this.path.pop();
           break;
         }
         case 'choice': {
@@ -334,14 +441,18 @@ class Encoder implements FormatContext {
             if (node.min > 0) throw this.fail('missing-property', `required wildcard content ${node.prop} has no value`);
             break;
           }
-          this.path.push(node.prop);
-          if (!Array.isArray(v)) throw this.fail('invalid-value', `${node.prop} must be an array of { $xml }`);
+          if (!Array.isArray(v)) {
+            this.path.push(node.prop);
+            throw this.fail('invalid-value', `${node.prop} must be an array of { $xml }`);
+          }
           for (let i = 0; i < v.length; i++) {
             const item: unknown = v[i];
-            if (!isObject(item) || typeof item.$xml !== 'string') throw this.fail('invalid-value', `${node.prop}[${i}] must be { $xml }`);
-            this.out += item.$xml;
+            if (!isObject(item) || typeof item.$xml !== 'string') {
+              this.path.push(node.prop, i);
+              throw this.fail('invalid-value', 'a wildcard item must be { $xml }');
+            }
+            this.parts.push(item.$xml);
           }
-          this.path.pop();
           break;
         }
       }
@@ -349,26 +460,34 @@ class Encoder implements FormatContext {
   }
 
   private items(v: unknown, prop: string, byTag: ReadonlyMap<string, ElementSlot>, mixed: boolean): void {
-    this.path.push(prop);
-    if (!Array.isArray(v)) throw this.fail('invalid-value', `${prop} must be an array`);
-    for (let i = 0; i < v.length; i++) {
-      const item: unknown = v[i];
-      this.path.push(i);
-      if (typeof item === 'string') {
-        if (!mixed) throw this.fail('invalid-value', 'text items are only allowed in mixed content');
-        this.out += escapeXml(item);
-      } else if (isObject(item) && typeof item.$xml === 'string') {
-        this.out += item.$xml;
-      } else if (isObject(item) && typeof item.$el === 'string') {
-        const slot = byTag.get(item.$el);
-        if (slot === undefined) throw this.fail('unknown-element', `item tag $el "${item.$el}" is not an element of this content`);
-        this.write(slot, item.value);
-      } else {
-        throw this.fail('invalid-value', 'an item must be { $el, value }, { $xml } or (mixed content) a string');
+    const at = this.path.length;
+    try {
+      if (!Array.isArray(v)) throw this.fail('invalid-value', `${prop} must be an array`);
+      for (let i = 0; i < v.length; i++) {
+        try {
+          this.item(v[i], byTag, mixed);
+        } catch (err) {
+          this.unwind(at, i, err);
+        }
       }
-      this.path.pop();
+    } catch (err) {
+      this.unwind(at, prop, err);
     }
-    this.path.pop();
+  }
+
+  private item(item: unknown, byTag: ReadonlyMap<string, ElementSlot>, mixed: boolean): void {
+    if (typeof item === 'string') {
+      if (!mixed) throw this.fail('invalid-value', 'text items are only allowed in mixed content');
+      this.parts.push(escapeXml(item));
+    } else if (isObject(item) && typeof item.$xml === 'string') {
+      this.parts.push(item.$xml);
+    } else if (isObject(item) && typeof item.$el === 'string') {
+      const slot = byTag.get(item.$el);
+      if (slot === undefined) throw this.fail('unknown-element', `item tag $el "${item.$el}" is not an element of this content`);
+      this.write(slot, item.value);
+    } else {
+      throw this.fail('invalid-value', 'an item must be { $el, value }, { $xml } or (mixed content) a string');
+    }
   }
 
   private slotValue(slots: readonly ElementSlot[], v: unknown): void {
@@ -382,11 +501,6 @@ class Encoder implements FormatContext {
     const slot = slots.find((s) => s.wrap === tag);
     if (slot === undefined) throw this.fail('unknown-element', `$el "${tag}" is not a member of the substitution group`);
     this.write(slot, v.value);
-  }
-
-  private write(slot: ElementSlot, v: unknown): void {
-    const type = slot.type ?? (slot.type = this.schema.type(slot.typeKey));
-    this.element(slot.nsIndex, slot.uri, slot.local, type, slot.typeKey, v, slot.nillable, false);
   }
 
   private tagMap(type: CompiledComplex): Map<string, ElementSlot> {
@@ -433,24 +547,19 @@ export function encode<T>(ref: ElementRef<T>, value: T, options: EncodeOptions =
   const element = schema.element(ref.element);
   if (element.abstract) throw new EncodeError('abstract-element', `element ${element.local} is abstract`, '');
   const encoder = new Encoder(schema, options);
-  let root: RootParts;
+  if (options.xmlDeclaration === true) encoder.parts.push('<?xml version="1.0" encoding="UTF-8"?>');
+  const prefix = encoder.prefixOf(element.nsIndex, element.uri);
+  const names: TagNames = {
+    open: `<${prefix}${element.local}`,
+    openGt: `<${prefix}${element.local}>`,
+    close: `</${prefix}${element.local}>`,
+  };
   try {
-    root = encoder.element(
-      element.nsIndex,
-      element.uri,
-      element.local,
-      schema.type(element.typeKey),
-      element.typeKey,
-      value,
-      element.nillable,
-      true,
-    ) as RootParts;
+    encoder.element(names, element.local, schema.type(element.typeKey), element.typeKey, value, element.nillable, true);
   } catch (err) {
-    // escapeXml does not know where it is: give its errors the property path.
+    // Errors are made without a path; the segments were gathered while they unwound.
     if (err instanceof EncodeError && err.path === '') throw new EncodeError(err.code, err.message, encoder.pathString());
     throw err;
   }
-  const declaration = options.xmlDeclaration === true ? '<?xml version="1.0" encoding="UTF-8"?>' : '';
-  const head = `${declaration}<${root.name}${encoder.declarations()}${root.attributes}${options.rootAttributes ?? ''}`;
-  return root.empty ? `${head}/>` : `${head}>${encoder.out}</${root.name}>`;
+  return encoder.result(encoder.declarations(), options.rootAttributes ?? '');
 }

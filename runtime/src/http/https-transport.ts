@@ -49,6 +49,17 @@ const MAX_TIMER = 2_147_483_647;
 // Large bodies are written in slices so backpressure keeps TLS buffers small (no second copy of a 100 MB document).
 const WRITE_SLICE = 1024 * 1024;
 const STRIPPED_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection']);
+// Responses without Content-Length switch from a chunk list to one reserved buffer past this size.
+const SPILL_BYTES = 1024 * 1024;
+
+/** An uninitialised buffer, or undefined when the system refuses the reservation (no overcommit). */
+function tryAllocate(size: number): Buffer | undefined {
+  try {
+    return Buffer.allocUnsafe(size);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Marker for a keep-alive connection closed by the server before our request was read. */
 const STALE = Symbol('stale-connection');
@@ -318,8 +329,12 @@ export class HttpsTransport implements Transport {
       fail(tooLarge(`Content-Length ${declared}`));
       return;
     }
-    // With a Content-Length, fill one buffer as data arrives: peak memory is the body, not chunks + their concatenation.
-    let buffer: Buffer | undefined = declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
+    // Fill one buffer as data arrives, so peak memory is the body, not chunks + their concatenation.
+    // With a Content-Length that buffer has the exact size. Without one (chunked MTOM streams), small
+    // bodies collect chunks; past SPILL_BYTES the body moves to a buffer of maxResponseBytes: a large
+    // uninitialised allocation is reserved address space (mmap), and only the pages written count.
+    let target: Buffer | undefined = declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
+    let reserved = false;
     const parts: Buffer[] = [];
     let received = 0;
     res.on('data', (chunk: Buffer) => {
@@ -330,14 +345,25 @@ export class HttpsTransport implements Transport {
         fail(tooLarge(`more than ${max} bytes received`));
         return;
       }
-      if (buffer !== undefined && received <= buffer.length) {
-        chunk.copy(buffer, at);
-      } else {
-        if (buffer !== undefined) {
-          parts.push(buffer.subarray(0, at));
-          buffer = undefined;
+      if (target !== undefined && received <= target.length) {
+        chunk.copy(target, at);
+        return;
+      }
+      if (target !== undefined) {
+        // More bytes than the Content-Length announced: keep them, the HTTP parser decides.
+        parts.push(target.subarray(0, at));
+        target = undefined;
+      }
+      parts.push(chunk);
+      if (declared === undefined && !reserved && received > SPILL_BYTES) {
+        reserved = true;
+        const reserve = tryAllocate(max);
+        if (reserve !== undefined) {
+          let offset = 0;
+          for (const p of parts) offset += p.copy(reserve, offset);
+          parts.length = 0;
+          target = reserve;
         }
-        parts.push(chunk);
       }
     });
     res.on('error', fail);
@@ -349,7 +375,7 @@ export class HttpsTransport implements Transport {
     res.on('end', () => {
       if (isSettled()) return;
       let body: Buffer;
-      if (buffer !== undefined) body = received === buffer.length ? buffer : buffer.subarray(0, received);
+      if (target !== undefined) body = received === target.length ? target : target.subarray(0, received);
       else body = parts.length === 1 && parts[0] !== undefined ? parts[0] : Buffer.concat(parts, received);
       const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
       if (encoding !== '' && encoding !== 'identity') {

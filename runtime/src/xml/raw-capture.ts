@@ -9,9 +9,10 @@ import type { XmlHandler, XmlReader, XmlTag } from './reader.js';
  *
  * The fragment is self-contained: its root gets declarations for the prefixes the fragment uses
  * (element and attribute names, `xsi:type` values) that were declared by an ancestor outside it.
- * Names, prefixes, attribute order, namespace declarations, comments, processing instructions,
- * CDATA sections and `<a/>` vs `<a></a>` are kept; character and entity references come back as
- * characters (escaped again where needed), and attribute values are written in double quotes.
+ * Names, prefixes, attribute order, namespace declarations, comments, CDATA sections and `<a/>`
+ * vs `<a></a>` are kept; character and entity references come back as characters (escaped again
+ * where needed), attribute values are written in double quotes, and processing instructions are
+ * dropped (SOAP messages may not contain any).
  */
 export class RawCapture implements XmlHandler {
   private readonly reader: XmlReader;
@@ -75,10 +76,6 @@ export class RawCapture implements XmlHandler {
 
   comment(text: string): void {
     this.body += `<!--${text}-->`;
-  }
-
-  processingInstruction(target: string, body: string): void {
-    this.body += body === '' ? `<?${target}?>` : `<?${target} ${body}?>`;
   }
 
   closeTag(tag: XmlTag): void {

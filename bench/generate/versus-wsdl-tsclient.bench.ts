@@ -1,0 +1,94 @@
+/**
+ * Benchmark: the whole command, cold, as a user runs it — `volet generate` (a config listing the 7
+ * official DMP WSDLs, `--no-typecheck`, then with the type check) against wsdl-tsclient 1.7.1 (the
+ * issue's peer, a devDependency) on the same 7 WSDLs. Each run is a fresh child process writing into
+ * a fresh temporary folder; wall-clock medians. volet runs from `dist/` when it is built and newer
+ * than the sources, else from source through tsx (which adds its transpile cost); `--volet <main.js>`
+ * names another build of the CLI.
+ *
+ * Run: node --import tsx --conditions=volet-source bench/generate/versus-wsdl-tsclient.bench.ts [runs] [--volet <main.js>]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { corpus, corpusAvailable, corpusRoot, repoRoot } from '../../test/support/paths.js';
+
+if (!corpusAvailable) {
+  console.error(`WSDL corpus not found at ${corpusRoot} (set VOLET_CORPUS); benchmark skipped`);
+  process.exit(0);
+}
+const argv = process.argv.slice(2);
+const voletFlag = argv.indexOf('--volet');
+const voletBuild = voletFlag >= 0 ? argv[voletFlag + 1] : undefined;
+const runs = Math.max(3, Number(argv.find((a) => /^\d+$/.test(a)) ?? 5) || 5);
+const folder = corpus('dmp-annexe-wsdl-schema', 'wsdl');
+const wsdls = readdirSync(folder).filter((f) => f.endsWith('.wsdl')).sort().map((f) => join(folder, f));
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const dist = join(repoRoot, 'dist', 'generator', 'cli', 'main.js');
+const distFresh =
+  existsSync(dist) &&
+  existsSync(join(repoRoot, 'dist', 'generator', 'emit', 'emit-service.js')) &&
+  statSync(join(repoRoot, 'dist', 'generator', 'emit', 'emit-service.js')).mtimeMs >= statSync(join(repoRoot, 'generator', 'emit', 'emit-service.ts')).mtimeMs;
+const voletCommand = voletBuild !== undefined
+  ? [voletBuild]
+  : distFresh
+  ? [dist]
+  : ['--import', pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href, '--conditions=volet-source', join(repoRoot, 'generator', 'cli', 'main.ts')];
+
+function timed(args: string[], cwd: string): number {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stdout}${r.stderr}`);
+  return ms;
+}
+
+function voletRun(typecheck: boolean): number {
+  const dir = mkdtempSync(join(tmpdir(), 'volet-vs-'));
+  try {
+    const config = { services: wsdls.map((w) => ({ name: basename(w, '.wsdl'), wsdl: w, out: join(dir, 'out', basename(w, '.wsdl')) })), typecheck };
+    writeFileSync(join(dir, 'volet.config.json'), JSON.stringify(config));
+    return timed([...voletCommand, 'generate'], dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const peer = join(repoRoot, 'node_modules', 'wsdl-tsclient', 'dist', 'src', 'cli.js');
+function peerRun(): number {
+  const dir = mkdtempSync(join(tmpdir(), 'wsdl-tsclient-'));
+  try {
+    return timed([peer, ...wsdls, '-o', join(dir, 'out')], dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const results: [string, number[]][] = [];
+const measure = (name: string, run: () => number, n = runs): void => {
+  run(); // warm-up (file cache, tsx cache)
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) times.push(run());
+  results.push([name, times]);
+};
+measure('volet generate --no-typecheck', () => voletRun(false));
+measure('volet generate (with type check)', () => voletRun(true), Math.max(1, Math.ceil(runs / 2)));
+if (existsSync(peer)) measure('wsdl-tsclient 1.7.1', peerRun);
+else console.log(`wsdl-tsclient not installed (${peer}): npm install`);
+
+console.log(`DMP: ${wsdls.length} WSDLs; cold child processes; volet from ${voletBuild ?? (distFresh ? 'dist/' : 'source via tsx')}`);
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+for (const [name, times] of results) {
+  console.log(`${name.padEnd(34)} median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${times.length} runs`);
+}
+const volet = results.find(([n]) => n === 'volet generate --no-typecheck');
+const other = results.find(([n]) => n.startsWith('wsdl-tsclient'));
+if (volet !== undefined && other !== undefined) console.log(`speed-up (medians, without type check): ${(median(other[1]) / median(volet[1])).toFixed(1)}×`);

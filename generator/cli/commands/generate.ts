@@ -1,0 +1,152 @@
+/**
+ * `volet generate [<wsdl...> --out <dir>] [--config <file>] [--catalog <file>] [--templates <dir>] [--no-typecheck]`:
+ * writes the generated folder of each service description — from `volet.config.json` in the
+ * current folder (or `--config`), or from entry files given on the command line. The output is
+ * type-checked in process first; nothing is written when a description has errors or the output
+ * does not compile (exit 1). One line per service tells what was written.
+ */
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { Argv } from 'yargs';
+import { ConfigError, type VoletConfig } from '../../config/config.js';
+import { resolveGenerateInputs } from '../../config/generate-inputs.js';
+import type { GenerateResult, WriteOutcome } from '../../emit/generate.js';
+import { OutputError } from '../../emit/output.js';
+import { readCatalogOption } from '../catalog-option.js';
+import type { CliContext, RegisterCommand } from '../command.js';
+import { ExitCode, UsageError } from '../io.js';
+import { reportDiagnostics } from '../report-diagnostics.js';
+import { voletVersion } from '../version.js';
+
+/** The options `generate` and `check` share. */
+export function generateOptions<T>(y: Argv<T>) {
+  return y
+    .positional('wsdl', { describe: 'entry WSDL or XSD files of one service description (then --out is required)', type: 'string', array: true })
+    .option('out', { describe: 'output folder, with entry files', type: 'string', requiresArg: true })
+    .option('config', { describe: `configuration file (default: volet.config.json in the current folder)`, type: 'string', requiresArg: true })
+    .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true })
+    .option('templates', { describe: 'folder of Handlebars templates overriding the built-in client templates', type: 'string', requiresArg: true });
+}
+
+/** The parsed shared options. */
+export interface GenerateArgv {
+  wsdl?: (string | number)[];
+  out?: string;
+  config?: string;
+  catalog?: string;
+  templates?: string;
+  typecheck?: boolean;
+}
+
+/** The configuration to run with; usage problems become {@link UsageError}s (exit 2). */
+export function configFromArgv(args: GenerateArgv): VoletConfig {
+  try {
+    const config = resolveGenerateInputs({
+      wsdl: (args.wsdl ?? []).map(String),
+      out: args.out,
+      config: args.config,
+      catalog: args.catalog === undefined ? undefined : readCatalogOption(args.catalog),
+      templates: args.templates,
+      typecheck: args.typecheck,
+    });
+    if (config.templates !== null && !existsSync(config.templates)) throw new UsageError(`templates folder not found: ${config.templates}`);
+    return config;
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** The emitter, loaded on first use: it brings in ts-morph (and TypeScript), which other commands do not need. */
+export async function emitter(): Promise<typeof import('../../emit/generate.js')> {
+  return import('../../emit/generate.js');
+}
+
+/** Runs the generation for a configuration; a template that cannot be used is reported (exit 1) and gives null. */
+export async function runGeneration(config: VoletConfig, context: CliContext, typecheck: boolean): Promise<GenerateResult | null> {
+  const { generate } = await emitter();
+  const { TemplateError } = await import('../../emit/templates.js');
+  try {
+    return generate({
+      services: config.services,
+      baseDir: config.baseDir,
+      catalog: config.catalog,
+      templates: config.templates,
+      typecheck,
+      version: voletVersion(),
+    });
+  } catch (e) {
+    if (!(e instanceof TemplateError)) throw e;
+    context.io.stderr(`volet: ${e.message}\n`);
+    context.exitCode = ExitCode.inputErrors;
+    return null;
+  }
+}
+
+/** Prints the model diagnostics of every service; true when one has errors. */
+export function reportModelDiagnostics(result: GenerateResult, context: CliContext): boolean {
+  const all = result.services.flatMap((s) => s.diagnostics);
+  reportDiagnostics(all, context.io);
+  return result.services.some((s) => s.files === null);
+}
+
+/** A folder as shown to the user: relative to the current folder when inside it, `/` separators. */
+export function shownPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  const shown = rel !== '' && !rel.startsWith('..') ? rel : path;
+  return shown.split(sep).join('/');
+}
+
+const ms = (n: number): string => `${Math.round(n)} ms`;
+
+/** Registers `generate`. */
+export const registerGenerate: RegisterCommand = (cli, context) =>
+  cli.command(
+    'generate [wsdl...]',
+    'Generate typed TypeScript (types, descriptors, clients) from volet.config.json or from WSDL files',
+    (y) =>
+      generateOptions(y).option('typecheck', {
+        describe: 'type-check the generated code before writing it (--no-typecheck skips)',
+        type: 'boolean',
+        default: true,
+      }),
+    async (args) => {
+      const config = configFromArgv(args);
+      const result = await runGeneration(config, context, config.typecheck);
+      if (result === null) return;
+      const { writeGenerated } = await emitter();
+      if (reportModelDiagnostics(result, context)) {
+        context.io.stderr('volet: nothing written: the input has errors\n');
+        context.exitCode = ExitCode.inputErrors;
+        return;
+      }
+      if (result.typecheckDiagnostics.length > 0) {
+        for (const d of result.typecheckDiagnostics) context.io.stderr(`${d.file}:${d.line}:${d.column}: error TS${d.code}: ${d.message}\n`);
+        context.io.stderr(`volet: nothing written: the generated code does not compile (${result.typecheckDiagnostics.length} errors; please report it)\n`);
+        context.exitCode = ExitCode.inputErrors;
+        return;
+      }
+      for (const s of result.services) {
+        let w: WriteOutcome;
+        try {
+          w = writeGenerated(s);
+        } catch (e) {
+          if (!(e instanceof OutputError)) throw e;
+          context.io.stderr(`volet: ${e.message}\n`);
+          context.exitCode = ExitCode.inputErrors;
+          return;
+        }
+        const changes = [`${w.written.length} written`, `${w.unchanged} unchanged`];
+        if (w.removed.length > 0) changes.push(`${w.removed.length} removed`);
+        context.io.stdout(
+          `${s.service.name}: ${shownPath(s.service.out)}: ${changes.join(', ')}; ${s.typeCount} types, ${s.elementCount} elements, ${s.operations} operations\n`,
+        );
+      }
+      const t = result.timings;
+      context.io.stdout(
+        `generated in ${ms(t.model + t.emit)} (model ${ms(t.model)}, emit ${ms(t.emit)}); ` +
+          (result.typechecked ? `type check ${ms(t.typecheck)}\n` : 'type check skipped\n'),
+      );
+      context.exitCode = ExitCode.ok;
+    },
+  );

@@ -1,0 +1,108 @@
+/**
+ * client.ts: one class per port, one method per callable operation, typed body, headers, response
+ * and fault details; rendered from the Handlebars templates, which a user folder can override.
+ * Inputs: the ping WSDL of test/fixtures (header part, fault) and a hand-written model
+ * (test/fixtures/models/client-shapes.json: rpc parts by type, several parts, one-way, no body,
+ * operation names that are not method names, two ports of one port type).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { emitService } from '../../generator/emit/emit-service.js';
+import { loadTemplates, TemplateError } from '../../generator/emit/templates.js';
+import type { Model } from '../../generator/model/model.js';
+import { buildModel } from '../../generator/pipeline.js';
+import { repoRoot } from '../support/paths.js';
+import { describeDiagnostics, emitted, Scratch, typecheckAll, type Emitted } from './support/emit-fixture.js';
+
+const scratch = new Scratch('volet-client-');
+let ping: Emitted;
+let shapes: Emitted;
+
+function shapesModel(): Model {
+  return JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'models', 'client-shapes.json'), 'utf8')) as Model;
+}
+
+before(() => {
+  ping = emitted('ping', buildModel([join(repoRoot, 'test', 'fixtures', 'wsdl', 'ping', 'ping.wsdl')]));
+  shapes = emitted('shapes', shapesModel());
+  typecheckAll(scratch.dir, [ping, shapes]);
+});
+
+after(() => scratch.remove());
+
+function contains(text: string, ...snippets: string[]): void {
+  for (const s of snippets) assert.ok(text.includes(s), `expected to find:\n${s}\n--- in ---\n${text}`);
+}
+
+describe('client.ts', () => {
+  test('a document/literal operation with a header part and a typed fault', () => {
+    const client = ping.files['client.ts'];
+    contains(
+      client,
+      "import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';",
+      "import type * as t from './types.js';",
+      "import { schema, pingPort } from './descriptors.js';",
+      'export type PingHeaders = {\n',
+      '  context?: t.ContextType;\n',
+      'export type PingFaults = {\n',
+      '  PingFaultElement: string;\n',
+      'export class PingPortClient {',
+      '    this.soap = new SoapClient(schema, pingPort, options);',
+      'async Ping(body: t.Ping, headers: PingHeaders = {}, options: CallOptions = {}): Promise<t.PingResponse> {',
+      "return this.soap.call<t.PingResponse>('Ping', body, headers, options);",
+      '   * SOAP action: `urn:volet:test:ping:Ping`.',
+      '   * Declared faults: `PingFault` (typed details: {@link PingFaults}).',
+    );
+    assert.equal(ping.diagnostics.length, 0, describeDiagnostics(ping.diagnostics));
+  });
+
+  test('rpc parts by type, several parts, one-way, no body, awkward operation names, two ports', () => {
+    const client = shapes.files['client.ts'];
+    contains(
+      client,
+      "async lookup(body: { id: number; filter: t.Item }, options: CallOptions = {}): Promise<t.Item> {",
+      "return this.soap.call<t.Item>('lookup', body, {}, options);",
+      "async notify(body: string, headers: NotifyHeaders = {}, options: CallOptions = {}): Promise<void> {",
+      "async ping(options: CallOptions = {}): Promise<void> {\n    return this.soap.call<void>('ping', undefined, {}, options);",
+      "async constructor2(body: string, options: CallOptions = {}): Promise<string> {\n    return this.soap.call<string>('constructor', body, {}, options);",
+      "async getThing(body: { first: string; 'second-part': t.Item }, options: CallOptions = {}): Promise<t.Item | null> {",
+      'export class ShapesSoap12Client {',
+      'export class ShapesSoap11Client {',
+      ' * The WSDL gives no address: set `endpoint` in the options.',
+    );
+    // a notification (server-initiated) is not a client method; one headers type serves both ports
+    assert.doesNotMatch(client, /subscribe\(/);
+    assert.equal(client.match(/export type NotifyHeaders/g)?.length, 1);
+    const descriptors = shapes.files['descriptors.ts'];
+    contains(
+      descriptors,
+      "LookupIdPart: { n: 'id', ns: 0, t: 'xs:int' },",
+      "body: [{ part: 'id', element: 'LookupIdPart' }, { part: 'filter', element: 'LookupFilterPart' }],",
+      "rpcNamespace: 'urn:m:rpc',",
+      "faults: [{ name: 'NotFound', element: 'NoticeElement' }, { name: 'Untyped' }],",
+    );
+    assert.equal(shapes.diagnostics.length, 0, describeDiagnostics(shapes.diagnostics));
+  });
+
+  test('user templates override the built-in ones file by file', () => {
+    const folder = scratch.write('templates', {
+      'operation.hbs': '{{{doc}}}  async {{{methodName}}}({{{params}}}): Promise<{{{responseType}}}> {\n    // custom: {{operationName}}\n    return this.soap.call<{{{responseType}}}>({{{operationKey}}}, {{{bodyArgument}}}, {{{headersArgument}}}, options);\n  }\n',
+    });
+    const templates = loadTemplates(folder);
+    assert.deepEqual(templates.overridden, ['operation.hbs']);
+    const result = emitService(shapesModel(), { version: 'test', inputsHash: '0', source: 'x', templates });
+    const client = result.files.find((f) => f.path === 'client.ts')?.content ?? '';
+    contains(client, '    // custom: get-thing\n', 'export class ShapesSoap12Client {');
+  });
+
+  test('a template naming a missing field is an error that names the problem', () => {
+    const folder = scratch.write('broken', { 'port.hbs': '{{{noSuchField}}}\n' });
+    assert.throws(
+      () => emitService(shapesModel(), { version: 'test', inputsHash: '0', source: 'x', templates: loadTemplates(folder) }),
+      (e: unknown) => e instanceof TemplateError && /noSuchField/.test(e.message),
+    );
+    assert.throws(() => loadTemplates(join(scratch.dir, 'absent')), TemplateError);
+  });
+});
