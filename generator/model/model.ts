@@ -103,6 +103,14 @@ export interface Operation {
   documentation?: string;
   /** For rpc style: the namespace of the wrapper elements (`soap:body/@namespace`). */
   rpcNamespace?: string;
+  /**
+   * True when the input's body parts reach binary content marked for XOP (`xmime:expectedContentTypes`
+   * on an element, or on a simple-content complex type): the request is sent as MTOM.
+   * Computed after resolve (see `generator/resolve/mtom.ts`).
+   */
+  mtom: boolean;
+  /** The same for the output's body parts: the response carries binary content marked for XOP. */
+  mtomResponse: boolean;
 }
 
 /** `explicit`: an Action attribute in the WSDL; `default`: computed by the default action pattern; `none`: no such message. */
@@ -203,6 +211,10 @@ export interface Facets {
   maxLength?: number;
   /** Patterns of this derivation step (any one must match; steps combine with AND). */
   pattern?: string[];
+  /**
+   * Enumerated values, as written; for types derived from `xs:QName` or `xs:NOTATION`, resolved to
+   * Clark notation `{namespace}local` against the namespace declarations in scope at each facet.
+   */
   enumeration?: string[];
   /** Documentation of each enumeration value, where given, keyed by value. */
   enumerationDocs?: Record<string, string>;
@@ -240,6 +252,12 @@ export interface ComplexTypeDefinition extends TypeDefinitionBase {
   final: DerivationMethod[];
   /** Ids of the types that derive directly from this one (computed by resolve), sorted. */
   derivedTypes: TypeRef[];
+  /**
+   * `xmime:expectedContentTypes` written on this type's `xs:simpleContent` derivation (or on the
+   * `xs:complexType` itself), as written: its `base64Binary` value travels as an XOP attachment under
+   * MTOM. Absent when not written. (The IHE MTOM schemas put it on `xs:extension base="xs:base64Binary"`.)
+   */
+  expectedContentTypes?: string;
 }
 
 /** A type definition. */
@@ -279,6 +297,12 @@ export interface ElementTerm {
   substitutes?: QNameString[];
   /** For a ref: whether the referred element is abstract. */
   abstract?: boolean;
+  /**
+   * `xmime:expectedContentTypes` of the declaration (for a ref, the global element's), as written, for
+   * example `application/octet-stream`: the `base64Binary` value travels as an XOP attachment under MTOM.
+   * Absent when not written.
+   */
+  expectedContentTypes?: string;
   documentation?: string;
   identityConstraints?: IdentityConstraint[];
   source: SourceLocation;
@@ -341,6 +365,8 @@ export interface ElementDeclaration {
   block: DerivationMethod[];
   final: DerivationMethod[];
   identityConstraints: IdentityConstraint[];
+  /** `xmime:expectedContentTypes`, as written: the `base64Binary` value travels as an XOP attachment under MTOM. */
+  expectedContentTypes?: string;
   documentation?: string;
   source: SourceLocation;
   reached: boolean;

@@ -1,2 +1,26 @@
+/**
+ * The SOAP client generated code wraps, its options and profiles contract, business-outcome
+ * helpers, and the JSON form of messages (what `volet decode`/`encode`/`call` use).
+ * @packageDocumentation
+ */
 export * from './operation.js';
-export * from './soap-client.js';
+export { SoapClient } from './soap-client.js';
+export type { ClientOptions, CallOptions, CommonOptions, SoapResponse } from './options.js';
+export type { SoapProfile, ProfileContext, ProfileHeader, ProfileRequest } from './profile.js';
+export { maskSensitiveXml, type TraceEvent, type TraceHook } from './trace.js';
+export { registryResponseStatus, registryErrors, insiResult, type RegistryStatus, type RegistryErrorInfo, type InsiResult } from './outcomes.js';
+export { toJsonValue, elementValueFromJson, typeValueFromJson } from './json-values.js';
+export {
+  decodeMessageJson,
+  encodeMessageJson,
+  callArgumentsFromJson,
+  blockToJson,
+  faultToJson,
+  type MessageJson,
+  type EnvelopeJson,
+  type ElementJson,
+  type BlockJson,
+  type FaultJson,
+  type MessageDecodeOptions,
+  type CallArguments,
+} from './message-json.js';

@@ -1,45 +1,47 @@
 /**
  * The client every generated port class wraps: one `call` per operation, driven by descriptors.
- * Generated code depends on this signature only.
+ * Generated code depends on the constructor and `call` only.
  */
 import type { SchemaDescriptor } from '../codec/descriptors.js';
-import type { PortDescriptor } from './operation.js';
+import { EncodeError } from '../errors/encode-error.js';
+import { HttpsTransport } from '../http/https-transport.js';
+import { redactUrl } from '../http/transport-error.js';
+import type { Transport } from '../http/transport.js';
+import type { OperationDescriptor, PortDescriptor } from './operation.js';
+import { effectiveOptions, type CallOptions, type ClientOptions, type EffectiveOptions, type SoapResponse } from './options.js';
+import type { ProfileRequest } from './profile.js';
+import { prepareRequest, type PreparedRequest } from './request.js';
+import { readResponse, responseText, splitResponse } from './response.js';
+import { maskSensitiveXml } from './trace.js';
 
-/** Options of a client, for every call it makes. */
-export interface ClientOptions {
-  /** Endpoint URL; overrides the WSDL address (which is often a placeholder). */
-  endpoint?: string;
-  /** Whole-call timeout in milliseconds. */
-  timeoutMs?: number;
-  /** Send `base64Binary` content of MTOM operations as XOP parts (default: on for operations marked MTOM). */
-  mtom?: boolean;
-  /** Strict decoding: unknown elements in responses are errors (default false: kept or skipped). */
-  strict?: boolean;
-}
-
-/** Options of one call; they override the client's. */
-export interface CallOptions {
-  endpoint?: string;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  mtom?: boolean;
-}
+export type { CallOptions, ClientOptions, SoapResponse } from './options.js';
 
 /** Calls the operations of one port. */
 export class SoapClient {
   readonly schema: SchemaDescriptor;
   readonly port: PortDescriptor;
   readonly options: ClientOptions;
+  #transport: Transport | undefined;
+  #ownsTransport = false;
 
+  /**
+   * @param schema - the generated schema descriptor
+   * @param port - the generated port descriptor
+   * @param options - endpoint, transport or TLS settings, profile, MTOM, decoding, trace
+   */
   constructor(schema: SchemaDescriptor, port: PortDescriptor, options: ClientOptions = {}) {
     this.schema = schema;
     this.port = port;
     this.options = options;
+    this.#transport = options.transport;
   }
 
   /**
    * Calls `operation` with its body (the single body part's value, or an object keyed by part name
    * when the message has several) and its declared header parts, keyed by part name.
+   * @returns the single output part's value, an object keyed by part name, or undefined
+   * @throws `SoapFault` for a fault answer; `TransportError` for a network, TLS or non-SOAP answer;
+   *   `EncodeError` / `DecodeError` / `XmlError` for values or responses that do not fit the descriptors
    */
   async call<TResponse>(
     operation: string,
@@ -47,9 +49,111 @@ export class SoapClient {
     headers: Readonly<Record<string, unknown>> = {},
     options: CallOptions = {},
   ): Promise<TResponse> {
-    void body;
-    void headers;
-    void options;
-    throw new Error(`SoapClient.call(${operation}): transport not wired yet`);
+    return (await this.callWithHeaders<TResponse>(operation, body, headers, options)).body;
+  }
+
+  /** Like {@link SoapClient.call}, with the response's header blocks, WS-Addressing headers and HTTP status. */
+  async callWithHeaders<TResponse>(
+    operation: string,
+    body: unknown,
+    headers: Readonly<Record<string, unknown>> = {},
+    options: CallOptions = {},
+  ): Promise<SoapResponse<TResponse>> {
+    const op = this.operation(operation);
+    const opts = effectiveOptions(this.options, options);
+    const endpoint = opts.endpoint ?? this.port.address ?? '';
+    let url: URL;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw new TypeError(`no usable endpoint for ${this.port.name}.${op.name}: set the endpoint option`);
+    }
+    const profile = opts.profile !== undefined && opts.noProfile !== true ? opts.profile : undefined;
+    let profileRequest: ProfileRequest | null = null;
+    if (profile !== undefined) {
+      profileRequest = await profile.prepare({
+        schema: this.schema,
+        port: this.port,
+        operation: op,
+        soapVersion: op.soapVersion,
+        action: opts.action ?? op.action,
+        endpoint: url.href,
+      });
+    }
+    const request = prepareRequest(this.schema, op, body, headers, opts, profileRequest);
+    this.traceRequest(opts, op, url, request);
+    const response = await this.transport().send({
+      url,
+      headers: request.headers,
+      body: request.body,
+      ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    });
+    const payload = splitResponse(op, response, url);
+    if (payload !== null && opts.trace !== undefined) {
+      const text = responseText(payload);
+      opts.trace({
+        phase: 'response',
+        operation: op.name,
+        url: redactUrl(url),
+        status: response.status,
+        headers: response.headers,
+        body: opts.traceUnmasked === true ? text : maskSensitiveXml(text),
+        attachments: [...payload.attachments].map(([contentId, data]) => ({ contentId, size: data.byteLength })),
+        masked: opts.traceUnmasked !== true,
+      });
+    }
+    let result: SoapResponse<unknown>;
+    if (payload === null) {
+      result = {
+        body: undefined,
+        operation: op.name,
+        version: op.soapVersion,
+        headers: [],
+        bodyBlocks: [],
+        addressing: { relatesTo: [] },
+        messageId: request.messageId,
+        status: response.status,
+        httpHeaders: response.headers,
+        attachments: new Map(),
+      };
+    } else {
+      result = readResponse(this.schema, op, response, payload, url, opts, request.messageId);
+    }
+    opts.onResponse?.(result);
+    return result as SoapResponse<TResponse>;
+  }
+
+  /** Releases the pooled connections of the transport the client made itself (a given transport is the caller's). */
+  close(): void {
+    if (this.#ownsTransport) this.#transport?.close?.();
+  }
+
+  /** The descriptor of an operation of the port. */
+  operation(name: string): OperationDescriptor {
+    const op = Object.hasOwn(this.port.operations, name) ? this.port.operations[name] : undefined;
+    if (op === undefined) throw new EncodeError('unknown-operation', `port ${this.port.name} has no operation "${name}"`, '');
+    return op;
+  }
+
+  private transport(): Transport {
+    if (this.#transport === undefined) {
+      this.#transport = new HttpsTransport(this.options.tls ?? {});
+      this.#ownsTransport = true;
+    }
+    return this.#transport;
+  }
+
+  private traceRequest(opts: EffectiveOptions, op: OperationDescriptor, url: URL, request: PreparedRequest): void {
+    if (opts.trace === undefined) return;
+    opts.trace({
+      phase: 'request',
+      operation: op.name,
+      url: redactUrl(url),
+      headers: request.headers,
+      body: opts.traceUnmasked === true ? request.envelope : maskSensitiveXml(request.envelope),
+      attachments: request.attachments.map((a) => ({ contentId: a.contentId, size: a.data.byteLength })),
+      masked: opts.traceUnmasked !== true,
+    });
   }
 }

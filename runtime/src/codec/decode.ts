@@ -9,7 +9,8 @@ import type { XmlLimits } from '../xml/limits.js';
 import { XMLNS_NS, XSI_NS } from '../xml/namespaces.js';
 import { RawCapture } from '../xml/raw-capture.js';
 import { XmlReader, type XmlAttribute, type XmlHandler, type XmlTag } from '../xml/reader.js';
-import { InvalidValue, type ParseContext } from './builtins.js';
+import { InvalidValue, builtinCodec, type ParseContext } from './builtins.js';
+import { XOP_INCLUDE_NS, normalizeContentId } from '../mtom/content-id.js';
 import {
   compiledSchema,
   type AnySlot,
@@ -41,6 +42,11 @@ export interface DecodeOptions {
   debug?: boolean;
   /** Reader limits. */
   limits?: Partial<XmlLimits>;
+  /**
+   * XOP (MTOM) attachments, by normalised Content-ID (`splitSoapPayload(…).attachments`): an
+   * `xop:Include` in a `base64Binary` element then stands for the bytes of the part it names.
+   */
+  attachments?: ReadonlyMap<string, Uint8Array>;
 }
 
 /** The decoding settings shared by every element decoder of one document. */
@@ -49,6 +55,8 @@ export interface DecodeSettings {
   readonly keepUnknown: boolean;
   readonly validate: boolean;
   readonly debug: boolean;
+  /** XOP attachments, or null. */
+  readonly attachments: ReadonlyMap<string, Uint8Array> | null;
 }
 
 /** Normalises {@link DecodeOptions}. */
@@ -58,6 +66,7 @@ export function decodeSettings(options: DecodeOptions = {}): DecodeSettings {
     keepUnknown: options.unknown === 'keep',
     validate: options.validate === true,
     debug: options.debug === true,
+    attachments: options.attachments ?? null,
   };
 }
 
@@ -71,7 +80,12 @@ class Frame {
   slot: ElementSlot | null = null;
   pos = 0;
   nil = false;
+  /** The bytes of an `xop:Include` standing for this element's base64 content. */
+  xop: Uint8Array | null = null;
 }
+
+/** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
+const BASE64_FORMAT = builtinCodec('xs:base64Binary')?.format;
 
 /** Skips one element subtree (lenient mode, unknown element), then gives the handler back. */
 class SkipHandler implements XmlHandler {
@@ -151,6 +165,7 @@ export class ElementDecoder implements XmlHandler {
     const parent = this.frames[this.top];
     const ct = parent.complex;
     if (ct === null || parent.nil || (ct.simpleContentKey !== null && !ct.mixed)) {
+      if (tag.local === 'Include' && tag.uri === XOP_INCLUDE_NS && this.settings.attachments !== null && this.bindXop(parent, tag)) return;
       if (this.settings.strict || parent.nil) throw this.fail('unexpected-element', `element ${describe(tag)} where the content is text only`);
       this.unknown(parent, tag);
       return;
@@ -220,13 +235,13 @@ export class ElementDecoder implements XmlHandler {
     if (frame.nil) {
       value = null;
     } else if (frame.simple !== null) {
-      value = this.parseSimple(frame.simple, frame.text);
+      value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(frame.simple, frame.text);
     } else {
       const ct = frame.complex as CompiledComplex;
       const obj = frame.obj as Obj;
       if (ct.simpleContentKey !== null) {
         const sc = ct.simpleContent ?? (ct.simpleContent = this.schema.simpleType(ct.simpleContentKey));
-        obj.$value = this.parseSimple(sc, frame.text);
+        obj.$value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(sc, frame.text);
       }
       if (this.settings.strict && !ct.mixed) {
         const required = ct.required;
@@ -298,6 +313,7 @@ export class ElementDecoder implements XmlHandler {
     frame.pos = 0;
     frame.text = '';
     frame.nil = nil;
+    frame.xop = null;
     if (type.simple) {
       frame.simple = type;
       frame.complex = null;
@@ -377,6 +393,33 @@ export class ElementDecoder implements XmlHandler {
       const shown = this.settings.debug ? ` ${JSON.stringify(text)}` : '';
       throw this.fail('invalid-value', `value${shown} ${err.message} (type ${type.key})`);
     }
+  }
+
+  /**
+   * An `xop:Include` in a base64Binary element: binds the attachment it names to the element and
+   * skips the Include. False when the element is not base64Binary (the caller reports it).
+   */
+  private bindXop(frame: Frame, tag: XmlTag): boolean {
+    const ct = frame.complex;
+    const type = frame.simple ?? (ct !== null && ct.simpleContentKey !== null ? (ct.simpleContent ??= this.schema.simpleType(ct.simpleContentKey)) : null);
+    if (type === null || frame.nil || type.format !== BASE64_FORMAT) return false;
+    let href: string | undefined;
+    for (const key in tag.attributes) if (tag.attributes[key].local === 'href' && tag.attributes[key].uri === '') href = tag.attributes[key].value;
+    if (href === undefined) throw this.fail('invalid-value', 'xop:Include without href');
+    const attachments = this.settings.attachments as ReadonlyMap<string, Uint8Array>;
+    const data = attachments.get(normalizeContentId(href)) ?? attachments.get(href.trim().replace(/^cid:/i, ''));
+    // Content-IDs are generated identifiers, not patient data: safe to show.
+    if (data === undefined) throw this.fail('missing-attachment', `xop:Include refers to ${href.slice(0, 120)}, which is not in the message`);
+    if (frame.xop !== null) throw this.fail('duplicate-element', 'two xop:Include elements in one base64Binary element');
+    frame.xop = data;
+    new SkipHandler(this.reader, this);
+    return true;
+  }
+
+  /** The value of an element bound to an attachment: only whitespace may surround the Include. */
+  private xopValue(frame: Frame): Uint8Array {
+    if (!isWhitespace(frame.text)) throw this.fail('unexpected-text', 'text beside an xop:Include');
+    return frame.xop as Uint8Array;
   }
 
   private store(parent: Frame, slot: ElementSlot, value: unknown): void {

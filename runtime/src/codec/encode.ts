@@ -8,7 +8,7 @@ import { escapeXml } from '../xml/escape.js';
 import { XSI_NS, XML_NS } from '../xml/namespaces.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
 import { parseClark } from '../xml/qname.js';
-import { InvalidValue, type FormatContext } from './builtins.js';
+import { InvalidValue, builtinCodec, type FormatContext } from './builtins.js';
 import {
   compiledSchema,
   type CompiledComplex,
@@ -38,7 +38,16 @@ export interface EncodeOptions {
    * ` env:mustUnderstand="true"` (the caller makes sure their prefixes are bound).
    */
   rootAttributes?: string;
+  /**
+   * MTOM: receives the bytes of each non-empty `base64Binary` value and returns the `xop:Include`
+   * element to write instead of its base64 text (e.g. `XopPackage.add(data).element`), or
+   * undefined to write the text.
+   */
+  attachments?: (data: Uint8Array) => string | undefined;
 }
+
+/** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
+const BASE64_FORMAT = builtinCodec('xs:base64Binary')?.format;
 
 type Obj = Record<string, unknown>;
 
@@ -59,6 +68,7 @@ class Encoder implements FormatContext {
   private readonly qualified: (string | undefined)[] = [];
   private readonly validate: boolean;
   private readonly debug: boolean;
+  private readonly xop: ((data: Uint8Array) => string | undefined) | null;
   private readonly path: (string | number)[] = [];
   private readonly tagMaps = new Map<CompiledComplex, Map<string, ElementSlot>>();
   /**
@@ -110,6 +120,13 @@ class Encoder implements FormatContext {
     );
     this.validate = options.validate === true;
     this.debug = options.debug === true;
+    this.xop = options.attachments ?? null;
+  }
+
+  /** The `xop:Include` to write for a base64Binary value when an attachment sink is set, else undefined. */
+  private xopText(type: CompiledSimple, value: unknown): string | undefined {
+    if (this.xop === null || type.format !== BASE64_FORMAT || !(value instanceof Uint8Array) || value.byteLength === 0) return undefined;
+    return this.xop(value);
   }
 
   prefixFor(uri: string): string {
@@ -199,7 +216,7 @@ class Encoder implements FormatContext {
       return;
     }
     if (declared.simple) {
-      const text = escapeXml(this.format(declared, value));
+      const text = this.xopText(declared, value) ?? escapeXml(this.format(declared, value));
       if (root) {
         parts.push(names.open);
         this.reserveDeclarations();
@@ -358,7 +375,7 @@ class Encoder implements FormatContext {
     if (type.simpleContentKey !== null) {
       const sc = type.simpleContent ?? (type.simpleContent = this.schema.simpleType(type.simpleContentKey));
       try {
-        this.parts.push(escapeXml(this.format(sc, obj.$value)));
+        this.parts.push(this.xopText(sc, obj.$value) ?? escapeXml(this.format(sc, obj.$value)));
       } catch (err) {
         this.unwind(this.path.length, '$value', err);
       }

@@ -1,0 +1,119 @@
+/**
+ * Options of {@link SoapClient} (per client) and of one call (they override the client's), and
+ * what a call returns besides the typed body.
+ */
+import type { RelatesToMode, ResponseAddressing } from '../addressing/index.js';
+import type { HttpsTransportOptions } from '../http/https-transport.js';
+import type { Transport } from '../http/transport.js';
+import type { HeaderBlock, SoapBlock } from '../soap/index.js';
+import type { SoapProfile } from './profile.js';
+import type { TraceHook } from './trace.js';
+
+/** Options shared by a client and its calls. */
+export interface CommonOptions {
+  /** Endpoint URL; overrides the WSDL address (which is often a placeholder). */
+  endpoint?: string;
+  /** Whole-call timeout in milliseconds (default: the transport's, 60 s for {@link HttpsTransport}). */
+  timeoutMs?: number;
+  /**
+   * Send the `base64Binary` content of the request as XOP parts (MTOM, `multipart/related`).
+   * Default: on for operations whose descriptor says `mtom`, off otherwise.
+   */
+  mtom?: boolean;
+  /**
+   * Strict decoding of responses: unknown or misplaced elements, missing required ones and a SOAP
+   * version other than the operation's are errors. Default false (lenient: unknown elements are
+   * skipped, order-tolerant where the name is unambiguous).
+   */
+  strict?: boolean;
+  /** Check facets (patterns, lengths, enumerations…) when encoding requests and decoding responses. Default false. */
+  validate?: boolean;
+  /** The transport profile adding WS-Addressing, security and context headers (`cisisProfile`, `tlsiProfile`). */
+  profile?: SoapProfile;
+  /**
+   * What to do when the response's `wsa:RelatesTo` is not the request's MessageID: `warn`
+   * (default; the official DMP examples do not match), `strict` (throw `AddressingError`), `off`.
+   */
+  relatesTo?: RelatesToMode;
+  /** Receives non-fatal warnings (RelatesTo mismatch). Default: `process.emitWarning`. */
+  onWarning?: (message: string) => void;
+  /** Debug trace of requests and responses (envelope text masked by default). */
+  trace?: TraceHook;
+  /** Trace envelopes unmasked: patient data and signature values appear. Default false. */
+  traceUnmasked?: boolean;
+  /** Called with every successful response, headers included (see {@link SoapClient.callWithHeaders}). */
+  onResponse?: (response: SoapResponse<unknown>) => void;
+  /**
+   * When a header block given by the caller (a declared header part or an extra header) and one of
+   * the profile's have the same element name, which one is sent: `caller` (default) or `profile`
+   * (for replaying a captured request with fresh addressing and security headers).
+   */
+  headerPrecedence?: 'caller' | 'profile';
+}
+
+/** Options of a client, for every call it makes. */
+export interface ClientOptions extends CommonOptions {
+  /** How requests are sent. Default: an {@link HttpsTransport} built from `tls` on first use. */
+  transport?: Transport;
+  /** TLS credentials, trust store, proxy, limits for the default transport (ignored with `transport`). */
+  tls?: HttpsTransportOptions;
+}
+
+/** Options of one call; they override the client's. */
+export interface CallOptions extends CommonOptions {
+  /** Cancels the call (the promise rejects with a `TransportError` of kind `aborted`). */
+  signal?: AbortSignal;
+  /** The request's WS-Addressing action, instead of the descriptor's. */
+  action?: string;
+  /**
+   * The HTTP action (SOAP 1.2 `action=` parameter, SOAP 1.1 `SOAPAction`), instead of the default:
+   * the binding's `soapAction` when non-empty, else the WS-Addressing action.
+   */
+  httpAction?: string;
+  /** More header blocks: raw XML strings (self-contained elements) or blocks encoded by descriptor. */
+  extraHeaders?: readonly (string | HeaderBlock)[];
+  /** No profile for this call, even if the client has one. */
+  noProfile?: boolean;
+}
+
+/** A response with everything that came with the typed body. */
+export interface SoapResponse<T> {
+  /** The typed body: the single output part's value, an object keyed by part name, or undefined. */
+  readonly body: T;
+  /** The operation called. */
+  readonly operation: string;
+  /** SOAP version of the response envelope. */
+  readonly version: '1.1' | '1.2';
+  /** Response header blocks: typed when the WSDL declares them as output header parts, raw XML otherwise. */
+  readonly headers: readonly SoapBlock[];
+  /** The body elements as decoded (typed by descriptor, raw when unknown). */
+  readonly bodyBlocks: readonly SoapBlock[];
+  /** The WS-Addressing headers of the response. */
+  readonly addressing: ResponseAddressing;
+  /** The `wsa:MessageID` the request carried (when a profile sent one). */
+  readonly messageId: string | undefined;
+  /** HTTP status. */
+  readonly status: number;
+  /** HTTP response headers (lower-case names). */
+  readonly httpHeaders: Readonly<Record<string, string>>;
+  /** XOP attachments of a multipart response, by normalised Content-ID (already bound into the body). */
+  readonly attachments: ReadonlyMap<string, Uint8Array>;
+}
+
+/** The options in force for one call. */
+export interface EffectiveOptions extends CallOptions {
+  readonly relatesTo: RelatesToMode;
+  readonly headerPrecedence: 'caller' | 'profile';
+}
+
+/** Merges a client's options with a call's (the call's win; `undefined` does not override). */
+export function effectiveOptions(client: ClientOptions, call: CallOptions): EffectiveOptions {
+  const merged: Record<string, unknown> = {};
+  for (const source of [client, call] as const) {
+    for (const [key, value] of Object.entries(source)) {
+      if (value !== undefined && key !== 'transport' && key !== 'tls') merged[key] = value;
+    }
+  }
+  const out = merged as CallOptions;
+  return { ...out, relatesTo: out.relatesTo ?? 'warn', headerPrecedence: out.headerPrecedence ?? 'caller' };
+}

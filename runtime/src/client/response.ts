@@ -1,0 +1,145 @@
+/**
+ * Reads one response: multipart or plain (the Content-Type decides, on every response), the
+ * envelope decoded with the operation's descriptors and XOP parts bound into `base64Binary`
+ * fields, faults thrown as `SoapFault` (typed detail when the WSDL declares it), non-SOAP answers
+ * as `TransportError`, and the RelatesTo check.
+ */
+import { checkRelatesTo, readAddressingHeaders, WSA_NS, type ResponseAddressing } from '../addressing/index.js';
+import { elementRef, type ElementRef, type SchemaDescriptor } from '../codec/descriptors.js';
+import type { DecodeOptions } from '../codec/decode.js';
+import { DecodeError } from '../errors/decode-error.js';
+import { parseContentType } from '../http/content-type.js';
+import { checkSoapResponse } from '../http/response-check.js';
+import { bodyExcerpt, redactUrl, TransportError } from '../http/transport-error.js';
+import type { TransportResponse } from '../http/transport.js';
+import { envelopeText, splitSoapPayload, type SoapPayload } from '../mtom/soap-payload.js';
+import { decodeEnvelope, type DecodedEnvelope, type SoapBlock } from '../soap/index.js';
+import type { OperationDescriptor } from './operation.js';
+import type { EffectiveOptions, SoapResponse } from './options.js';
+import { decodeRpcBody } from './rpc.js';
+
+/** The envelope as the XML reader takes it: UTF-8 bytes as they are, other charsets decoded to text. */
+function envelopeInput(payload: SoapPayload): string | Uint8Array {
+  if (payload.multipart) return envelopeText(payload);
+  const charset = parseContentType(payload.envelopeContentType)?.params['charset']?.toLowerCase();
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8' ? payload.envelope : envelopeText(payload);
+}
+
+/** The envelope as text, for traces. */
+export function responseText(payload: SoapPayload): string {
+  const input = envelopeInput(payload);
+  return typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: false }).decode(input);
+}
+
+/** Splits an HTTP response into envelope and attachments (a non-SOAP answer is a TransportError). */
+export function splitResponse(op: OperationDescriptor, response: TransportResponse, url: URL): SoapPayload | null {
+  checkSoapResponse(response.status, response.headers, response.body, url);
+  if (response.body.byteLength === 0) {
+    if (op.output === null) return null;
+    throw new TransportError({
+      kind: 'http',
+      status: response.status,
+      message: `HTTP ${response.status} from ${redactUrl(url)}: empty body where operation ${op.name} expects a response`,
+      url: redactUrl(url),
+    });
+  }
+  return splitSoapPayload(response.headers['content-type'], response.body);
+}
+
+function refs(schema: SchemaDescriptor, keys: readonly string[]): ElementRef[] {
+  return keys.map((k) => elementRef(schema, k));
+}
+
+/**
+ * Decodes the envelope of a response; throws `SoapFault` for a fault.
+ * @param payload - from {@link splitResponse}
+ */
+export function readResponse(
+  schema: SchemaDescriptor,
+  op: OperationDescriptor,
+  response: TransportResponse,
+  payload: SoapPayload,
+  url: URL,
+  options: EffectiveOptions,
+  messageId: string | undefined,
+): SoapResponse<unknown> {
+  const strict = options.strict === true;
+  const codec: DecodeOptions = {
+    mode: strict ? 'strict' : 'lenient',
+    attachments: payload.attachments,
+    ...(options.validate === true ? { validate: true } : {}),
+  };
+  const output = op.output;
+  const rpc = op.style === 'rpc';
+  let decoded: DecodedEnvelope;
+  try {
+    decoded = decodeEnvelope(envelopeInput(payload), {
+      ...codec,
+      ...(strict ? { version: op.soapVersion } : {}),
+      bodyDescriptors: rpc || output === null ? [] : refs(schema, output.body.map((b) => b.element)),
+      headerDescriptors: refs(schema, (output?.headers ?? []).map((h) => h.element)),
+      faultDetailDescriptors: refs(schema, op.faults.flatMap((f) => (f.element === undefined ? [] : [f.element]))),
+    });
+  } catch (err) {
+    if (err instanceof DecodeError && err.code === 'not-soap-envelope') {
+      const excerpt = bodyExcerpt(payload.envelope);
+      throw new TransportError({
+        kind: 'http',
+        status: response.status,
+        message: `HTTP ${response.status} from ${redactUrl(url)}: the answer is XML but not a SOAP envelope: ${excerpt}`,
+        excerpt,
+        ...(response.headers['content-type'] !== undefined ? { contentType: response.headers['content-type'] } : {}),
+        url: redactUrl(url),
+        cause: err,
+      });
+    }
+    throw err;
+  }
+
+  let body: unknown;
+  if (output !== null && output.body.length > 0) {
+    let values: Record<string, unknown>;
+    if (rpc) {
+      const wrapper = decoded.body[0];
+      if (wrapper?.xml === undefined) {
+        if (strict) throw new DecodeError('missing-element', `the response of ${op.name} has no rpc wrapper element`, { line: 0, column: 0, path: '' });
+        values = {};
+      } else values = decodeRpcBody(schema, wrapper.xml, output.body, codec);
+    } else {
+      values = {};
+      for (const part of output.body) {
+        const block = decoded.body.find((b) => b.key === part.element);
+        if (block !== undefined) values[part.part] = block.value;
+      }
+    }
+    if (strict) {
+      for (const part of output.body) {
+        if (!(part.part in values)) throw new DecodeError('missing-element', `the response of ${op.name} lacks body part ${part.part}`, { line: 0, column: 0, path: '' });
+      }
+    }
+    body = output.body.length === 1 ? values[output.body[0].part] : values;
+  }
+
+  const addressing = responseAddressing(decoded.headers);
+  if (messageId !== undefined) {
+    checkRelatesTo(addressing, messageId, options.relatesTo, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
+  }
+  return {
+    body,
+    operation: op.name,
+    version: decoded.version,
+    headers: decoded.headers,
+    bodyBlocks: decoded.body,
+    addressing,
+    messageId,
+    status: response.status,
+    httpHeaders: response.headers,
+    attachments: payload.attachments,
+  };
+}
+
+/** The WS-Addressing headers among the response's raw header blocks. */
+export function responseAddressing(headers: readonly SoapBlock[]): ResponseAddressing {
+  const xml = headers.filter((h) => h.namespace === WSA_NS && h.xml !== undefined).map((h) => h.xml as string);
+  return readAddressingHeaders(xml);
+}

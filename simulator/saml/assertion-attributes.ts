@@ -1,0 +1,93 @@
+/**
+ * Reads the attributes of a SAML 2.0 assertion decoded with the generated descriptors
+ * (`AssertionType` of the `wsdl/common` SAML schema). `AttributeValue` is `xs:anyType`: a value
+ * typed `xsi:type="xs:string"` decodes to a string, an untyped or element value stays raw XML, so
+ * both are read here: text, or the attributes of an HL7 coded value (`Role`, `PurposeOfUse`).
+ */
+import { DOMParser, type Element } from '@xmldom/xmldom';
+import { isRawXml } from '@volet/runtime';
+import type { AssertionType, AttributeStatementType, AuthnStatementType } from '../../generated/insi/types.js';
+
+/** An HL7 v3 coded value found in an attribute value. */
+export interface CodedAttribute {
+  /** The element's local name (`Role`, `PurposeOfUse`…). */
+  readonly element: string;
+  readonly namespace: string;
+  readonly code: string | undefined;
+  readonly codeSystem: string | undefined;
+  readonly displayName: string | undefined;
+}
+
+/** One attribute value: its text, and the coded value when it holds an element. */
+export interface AttributeValueRead {
+  readonly text: string;
+  readonly coded: CodedAttribute | undefined;
+}
+
+/** The attributes of an assertion by Name, values in order. */
+export type AssertionAttributes = ReadonlyMap<string, readonly AttributeValueRead[]>;
+
+function firstElementChild(element: Element): Element | undefined {
+  for (let child = element.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) return child as Element;
+  return undefined;
+}
+
+function readRaw(xml: string): AttributeValueRead {
+  if (/<!DOCTYPE/i.test(xml)) return { text: '', coded: undefined };
+  let root: Element | null;
+  try {
+    const doc = new DOMParser({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    }).parseFromString(xml, 'text/xml');
+    root = doc.documentElement;
+  } catch {
+    return { text: '', coded: undefined };
+  }
+  if (root === null) return { text: '', coded: undefined };
+  const child = firstElementChild(root);
+  if (child === undefined) return { text: (root.textContent ?? '').trim(), coded: undefined };
+  const attr = (name: string): string | undefined => (child.hasAttribute(name) ? child.getAttribute(name) ?? undefined : undefined);
+  return {
+    text: (root.textContent ?? '').trim(),
+    coded: { element: child.localName ?? '', namespace: child.namespaceURI ?? '', code: attr('code'), codeSystem: attr('codeSystem'), displayName: attr('displayName') },
+  };
+}
+
+function readValue(value: unknown): AttributeValueRead {
+  if (typeof value === 'string') return { text: value.trim(), coded: undefined };
+  if (value === null || value === undefined) return { text: '', coded: undefined };
+  if (isRawXml(value)) return readRaw(value.$xml);
+  if (typeof value === 'number' || typeof value === 'boolean') return { text: String(value), coded: undefined };
+  return { text: '', coded: undefined };
+}
+
+/** The attribute statements of an assertion, in order. */
+export function attributeStatements(assertion: AssertionType): AttributeStatementType[] {
+  return (assertion.AuthnStatementOrAttributeStatement ?? []).filter((s) => s.$el === 'AttributeStatement').map((s) => s.value as AttributeStatementType);
+}
+
+/** The authentication statements of an assertion, in order. */
+export function authnStatements(assertion: AssertionType): AuthnStatementType[] {
+  return (assertion.AuthnStatementOrAttributeStatement ?? []).filter((s) => s.$el === 'AuthnStatement').map((s) => s.value as AuthnStatementType);
+}
+
+/** Every attribute of the assertion, by Name (values of repeated attributes are concatenated). */
+export function assertionAttributes(assertion: AssertionType): AssertionAttributes {
+  const out = new Map<string, AttributeValueRead[]>();
+  for (const statement of attributeStatements(assertion)) {
+    for (const attribute of statement.Attribute) {
+      const values = out.get(attribute.Name) ?? [];
+      for (const v of attribute.AttributeValue ?? []) values.push(readValue(v));
+      out.set(attribute.Name, values);
+    }
+  }
+  return out;
+}
+
+/** The text of the first value of attribute `name`, trimmed; undefined when absent or empty. */
+export function firstText(attributes: AssertionAttributes, name: string): string | undefined {
+  const text = attributes.get(name)?.[0]?.text;
+  return text === undefined || text === '' ? undefined : text;
+}
