@@ -1,5 +1,5 @@
 /**
- * The front half of the generator: load → parse → resolve → model.
+ * The front half of the generator: load → parse → resolve → model (with the MTOM flags of operations).
  * Each step appends to one diagnostics list; warnings never stop the pipeline.
  */
 import type { Diagnostic, Model } from './model/model.js';
@@ -8,6 +8,7 @@ import { loadDescription } from './load/load.js';
 import { parseSchemas } from './parse/xsd/parse-schemas.js';
 import { parseWsdl } from './parse/wsdl/parse-wsdl.js';
 import { resolveSchema } from './resolve/resolve.js';
+import { markMtomOperations } from './resolve/mtom.js';
 import { checkServiceReferences } from './parse/wsdl/check-references.js';
 import { serviceRoots } from './parse/wsdl/service-roots.js';
 import { sortDiagnostics } from './model/diagnostics.js';
@@ -23,6 +24,7 @@ export function buildModel(entries: string[], options: BuildModelOptions = {}): 
   const services = parseWsdl(loaded, diagnostics);
   const schema = resolveSchema(components, serviceRoots(services), diagnostics);
   checkServiceReferences(services, schema, diagnostics);
+  markMtomOperations(services, schema);
   return {
     modelVersion: 1,
     entries: [...entries],

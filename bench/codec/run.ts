@@ -39,7 +39,7 @@ const input = join(dir, 'adhoc-query-response.xml');
 const xml = buildAdhocQueryResponse(count);
 writeFileSync(input, xml, 'utf8');
 const contender = fileURLToPath(new URL('./contender.ts', import.meta.url));
-const contenders = ['saxes-events', 'volet-decode', 'volet-decode-bytes', 'node-soap-decode', 'volet-encode', 'node-soap-encode'];
+const contenders = ['saxes-events', 'volet-events', 'volet-decode', 'volet-decode-bytes', 'node-soap-decode', 'volet-encode', 'node-soap-encode'];
 
 const results: Result[] = [];
 try {

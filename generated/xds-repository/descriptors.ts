@@ -316,6 +316,7 @@ export const documentRepository_Port_Soap12Port: PortDescriptor = {
       input: { body: [{ part: 'body', element: 'ProvideAndRegisterDocumentSetRequestElement' }], headers: [] },
       output: { body: [{ part: 'body', element: 'RegistryResponseElement' }], headers: [] },
       faults: [],
+      mtom: true,
     },
     RetrieveDocumentSet: {
       name: 'RetrieveDocumentSet',

@@ -14,11 +14,14 @@ import type { CliContext, RegisterCommand } from './command.js';
 import { registerCheck } from './commands/check.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInspect } from './commands/inspect.js';
+import { registerDecode } from './commands/decode.js';
+import { registerEncode } from './commands/encode.js';
+import { registerCall } from './commands/call.js';
 import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
 import { voletVersion } from './version.js';
 
 /** The sub-commands, in the order `volet --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerGenerate, registerCheck, registerInspect];
+const COMMANDS: readonly RegisterCommand[] = [registerGenerate, registerCheck, registerInspect, registerDecode, registerEncode, registerCall];
 
 /** Runs the CLI on `argv` (the arguments after the program name) and resolves to the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {

@@ -305,6 +305,9 @@ class DescriptorWriter {
       const e = f.element === null ? undefined : this.ctx.index.element(f.element);
       return e === undefined ? { name: f.name } : { name: f.name, element: e.tsName };
     });
+    // Only when true, so descriptors of services without binary content stay as they were.
+    // (The response needs no flag: the runtime reads multipart responses by their Content-Type.)
+    if (op.mtom) d.mtom = true;
     return d;
   }
 

@@ -14,6 +14,7 @@ import { collectTypes } from './passes/collect-types.js';
 import { derivedTypes } from './passes/derived-types.js';
 import { flattenGroups } from './passes/flatten-groups.js';
 import { linkReferences } from './passes/link-references.js';
+import { qnameEnumerations } from './passes/qname-enumerations.js';
 import { reachability } from './passes/reachability.js';
 import { simpleContent } from './passes/simple-content.js';
 import { simpleTypeFacts } from './passes/simple-type-facts.js';
@@ -27,6 +28,7 @@ export const RESOLVE_PASSES: readonly ResolvePass[] = [
   buildComponents, // raw → model types, elements, attributes
   simpleContent, // value types of simple-content complex types
   simpleTypeFacts, // variety, primitive, builtin of simple types
+  qnameEnumerations, // enumeration values of QName-based types in Clark notation
   derivedTypes, // derivedTypes, circular derivations
   substitutionGroups, // substitutionMembers, substitutes
   reachability, // reached flags from the service roots

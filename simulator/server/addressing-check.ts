@@ -5,7 +5,6 @@
  * Apache CXF (the DMP's stack) writes.
  */
 import { WSA_NS, type ResponseAddressing } from '@volet/runtime';
-import type { BoundOperation, PortBinding } from './port-binding.js';
 import type { ReceivedSoap } from './receive-soap.js';
 import { SimulatedFault } from './simulated-fault.js';
 
@@ -38,14 +37,22 @@ export function missingPropertyFault(property: AddressingProperty): SimulatedFau
   });
 }
 
+/** What the check needs to know of an operation. */
+export interface ActionTarget {
+  /** The request's WS-Addressing action. */
+  readonly action: string;
+  /** The binding's soapAction (`''` when none), also accepted as the HTTP `action=`. */
+  readonly soapAction: string;
+}
+
 /**
  * Checks the addressing headers and finds the operation.
  * @param received - the request
- * @param operations - the endpoint's operations by action (several ports may be merged)
+ * @param operations - the endpoint's operations by action
  * @param required - the properties the service requires
  * @throws SimulatedFault `wsa:MessageAddressingHeaderRequired`, `wsa:ActionNotSupported`, or a SOAPAction mismatch
  */
-export function checkAddressing(received: ReceivedSoap, operations: PortBinding, required: readonly AddressingProperty[]): BoundOperation {
+export function checkAddressing<T extends ActionTarget>(received: ReceivedSoap, operations: ReadonlyMap<string, T>, required: readonly AddressingProperty[]): T {
   for (const property of required) if (!present(received.addressing, property)) throw missingPropertyFault(property);
   const action = (received.addressing.action ?? '').trim();
   const operation = operations.get(action);
@@ -57,7 +64,7 @@ export function checkAddressing(received: ReceivedSoap, operations: PortBinding,
     });
   }
   const httpAction = received.httpAction?.trim();
-  if (httpAction !== undefined && httpAction !== '' && httpAction !== operation.action && httpAction !== operation.soapAction) {
+  if (httpAction !== undefined && httpAction !== '' && httpAction !== operation.action && (operation.soapAction === '' || httpAction !== operation.soapAction)) {
     throw new SimulatedFault({ code: 'Sender', reason: 'The given SOAPAction does not match an operation.' });
   }
   return operation;

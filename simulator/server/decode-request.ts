@@ -22,6 +22,8 @@ export interface DecodeRequestOptions {
   readonly extraHeaders?: readonly ElementRef[];
   /** Namespaces whose header blocks this endpoint understands (for `mustUnderstand`), besides typed ones. */
   readonly understoodNamespaces?: readonly string[];
+  /** Declared header parts to leave raw (checked by the caller, with its own fault). */
+  readonly rawHeaderParts?: readonly string[];
 }
 
 /** The first header block with this name, or undefined. */
@@ -36,9 +38,14 @@ export function findHeader(headers: readonly SoapBlock[], namespace: string, loc
 export function decodeRequest<TBody = unknown>(received: ReceivedSoap, operation: BoundOperation, options: DecodeRequestOptions = {}): DecodedRequest<TBody> {
   let decoded;
   try {
-    decoded = decodeEnvelope(received.inlined, {
+    decoded = decodeEnvelope(received.envelope, {
+      // XOP parts are bound into base64Binary fields by the codec.
+      attachments: received.attachments,
       bodyDescriptors: [operation.input],
-      headerDescriptors: [...Object.values(operation.headers), ...(options.extraHeaders ?? [])],
+      headerDescriptors: [
+        ...Object.entries(operation.headers).filter(([part]) => !(options.rawHeaderParts ?? []).includes(part)).map(([, ref]) => ref),
+        ...(options.extraHeaders ?? []),
+      ],
       mode: 'strict',
     });
   } catch (error) {
@@ -64,4 +71,23 @@ export function decodeRequest<TBody = unknown>(received: ReceivedSoap, operation
     throw new SimulatedFault({ code: 'Sender', reason: 'Unmarshalling Error: the Body must hold exactly the operation\'s request element.' });
   }
   return { body: body.value as TBody, headers: decoded.headers };
+}
+
+/**
+ * Reads only the header blocks of a request (raw XML), for endpoints that have no descriptors
+ * for the body (canned answers).
+ * @throws SimulatedFault for an envelope that cannot be read
+ */
+export function decodeHeaders(received: ReceivedSoap): readonly SoapBlock[] {
+  try {
+    const decoded = decodeEnvelope(received.envelope, { mode: 'strict', attachments: received.attachments });
+    if (decoded.version !== '1.2') {
+      throw new SimulatedFault({ code: 'VersionMismatch', reason: 'A SOAP 1.1 message is not valid when sent to a SOAP 1.2 only endpoint.' });
+    }
+    return decoded.headers;
+  } catch (error) {
+    if (error instanceof DecodeError || error instanceof XmlError) throw new SimulatedFault({ code: 'Sender', reason: `Unmarshalling Error: ${error.message}` });
+    if (error instanceof SoapFault) throw new SimulatedFault({ code: 'Sender', reason: 'A request body cannot be a SOAP Fault.' });
+    throw error;
+  }
 }

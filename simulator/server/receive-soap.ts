@@ -9,7 +9,6 @@ import {
   MtomError,
   actionFromContentType,
   envelopeText,
-  inlineXopIncludes,
   parseContentType,
   readAddressingHeaders,
   splitSoapPayload,
@@ -22,8 +21,6 @@ import { SimulatedFault } from './simulated-fault.js';
 export interface ReceivedSoap {
   /** The envelope as received (the root part for MTOM). */
   readonly envelope: string;
-  /** The envelope with every `xop:Include` replaced by the base64 of its part: what the codec decodes. */
-  readonly inlined: string;
   /** Whether the request was multipart/related (MTOM). */
   readonly multipart: boolean;
   /** XOP parts by normalised Content-ID. */
@@ -54,7 +51,6 @@ export function receiveSoap(request: SoapHttpRequest): ReceivedSoap {
     throw sender(`Content-Type ${ct.mediaType.slice(0, 60)} is not a SOAP 1.2 message.`, 415);
   }
   let payloadEnvelope: string;
-  let inlined: string;
   let multipart: boolean;
   let attachments: ReadonlyMap<string, Uint8Array>;
   try {
@@ -62,19 +58,19 @@ export function receiveSoap(request: SoapHttpRequest): ReceivedSoap {
     payloadEnvelope = envelopeText(payload);
     multipart = payload.multipart;
     attachments = payload.attachments;
-    inlined = multipart ? inlineXopIncludes(payloadEnvelope, attachments) : payloadEnvelope;
   } catch (error) {
     if (error instanceof MtomError) throw sender(`Couldn't read the MIME message: ${error.message}`);
     throw error;
   }
   let addressing: ResponseAddressing;
   try {
-    addressing = readAddressingHeaders(payloadEnvelope);
+    // readAddressingHeaders parses in fragment mode, which refuses an XML declaration: drop it first.
+    addressing = readAddressingHeaders(payloadEnvelope.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, ''));
   } catch (error) {
     if (error instanceof AddressingError) throw sender('Unmarshalling Error: the message is not well-formed XML or uses an undeclared prefix.');
     throw error;
   }
   // Only the HTTP header counts: SoapUI writes operation names in the root part's action (TD2.1).
   const httpAction = actionFromContentType(contentType ?? '');
-  return { envelope: payloadEnvelope, inlined, multipart, attachments, addressing, httpAction };
+  return { envelope: payloadEnvelope, multipart, attachments, addressing, httpAction };
 }

@@ -64,7 +64,7 @@ function framed(status: number, envelope: string, action: string | undefined, fr
  * @param framing - plain or multipart
  */
 export function envelopeReply(body: BodyBlock, headers: readonly string[], action: string | undefined, framing: ReplyFraming = {}): SoapHttpReply {
-  const envelope = encodeEnvelope({ version: '1.2', headers, body });
+  const envelope = encodeEnvelope({ version: '1.2', headers, body, ...(framing.xop === undefined ? {} : { encodeOptions: framing.xop.encodeOptions() }) });
   return framed(200, envelope, action, framing);
 }
 

@@ -1,7 +1,8 @@
 /**
  * Emitter behaviour on model shapes the front end may produce in other forms: QName enumerations
- * whose values are resolved to Clark notation (literal QName types) or not (plain QName), and the
- * determinism of the emitted text for one model emitted twice.
+ * whose values are resolved to Clark notation (literal QName types, what the front end gives) or not
+ * (plain QName: values it could not resolve), and the determinism of the emitted text for one model
+ * emitted twice.
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
@@ -17,11 +18,16 @@ const QNAME_SCHEMA = `
       </xs:simpleType>
       <xs:element name="Root"><xs:complexType><xs:sequence><xs:element name="s" type="tns:Severity"/></xs:sequence></xs:complexType></xs:element>`;
 
+/**
+ * The front end resolves the values to Clark notation; `clark: false` puts back the prefixed spelling,
+ * which it now gives only for values it cannot resolve (an undeclared prefix).
+ */
 function qnameModel(clark: boolean): Model {
   const model = modelOf(scratch, clark ? 'clark' : 'prefixed', { 'test.wsdl': wsdlAround(QNAME_SCHEMA) }, 'test.wsdl');
   const severity = model.schema.types.find((t): t is SimpleTypeDefinition => t.kind === 'simple' && t.tsName === 'Severity');
   assert.ok(severity !== undefined);
-  if (clark) severity.facets.enumeration = ['{urn:volet:test:emit}error', '{urn:volet:test:emit}warning'];
+  assert.deepEqual(severity.facets.enumeration, ['{urn:volet:test:emit}error', '{urn:volet:test:emit}warning']);
+  if (!clark) severity.facets.enumeration = ['tns:error', 'tns:warning'];
   return model;
 }
 

@@ -55,6 +55,9 @@ export function bindOperation(
     faults: bindFaults(op, portType, bindingOp, ctx),
     ...(documentation === undefined ? {} : { documentation }),
     ...(style === 'rpc' ? { rpcNamespace: rpcNamespace(input, output, bindingOp, ctx) } : {}),
+    // Known only once the schema is resolved: set by resolve/mtom.ts.
+    mtom: false,
+    mtomResponse: false,
   };
 }
 

@@ -44,9 +44,17 @@ export interface RawSimpleType {
    */
   base: RawTypeUse | null;
   facets: Facets;
+  /**
+   * Each `facets.enumeration` value read as a QName at its facet (same order), for resolve to use when
+   * the type turns out to derive from `xs:QName` or `xs:NOTATION`. Absent without enumerations.
+   */
+  enumerationQNames?: RawQNameValue[];
   itemType: RawTypeUse | null;
   memberTypes: RawTypeUse[];
 }
+
+/** A value read as a QName: its Clark notation, or why it is not one (for a diagnostic if it must be). */
+export type RawQNameValue = { ok: true; name: QNameString } | { ok: false; reason: string; at: SourceLocation };
 
 /** An `xs:complexType` (named or anonymous). */
 export interface RawComplexType {
@@ -69,6 +77,8 @@ export interface RawComplexType {
   anyAttribute: Wildcard | null;
   /** For a simple-content restriction that restates the value (facets or an inline simple type). */
   simpleRestriction: RawSimpleType | null;
+  /** `xmime:expectedContentTypes` on the simple-content derivation (or the type), when written. */
+  expectedContentTypes?: string;
 }
 
 /** A type definition. */
@@ -93,7 +103,7 @@ export interface RawModelGroup {
 /** What a particle holds, before group references are flattened. */
 export type RawTerm =
   | { kind: 'element'; decl: RawLocalElement }
-  | { kind: 'elementRef'; ref: QNameRef; documentation?: string }
+  | { kind: 'elementRef'; ref: QNameRef; documentation?: string; expectedContentTypes?: string }
   | RawModelGroup
   | { kind: 'groupRef'; ref: QNameRef }
   | ({ kind: 'any' } & Wildcard);
@@ -108,6 +118,8 @@ export interface RawLocalElement {
   default?: string;
   fixed?: string;
   block: DerivationMethod[];
+  /** `xmime:expectedContentTypes`, when written. */
+  expectedContentTypes?: string;
   documentation?: string;
   identityConstraints: IdentityConstraint[];
   source: SourceLocation;
@@ -126,6 +138,8 @@ export interface RawElementDeclaration {
   block: DerivationMethod[];
   final: DerivationMethod[];
   identityConstraints: IdentityConstraint[];
+  /** `xmime:expectedContentTypes`, when written. */
+  expectedContentTypes?: string;
   documentation?: string;
   source: SourceLocation;
 }

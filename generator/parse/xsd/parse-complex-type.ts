@@ -5,11 +5,13 @@
 import type { XmlElement } from '../../load/xml-tree.js';
 import type { SourceLocation } from '../../model/model.js';
 import { OwnerScope } from './anonymous-ids.js';
-import type { RawComplexType, RawLocalElement, RawModelGroup, RawParticle, RawSimpleType, RawTypeUse } from './components.js';
+import type { RawComplexType, RawLocalElement, RawModelGroup, RawParticle, RawSimpleType, RawTerm, RawTypeUse } from './components.js';
 import { documentationOf } from './documentation.js';
+import { expectedContentTypesOf } from './expected-content-types.js';
 import { isFacet, parseFacets } from './parse-facets.js';
 import { parseAttributeItems } from './parse-attributes.js';
 import { parseIdentityConstraints } from './parse-identity.js';
+import { enumerationQNames } from './qname-values.js';
 import { parseSimpleType } from './parse-simple-type.js';
 import { parseWildcard } from './parse-wildcard.js';
 import { attr, booleanAttr, childElements, xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
@@ -80,6 +82,8 @@ function parseLocalElement(ctx: SchemaContext, el: XmlElement, scope: OwnerScope
   if (d !== null) decl.default = d;
   if (f !== null) decl.fixed = f;
   if (d !== null && f !== null) ctx.report('error', el, 'element has both default and fixed', 'invalid-element');
+  const mime = expectedContentTypesOf(ctx, el);
+  if (mime !== undefined) decl.expectedContentTypes = mime;
   const doc = documentationOf(el);
   if (doc !== undefined) decl.documentation = doc;
   return decl;
@@ -95,8 +99,11 @@ export function parseParticle(ctx: SchemaContext, el: XmlElement, scope: OwnerSc
       if (refValue !== null) {
         const ref = ctx.resolveQName(el, refValue);
         if (!ref) return null;
+        const term: Extract<RawTerm, { kind: 'elementRef' }> = { kind: 'elementRef', ref };
         const doc = documentationOf(el);
-        const term = doc === undefined ? { kind: 'elementRef' as const, ref } : { kind: 'elementRef' as const, ref, documentation: doc };
+        if (doc !== undefined) term.documentation = doc;
+        const mime = expectedContentTypesOf(ctx, el);
+        if (mime !== undefined) term.expectedContentTypes = mime;
         return { minOccurs, maxOccurs, term, source };
       }
       const decl = parseLocalElement(ctx, el, scope, state);
@@ -184,6 +191,9 @@ export function parseComplexType(ctx: SchemaContext, el: XmlElement, id: string,
     return type;
   }
   type.contentModel = 'simple';
+  // The IHE MTOM schemas write the cue on xs:extension; the type element is accepted too.
+  const mime = expectedContentTypesOf(ctx, derivation) ?? expectedContentTypesOf(ctx, content) ?? expectedContentTypesOf(ctx, el);
+  if (mime !== undefined) type.expectedContentTypes = mime;
   if (type.derivation === 'restriction') {
     const inline = xsdChild(derivation, 'simpleType');
     const hasFacets = childElements(derivation).some(isFacet);
@@ -200,6 +210,8 @@ export function parseComplexType(ctx: SchemaContext, el: XmlElement, id: string,
         itemType: null,
         memberTypes: [],
       };
+      const qnames = enumerationQNames(ctx, derivation);
+      if (qnames !== undefined) restricted.enumerationQNames = qnames;
       if (inline) restricted.base = { kind: 'inline', type: parseSimpleType(ctx, inline, `${restricted.id}/~base`, null) };
       type.simpleRestriction = restricted;
     }

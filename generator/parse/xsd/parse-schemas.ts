@@ -16,6 +16,7 @@ import type {
   SchemaComponents,
 } from './components.js';
 import { documentationOf } from './documentation.js';
+import { expectedContentTypesOf } from './expected-content-types.js';
 import { parseGlobalAttribute, parseAttributeItems } from './parse-attributes.js';
 import { elementType, parseComplexType, parseModelGroup, type ParseState } from './parse-complex-type.js';
 import { parseIdentityConstraints } from './parse-identity.js';
@@ -68,6 +69,8 @@ export function parseGlobalElement(ctx: SchemaContext, el: XmlElement, local: st
   const f = attr(el, 'fixed');
   if (d !== null) decl.default = d;
   if (f !== null) decl.fixed = f;
+  const mime = expectedContentTypesOf(ctx, el);
+  if (mime !== undefined) decl.expectedContentTypes = mime;
   const doc = documentationOf(el);
   if (doc !== undefined) decl.documentation = doc;
   return decl;

@@ -5,6 +5,7 @@ import type { RawSimpleType, RawTypeUse } from './components.js';
 import type { OwnerScope } from './anonymous-ids.js';
 import { OwnerScope as Scope } from './anonymous-ids.js';
 import { parseFacets } from './parse-facets.js';
+import { enumerationQNames } from './qname-values.js';
 import { attr, xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
 
 const XSD_ANY_SIMPLE = '{http://www.w3.org/2001/XMLSchema}anySimpleType';
@@ -38,6 +39,8 @@ export function parseSimpleType(ctx: SchemaContext, el: XmlElement, id: string, 
   if (def.localName === 'restriction') {
     type.base = simpleTypeUse(ctx, def, 'base', scope, '~base');
     type.facets = parseFacets(ctx, def);
+    const qnames = enumerationQNames(ctx, def);
+    if (qnames !== undefined) type.enumerationQNames = qnames;
   } else if (def.localName === 'list') {
     type.derivation = 'list';
     type.itemType = simpleTypeUse(ctx, def, 'itemType', scope, '~item');

@@ -53,6 +53,7 @@ function buildParticle(ctx: ResolveContext, p: RawParticle): Particle | null {
     const el: ElementTerm = { kind: 'element', name: d.name, ref: null, type: refOf(d.type, ANY_TYPE), nillable: d.nillable, source: d.source };
     if (d.default !== undefined) el.default = d.default;
     if (d.fixed !== undefined) el.fixed = d.fixed;
+    if (d.expectedContentTypes !== undefined) el.expectedContentTypes = d.expectedContentTypes;
     if (d.documentation !== undefined) el.documentation = d.documentation;
     if (d.identityConstraints.length > 0) el.identityConstraints = d.identityConstraints;
     term = el;
@@ -69,6 +70,8 @@ function buildParticle(ctx: ResolveContext, p: RawParticle): Particle | null {
     };
     if (g?.default !== undefined) el.default = g.default;
     if (g?.fixed !== undefined) el.fixed = g.fixed;
+    const mime = t.expectedContentTypes ?? g?.expectedContentTypes;
+    if (mime !== undefined) el.expectedContentTypes = mime;
     const doc = t.documentation ?? g?.documentation;
     if (doc !== undefined) el.documentation = doc;
     term = el;
@@ -168,6 +171,7 @@ function buildComplex(ctx: ResolveContext, t: RawComplexType): ComplexTypeDefini
     final: t.final,
     derivedTypes: [],
   };
+  if (t.expectedContentTypes !== undefined) out.expectedContentTypes = t.expectedContentTypes;
   if (t.documentation !== undefined) out.documentation = t.documentation;
   return out;
 }
@@ -190,6 +194,7 @@ function buildElement(ctx: ResolveContext, d: RawElementDeclaration): ElementDec
   if (d.default !== undefined) out.default = d.default;
   if (d.fixed !== undefined) out.fixed = d.fixed;
   if (d.default !== undefined && d.fixed !== undefined) report(ctx, 'error', d.source, `element ${d.name} has both default and fixed`, 'invalid-element');
+  if (d.expectedContentTypes !== undefined) out.expectedContentTypes = d.expectedContentTypes;
   if (d.documentation !== undefined) out.documentation = d.documentation;
   return out;
 }

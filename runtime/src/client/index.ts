@@ -24,3 +24,4 @@ export {
   type MessageDecodeOptions,
   type CallArguments,
 } from './message-json.js';
+export * from '../profiles/index.js';

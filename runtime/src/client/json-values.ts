@@ -5,7 +5,7 @@
  * binary; everything else (integers as strings, QNames as `{ namespace, local }`) is already JSON.
  */
 import { Buffer } from 'node:buffer';
-import type { ComplexTypeDescriptor, ElementFieldDescriptor, FieldDescriptor, SchemaDescriptor, TypeKey } from '../codec/descriptors.js';
+import type { ComplexTypeDescriptor, ElementFieldDescriptor, FieldDescriptor, SchemaDescriptor, TypeDescriptor, TypeKey } from '../codec/descriptors.js';
 import { isTagged } from '../codec/values.js';
 
 /**
@@ -82,7 +82,7 @@ class JsonReviver {
         kind = 'binary';
         break;
       }
-      const d = Object.hasOwn(this.schema.types, k) ? this.schema.types[k] : undefined;
+      const d: TypeDescriptor | undefined = Object.hasOwn(this.schema.types, k) ? this.schema.types[k] : undefined;
       if (d === undefined || d.k === 'u' || d.k === 'c') break;
       if (d.k === 'l') {
         if (this.simpleKind(d.item) === 'binary') kind = 'binary-list';

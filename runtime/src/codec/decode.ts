@@ -274,14 +274,14 @@ export class ElementDecoder implements XmlHandler {
   /** Opens a frame for an element of declared type `type`. */
   private start(declared: CompiledType, declaredKey: string, tag: XmlTag, slot: ElementSlot | null, nillable: boolean): void {
     // First pass over attributes: xsi:type / xsi:nil, and the ordinary ones buffered.
-    const attrs = tag.attributes;
+    const attrs = tag.attributeList;
     const buffer = this.attrBuffer;
     buffer.length = 0;
     let xsi = 0;
     let xsiType = '';
     let nil = false;
-    for (const key in attrs) {
-      const a = attrs[key];
+    for (let k = 0; k < attrs.length; k++) {
+      const a = attrs[k];
       const uri = a.uri;
       if (uri === '') buffer.push(a);
       else if (uri === XMLNS_NS) continue;

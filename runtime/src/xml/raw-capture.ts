@@ -42,15 +42,13 @@ export class RawCapture implements XmlHandler {
   openTag(tag: XmlTag): void {
     const declared = new Set<string>();
     let attributes = '';
-    const attrs = tag.attributes;
-    for (const key in attrs) {
-      const attr = attrs[key];
+    const attrs = tag.attributeList;
+    for (const attr of attrs) {
       if (attr.uri === XMLNS_NS) declared.add(attr.prefix === '' ? '' : attr.local);
     }
     this.declared.push(declared);
     this.use(tag.prefix, tag.uri);
-    for (const key in attrs) {
-      const attr = attrs[key];
+    for (const attr of attrs) {
       if (attr.uri !== XMLNS_NS) {
         if (attr.prefix !== '') this.use(attr.prefix, attr.uri);
         if (attr.uri === XSI_NS && attr.local === 'type') this.useQNameValue(attr.value);

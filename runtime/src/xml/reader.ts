@@ -1,30 +1,11 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { TextDecoder } from 'node:util';
-import { XmlError, type XmlPosition } from '../errors/xml-error.js';
+import { XmlError } from '../errors/xml-error.js';
 import { resolveLimits, type XmlLimits } from './limits.js';
+import { XmlScanner, type XmlHandler } from './scanner.js';
+import { TokenEnd } from './token-end.js';
 
-/** A start or end tag as the reader reports it: names resolved against the in-scope namespaces. */
-export type XmlTag = SaxesTagNS;
-
-/** An attribute of an {@link XmlTag}: `uri` is resolved, `''` for no namespace. */
-export type XmlAttribute = XmlTag['attributes'][string];
-
-/**
- * Receives the events of one document, or of one subtree when a handler hands over to another
- * (see {@link XmlReader.handler}). Whitespace between elements arrives through `text` too.
- */
-export interface XmlHandler {
-  /** A start tag (also called for `<a/>`, followed at once by {@link XmlHandler.closeTag}). */
-  openTag(tag: XmlTag): void;
-  /** Character data, entity and character references already replaced. */
-  text(text: string): void;
-  /** An end tag; the element's namespace declarations are still in scope for {@link XmlReader.resolve}. */
-  closeTag(tag: XmlTag): void;
-  /** A CDATA section; when absent, CDATA arrives through {@link XmlHandler.text}. */
-  cdata?(text: string): void;
-  /** A comment; ignored when absent. (Processing instructions are dropped: SOAP forbids them.) */
-  comment?(text: string): void;
-}
+export type { XmlHandler } from './scanner.js';
+export type { XmlAttribute, XmlTag } from './tag.js';
 
 /** Options of {@link XmlReader}. */
 export interface XmlReaderOptions {
@@ -32,138 +13,37 @@ export interface XmlReaderOptions {
   limits?: Partial<XmlLimits>;
 }
 
-const CHUNK = 64 * 1024;
-/** saxes prefixes its error messages with the position. */
-const SAXES_POSITION = /^\d+:\d+: /;
-
-/** The options every reader gives saxes. */
-const SAXES_OPTIONS = { xmlns: true, position: true } as const;
+const CR = 0x0d;
+/** A token left unfinished at the end of a chunk is set aside (not rescanned) beyond this length. */
+const SET_ASIDE = 4096;
 
 /**
- * Objects that live as long as the module: a parser with the same handlers as every reader's,
- * which has parsed a small document, and a tag and an attribute it produced. saxes adds its
- * handlers as properties after construction, and its tags get properties added as they are
- * processed; when no object of those shapes is alive, a full GC drops the shapes, the optimised
- * code that depended on them is thrown away, and after a few rounds V8 stops optimising it
- * (measured: saxes parsing 4x slower from the sixth document on when a GC ran between
- * documents). Keeping one live instance of each shape keeps them, and the code, valid.
- */
-const shapeKeepers: unknown[] = [];
-{
-  const keeper = new SaxesParser(SAXES_OPTIONS);
-  const noop = (): void => {};
-  keeper.on('doctype', noop);
-  keeper.on('opentag', (tag: SaxesTagNS) => {
-    if (shapeKeepers.length === 0) shapeKeepers.push(tag, ...Object.values(tag.attributes));
-  });
-  keeper.on('closetag', noop);
-  keeper.on('text', noop);
-  keeper.on('cdata', noop);
-  keeper.on('comment', noop);
-  keeper.write('<a xmlns:p="urn:p" p:x="1" y="2"><b>t&amp;</b><![CDATA[c]]><!--c--><p:c/></a>').close();
-  shapeKeepers.push(keeper);
-}
-
-/**
- * A streaming, namespace-aware XML reader on saxes, with limits and no DTD support at all:
- * a DOCTYPE (and so any entity declaration) is refused with an {@link XmlError} `doctype`.
+ * A streaming, namespace-aware XML 1.0 reader with limits and no DTD support at all: a DOCTYPE
+ * (and so any entity declaration) is refused with an {@link XmlError} `doctype`. Well-formedness
+ * errors are `malformed`, limits `limit-<name>`, all with line, column and element path.
  *
- * Feed it with {@link XmlReader.write} and {@link XmlReader.end}, or use {@link readXml}.
- * Byte input must be UTF-8 (a BOM is accepted); invalid UTF-8 gives `XmlError` `encoding`.
+ * Feed it with {@link XmlReader.write} and {@link XmlReader.end}, or use {@link readXml}. Chunks
+ * may be cut anywhere. Byte input must be UTF-8 (a BOM is accepted); invalid UTF-8 gives
+ * `XmlError` `encoding`, and so does an XML declaration naming another encoding.
  */
-export class XmlReader {
-  /** The handler receiving events; a handler may replace itself to hand a subtree to another one. */
-  handler: XmlHandler;
-  /** The limits in force. */
-  readonly limits: XmlLimits;
-  /** Current element depth (1 inside the root element). */
-  depth = 0;
-
-  private readonly parser: SaxesParser<{ xmlns: true }>;
-  private readonly names: string[] = [];
-  private elements = 0;
+export class XmlReader extends XmlScanner {
   private inputSize = 0;
-  private lastEventAt = 0;
-  private sawBytes = false;
   private decoder: TextDecoder | undefined;
   private done = false;
-  private declarationChecked = false;
+  private started = false;
+  /** A last character held back from a chunk: a CR (maybe CR LF) or a high surrogate (maybe a pair). */
+  private held = '';
+  /** A long token being set aside until its end arrives. */
+  private pending: TokenEnd | null = null;
+  private pendingParts: string[] = [];
+  private pendingLength = 0;
 
   /**
    * @param handler - the first handler (usually the one for the root element)
    * @param options - limits
    */
   constructor(handler: XmlHandler, options: XmlReaderOptions = {}) {
-    this.handler = handler;
-    this.limits = resolveLimits(options.limits);
-    const parser = new SaxesParser(SAXES_OPTIONS);
-    this.parser = parser;
-    // At most six handlers: saxes stores each one with a keyed property write, and a seventh
-    // turns the parser object into a dictionary-mode object, which makes parsing ~5x slower
-    // (measured). So: no 'error' handler (saxes then throws, see feed()), no 'xmldecl' handler
-    // (the public xmlDecl field is checked instead), no 'processinginstruction' handler (PIs are
-    // not allowed in SOAP messages and are dropped).
-    parser.on('doctype', () => {
-      throw this.error('doctype', 'DOCTYPE declarations are not accepted (no DTD, no entity declarations)');
-    });
-    parser.on('opentag', (tag: XmlTag) => {
-      const depth = ++this.depth;
-      const limits = this.limits;
-      this.names.push(tag.name);
-      if (depth > limits.maxDepth) throw this.error('limit-depth', `element nesting deeper than ${limits.maxDepth}`);
-      if (++this.elements > limits.maxElements) throw this.error('limit-elements', `more than ${limits.maxElements} elements`);
-      const position = parser.position;
-      // Each attribute takes at least 5 characters (` a=""`): count them only for a tag that long.
-      if (position - this.lastEventAt > 5 * limits.maxAttributes) {
-        let count = 0;
-        for (const _ in tag.attributes) count++;
-        if (count > limits.maxAttributes) throw this.error('limit-attributes', `more than ${limits.maxAttributes} attributes on one element`);
-      }
-      this.lastEventAt = position;
-      this.handler.openTag(tag);
-    });
-    parser.on('closetag', (tag: XmlTag) => {
-      this.handler.closeTag(tag);
-      this.names.pop();
-      this.depth--;
-      this.lastEventAt = parser.position;
-    });
-    parser.on('text', (text: string) => {
-      if (text.length > this.limits.maxTextLength) throw this.error('limit-text', `a text node longer than ${this.limits.maxTextLength} characters`);
-      this.lastEventAt = parser.position;
-      if (this.depth > 0) this.handler.text(text);
-    });
-    parser.on('cdata', (text: string) => {
-      if (text.length > this.limits.maxTextLength) throw this.error('limit-text', `a CDATA section longer than ${this.limits.maxTextLength} characters`);
-      this.lastEventAt = parser.position;
-      const handler = this.handler;
-      if (handler.cdata !== undefined) handler.cdata(text);
-      else handler.text(text);
-    });
-    parser.on('comment', (text: string) => {
-      this.lastEventAt = parser.position;
-      if (this.depth > 0) this.handler.comment?.(text);
-    });
-  }
-
-  /** Resolves a prefix in the current scope (during `closeTag`, the closing element's scope). */
-  resolve(prefix: string): string | undefined {
-    return this.parser.resolve(prefix);
-  }
-
-  /** The current position: line, column and element path. */
-  position(): XmlPosition {
-    return { line: this.parser.line, column: this.parser.column, path: this.path() };
-  }
-
-  /** The element path, for example `/soap:Envelope/S:Body/RESULTAT`, names as written. */
-  path(): string {
-    return this.names.length === 0 ? '' : '/' + this.names.join('/');
-  }
-
-  /** Makes an {@link XmlError} at the current position. */
-  error(code: string, message: string): XmlError {
-    return new XmlError(code, message, this.position());
+    super(handler, resolveLimits(options.limits));
   }
 
   /** Feeds a chunk: a string, or UTF-8 bytes (string and byte chunks must not be mixed). */
@@ -171,63 +51,41 @@ export class XmlReader {
     if (this.done) throw new XmlError('malformed', 'write after end', this.position());
     if (typeof chunk === 'string') {
       this.count(chunk.length);
-      if (this.inputSize === chunk.length && chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
-      for (let i = 0; i < chunk.length; i += CHUNK) this.feed(chunk.length <= CHUNK ? chunk : chunk.slice(i, i + CHUNK));
+      if (!this.started && chunk.length > 0) {
+        this.started = true;
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+      }
+      this.push(chunk);
       return;
     }
-    this.sawBytes = true;
+    this.bytes = true;
     this.count(chunk.byteLength);
     const decoder = (this.decoder ??= new TextDecoder('utf-8', { fatal: true }));
-    for (let i = 0; i < chunk.byteLength; i += CHUNK) {
-      const part = chunk.byteLength <= CHUNK ? chunk : chunk.subarray(i, i + CHUNK);
-      let text: string;
-      try {
-        text = decoder.decode(part, { stream: true });
-      } catch {
-        throw this.error('encoding', 'the input is not valid UTF-8');
-      }
-      if (text.length > 0) this.feed(text);
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      throw this.error('encoding', 'the input is not valid UTF-8');
     }
+    this.push(text);
   }
 
   /** Ends the input: checks that the document is complete. */
   end(): void {
     if (this.done) return;
+    this.done = true;
+    let rest = '';
     if (this.decoder !== undefined) {
-      let rest: string;
       try {
         rest = this.decoder.decode();
       } catch {
         throw this.error('encoding', 'the input is not valid UTF-8 (truncated sequence at the end)');
       }
-      if (rest.length > 0) this.feed(rest);
     }
-    this.done = true;
-    this.run(() => this.parser.close());
-  }
-
-  /** Runs a saxes call, turning its well-formedness errors into XmlError. */
-  private run(step: () => unknown): void {
-    try {
-      step();
-    } catch (err) {
-      // saxes reports a well-formedness error by throwing a plain Error whose message starts with
-      // "line:column: " (no error handler, see the constructor). Anything else (typed errors from
-      // handlers, bugs) passes through unchanged.
-      if (err instanceof Error && err.constructor === Error && SAXES_POSITION.test(err.message)) {
-        throw this.error('malformed', err.message.replace(SAXES_POSITION, ''));
-      }
-      throw err;
-    }
-  }
-
-  private checkDeclaration(): void {
-    // The XML declaration is complete once the parser has moved past it (any event, or the root).
-    const encoding = this.parser.xmlDecl.encoding;
-    if (encoding !== undefined && this.sawBytes && !/^utf-?8$/i.test(encoding)) {
-      throw this.error('encoding', 'only UTF-8 input is accepted (the XML declaration names another encoding)');
-    }
-    if (encoding !== undefined || this.depth > 0 || this.elements > 0) this.declarationChecked = true;
+    const text = this.held + rest;
+    this.held = '';
+    if (text === '' && this.pending === null) this.scan(true);
+    else this.feed(text, true);
   }
 
   private count(size: number): void {
@@ -237,12 +95,58 @@ export class XmlReader {
     }
   }
 
-  private feed(text: string): void {
-    this.run(() => this.parser.write(text));
-    if (!this.declarationChecked) this.checkDeclaration();
-    // saxes accumulates a token (text, tag, comment, CDATA) until it ends; bound it while it grows.
-    if (this.parser.position - this.lastEventAt > this.limits.maxTextLength) {
-      throw this.error('limit-text', `a token (text, tag, comment or CDATA) longer than ${this.limits.maxTextLength} characters`);
+  /** Holds back a last character whose meaning depends on the next one, then feeds. */
+  private push(text: string): void {
+    if (this.held !== '') {
+      text = this.held + text;
+      this.held = '';
+    }
+    const last = text.charCodeAt(text.length - 1);
+    if (last === CR || (last >= 0xd800 && last <= 0xdbff)) {
+      this.held = text.slice(-1);
+      text = text.slice(0, -1);
+    }
+    if (text.length > 0) this.feed(text, false);
+  }
+
+  private feed(text: string, final: boolean): void {
+    const pending = this.pending;
+    if (pending !== null) {
+      this.pendingLength += text.length;
+      this.pendingParts.push(text);
+      if (pending.find(text, 0) < 0 && !final) {
+        if (this.pendingLength > this.limits.maxTextLength) {
+          throw this.error('limit-text', `a token (tag, comment, CDATA or processing instruction) longer than ${this.limits.maxTextLength} characters`);
+        }
+        return;
+      }
+      this.buf = this.pendingParts.join('');
+      this.pendingParts = [];
+      this.pending = null;
+    } else {
+      const keep = this.pos;
+      this.rebase(keep);
+      this.buf = keep < this.buf.length ? this.buf.slice(keep) + text : text;
+    }
+    this.pos = 0;
+    this.scan(final);
+    if (!final) this.setAside();
+  }
+
+  /** Sets a long unfinished token aside, so that the next chunks are not joined to it one by one. */
+  private setAside(): void {
+    const rest = this.buf.length - this.pos;
+    if (rest <= SET_ASIDE) return;
+    const finder = TokenEnd.at(this.buf, this.pos);
+    if (finder === null) return;
+    this.rebase(this.pos);
+    this.pendingParts = [this.buf.slice(this.pos)];
+    this.pendingLength = rest;
+    this.pending = finder;
+    this.buf = '';
+    this.pos = 0;
+    if (rest > this.limits.maxTextLength) {
+      throw this.error('limit-text', `a token (tag, comment, CDATA or processing instruction) longer than ${this.limits.maxTextLength} characters`);
     }
   }
 }
@@ -266,3 +170,21 @@ export async function readXmlAsync(
   reader.end();
   return reader;
 }
+
+/**
+ * Objects that live as long as the module: a reader that has read a small document, and a tag
+ * and an attribute it produced. When no object of a shape survives a full GC, V8 drops the shape
+ * and deoptimises the code specialised on it; after a few rounds it stops optimising that code
+ * (measured: the scanner ~2x slower and erratic when a GC ran between documents). One live
+ * instance of each keeps the shapes, and the code, valid.
+ */
+const shapeKeepers: unknown[] = [];
+shapeKeepers.push(
+  readXml('<a xmlns:p="urn:p" p:x="1" y="2"><b>t&amp;</b><![CDATA[c]]><!--c--><p:c/>\r\n</a>', {
+    openTag(tag) {
+      if (shapeKeepers.length === 0) shapeKeepers.push(tag, ...tag.attributeList);
+    },
+    text() {},
+    closeTag() {},
+  }),
+);

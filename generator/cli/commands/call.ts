@@ -1,0 +1,250 @@
+/**
+ * `volet call <wsdl> --operation <name> --endpoint <url> --input <file.json> …`: one real call, a
+ * scriptable SOAP client. The input is the JSON form of `volet decode` (an envelope or its body
+ * element, so a captured request replays as is); the response is printed in the same form. A SOAP
+ * fault is printed as JSON too, with exit code 1. TLS credentials, trust, proxy, timeout, MTOM, the
+ * CI-SIS / CI-TLSi profiles and a byte-exact dump of the exchange are options; passphrases may come
+ * from environment variables and are never printed.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { HttpsTransportOptions, SoapProfile, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type { CliContext, RegisterCommand } from '../command.js';
+import { ExitCode, UsageError } from '../io.js';
+import { loadDescriptors, readInput, readJson, reportRuntimeError, type LoadedDescriptors } from './decode.js';
+
+/** The parsed options of `call`. */
+interface CallArgs {
+  wsdl: string;
+  operation: string;
+  endpoint: string;
+  input: string;
+  port?: string;
+  pfx?: string;
+  passphrase?: string;
+  key?: string;
+  cert?: string;
+  ca?: string[];
+  proxy?: string;
+  timeout?: number;
+  mtom?: boolean;
+  strict: boolean;
+  dump?: string;
+  profile?: string;
+  vihf?: string;
+  contexts?: string;
+  'assertion-file'?: string[];
+  'assertion-ps'?: string;
+  'sign-pfx'?: string;
+  'sign-passphrase'?: string;
+  trace: boolean;
+  catalog?: string;
+}
+
+/** Environment variables read for secrets (never printed). */
+const ENV = { passphrase: 'VOLET_PASSPHRASE', signPassphrase: 'VOLET_SIGN_PASSPHRASE' } as const;
+
+/** Writes the exact bytes of each exchange into a folder. */
+class DumpingTransport implements Transport {
+  private count = 0;
+  constructor(
+    private readonly inner: Transport,
+    private readonly dir: string,
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  async send(request: TransportRequest): Promise<TransportResponse> {
+    const n = this.count++;
+    const prefix = n === 0 ? '' : `${n + 1}.`;
+    const chunks = Array.isArray(request.body) ? (request.body as readonly (string | Uint8Array)[]) : [request.body as string | Uint8Array];
+    const url = new URL(String(request.url));
+    const headerLines = Object.entries(request.headers ?? {}).map(([k, v]) => `${k}: ${v}\n`).join('');
+    writeFileSync(join(this.dir, `${prefix}request.headers`), `POST ${url.origin}${url.pathname}\n${headerLines}`);
+    writeFileSync(join(this.dir, `${prefix}request.body`), Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))));
+    try {
+      const response = await this.inner.send(request);
+      const lines = Object.entries(response.headers).map(([k, v]) => `${k}: ${v}\n`).join('');
+      writeFileSync(join(this.dir, `${prefix}response.headers`), `HTTP ${response.status}\n${lines}`);
+      writeFileSync(join(this.dir, `${prefix}response.body`), response.body);
+      return response;
+    } catch (err) {
+      writeFileSync(join(this.dir, `${prefix}response.error`), `${err instanceof Error ? err.message : String(err)}\n`);
+      throw err;
+    }
+  }
+
+  close(): void {
+    this.inner.close?.();
+  }
+}
+
+/** The TLS settings from the options. */
+function tlsOptions(args: CallArgs): HttpsTransportOptions {
+  const passphrase = args.passphrase ?? process.env[ENV.passphrase];
+  let credentials: HttpsTransportOptions['credentials'];
+  if (args.pfx !== undefined) {
+    if (args.key !== undefined || args.cert !== undefined) throw new UsageError('give either --pfx or --key/--cert, not both');
+    credentials = { pfxFile: args.pfx, ...(passphrase !== undefined ? { passphrase } : {}) };
+  } else if (args.key !== undefined || args.cert !== undefined) {
+    if (args.key === undefined || args.cert === undefined) throw new UsageError('--key and --cert go together');
+    credentials = { keyFile: args.key, certFile: args.cert, ...(passphrase !== undefined ? { passphrase } : {}) };
+  }
+  return {
+    ...(credentials !== undefined ? { credentials } : {}),
+    ...(args.ca !== undefined && args.ca.length > 0 ? { trust: { caFile: args.ca } } : {}),
+    ...(args.proxy !== undefined ? { proxy: args.proxy === 'none' ? false : args.proxy } : {}),
+    ...(args.timeout !== undefined ? { timeoutMs: args.timeout } : {}),
+  };
+}
+
+/** The signer of `--sign-pfx` (passphrase from `--sign-passphrase` or VOLET_SIGN_PASSPHRASE). */
+async function signer(args: CallArgs): Promise<import('@volet/runtime').Signer | undefined> {
+  if (args['sign-pfx'] === undefined) return undefined;
+  const { loadPkcs12Signer } = await import('@volet/runtime');
+  return loadPkcs12Signer({ file: args['sign-pfx'], passphrase: args['sign-passphrase'] ?? process.env[ENV.signPassphrase] ?? '' });
+}
+
+/** The profile of `--profile`. */
+async function profileOf(args: CallArgs): Promise<SoapProfile | undefined> {
+  const rt = await import('@volet/runtime');
+  if (args.profile === undefined) {
+    for (const o of ['vihf', 'contexts', 'assertion-file', 'assertion-ps'] as const) {
+      if (args[o] !== undefined) throw new UsageError(`--${o} needs --profile`);
+    }
+    return undefined;
+  }
+  if (args.profile === 'cisis') {
+    if (args.vihf === undefined) throw new UsageError('--profile cisis needs --vihf <vihf.json>');
+    const input = rt.parseVihfInput(readJson(args.vihf, 'VIHF input file'));
+    const s = await signer(args);
+    const provider = new rt.VihfProvider(s === undefined ? {} : { signer: s });
+    return rt.cisisProfile({ vihf: { provider, input } });
+  }
+  if (args.profile === 'tlsi') {
+    const contexts = args.contexts === undefined ? {} : readJson(args.contexts, 'contexts file');
+    if (typeof contexts !== 'object' || contexts === null || Array.isArray(contexts)) throw new UsageError('the contexts file must hold { "ContexteLPS": …, "ContexteBAM": … }');
+    const c = contexts as Record<string, unknown>;
+    for (const k of Object.keys(c)) if (k !== 'ContexteLPS' && k !== 'ContexteBAM') throw new UsageError(`unknown key "${k}" in the contexts file (ContexteLPS, ContexteBAM)`);
+    const value = (v: unknown): Readonly<Record<string, unknown>> | undefined =>
+      typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    const assertions = (args['assertion-file'] ?? []).map((f) => readInput(f, 'assertion file').toString('utf8'));
+    let security: import('@volet/runtime').TlsiProfileSecurity = { mode: 'mtls' };
+    if (args['assertion-ps'] !== undefined) {
+      const s = await signer(args);
+      if (s === undefined) throw new UsageError('--assertion-ps needs --sign-pfx (the key that signs it)');
+      const ps = await rt.buildAssertionPs(readJson(args['assertion-ps'], 'assertion PS input file') as import('@volet/runtime').AssertionPsInput, { signer: s });
+      security = { mode: 'cpx', assertions: [ps, ...assertions] };
+    } else if (assertions.length > 0) security = { mode: 'cpx', assertions };
+    const ctx = { ContexteLPS: value(c.ContexteLPS), ContexteBAM: value(c.ContexteBAM) };
+    return rt.tlsiProfile({
+      security,
+      contexts: {
+        ...(ctx.ContexteLPS !== undefined ? { ContexteLPS: ctx.ContexteLPS } : {}),
+        ...(ctx.ContexteBAM !== undefined ? { ContexteBAM: ctx.ContexteBAM } : {}),
+      },
+    });
+  }
+  throw new UsageError(`unknown profile "${args.profile}" (cisis, tlsi)`);
+}
+
+/** The port holding the operation (`--port`, or the only one that has it). */
+function portOf(descriptors: LoadedDescriptors, args: CallArgs): LoadedDescriptors['ports'][number] {
+  const candidates = descriptors.ports.filter((p) => (args.port === undefined || p.port === args.port) && Object.hasOwn(p.descriptor.operations, args.operation));
+  if (candidates.length === 1) return candidates[0];
+  if (args.port !== undefined && !descriptors.ports.some((p) => p.port === args.port)) {
+    throw new UsageError(`no port "${args.port}" (ports: ${descriptors.ports.map((p) => p.port).join(', ')})`);
+  }
+  if (candidates.length === 0) {
+    const ops = [...new Set(descriptors.ports.flatMap((p) => Object.keys(p.descriptor.operations)))];
+    throw new UsageError(`no operation "${args.operation}" (operations: ${ops.join(', ')})`);
+  }
+  throw new UsageError(`operation "${args.operation}" is in several ports (${candidates.map((p) => p.port).join(', ')}): choose one with --port`);
+}
+
+async function runCall(args: CallArgs, context: CliContext): Promise<void> {
+  const input = readJson(args.input, 'input file');
+  const descriptors = await loadDescriptors(args.wsdl, args.catalog, context);
+  if (descriptors === null) return;
+  const port = portOf(descriptors, args);
+  const rt = await import('@volet/runtime');
+  let client: import('@volet/runtime').SoapClient | undefined;
+  try {
+    const profile = await profileOf(args);
+    const base: Transport = new rt.HttpsTransport(tlsOptions(args));
+    const transport = args.dump === undefined ? base : new DumpingTransport(base, args.dump);
+    client = new rt.SoapClient(descriptors.schema, port.descriptor, {
+      endpoint: args.endpoint,
+      transport,
+      strict: args.strict,
+      ...(profile !== undefined ? { profile } : {}),
+      ...(args.mtom !== undefined ? { mtom: args.mtom } : {}),
+      ...(args.timeout !== undefined ? { timeoutMs: args.timeout } : {}),
+      ...(args.trace ? { trace: (e) => context.io.stderr(`--- ${e.phase} ${e.operation} ${e.url}${e.status !== undefined ? ` ${e.status}` : ''}\n${e.body}\n`) } : {}),
+      // A replayed capture carries old addressing/security blocks: the profile's fresh ones win.
+      headerPrecedence: profile !== undefined ? 'profile' : 'caller',
+    });
+    const op = client.operation(args.operation);
+    const call = rt.callArgumentsFromJson(descriptors.schema, op, input);
+    try {
+      const response = await client.callWithHeaders(args.operation, call.body, call.headers, { extraHeaders: call.extraHeaders });
+      const json = { envelope: { version: response.version, headers: response.headers.map(rt.blockToJson), body: response.bodyBlocks.map(rt.blockToJson) } };
+      context.io.stdout(JSON.stringify(json, null, 2) + '\n');
+      context.exitCode = ExitCode.ok;
+    } catch (err) {
+      if (!(err instanceof rt.SoapFault)) throw err;
+      const json = { envelope: { version: err.version, headers: err.headers.map(rt.blockToJson), fault: rt.faultToJson(err) } };
+      context.io.stdout(JSON.stringify(json, null, 2) + '\n');
+      context.io.stderr(`volet: ${err.message}\n`);
+      context.exitCode = ExitCode.inputErrors;
+    }
+  } catch (err) {
+    await reportRuntimeError(err, undefined, context);
+  } finally {
+    client?.close();
+  }
+}
+
+/** Registers `call`. */
+export const registerCall: RegisterCommand = (cli, context) =>
+  cli.command(
+    'call <wsdl>',
+    'Call one operation of a service (TLS, profiles, MTOM) with a JSON request; print the JSON response',
+    (y) =>
+      y
+        .positional('wsdl', { describe: 'the service description (WSDL)', type: 'string', demandOption: true })
+        .option('operation', { describe: 'the operation to call', type: 'string', demandOption: true, requiresArg: true })
+        .option('endpoint', { describe: 'the endpoint URL (https:)', type: 'string', demandOption: true, requiresArg: true })
+        .option('input', { describe: 'the request as JSON (what `volet decode` prints: an envelope or its body element)', type: 'string', demandOption: true, requiresArg: true })
+        .option('port', { describe: 'the port, when the operation is in several', type: 'string', requiresArg: true })
+        .option('pfx', { describe: 'client certificate and key, PKCS#12 file', type: 'string', requiresArg: true })
+        .option('passphrase', { describe: `passphrase of --pfx or --key (or env ${ENV.passphrase})`, type: 'string', requiresArg: true })
+        .option('key', { describe: 'client private key, PEM file (with --cert)', type: 'string', requiresArg: true })
+        .option('cert', { describe: 'client certificate (chain), PEM file (with --key)', type: 'string', requiresArg: true })
+        .option('ca', { describe: 'trusted CA certificates, PEM file (repeatable)', type: 'string', array: true, requiresArg: true })
+        .option('proxy', { describe: 'HTTP proxy URL, or "none" (default: HTTPS_PROXY/NO_PROXY)', type: 'string', requiresArg: true })
+        .option('timeout', { describe: 'whole-call timeout in milliseconds', type: 'number', requiresArg: true })
+        .option('mtom', { describe: 'send base64Binary content as MTOM/XOP parts (--no-mtom: never; default: as the operation says)', type: 'boolean' })
+        .option('strict', { describe: 'strict decoding of the response', type: 'boolean', default: false })
+        .option('dump', { describe: 'write the exact request and response (headers, body bytes) into this folder', type: 'string', requiresArg: true })
+        .option('profile', { describe: 'transport profile: cisis (DMP) or tlsi (INSi…)', type: 'string', choices: ['cisis', 'tlsi'] })
+        .option('vihf', { describe: 'cisis: VIHF input (vihf.json, see docs/security.md)', type: 'string', requiresArg: true })
+        .option('contexts', { describe: 'tlsi: { "ContexteLPS": …, "ContexteBAM": … } in the JSON form of the generated types', type: 'string', requiresArg: true })
+        .option('assertion-file', { describe: 'tlsi: a pre-signed SAML assertion to put in wsse:Security (repeatable; none: mTLS mode)', type: 'string', array: true, requiresArg: true })
+        .option('assertion-ps', { describe: 'tlsi: assertion PS input (JSON) to build and sign with --sign-pfx', type: 'string', requiresArg: true })
+        .option('sign-pfx', { describe: 'signing certificate and key, PKCS#12 (VIHF of the INDIRECTE modes, assertion PS)', type: 'string', requiresArg: true })
+        .option('sign-passphrase', { describe: `passphrase of --sign-pfx (or env ${ENV.signPassphrase})`, type: 'string', requiresArg: true })
+        .option('trace', { describe: 'print the request and response envelopes on stderr (patient data masked)', type: 'boolean', default: false })
+        .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true }),
+    async (args) => {
+      await runCall(
+        {
+          ...args,
+          wsdl: String(args.wsdl),
+          ca: args.ca?.map(String),
+          'assertion-file': args['assertion-file']?.map(String),
+        } as CallArgs,
+        context,
+      );
+    },
+  );

@@ -1,0 +1,101 @@
+/**
+ * `volet decode <wsdl> <file> [--strict] [--catalog <file.json>] [--content-type <value>]`: a SOAP
+ * 1.1/1.2 envelope (faults included), a multipart/related MTOM body, or a bare instance of a global
+ * element, printed as JSON in the shape of the generated types (docs/cli.md). Lenient by default.
+ * Also exports what `encode` and `call` share: loading the descriptors of a WSDL, reading files,
+ * reporting runtime errors.
+ */
+import { readFileSync } from 'node:fs';
+import type { CatalogEntry } from '../../load/types.js';
+import { buildModel, hasErrors } from '../../pipeline.js';
+import { readCatalogOption } from '../catalog-option.js';
+import type { CliContext, RegisterCommand } from '../command.js';
+import { ExitCode, UsageError } from '../io.js';
+import { reportDiagnostics } from '../report-diagnostics.js';
+
+/** The live descriptors of a WSDL (the runtime-descriptors module brings in the emitter, so it loads on use). */
+export type LoadedDescriptors = import('../../emit/runtime-descriptors.js').RuntimeDescriptors;
+
+/**
+ * Builds the descriptors of a service description; prints its diagnostics and returns null when it
+ * has errors (exit code 1 set).
+ */
+export async function loadDescriptors(wsdl: string, catalogFile: string | undefined, context: CliContext): Promise<LoadedDescriptors | null> {
+  const catalog: CatalogEntry[] | undefined = catalogFile === undefined ? undefined : readCatalogOption(catalogFile);
+  const model = buildModel([wsdl], catalog === undefined ? {} : { catalog });
+  if (hasErrors(model.diagnostics)) {
+    reportDiagnostics(model.diagnostics, context.io);
+    context.exitCode = ExitCode.inputErrors;
+    return null;
+  }
+  const { runtimeDescriptors } = await import('../../emit/runtime-descriptors.js');
+  return runtimeDescriptors(model);
+}
+
+/** Reads an input file; an unreadable file is a usage error. */
+export function readInput(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read ${what} '${file}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+}
+
+/** Reads and parses a JSON input file (usage error when unreadable or not JSON). */
+export function readJson(file: string, what: string): unknown {
+  const text = readInput(file, what).toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`${what} '${file}' is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/**
+ * Reports an error of the runtime (decoding, encoding, transport, security) on stderr as
+ * `volet: <file>:<line>:<col>: <message>` or `volet: <message>` and sets exit code 1; other errors
+ * are rethrown (internal errors).
+ */
+export async function reportRuntimeError(err: unknown, file: string | undefined, context: CliContext): Promise<void> {
+  const { VoletError } = await import('@volet/runtime');
+  const isSecurity = err instanceof Error && err.name === 'SecurityError';
+  if (!(err instanceof VoletError) && !isSecurity) throw err;
+  const e = err as Error & { line?: unknown; column?: unknown };
+  const where = file !== undefined && typeof e.line === 'number' && e.line > 0 ? `${file}:${e.line}:${String(e.column)}: ` : file !== undefined ? `${file}: ` : '';
+  context.io.stderr(`volet: ${where}${e.message}\n`);
+  context.exitCode = ExitCode.inputErrors;
+}
+
+/** Registers `decode`. */
+export const registerDecode: RegisterCommand = (cli, context) =>
+  cli.command(
+    'decode <wsdl> <file>',
+    'Decode a SOAP envelope, an MTOM body or a bare element into the JSON form of the generated types',
+    (y) =>
+      y
+        .positional('wsdl', { describe: 'the service description (WSDL, or an XSD)', type: 'string', demandOption: true })
+        .positional('file', { describe: 'the XML (or multipart/related) message', type: 'string', demandOption: true })
+        .option('strict', { describe: 'strict decoding: unknown or misplaced elements are errors', type: 'boolean', default: false })
+        .option('content-type', { describe: 'the HTTP Content-Type of a saved multipart body (when its boundary must be given)', type: 'string', requiresArg: true })
+        .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true }),
+    async (args) => {
+      const file = String(args.file);
+      const input = readInput(file, 'message file');
+      const descriptors = await loadDescriptors(String(args.wsdl), args.catalog, context);
+      if (descriptors === null) return;
+      const { decodeMessageJson, splitSoapPayload, envelopeText } = await import('@volet/runtime');
+      try {
+        const payload = splitSoapPayload(args['content-type'], input);
+        const xml = payload.multipart ? envelopeText(payload) : input;
+        const json = decodeMessageJson(descriptors.schema, xml, {
+          mode: args.strict ? 'strict' : 'lenient',
+          attachments: payload.attachments,
+          excludeElements: descriptors.rpcPartElements,
+        });
+        context.io.stdout(JSON.stringify(json, null, 2) + '\n');
+        context.exitCode = ExitCode.ok;
+      } catch (err) {
+        await reportRuntimeError(err, file, context);
+      }
+    },
+  );

@@ -1,0 +1,7 @@
+/**
+ * Transport profiles: the headers and security each national transport adds to every request.
+ * @packageDocumentation
+ */
+export { cisisProfile, type CisisProfileOptions, type VihfSource } from './cisis.js';
+export { tlsiProfile, assertionPsSource, type TlsiProfileOptions, type TlsiProfileSecurity, type AssertionSource, type AssertionPsSourceOptions } from './tlsi.js';
+export { contextHeader, type ContextValue, type ContextHeaderOptions } from './tlsi-contexts.js';
