@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { startSimulators, type StartSimulatorsOptions, type RunningSimulators } from './start-simulators.js';
-export { pkiManifest, writePkiManifest, type PkiManifest, type ManifestEntity } from './pki-manifest.js';
+export { pkiManifest, writePkiManifest, readPkiManifest, type PkiManifest, type ManifestEntity } from './pki-manifest.js';
 export { createDmpSimulator, DMP_PATHS, DMP_SERVICES_PREFIX, type DmpSimulator, type DmpSimulatorOptions } from './dmp/dmp-simulator.js';
 export { DMP_FAULT_NS, type DmpFaultCode } from './dmp/dmp-faults.js';
 export type { CannedResponse } from './dmp/canned-responses.js';

@@ -19,7 +19,7 @@ if (process.argv[3] === 'keep') {
   keepers.push(reader);
 }
 const t: number[] = [];
-for (let r = 0; r < 15; r++) {
+for (let r = 0; r < (Number(process.env.RUNS) || 15); r++) {
   if (process.argv[2] === 'gc') gc?.();
   const t0 = performance.now();
   decodeEnvelope(xml, { version: '1.2', bodyDescriptors: [AdhocQueryResponse] });

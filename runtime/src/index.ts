@@ -12,3 +12,4 @@ export * from './http/index.js';
 export * from './mtom/index.js';
 export * from './addressing/index.js';
 export * from './soap/index.js';
+export * from './profiles/index.js';

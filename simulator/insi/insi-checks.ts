@@ -8,6 +8,7 @@ import { DecodeError, XmlError, WSSE_NS, decode, type SoapBlock } from '@volet/r
 import { SecurityElement } from '../../generated/insi/descriptors.js';
 import type { ContexteBAM, ContexteLPS, SecurityHeaderType } from '../../generated/insi/types.js';
 import { assertionAttributes, firstText } from '../saml/assertion-attributes.js';
+import { missingAssertionPart, securityAssertions } from '../saml/assertion-shape.js';
 import { verifySignedAssertion } from '../saml/verify-signed-assertion.js';
 import { findHeader } from '../server/decode-request.js';
 import type { PeerCertificate } from '../server/exchange.js';
@@ -60,13 +61,15 @@ export function checkAssertionPs(headers: readonly SoapBlock[], check: Assertion
   if (header === undefined) fail('Assertion PS absente : aucun en-tête wsse:Security.');
   let security: SecurityHeaderType | undefined;
   try {
-    security = header?.value !== undefined ? (header.value as SecurityHeaderType) : decode(SecurityElement, header?.xml ?? '');
+    // Lenient, as for the VIHF (see dmp/vihf/check-vihf.ts): a codec limit on SAML AuthnContext.
+    security = header?.value !== undefined ? (header.value as SecurityHeaderType) : decode(SecurityElement, header?.xml ?? '', { mode: 'lenient' });
   } catch (error) {
     if (!(error instanceof DecodeError || error instanceof XmlError)) throw error;
     fail('Assertion PS absente ou mal formée.');
   }
-  const first = security?.Assertion[0];
+  const first = securityAssertions(security)[0];
   if (first === undefined) return fail('Assertion PS absente.');
+  if (missingAssertionPart(first) !== undefined) fail('Assertion PS incomplète.');
   if (first.Signature === undefined) fail('Assertion PS non signée.');
   const verified = verifySignedAssertion(check.envelope, first, check.trust, check.now);
   if (!verified.ok) return fail(verified.kind === 'certificate' ? 'Certificat de signature de l\'assertion PS non reconnu.' : 'Signature de l\'assertion PS invalide.');

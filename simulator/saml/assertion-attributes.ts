@@ -77,7 +77,9 @@ export function authnStatements(assertion: AssertionType): AuthnStatementType[] 
 export function assertionAttributes(assertion: AssertionType): AssertionAttributes {
   const out = new Map<string, AttributeValueRead[]>();
   for (const statement of attributeStatements(assertion)) {
-    for (const attribute of statement.Attribute) {
+    // Decoded leniently: required parts may be missing.
+    for (const attribute of statement.Attribute ?? []) {
+      if (typeof attribute.Name !== 'string') continue;
       const values = out.get(attribute.Name) ?? [];
       for (const v of attribute.AttributeValue ?? []) values.push(readValue(v));
       out.set(attribute.Name, values);

@@ -56,7 +56,7 @@ async function withSecrets<T>(run: () => Promise<T>): Promise<T> {
 }
 
 const CONTEXTS = {
-  ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', Id: 'x', Temps: '2000-01-01T00:00:00Z', LPS: { IDAM: { $value: 'TESTIDAM0001', R: '4' }, Version: '1.0', Instance: '6f1c1c52-3e7a-4a8b-9a51-0c1f2d3e4f50', Nom: 'urn:lps:volet-tests:1.0' } },
+  ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', Id: 'x', Temps: '2000-01-01T00:00:00Z', LPS: { IDAM: { $value: 'TESTIDAM0001', R: '4' }, Version: '1.0', Instance: '6f1c1c52-3e7a-4a8b-9a51-0c1f2d3e4f50', Nom: 'urn:lps:MonLogiciel:1.0' } },
   ContexteBAM: { Version: '01_02', Id: 'x', Temps: '2000-01-01T00:00:00Z', COUVERTURE: {} },
 };
 
@@ -82,7 +82,6 @@ test('a captured INSi request replays as is: tlsi profile, fresh headers, --dump
   assert.equal(request.clientCn, 'INSI-AUTO');
   // The profile's fresh blocks replace the captured ones; nothing is sent twice; mTLS: no Security.
   const names = headerNames(request.doc);
-  console.log(names);
   assert.equal(new Set(names).size, names.length);
   assert.deepEqual([...names].sort(), ['{http://www.w3.org/2005/08/addressing}Action', '{http://www.w3.org/2005/08/addressing}MessageID', '{urn:siram:bam:ctxbam}ContexteBAM', '{urn:siram:lps:ctxlps}ContexteLPS']);
   assert.notEqual(headerBlock(request.doc, WSA, 'MessageID')?.textContent, CAPTURED_MESSAGE_ID);
@@ -128,7 +127,7 @@ test('DMP registry with --profile cisis: VIHF built from vihf.json, signed with 
   const vihf = join(tmp, 'vihf.json');
   writeFileSync(vihf, JSON.stringify({
     mode: 'INDIRECTE', nameId: '899900063480', subjectId: 'MAX LIBRE', structureId: '10B0127189', sector: 'SA07^1.2.250.1.71.4.2.4',
-    roles: [{ code: '10', codeSystem: '1.2.250.1.71.1.2.7' }], patientIns: '207058575627097', lpsName: 'volet-tests', lpsVersion: '1.0', homologationDmp: 'TEST-0001',
+    roles: [{ code: '10', codeSystem: '1.2.250.1.71.1.2.7' }], patientIns: '207058575627097', lpsName: 'MonLogiciel', lpsVersion: '1.0', homologationDmp: 'TEST-0001',
   }));
   reply = () => soap12(corpusText('dmp-exemples-messages', 'TD3.1_Recherche_de_document_reponse.xml'));
   const r = await withSecrets(() =>
@@ -160,4 +159,48 @@ test('usage errors: unknown operation (exit 2, the operations listed), profile o
     assert.ok(!hasStackTrace(r.stderr), r.stderr);
     assert.ok(!r.stderr.includes(secret) && !r.stdout.includes(secret));
   }
+});
+
+test('--mtom: the decoded TD2.1 MTOM capture (documents as base64 in JSON) goes out as XOP parts again', { skip: SKIP }, async () => {
+  const wsdl = corpus('dmp-annexe-wsdl-schema', 'wsdl', 'XDS.b_DocumentRepository.wsdl');
+  const capture = corpus('dmp-exemples-messages', 'TD2.1_Alimentation_requete.xml');
+  const decoded = await volet('decode', wsdl, capture);
+  assert.equal(decoded.code, 0, decoded.stderr);
+  const input = join(tmp, 'td21.json');
+  writeFileSync(input, decoded.stdout);
+  const documents = (JSON.parse(decoded.stdout) as { envelope: { body: { value: { Document: { $value: string }[] } }[] } }).envelope.body[0].value.Document;
+  reply = () => soap12(corpusText('dmp-exemples-messages', 'TD2.1_Alimentation_reponse.xml'));
+  const r = await withSecrets(() =>
+    volet('call', wsdl, '--operation', 'DocumentRepository_ProvideAndRegisterDocumentSet-b', '--endpoint', `${server.url}/repository`, '--input', input,
+      '--pfx', pki.orgAuth.p12File, '--ca', pki.caBundleFile, '--mtom'),
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const request = server.last();
+  assert.equal(request.multipart, true);
+  // The capture is SOAP 1.1-namespaced, but the call follows the binding: SOAP 1.2.
+  assert.match(request.headers['content-type'] ?? '', /start-info="application\/soap\+xml"; action="urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b"/);
+  assert.deepEqual([...request.attachments.values()].map((a) => Buffer.from(a).toString('base64')), documents.map((d) => d.$value));
+  const out = JSON.parse(r.stdout) as { envelope: { body: { value: { status: string } }[] } };
+  assert.equal(out.envelope.body[0].value.status, 'urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success');
+});
+
+test('--profile tlsi CPx: --assertion-ps built and signed with --sign-pfx, verified by xmlsec1', { skip: SKIP }, async () => {
+  const input = join(tmp, 'search-cpx.json');
+  writeFileSync(input, JSON.stringify({ element: '{http://www.cnamts.fr/INSiRecSans}RECSANSVITALE', value: { NomNaissance: 'DUPONT', Sexe: 'F', DateNaissance: '1980-05-17' } }));
+  const ps = join(tmp, 'ps.json');
+  writeFileSync(ps, JSON.stringify({ nameId: '899700000001', identifiantFacturation: '123456789', secteurActivite: 'SA05' }));
+  const contexts = join(tmp, 'contexts-cpx.json');
+  writeFileSync(contexts, JSON.stringify(CONTEXTS));
+  reply = () => soap12(corpusText('insi-padoa', 'src', 'ins', 'fixtures', 'REP_CR01.xml'));
+  const r = await withSecrets(() =>
+    volet('call', INSI_WSDL, '--operation', 'rechercherInsAvecTraitsIdentite', '--endpoint', `${server.url}/lps`, '--input', input,
+      '--pfx', pki.cps.p12File, '--ca', pki.caBundleFile, '--profile', 'tlsi', '--contexts', contexts, '--assertion-ps', ps, '--sign-pfx', pki.cps.p12File),
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const assertions = securityAssertions(server.last().envelope);
+  assert.equal(assertions.length, 1);
+  assertAssertionVerifies(assertions[0], pki.cps.certFile, pki.intermediateCa.certPem);
+  const misuse = await volet('call', INSI_WSDL, '--operation', 'rechercherInsAvecTraitsIdentite', '--endpoint', `${server.url}/lps`, '--input', input, '--profile', 'tlsi', '--sign-pfx', pki.cps.p12File);
+  assert.equal(misuse.code, 2);
+  assert.match(misuse.stderr, /--sign-pfx with --profile tlsi/);
 });

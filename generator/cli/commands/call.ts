@@ -122,6 +122,7 @@ async function profileOf(args: CallArgs): Promise<SoapProfile | undefined> {
     return rt.cisisProfile({ vihf: { provider, input } });
   }
   if (args.profile === 'tlsi') {
+    if (args['sign-pfx'] !== undefined && args['assertion-ps'] === undefined) throw new UsageError('--sign-pfx with --profile tlsi signs the assertion PS of --assertion-ps');
     const contexts = args.contexts === undefined ? {} : readJson(args.contexts, 'contexts file');
     if (typeof contexts !== 'object' || contexts === null || Array.isArray(contexts)) throw new UsageError('the contexts file must hold { "ContexteLPS": …, "ContexteBAM": … }');
     const c = contexts as Record<string, unknown>;

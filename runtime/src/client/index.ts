@@ -24,4 +24,3 @@ export {
   type MessageDecodeOptions,
   type CallArguments,
 } from './message-json.js';
-export * from '../profiles/index.js';

@@ -14,8 +14,6 @@ import { prepareRequest, type PreparedRequest } from './request.js';
 import { readResponse, responseText, splitResponse } from './response.js';
 import { maskSensitiveXml } from './trace.js';
 
-export type { CallOptions, ClientOptions, SoapResponse } from './options.js';
-
 /** Calls the operations of one port. */
 export class SoapClient {
   readonly schema: SchemaDescriptor;

@@ -224,7 +224,7 @@ export class ElementDecoder implements XmlHandler {
       else content.push(text);
       return;
     }
-    if (this.settings.strict && !isWhitespace(text)) {
+    if (this.settings.strict && !this.reader.textIsWhitespace && !isWhitespace(text)) {
       throw this.fail('unexpected-text', 'text where only elements are allowed');
     }
   }
@@ -276,14 +276,15 @@ export class ElementDecoder implements XmlHandler {
     // First pass over attributes: xsi:type / xsi:nil, and the ordinary ones buffered.
     const attrs = tag.attributeList;
     const buffer = this.attrBuffer;
-    buffer.length = 0;
+    // A count, not buffer.length = 0: setting an array's length is a slow builtin call.
+    let buffered = 0;
     let xsi = 0;
     let xsiType = '';
     let nil = false;
     for (let k = 0; k < attrs.length; k++) {
       const a = attrs[k];
       const uri = a.uri;
-      if (uri === '') buffer.push(a);
+      if (uri === '') buffer[buffered++] = a;
       else if (uri === XMLNS_NS) continue;
       else if (uri === XSI_NS) {
         if (a.local === 'type') {
@@ -293,7 +294,7 @@ export class ElementDecoder implements XmlHandler {
           xsi |= XSI_NIL;
           nil = a.value.trim() === 'true' || a.value.trim() === '1';
         }
-      } else if (slot !== null || uri !== this.rootAttributeNamespace) buffer.push(a);
+      } else if (slot !== null || uri !== this.rootAttributeNamespace) buffer[buffered++] = a;
     }
     let type = declared;
     let typeKey: string | null = null;
@@ -318,7 +319,7 @@ export class ElementDecoder implements XmlHandler {
       frame.simple = type;
       frame.complex = null;
       frame.obj = null;
-      if (buffer.length > 0 && this.settings.strict) {
+      if (buffered > 0 && this.settings.strict) {
         throw this.fail('unknown-attribute', `attribute ${describeAttr(buffer[0])} on an element of simple type`);
       }
       return;
@@ -338,7 +339,7 @@ export class ElementDecoder implements XmlHandler {
     frame.obj = obj;
     if (typeKey !== null) obj.$type = typeKey;
     if (nil) return;
-    for (let i = 0; i < buffer.length; i++) {
+    for (let i = 0; i < buffered; i++) {
       const a = buffer[i];
       let as = type.attributes.get(a.local);
       while (as !== undefined && as.uri !== a.uri) as = as.next ?? undefined;
@@ -404,7 +405,7 @@ export class ElementDecoder implements XmlHandler {
     const type = frame.simple ?? (ct !== null && ct.simpleContentKey !== null ? (ct.simpleContent ??= this.schema.simpleType(ct.simpleContentKey)) : null);
     if (type === null || frame.nil || type.format !== BASE64_FORMAT) return false;
     let href: string | undefined;
-    for (const key in tag.attributes) if (tag.attributes[key].local === 'href' && tag.attributes[key].uri === '') href = tag.attributes[key].value;
+    for (const a of tag.attributeList) if (a.local === 'href' && a.uri === '') href = a.value;
     if (href === undefined) throw this.fail('invalid-value', 'xop:Include without href');
     const attachments = this.settings.attachments as ReadonlyMap<string, Uint8Array>;
     const data = attachments.get(normalizeContentId(href)) ?? attachments.get(href.trim().replace(/^cid:/i, ''));

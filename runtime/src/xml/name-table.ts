@@ -46,14 +46,19 @@ const table: (QualifiedName | undefined)[] = new Array<QualifiedName | undefined
 export function internName(s: string, start: number, end: number, hash: number): QualifiedName | undefined {
   const slot = hash & MASK;
   const hit = table[slot];
-  if (hit !== undefined && hit.raw.length === end - start && s.startsWith(hit.raw, start)) return hit;
-  const raw = s.slice(start, end);
+  if (hit !== undefined && hit.raw.length === end - start) {
+    const raw = hit.raw;
+    let k = 0;
+    while (k < raw.length && raw.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+    if (k === raw.length) return hit;
+  }
+  const raw = internalize(s.slice(start, end));
   const colon = raw.indexOf(':');
   let prefix = '';
   let local = raw;
   if (colon >= 0) {
-    prefix = raw.slice(0, colon);
-    local = raw.slice(colon + 1);
+    prefix = internalize(raw.slice(0, colon));
+    local = internalize(raw.slice(colon + 1));
     if (prefix === '' || local === '' || local.includes(':')) return undefined;
     const first = local.codePointAt(0) as number;
     if (first < 128 ? NAME_START[first] === 0 : !isNameStartCodePoint(first)) return undefined;
@@ -62,6 +67,12 @@ export function internName(s: string, start: number, end: number, hash: number):
   const name = new QualifiedName(raw, prefix, local, kind);
   table[slot] = name;
   return name;
+}
+
+/** The internalized (flat, deduplicated) copy of a string: property keys are internalized. */
+export function internalize(s: string): string {
+  for (const key in { [s]: 0 }) return key;
+  return s;
 }
 
 let generation = 0;

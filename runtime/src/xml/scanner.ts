@@ -12,7 +12,7 @@
 import { XmlError, type XmlPosition } from '../errors/xml-error.js';
 import { ATTR_STOP, NAME_CHAR, NAME_START, RAW_STOP, TEXT_STOP, highCharWidth, isXmlCodePoint, nameCharWidth } from './chars.js';
 import type { XmlLimits } from './limits.js';
-import { DEFAULT_DECLARATION, PLAIN_NAME, PREFIX_DECLARATION, internName, nextGeneration, type QualifiedName } from './name-table.js';
+import { DEFAULT_DECLARATION, PLAIN_NAME, PREFIX_DECLARATION, internName, internalize, nextGeneration, type QualifiedName } from './name-table.js';
 import { XML_NS, XMLNS_NS } from './namespaces.js';
 import { Attribute, NO_ATTRIBUTES, Tag, type XmlAttribute, type XmlTag } from './tag.js';
 
@@ -61,6 +61,23 @@ const LOWER_X = 0x78;
 const MAX_REFERENCE = 64;
 /** Whitespace-only text nodes up to this length are cached by length (indentation repeats). */
 const WS_CACHE = 64;
+/** Indentation runs shorter than this are cached by character and length. */
+const INDENT_CACHE = 128;
+
+const tabIndents: string[] = [];
+const spaceIndents: string[] = [];
+
+/** `\n` followed by `count` tabs or spaces (`indent`), one string per kind and count. */
+function indentation(indent: number, count: number): string {
+  const cache = indent === TAB ? tabIndents : spaceIndents;
+  let text = cache[count];
+  if (text === undefined) {
+    text = internalize('\n' + (indent === TAB ? '\t' : ' ').repeat(count));
+    for (let k = cache.length; k < count; k++) cache.push(internalize('\n' + (indent === TAB ? '\t' : ' ').repeat(k)));
+    cache[count] = text;
+  }
+  return text;
+}
 
 const PREDEFINED: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   lt: '<',
@@ -69,6 +86,17 @@ const PREDEFINED: Readonly<Record<string, string>> = Object.assign(Object.create
   apos: "'",
   quot: '"',
 });
+
+/**
+ * True when `s` holds `part` at `at`. (A loop: `startsWith` with a position is several times
+ * slower on V8 for the short strings compared here.)
+ */
+export function matchesAt(s: string, at: number, part: string): boolean {
+  const len = part.length;
+  if (at + len > s.length) return false;
+  for (let k = 0; k < len; k++) if (s.charCodeAt(at + k) !== part.charCodeAt(k)) return false;
+  return true;
+}
 
 /** `\r\n` and lone `\r` → `\n` (XML end-of-line handling). */
 function normaliseLineEnds(s: string): string {
@@ -95,6 +123,11 @@ export class XmlScanner {
   readonly limits: XmlLimits;
   /** Current element depth (1 inside the root element). */
   depth = 0;
+  /**
+   * During {@link XmlHandler.text}: true when the text is known to be white space only (the
+   * indentation between elements), so a handler can skip checking it. False says nothing.
+   */
+  textIsWhitespace = false;
 
   /** The text being scanned. */
   protected buf = '';
@@ -286,7 +319,24 @@ export class XmlScanner {
     const budget = this.limits.maxTextLength - this.textRun;
     const stop = n - start > budget ? start + budget + 1 : n;
     let c = s.charCodeAt(i);
-    // Indentation between elements: a white-space run followed by `<`.
+    if (c === LF || c === CR) {
+      // Indentation between elements: a line end, a run of tabs or of spaces, then `<`. Its
+      // text depends only on the run, so it is checked in the one pass and never sliced.
+      let j = i + 1;
+      if (c === CR && s.charCodeAt(j) === LF) j++;
+      const indent = s.charCodeAt(j);
+      let k = j;
+      if (indent === TAB || indent === SPACE) {
+        do k++;
+        while (s.charCodeAt(k) === indent);
+      }
+      if (s.charCodeAt(k) === LT && k < stop && k - j < INDENT_CACHE) {
+        this.textIsWhitespace = true;
+        this.emitText(indentation(indent, k - j), k);
+        return k;
+      }
+    }
+    // Other white space between elements.
     while ((c === SPACE || c === LF || c === CR || c === TAB) && i < stop) c = s.charCodeAt(++i);
     if (c === LT && i < stop) {
       this.whitespace(s, start, i);
@@ -300,6 +350,7 @@ export class XmlScanner {
       } else if (c >= 0xd800) break;
       i++;
     }
+    this.textIsWhitespace = false;
     if (i < stop && c === LT) {
       this.emitText(s.slice(start, i), i);
       return i;
@@ -313,17 +364,18 @@ export class XmlScanner {
     let text: string;
     if (len <= WS_CACHE) {
       const raw = this.wsRaw[len];
-      if (raw.length === len && s.startsWith(raw, start)) {
+      if (raw.length === len && matchesAt(s, start, raw)) {
         text = this.wsText[len];
       } else {
         const r = s.slice(start, end);
-        text = normaliseLineEnds(r);
+        text = internalize(normaliseLineEnds(r));
         this.wsRaw[len] = r;
         this.wsText[len] = text;
       }
     } else {
       text = normaliseLineEnds(s.slice(start, end));
     }
+    this.textIsWhitespace = true;
     this.emitText(text, end);
   }
 
@@ -332,6 +384,7 @@ export class XmlScanner {
     if (this.textBefore !== '') {
       text = this.textBefore + text;
       this.textBefore = '';
+      this.textIsWhitespace = false;
     }
     this.at = end;
     this.handler.text(text);
@@ -576,6 +629,7 @@ export class XmlScanner {
       count++;
       if (attrName.kind !== PLAIN_NAME) declarations = true;
     }
+    if (i - lt > this.limits.maxTextLength) throw this.failAt('limit-text', `a start tag longer than ${this.limits.maxTextLength} characters`, i);
     this.openElement(name, count, declarations, selfClosing, i);
     return i;
   }
@@ -660,7 +714,7 @@ export class XmlScanner {
       const name = names[k];
       if (name.kind === PLAIN_NAME) continue;
       // Trimmed, as saxes did (a namespace name with surrounding spaces is not a URI reference anyway).
-      const uri = this.attrValues[k].trim();
+      const uri = internalize(this.attrValues[k].trim());
       const prefix = name.kind === DEFAULT_DECLARATION ? '' : name.local;
       if (name.kind === PREFIX_DECLARATION && uri === '') {
         throw this.failAt('malformed', `a prefix cannot be undeclared in XML 1.0 (xmlns:${prefix}="")`, end);
@@ -724,7 +778,7 @@ export class XmlScanner {
     let i = start + expected.length;
     if (i >= n && expected.startsWith(s.slice(start, n))) return -1;
     let c = s.charCodeAt(i);
-    if (i >= n || !s.startsWith(expected, start) || (c < 128 ? NAME_CHAR[c] !== 0 : nameCharWidth(s, i, false) !== 0)) {
+    if (i >= n || !matchesAt(s, start, expected) || (c < 128 ? NAME_CHAR[c] !== 0 : nameCharWidth(s, i, false) !== 0)) {
       const end = this.nameEnd(s, start, n);
       if (end >= n) return -1;
       throw this.failAt('malformed', `end tag </${s.slice(start, end)}> does not match start tag <${expected}>`, end, 1);
@@ -796,8 +850,12 @@ export class XmlScanner {
     const text = this.rawSection(s, from, end);
     const handler = this.handler;
     this.at = end + 3;
-    if (handler.cdata !== undefined) handler.cdata(text);
-    else handler.text(text);
+    if (handler.cdata !== undefined) {
+      handler.cdata(text);
+    } else {
+      this.textIsWhitespace = false;
+      handler.text(text);
+    }
     return end + 3;
   }
 

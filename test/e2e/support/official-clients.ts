@@ -1,0 +1,49 @@
+/**
+ * Generates clients from WSDL files at test time with the generator's API into a temporary folder,
+ * and loads them: each `.ts` is transpiled to an ES module `.js` beside it (so the compiled test
+ * suite, which runs without tsx, can import them too), and the folder gets a `node_modules` link
+ * to the repository's, so `@volet/runtime` resolves as in a vendor's project. The folder is
+ * removed at exit: nothing generated from the corpus stays anywhere.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ts from 'typescript';
+import { generate, writeGenerated } from '../../../generator/emit/generate.js';
+import { repoRoot } from '../../support/paths.js';
+
+/** One generated service folder, loaded. */
+export type GeneratedModule = Readonly<Record<string, unknown>>;
+
+function transpile(folder: string): void {
+  for (const name of readdirSync(folder)) {
+    if (!name.endsWith('.ts') || name.endsWith('.d.ts')) continue;
+    const out = ts.transpileModule(readFileSync(join(folder, name), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
+      fileName: name,
+    });
+    writeFileSync(join(folder, name.replace(/\.ts$/, '.js')), out.outputText);
+  }
+}
+
+/**
+ * Generates each `{ name: wsdl }` entry into its own folder and imports its `index.js`.
+ * @param wsdls - folder name → entry WSDL file
+ */
+export async function generateAndLoad(wsdls: Readonly<Record<string, string>>): Promise<Record<string, GeneratedModule>> {
+  const dir = mkdtempSync(join(tmpdir(), 'volet-e2e-generated-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  const services = Object.entries(wsdls).map(([name, wsdl]) => ({ name, wsdl: [wsdl], out: join(dir, name) }));
+  const result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test' });
+  const out: Record<string, GeneratedModule> = {};
+  for (const s of result.services) {
+    if (s.files === null) throw new Error(`generation of ${s.service.name} failed: ${s.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).slice(0, 3).join('; ')}`);
+    writeGenerated(s);
+    transpile(s.service.out);
+    out[s.service.name] = (await import(pathToFileURL(join(s.service.out, 'index.js')).href)) as GeneratedModule;
+  }
+  return out;
+}

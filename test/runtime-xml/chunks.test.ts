@@ -1,0 +1,91 @@
+/**
+ * Streaming: long tokens (a tag with huge attribute values, a comment, a CDATA section, a
+ * processing instruction, a text node) arriving in small chunks read the same as in one piece,
+ * and the token limit holds while they are still arriving.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Buffer } from 'node:buffer';
+import { XmlError, XmlReader, readXmlAsync, type XmlHandler, type XmlLimits } from '@volet/runtime';
+import { random, randomCuts, readerOutcome } from './support/events.js';
+
+const longTokens: Record<string, string> = {
+  attributes: `<a v="${"x>'y".repeat(30_000)}" w='${'"q>&amp;'.repeat(5_000)}'>t</a>`,
+  comment: `<a><!--${'- x > ]]> '.repeat(20_000)}--></a>`,
+  cdata: `<a><![CDATA[${'] ]] > ]> <&'.repeat(20_000)}]]></a>`,
+  pi: `<a><?pi ${'? > ?'.repeat(20_000)}?></a>`,
+  text: `<a>${'a&amp;b&#233;\r\n]] > '.repeat(50_000)}</a>`,
+  endTag: `<a${'b'.repeat(30_000)}></a${'b'.repeat(30_000)}   \n >`,
+};
+
+test('long tokens read the same in small chunks as in one piece', () => {
+  const next = random(7);
+  for (const [name, xml] of Object.entries(longTokens)) {
+    const whole = readerOutcome(xml);
+    assert.ok(whole.ok, name);
+    for (const max of [1, 7, 100, 5000]) {
+      assert.deepEqual(readerOutcome(xml, randomCuts(xml.length, max, next)), whole, `${name}, chunks up to ${max}`);
+    }
+    const bytes = Buffer.from(xml, 'utf8');
+    assert.deepEqual(readerOutcome(bytes, randomCuts(bytes.length, 300, next)), whole, `${name}, byte chunks`);
+  }
+});
+
+function limitError(chunks: Iterable<string | Uint8Array>, limits: Partial<XmlLimits>): XmlError {
+  const noop: XmlHandler = { openTag() {}, text() {}, closeTag() {} };
+  const reader = new XmlReader(noop, { limits });
+  try {
+    for (const c of chunks) reader.write(c);
+    reader.end();
+  } catch (err) {
+    assert.ok(err instanceof XmlError, String(err));
+    return err;
+  }
+  assert.fail('no error');
+}
+
+function* pieces(s: string, size: number): Generator<string> {
+  for (let i = 0; i < s.length; i += size) yield s.slice(i, i + size);
+}
+
+test('the token limit holds while a long token is still arriving', () => {
+  for (const [name, xml] of Object.entries(longTokens)) {
+    const err = limitError(pieces(xml, 1000), { maxTextLength: 20_000 });
+    assert.equal(err.code, 'limit-text', `${name}: ${err.message}`);
+    const whole = limitError([xml], { maxTextLength: 20_000 });
+    assert.equal(whole.code, 'limit-text', `${name} in one piece: ${whole.message}`);
+  }
+});
+
+test('a 50 MB text node or attribute value in 64 KiB byte chunks stops at the limit', () => {
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  function* body(open: string): Generator<Uint8Array> {
+    yield Buffer.from(open);
+    for (let i = 0; i < 800; i++) yield chunk;
+  }
+  // Default limits: stops after 32 Mi characters, long before the 50 MB are all there.
+  const text = limitError(body('<a>'), {});
+  assert.equal(text.code, 'limit-text');
+  assert.equal(text.path, '/a');
+  const value = limitError(body('<a v="'), {});
+  assert.equal(value.code, 'limit-text');
+});
+
+test('async byte sources cut inside multi-byte characters and CR LF', async () => {
+  const xml = '<a x="é\r\n">😀\r\n€</a>';
+  const bytes = Buffer.from(xml, 'utf8');
+  async function* source(): AsyncGenerator<Uint8Array> {
+    for (let i = 0; i < bytes.length; i += 3) yield bytes.subarray(i, i + 3);
+  }
+  const events: string[] = [];
+  await readXmlAsync(source(), {
+    openTag(tag) {
+      events.push(`${tag.name} ${tag.attributeList[0].value}`);
+    },
+    text(t) {
+      events.push(t);
+    },
+    closeTag() {},
+  });
+  assert.deepEqual(events, ['a é ', '😀\n€']);
+});
