@@ -41,7 +41,7 @@ function repoRoot(): string {
 }
 
 /** An INS shown in the transcript: its first digit only. */
-export function maskIns(ins: string): string {
+function maskIns(ins: string): string {
   return ins.slice(0, 1) + '*'.repeat(Math.max(0, ins.length - 1));
 }
 

@@ -16,3 +16,6 @@ export { DEFAULT_POPULATION, INS_OID, fullIns, nirKey, type SimulatedIdentity, t
 export { INSI_CERTIFICATE_NAMES } from './insi/insi-checks.js';
 export { startHttpsSoapServer, type HttpsSoapServerOptions, type RunningHttpsServer, type ServerTls } from './server/https-soap-server.js';
 export type { SoapHttpHandler, SoapHttpRequest, SoapHttpReply, PeerCertificate } from './server/exchange.js';
+export { sampleClients, tlsFor, type SampleClients, type SimulatorEndpoints } from './samples/sample-clients.js';
+export { provideAndRegisterRequest, findDocumentsQuery, retrieveRequest, updateStatusRequest, xdsPatientId, type SubmittedDocument, type Submitter } from './samples/xds-requests.js';
+export { fictionalCda, type FictionalCdaInput } from './samples/fictional-cda.js';

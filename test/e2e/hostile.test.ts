@@ -6,6 +6,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { request } from 'node:https';
 import { HttpsTransport, SoapFault, decodeEnvelope, splitSoapPayload, envelopeText, soapContentType, type TransportResponse } from '@volet/runtime';
 import { DEFAULT_POPULATION, fullIns, type SimulatedIdentity } from '../../simulator/insi/population.js';
 import { tlsFor } from '../../simulator/samples/sample-clients.js';
@@ -29,9 +31,7 @@ async function send(url: string, body: string | Uint8Array, contentType: string 
   const t = dmpTransport();
   // The transport only POSTs: other methods go through node:https directly.
   if (method !== 'POST') {
-    const { request } = await import('node:https');
     const { manifest } = ctx();
-    const { readFileSync } = await import('node:fs');
     return new Promise((resolve, reject) => {
       const req = request(url, { method, key: readFileSync(manifest.entities.orgAuth.key), cert: readFileSync(manifest.entities.orgAuth.cert), ca: readFileSync(manifest.caBundle) }, (res) => {
         const chunks: Buffer[] = [];

@@ -542,3 +542,33 @@ export async function decodeAsync<T>(ref: ElementRef<T>, source: AsyncIterable<s
   reader.end();
   return handler.value as T;
 }
+
+/**
+ * A decoder (with its frames) and a skip handler that live as long as the module, made from a
+ * tiny schema and document (nothing of a real message is kept). When no object of a class's
+ * shape survives a full GC, V8 drops the shape and deoptimises the methods specialised on it
+ * (measured: the decoder's hot methods deoptimised after every forced GC of the codec benchmark).
+ * One live instance of each keeps the shapes, and the optimised code, valid.
+ */
+const shapeKeepers: unknown[] = [];
+{
+  const schema = compiledSchema({
+    v: 1,
+    ns: [''],
+    types: {
+      T: { k: 'c', ns: 0, a: [{ n: 'a', t: 'xs:string' }], f: [{ n: 'c', t: 'xs:string', min: 0, max: -1 }, { n: 'd', t: 'T', min: 0 }] },
+    },
+    elements: { r: { n: 'r', ns: 0, t: 'T' } },
+  });
+  const keeper: XmlHandler = {
+    openTag(tag) {
+      shapeKeepers.push(new ElementDecoder(schema, schema.element('r'), reader, tag, keeper, decodeSettings(), () => {}));
+    },
+    text() {},
+    closeTag() {},
+  };
+  const reader = new XmlReader(keeper);
+  reader.write('<r a="1">\n <c>x</c><c>y</c><d a="2"><c>z</c></d></r>');
+  reader.end();
+  shapeKeepers.push(new SkipHandler(reader, keeper));
+}

@@ -19,6 +19,8 @@ export class QualifiedName {
   gen = -1;
   /** The prefix's namespace (the default namespace for an unprefixed name) in scope `gen`. */
   prefixUri: string | undefined = undefined;
+  /** For an element name: the attribute names it had last time, by position (the scanner's predictions). */
+  readonly attributeNames: QualifiedName[] = [];
 
   constructor(
     readonly raw: string,

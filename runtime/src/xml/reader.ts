@@ -182,13 +182,14 @@ const shapeKeepers: unknown[] = [];
 
 /**
  * The scanner's calls into handlers are made megamorphic on purpose, by reading a small document
- * with six handlers of different shapes once. A document's handlers are objects of several
- * classes (envelope, codec, raw capture…) that live only while it is read: call sites specialised
- * on them would lose their optimised code at every full GC between two documents (measured: the
- * scanner deoptimised after every forced GC of the codec benchmark). Generic call sites cost a
- * few nanoseconds per event and depend on no handler's shape.
+ * with eight handlers of different shapes once (enough calls for V8 to have allocated feedback).
+ * A document's handlers are objects of several classes (envelope, codec, raw capture…) that live
+ * only while it is read: call sites specialised on them lose their optimised code at every full
+ * GC between two documents (measured: the scanner deoptimised after every forced GC of the codec
+ * benchmark). Generic call sites cost a few nanoseconds per event and depend on no handler shape.
  */
-for (let k = 0; k < 6; k++) {
+const WARM_UP = `<a xmlns:p="urn:p" p:x="1" y="2">${'\n <b>t&amp;</b><![CDATA[c]]><!--c--><p:c z="1"/> x\r\n<d>\r\n\t</d>'.repeat(4)}</a>`;
+for (let k = 0; k < 8; k++) {
   const handler: XmlHandler = Object.assign(
     { [`shape${k}`]: k },
     {
@@ -201,7 +202,5 @@ for (let k = 0; k < 6; k++) {
       comment(): void {},
     },
   );
-  shapeKeepers.push(
-    readXml('<a xmlns:p="urn:p" p:x="1" y="2">\n <b>t&amp;</b><![CDATA[c]]><!--c--><p:c/> x\r\n</a>', handler),
-  );
+  for (let round = 0; round < 3; round++) shapeKeepers.push(readXml(WARM_UP, handler));
 }

@@ -98,6 +98,19 @@ export function matchesAt(s: string, at: number, part: string): boolean {
   return true;
 }
 
+/** How many attribute names per element name are remembered as predictions. */
+const PREDICTED_ATTRIBUTES = 16;
+
+/** True when `s` holds the (already checked) name `raw` at `at`, not followed by another name character. */
+function nameAt(s: string, at: number, raw: string, n: number): boolean {
+  const len = raw.length;
+  for (let k = 0; k < len; k++) if (s.charCodeAt(at + k) !== raw.charCodeAt(k)) return false;
+  const end = at + len;
+  if (end >= n) return false;
+  const c = s.charCodeAt(end);
+  return c < 128 ? NAME_CHAR[c] === 0 : nameCharWidth(s, end, false) === 0;
+}
+
 /** `\r\n` and lone `\r` → `\n` (XML end-of-line handling). */
 function normaliseLineEnds(s: string): string {
   if (s.indexOf('\r') < 0) return s;
@@ -161,6 +174,8 @@ export class XmlScanner {
   private hash = 0;
   private value = '';
   private refText = '';
+  /** Per depth, the name of the last element started there (the prediction for the next one). */
+  private readonly lastNames: (QualifiedName | undefined)[] = [];
   /** The current start tag's attributes while it is scanned. */
   private readonly attrNames: QualifiedName[] = [];
   private readonly attrValues: string[] = [];
@@ -555,10 +570,20 @@ export class XmlScanner {
 
   /** A start tag at `lt`; returns the index after it, or -1 when the buffer ends first. */
   private startTag(s: string, lt: number, n: number): number {
-    let i = this.nameEnd(s, lt + 1, n);
-    if (i >= n) return -1;
-    const name = internName(s, lt + 1, i, this.hash);
-    if (name === undefined) throw this.malformed(lt + 1, `element name ${s.slice(lt + 1, i)} is not a qualified name (Namespaces in XML)`);
+    // Names are predicted (the previous element at this depth, the attributes that element
+    // had last time) and checked in one pass; a miss scans, hashes and looks up.
+    let i: number;
+    let name = this.lastNames[this.depth];
+    if (name !== undefined && nameAt(s, lt + 1, name.raw, n)) {
+      i = lt + 1 + name.raw.length;
+    } else {
+      i = this.nameEnd(s, lt + 1, n);
+      if (i >= n) return -1;
+      name = internName(s, lt + 1, i, this.hash);
+      if (name === undefined) throw this.malformed(lt + 1, `element name ${s.slice(lt + 1, i)} is not a qualified name (Namespaces in XML)`);
+      this.lastNames[this.depth] = name;
+    }
+    const expected = name.attributeNames;
     const names = this.attrNames;
     const values = this.attrValues;
     const maxAttributes = this.limits.maxAttributes;
@@ -588,10 +613,16 @@ export class XmlScanner {
       if (i >= n) return -1;
       // An attribute.
       const nameStart = i;
-      i = this.nameEnd(s, i, n);
-      if (i >= n) return -1;
-      const attrName = internName(s, nameStart, i, this.hash);
-      if (attrName === undefined) throw this.malformed(nameStart, `attribute name ${s.slice(nameStart, i)} is not a qualified name (Namespaces in XML)`);
+      let attrName = count < expected.length ? expected[count] : undefined;
+      if (attrName !== undefined && nameAt(s, i, attrName.raw, n)) {
+        i += attrName.raw.length;
+      } else {
+        i = this.nameEnd(s, i, n);
+        if (i >= n) return -1;
+        attrName = internName(s, nameStart, i, this.hash);
+        if (attrName === undefined) throw this.malformed(nameStart, `attribute name ${s.slice(nameStart, i)} is not a qualified name (Namespaces in XML)`);
+        if (count < PREDICTED_ATTRIBUTES) expected[count] = attrName;
+      }
       c = s.charCodeAt(i);
       while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
       if (c !== EQUALS) {

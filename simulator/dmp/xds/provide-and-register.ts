@@ -74,7 +74,7 @@ export function provideAndRegister(request: ProvideAndRegisterDocumentSetRequest
     else if (context.store.byUniqueId(uniqueId) !== undefined || uniqueIds.has(uniqueId)) {
       errors.push({ code: 'XDSDuplicateUniqueIdInRegistry', context: 'A document with this uniqueId is already registered.', location: where });
     }
-    uniqueIds.add(uniqueId);
+    if (uniqueId !== '') uniqueIds.add(uniqueId);
     if (bytes === undefined || patient === undefined || uniqueId === '') continue;
     const hash = createHash('sha1').update(bytes).digest('hex');
     const statedHash = slotValues(entry, 'hash')[0];
