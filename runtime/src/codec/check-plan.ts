@@ -34,18 +34,16 @@ export function checkPlan(plan: readonly PlanNode[], obj: Obj): Problem | null {
         }
         break;
       case 'choice': {
-        let chosen = -1;
-        for (let b = 0; b < node.branches.length; b++) {
-          if (node.props[b].some((p) => present(obj, p))) {
-            if (chosen >= 0) return { code: 'choice-conflict', message: `elements of two branches of a choice (${node.props[chosen].join(', ')} / ${node.props[b].join(', ')})` };
-            chosen = b;
+        const b = chooseBranch(node, obj);
+        if (b === NOTHING_CHOSEN) {
+          if (node.min > 0 && !node.branches.some((branch) => checkPlan(branch, obj) === null)) {
+            return { code: 'missing-element', message: `none of the choice's elements (${node.props.flat().join(', ')}) is present` };
           }
-        }
-        if (chosen >= 0) {
-          const problem = checkPlan(node.branches[chosen], obj);
+        } else if (b === NO_BRANCH_FITS) {
+          return { code: 'choice-conflict', message: `elements of two branches of a choice (${node.props.flat().filter((p) => present(obj, p)).join(', ')})` };
+        } else {
+          const problem = checkPlan(node.branches[b], obj);
           if (problem !== null) return problem;
-        } else if (node.min > 0 && !node.branches.some((b) => checkPlan(b, obj) === null)) {
-          return { code: 'missing-element', message: `none of the choice's elements (${node.props.flat().join(', ')}) is present` };
         }
         break;
       }
@@ -54,3 +52,28 @@ export function checkPlan(plan: readonly PlanNode[], obj: Obj): Problem | null {
   return null;
 }
 
+/** {@link chooseBranch}: no property of the choice is present. */
+export const NOTHING_CHOSEN = -1;
+/** {@link chooseBranch}: present properties that no single branch holds. */
+export const NO_BRANCH_FITS = -2;
+
+/**
+ * The branch of a choice that a value takes. Branches may share elements (SAML AuthnContext:
+ * ClassRef then Decl, or Decl alone), so a branch fits when it holds every present property of
+ * the choice; among those, the first whose own plan holds wins, else the first that fits.
+ */
+export function chooseBranch(node: Extract<PlanNode, { k: 'choice' }>, obj: Obj): number {
+  const given = new Set<string>();
+  for (const props of node.props) for (const p of props) if (present(obj, p)) given.add(p);
+  if (given.size === 0) return NOTHING_CHOSEN;
+  let fallback = NO_BRANCH_FITS;
+  for (let b = 0; b < node.branches.length; b++) {
+    const own = node.props[b];
+    let fits = true;
+    for (const p of given) if (!own.includes(p)) fits = false;
+    if (!fits) continue;
+    if (checkPlan(node.branches[b], obj) === null) return b;
+    if (fallback === NO_BRANCH_FITS) fallback = b;
+  }
+  return fallback;
+}
