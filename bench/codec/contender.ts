@@ -1,7 +1,7 @@
 /**
  * One benchmark contender, run in its own child process by run.ts:
  * `contender.ts <name> <input file> <runs>`. Prints one JSON line: the contender's name, the
- * duration of every timed run in milliseconds, the input size and the peak RSS.
+ * wall and CPU time of every timed run in milliseconds, the input size and the peak RSS.
  */
 import { readFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
@@ -34,17 +34,22 @@ if (name === 'saxes-events') {
   saxesKeepers.push(keeper);
 }
 
+/** saxes's handlers: the same functions for every run (see voletEvents). */
+let saxesOpened = 0;
+const saxesOnOpen = (): void => {
+  saxesOpened++;
+};
+const saxesNoop = (): void => {};
+
 function saxesEvents(): number {
   // The floor: saxes with namespaces, handlers that do nothing but count.
-  let n = 0;
+  saxesOpened = 0;
   const parser = new SaxesParser({ xmlns: true });
-  parser.on('opentag', () => {
-    n++;
-  });
-  parser.on('text', () => {});
-  parser.on('closetag', () => {});
+  parser.on('opentag', saxesOnOpen);
+  parser.on('text', saxesNoop);
+  parser.on('closetag', saxesNoop);
   parser.write(xml).close();
-  return n;
+  return saxesOpened;
 }
 
 /** The reader alone, with handlers that do nothing but count: compare with saxes-events. */
@@ -114,13 +119,19 @@ const run = contenders[name];
 if (run === undefined) throw new Error(`unknown contender ${name}`);
 for (let i = 0; i < 2; i++) run();
 const times: number[] = [];
+const cpu: number[] = [];
 let outputSize = 0;
 for (let i = 0; i < runs; i++) {
   gc?.();
+  const c0 = process.cpuUsage();
   const t0 = process.hrtime.bigint();
   outputSize = run();
   times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  const c = process.cpuUsage(c0);
+  // Process CPU time (all threads: GC helper threads included): less sensitive than wall time to
+  // other processes on a shared machine.
+  cpu.push((c.user + c.system) / 1000);
 }
 process.stdout.write(
-  JSON.stringify({ name, times, bytes: bytes.byteLength, result: outputSize, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n',
+  JSON.stringify({ name, times, cpu, bytes: bytes.byteLength, result: outputSize, maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024) }) + '\n',
 );

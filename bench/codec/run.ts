@@ -1,14 +1,15 @@
 /**
  * Codec benchmark: a ~10 MB ITI-18 AdhocQueryResponse (1,000 ExtrinsicObjects, structure taken
- * from the official DMP example at run time). Decode MB/s against a bare saxes pass (namespaces
- * on, events only), encode MB/s. Each contender runs in its own child process; the figure is
- * the median of several runs after two warm-up runs.
+ * from the official DMP example at run time). Decode against a bare saxes pass (namespaces on,
+ * events only) and node-soap; encode against node-soap. Each contender runs in its own child
+ * process; `--rounds` repeats the whole set (interleaved, to spread the load of a shared machine
+ * over every contender) and the figures are medians over all timed runs of all rounds.
  *
- * Run: node --import tsx --conditions=volet-source bench/codec/run.ts [--runs N] [--count N]
+ * Run: node --import tsx --conditions=volet-source bench/codec/run.ts [--runs N] [--count N] [--rounds R] [--only a,b]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAdhocQueryResponse } from './build-input.js';
@@ -16,53 +17,81 @@ import { buildAdhocQueryResponse } from './build-input.js';
 interface Result {
   name: string;
   times: number[];
+  cpu: number[];
   bytes: number;
   result: number;
   maxRssMB: number;
 }
 
-function option(flag: string, fallback: number): number {
+function option(flag: string, fallback: string): string {
   const i = process.argv.indexOf(flag);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  return i >= 0 ? process.argv[i + 1] : fallback;
 }
 
-function median(values: number[]): number {
+function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const runs = option('--runs', 9);
-const count = option('--count', 1000);
+const ALL = ['saxes-events', 'volet-events', 'volet-decode', 'volet-decode-bytes', 'node-soap-decode', 'volet-encode', 'node-soap-encode'];
+/** The peer each contender is compared with, besides the saxes floor. */
+const PEER: Record<string, string> = {
+  'volet-decode': 'node-soap-decode',
+  'volet-decode-bytes': 'node-soap-decode',
+  'volet-encode': 'node-soap-encode',
+};
+
+const runs = Number(option('--runs', '9'));
+const count = Number(option('--count', '1000'));
+const rounds = Number(option('--rounds', '1'));
+const only = option('--only', '');
+const contenders = only === '' ? ALL : ALL.filter((c) => only.split(',').includes(c));
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
 const input = join(dir, 'adhoc-query-response.xml');
-const xml = buildAdhocQueryResponse(count);
-writeFileSync(input, xml, 'utf8');
+writeFileSync(input, buildAdhocQueryResponse(count), 'utf8');
 const contender = fileURLToPath(new URL('./contender.ts', import.meta.url));
-const contenders = ['saxes-events', 'volet-events', 'volet-decode', 'volet-decode-bytes', 'node-soap-decode', 'volet-encode', 'node-soap-encode'];
 
-const results: Result[] = [];
+const load0 = loadavg()[0];
+const results = new Map<string, Result>();
 try {
-  for (const name of contenders) {
-    const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', contender, name, input, String(runs)], {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    });
-    if (r.status !== 0) throw new Error(`${name} failed:\n${r.stderr}`);
-    results.push(JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Result);
+  for (let round = 0; round < rounds; round++) {
+    for (const name of contenders) {
+      const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', contender, name, input, String(runs)], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      });
+      if (r.status !== 0) throw new Error(`${name} failed:\n${r.stderr}`);
+      const one = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Result;
+      const all = results.get(name);
+      if (all === undefined) results.set(name, one);
+      else {
+        all.times.push(...one.times);
+        all.cpu.push(...one.cpu);
+        all.maxRssMB = Math.max(all.maxRssMB, one.maxRssMB);
+      }
+    }
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const mb = results[0].bytes / 1e6;
-const floor = median(results[0].times);
-console.log(`input: ${count} ExtrinsicObjects, ${mb.toFixed(2)} MB; ${runs} runs per contender (median), node ${process.version}`);
-console.log('| contender | median ms | min ms | MB/s | × saxes events time | peak RSS MB |');
-console.log('|---|---:|---:|---:|---:|---:|');
-for (const r of results) {
+const first = results.values().next().value as Result;
+const mb = first.bytes / 1e6;
+const floor = results.get('saxes-events');
+console.log(
+  `input: ${count} ExtrinsicObjects, ${mb.toFixed(2)} MB; ${rounds} round(s) × ${runs} runs per contender (median), node ${process.version}, ` +
+    `load average ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
+);
+console.log('| contender | median ms | min ms | MB/s | CPU ms | × saxes events (time) | peer speed-up (time / CPU) | peak RSS MB |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results.values()) {
   const m = median(r.times);
+  const c = median(r.cpu);
+  const vsFloor = floor === undefined ? '' : (m / median(floor.times)).toFixed(2);
+  const peer = PEER[r.name] === undefined ? undefined : results.get(PEER[r.name]);
+  const vsPeer = peer === undefined ? '' : `${(median(peer.times) / m).toFixed(2)} / ${(median(peer.cpu) / c).toFixed(2)}`;
   console.log(
-    `| ${r.name} | ${m.toFixed(1)} | ${Math.min(...r.times).toFixed(1)} | ${(mb / (m / 1000)).toFixed(1)} | ${(m / floor).toFixed(2)} | ${r.maxRssMB} |`,
+    `| ${r.name} | ${m.toFixed(1)} | ${Math.min(...r.times).toFixed(1)} | ${(mb / (m / 1000)).toFixed(1)} | ${c.toFixed(1)} | ${vsFloor} | ${vsPeer} | ${r.maxRssMB} |`,
   );
 }

@@ -4,7 +4,9 @@
  * issue's peer, a devDependency) on the same 7 WSDLs. Each run is a fresh child process writing into
  * a fresh temporary folder; wall-clock medians. volet runs from `dist/` when it is built and newer
  * than the sources, else from source through tsx (which adds its transpile cost); `--volet <main.js>`
- * names another build of the CLI.
+ * names another build of the CLI. volet's compile cache (generator/cli/compile-cache.ts) is filled by
+ * the warm-up run, like after a user's first run; one row measures the command without it
+ * (`VOLET_COMPILE_CACHE=off`, what the very first run after an install costs).
  *
  * Run: node --import tsx --conditions=volet-source bench/generate/versus-wsdl-tsclient.bench.ts [runs] [--volet <main.js>]
  */
@@ -43,20 +45,20 @@ const voletCommand = voletBuild !== undefined
   ? [dist]
   : ['--import', pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href, '--conditions=volet-source', join(repoRoot, 'generator', 'cli', 'main.ts')];
 
-function timed(args: string[], cwd: string): number {
+function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
   const start = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   const ms = performance.now() - start;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stdout}${r.stderr}`);
   return ms;
 }
 
-function voletRun(typecheck: boolean): number {
+function voletRun(typecheck: boolean, env: NodeJS.ProcessEnv = {}): number {
   const dir = mkdtempSync(join(tmpdir(), 'volet-vs-'));
   try {
     const config = { services: wsdls.map((w) => ({ name: basename(w, '.wsdl'), wsdl: w, out: join(dir, 'out', basename(w, '.wsdl')) })), typecheck };
     writeFileSync(join(dir, 'volet.config.json'), JSON.stringify(config));
-    return timed([...voletCommand, 'generate'], dir);
+    return timed([...voletCommand, 'generate'], dir, env);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -72,20 +74,32 @@ function peerRun(): number {
   }
 }
 
-const results: [string, number[]][] = [];
-const measure = (name: string, run: () => number, n = runs): void => {
-  run(); // warm-up (file cache, tsx cache)
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) times.push(run());
-  results.push([name, times]);
-};
-measure('volet generate --no-typecheck', () => voletRun(false));
-measure('volet generate (with type check)', () => voletRun(true), Math.max(1, Math.ceil(runs / 2)));
-if (existsSync(peer)) measure('wsdl-tsclient 1.7.1', peerRun);
+const loadBefore = loadavg();
+/** A contender: its name, one cold run, and how many measured runs it gets. */
+interface Contender {
+  name: string;
+  run: () => number;
+  runs: number;
+}
+const contenders: Contender[] = [
+  { name: 'volet generate --no-typecheck', run: () => voletRun(false), runs },
+  { name: '  same, compile cache off', run: () => voletRun(false, { VOLET_COMPILE_CACHE: 'off' }), runs },
+  { name: 'volet generate (with type check)', run: () => voletRun(true), runs: Math.max(1, Math.ceil(runs / 2)) },
+];
+if (existsSync(peer)) contenders.push({ name: 'wsdl-tsclient 1.7.1', run: peerRun, runs });
 else console.log(`wsdl-tsclient not installed (${peer}): npm install`);
+for (const c of contenders) c.run(); // warm-up (file cache, tsx cache, volet's compile cache)
+// Round-robin, so that a change in the machine's load affects every contender alike.
+const results: [string, number[]][] = contenders.map((c) => [c.name, []]);
+for (let i = 0; i < runs; i++) {
+  contenders.forEach((c, k) => {
+    if (i < c.runs) results[k]?.[1].push(c.run());
+  });
+}
 
 console.log(`DMP: ${wsdls.length} WSDLs; cold child processes; volet from ${voletBuild ?? (distFresh ? 'dist/' : 'source via tsx')}`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+const load = (l: number[]): string => l.map((x) => x.toFixed(1)).join(' ');
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load(loadBefore)} before, ${load(loadavg())} after`);
 for (const [name, times] of results) {
   console.log(`${name.padEnd(34)} median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${times.length} runs`);
 }

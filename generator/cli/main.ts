@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { CliContext, RegisterCommand } from './command.js';
+import { enableCompileCache } from './compile-cache.js';
 import { registerCheck } from './commands/check.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerInspect } from './commands/inspect.js';
@@ -63,6 +64,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
 
 /** Runs the CLI on the process's arguments and sets the process exit code. */
 export async function main(): Promise<void> {
+  // Only for the real command, not for in-process runs: the cache hook lives as long as the process.
+  enableCompileCache();
   process.exitCode = await run(hideBin(process.argv));
 }
 

@@ -7,7 +7,7 @@
  * (`<Name>Element`); built-ins are `xs:<local>`. An rpc-style part given by type gets a
  * synthesised element (the unqualified part accessor) keyed `<Operation><Part>Part`.
  */
-import { StructureKind, VariableDeclarationKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
 import {
   isBuiltin,
   type ComplexTypeDefinition,
@@ -26,6 +26,7 @@ import { literal, Suffixed, type Literal } from './literal.js';
 import { namespacesTable } from './namespaces.js';
 import { localOf, namespaceOf } from './schema-index.js';
 import { code, docComment, docText, joinDocs, quote } from './ts-text.js';
+import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { ExpressionScope } from './type-expressions.js';
 
 type Obj = { [key: string]: Literal | undefined };

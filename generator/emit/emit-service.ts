@@ -3,7 +3,7 @@
  * `client.ts` and `index.ts`, each starting with the generated-file header. Pure: the same model,
  * version, hash and templates give byte-identical files. Nothing is written here.
  */
-import { printStructure, StructureKind, type StatementStructures } from 'ts-morph';
+import type { StatementStructures } from 'ts-morph';
 import type { Model } from '../model/model.js';
 import { clientText } from './client-file.js';
 import { descriptorStatements } from './descriptors-file.js';
@@ -11,6 +11,7 @@ import { createEmitContext } from './emit-context.js';
 import { fileHeader } from './header.js';
 import type { GeneratedFile } from './output.js';
 import type { TemplateSet } from './templates.js';
+import { printStructure, StructureKind } from './ts-morph.js';
 import { typesStatements } from './types-file.js';
 
 /** What {@link emitService} needs besides the model. */

@@ -62,8 +62,23 @@ export function loadTemplates(userDir: string | null): TemplateSet {
   return { files, texts, overridden };
 }
 
-/** Renders `client.hbs` with its partials. */
-export function renderClient(templates: TemplateSet, context: object): string {
+/** The compiled templates of a set, with the texts they were compiled from. */
+interface CompiledTemplates {
+  texts: string[];
+  client: HandlebarsTemplateDelegate;
+}
+
+/**
+ * Compiled templates by template set: one generation renders the client of every service with
+ * the same set, and compiling the templates costs more than rendering them. Handlebars compiles
+ * on first use, so the same function also keeps the compiled form.
+ */
+const compiledSets = new WeakMap<TemplateSet, CompiledTemplates>();
+
+function compiled(templates: TemplateSet): HandlebarsTemplateDelegate {
+  const texts = TEMPLATE_FILES.map((name) => templates.texts[name]);
+  const cached = compiledSets.get(templates);
+  if (cached !== undefined && cached.texts.every((t, i) => t === texts[i])) return cached.client;
   const hb = Handlebars.create();
   const options = { noEscape: true, strict: true } as const;
   for (const name of TEMPLATE_FILES) {
@@ -74,8 +89,16 @@ export function renderClient(templates: TemplateSet, context: object): string {
       throw new TemplateError(`template ${templates.files[name]}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  const client = hb.compile(templates.texts['client.hbs'], options);
+  compiledSets.set(templates, { texts, client });
+  return client;
+}
+
+/** Renders `client.hbs` with its partials. */
+export function renderClient(templates: TemplateSet, context: object): string {
+  const client = compiled(templates);
   try {
-    return hb.compile(templates.texts['client.hbs'], options)(context);
+    return client(context);
   } catch (e) {
     throw new TemplateError(`rendering client.ts: ${e instanceof Error ? e.message : String(e)}`);
   }

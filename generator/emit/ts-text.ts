@@ -10,8 +10,13 @@ export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }
 
+/** The characters {@link quote} escapes. */
+const NEEDS_ESCAPE = /['\\\u0000-\u001f\u007f\u2028\u2029]/;
+
 /** A single-quoted string literal; escapes quotes, backslashes, control and line-separator characters. */
 export function quote(text: string): string {
+  // Most names and values need no escape: skip the character loop (descriptors quote thousands).
+  if (!NEEDS_ESCAPE.test(text)) return `'${text}'`;
   let out = "'";
   for (const ch of text) {
     const c = ch.codePointAt(0) ?? 0;

@@ -8,8 +8,13 @@
 import { existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Project, ts } from 'ts-morph';
+import type { ts } from 'ts-morph';
 import type { GeneratedFile } from './output.js';
+import { tsMorph } from './ts-morph.js';
+
+// Values from the require-loaded module (see ts-morph.ts); `ts` above is only for types.
+const { Project } = tsMorph;
+const compiler = tsMorph.ts;
 
 /** One folder of generated files, at its output path. */
 export interface FolderToCheck {
@@ -29,10 +34,10 @@ export interface TypecheckDiagnostic {
 
 /** The compiler options generated code must satisfy. */
 export const TYPECHECK_OPTIONS: ts.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
+  target: compiler.ScriptTarget.ES2022,
   lib: ['lib.es2023.d.ts'],
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  module: compiler.ModuleKind.NodeNext,
+  moduleResolution: compiler.ModuleResolutionKind.NodeNext,
   strict: true,
   exactOptionalPropertyTypes: true,
   noUnusedLocals: true,
@@ -84,7 +89,7 @@ export function typecheckGenerated(folders: readonly FolderToCheck[]): Typecheck
   const out: TypecheckDiagnostic[] = [];
   // Option problems would make every file fail for a reason outside it: report them first.
   for (const d of program.compilerObject.getOptionsDiagnostics()) {
-    out.push({ file: '', line: 1, column: 1, message: ts.flattenDiagnosticMessageText(d.messageText, '\n'), code: d.code });
+    out.push({ file: '', line: 1, column: 1, message: compiler.flattenDiagnosticMessageText(d.messageText, '\n'), code: d.code });
   }
   for (const sf of generated) {
     const diagnostics = [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)];
@@ -96,7 +101,7 @@ export function typecheckGenerated(folders: readonly FolderToCheck[]): Typecheck
         file: display(sf.getFilePath()),
         line,
         column,
-        message: typeof text === 'string' ? text : ts.flattenDiagnosticMessageText(text.compilerObject, '\n'),
+        message: typeof text === 'string' ? text : compiler.flattenDiagnosticMessageText(text.compilerObject, '\n'),
         code: d.getCode(),
       });
     }

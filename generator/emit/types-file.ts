@@ -5,7 +5,7 @@
  * `createSourceFile` call; declarations whose text spans several lines (unions, intersections) are
  * given as ready-made statement text, which ts-morph writes unchanged.
  */
-import { StructureKind, type InterfaceDeclarationStructure, type OptionalKind, type PropertySignatureStructure, type StatementStructures } from 'ts-morph';
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, StatementStructures } from 'ts-morph';
 import { isBuiltin, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition } from '../model/model.js';
 import {
   fieldProps,
@@ -18,6 +18,7 @@ import {
 import type { EmitContext } from './emit-context.js';
 import { enumerable, hasLiteralEnumeration } from './emit-context.js';
 import { localOf } from './schema-index.js';
+import { StructureKind } from './ts-morph.js';
 import { code, docComment, docText, joinDocs, propertyKey, quote } from './ts-text.js';
 import { arrayOf, hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
 

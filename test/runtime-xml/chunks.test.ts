@@ -89,3 +89,33 @@ test('async byte sources cut inside multi-byte characters and CR LF', async () =
   });
   assert.deepEqual(events, ['a é ', '😀\n€']);
 });
+
+test('a reader stopped by an error refuses further input', () => {
+  const reader = new XmlReader({ openTag() {}, text() {}, closeTag() {} });
+  assert.throws(() => reader.write('<a><b></c>'), (e: unknown) => e instanceof XmlError && e.code === 'malformed');
+  assert.throws(() => reader.write('</b></a>'), (e: unknown) => e instanceof XmlError && /after an error/.test(e.message));
+});
+
+test('UTF-8 cut anywhere, valid or not, decodes as one strict TextDecoder pass over the whole', () => {
+  const next = random(99);
+  const alphabet = ['a', '<', 'é', '€', '😀', '中', '\u0085'];
+  for (let round = 0; round < 300; round++) {
+    let body = '';
+    for (let k = Math.floor(next() * 40); k > 0; k--) body += alphabet[Math.floor(next() * alphabet.length)].replace('<', '&lt;');
+    const bytes = Buffer.from(`<a>${body}</a>`, 'utf8');
+    if (next() < 0.6) bytes[3 + Math.floor(next() * (bytes.length - 7))] = 0x80 + Math.floor(next() * 0x80);
+    let expected: string;
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      expected = /[\uFFFE\uFFFF\u0000-\u0008]/.test(text) ? 'malformed' : JSON.stringify(text.slice(3, -4).replaceAll('&lt;', '<'));
+    } catch {
+      expected = 'encoding';
+    }
+    for (const max of [1, 2, 5]) {
+      const o = readerOutcome(bytes, randomCuts(bytes.length, max, next));
+      const text = o.ok ? o.events.find((e) => e.startsWith('"')) : undefined;
+      const got = o.ok ? (text === undefined ? '""' : text.slice(1)) : o.code;
+      assert.equal(got, expected, `${bytes.toString('hex')} in chunks up to ${max}`);
+    }
+  }
+});

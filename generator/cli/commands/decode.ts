@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { CatalogEntry } from '../../load/types.js';
-import { buildModel, hasErrors } from '../../pipeline.js';
 import { readCatalogOption } from '../catalog-option.js';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
@@ -22,6 +21,7 @@ export type LoadedDescriptors = import('../../emit/runtime-descriptors.js').Runt
  */
 export async function loadDescriptors(wsdl: string, catalogFile: string | undefined, context: CliContext): Promise<LoadedDescriptors | null> {
   const catalog: CatalogEntry[] | undefined = catalogFile === undefined ? undefined : readCatalogOption(catalogFile);
+  const { buildModel, hasErrors } = await import('../../pipeline.js');
   const model = buildModel([wsdl], catalog === undefined ? {} : { catalog });
   if (hasErrors(model.diagnostics)) {
     reportDiagnostics(model.diagnostics, context.io);

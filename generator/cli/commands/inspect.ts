@@ -3,7 +3,6 @@
  * description — services, ports, operations, actions, headers, faults, types reached — and its
  * diagnostics. Exit code 1 when the description has errors.
  */
-import { buildModel, hasErrors } from '../../pipeline.js';
 import type { CatalogEntry } from '../../load/types.js';
 import { readCatalogOption } from '../catalog-option.js';
 import type { RegisterCommand } from '../command.js';
@@ -21,9 +20,11 @@ export const registerInspect: RegisterCommand = (cli, context) =>
         .positional('wsdl', { describe: 'entry WSDL or XSD files (one service description)', type: 'string', array: true, demandOption: true })
         .option('json', { describe: 'print the model as JSON (docs/model.md)', type: 'boolean', default: false })
         .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true }),
-    (args) => {
+    async (args) => {
       const catalog: CatalogEntry[] | undefined = args.catalog === undefined ? undefined : readCatalogOption(args.catalog);
       const entries = (args.wsdl ?? []).map(String);
+      // The front end loads on use, so that `volet --help` and the other commands start fast.
+      const { buildModel, hasErrors } = await import('../../pipeline.js');
       const model = buildModel(entries, catalog === undefined ? {} : { catalog });
       context.io.stdout(args.json ? JSON.stringify(model, null, 2) + '\n' : formatInspect(model));
       reportDiagnostics(model.diagnostics, context.io);

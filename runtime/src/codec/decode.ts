@@ -431,8 +431,15 @@ export class ElementDecoder implements XmlHandler {
       ((obj[slot.list] ??= []) as unknown[]).push({ $el: slot.itemTag, value });
     } else {
       const v = slot.wrap !== null ? { $el: slot.wrap, value } : value;
-      if (slot.array) ((obj[slot.prop] ??= []) as unknown[]).push(v);
-      else obj[slot.prop] = v;
+      if (slot.array) {
+        // `[v]` for the first item: an empty array's first push reserves 17 slots, and most
+        // repeated elements occur once or twice.
+        const items = obj[slot.prop] as unknown[] | undefined;
+        if (items === undefined) obj[slot.prop] = [v];
+        else items.push(v);
+      } else {
+        obj[slot.prop] = v;
+      }
     }
   }
 

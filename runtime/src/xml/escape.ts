@@ -1,12 +1,8 @@
 import { EncodeError } from '../errors/encode-error.js';
 
-/**
- * Fast path, a loop (a regular expression costs more than the scan on the short values a message
- * is made of): 1 for the ASCII characters below `@` that need a look: `&`, `<`, `>`, `"` and the
- * C0 controls (tab, LF and CR included, which are escaped in some places).
- */
-const LOOK = new Uint8Array(64);
-for (let c = 0; c < 64; c++) LOOK[c] = c < 0x20 || c === 0x26 || c === 0x3c || c === 0x3e || c === 0x22 ? 1 : 0;
+// Fast path: nothing to replace and nothing to reject. (A regular expression: measured faster
+// than a charCodeAt loop on the values of a decoded message, most of them slices of the input.)
+const NEEDS_WORK = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 // In text, CR is escaped because a raw CR is read back as LF. In attribute values, tab, LF and CR
 // are escaped too, because attribute-value normalisation would turn them into spaces.
 const TEXT_SPECIALS = /[&<>\r]/g;
@@ -37,14 +33,7 @@ function replaceOne(c: string): string {
  * @param path - the value's property path, for the error
  */
 export function escapeXml(value: string, attribute = false, path = ''): string {
-  const len = value.length;
-  let i = 0;
-  for (; i < len; i++) {
-    const c = value.charCodeAt(i);
-    // At or above U+D800: surrogates, U+FFFE/U+FFFF (and the rest of the range, checked below).
-    if (c < 64 ? LOOK[c] !== 0 : c >= 0xd800) break;
-  }
-  if (i === len) return value;
+  if (!NEEDS_WORK.test(value)) return value;
   if (INVALID.test(value)) {
     throw new EncodeError('invalid-char', 'a character that XML 1.0 cannot carry (control character, U+FFFE/U+FFFF or unpaired surrogate)', path);
   }

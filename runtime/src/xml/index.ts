@@ -1,5 +1,6 @@
 /**
- * XML layer: streaming reader (saxes) with limits, escaping, QNames, prefix allocation, raw capture.
+ * XML layer: streaming namespace-aware reader (own scanner) with limits, escaping, QNames, prefix
+ * allocation, raw capture.
  * @packageDocumentation
  */
 export { XML_NS, XMLNS_NS, XSI_NS, XSD_NS } from './namespaces.js';

@@ -5,6 +5,7 @@
  * string (whose hash V8 keeps, which makes the codec's Map lookups by local name cheap).
  */
 import { isNameStartCodePoint, NAME_START } from './chars.js';
+import { internalize } from './intern.js';
 
 /** {@link QualifiedName.kind} of an ordinary name. */
 export const PLAIN_NAME = 0;
@@ -69,12 +70,6 @@ export function internName(s: string, start: number, end: number, hash: number):
   const name = new QualifiedName(raw, prefix, local, kind);
   table[slot] = name;
   return name;
-}
-
-/** The internalized (flat, deduplicated) copy of a string: property keys are internalized. */
-export function internalize(s: string): string {
-  for (const key in { [s]: 0 }) return key;
-  return s;
 }
 
 let generation = 0;

@@ -1,6 +1,6 @@
 import { escapeXml } from './escape.js';
 import { XMLNS_NS, XML_NS, XSI_NS } from './namespaces.js';
-import type { XmlHandler, XmlReader, XmlTag } from './reader.js';
+import { XmlReader, type XmlHandler, type XmlTag } from './reader.js';
 
 /**
  * Serialises one element subtree back to XML while it is read, so that it can be kept as raw XML
@@ -103,4 +103,23 @@ export class RawCapture implements XmlHandler {
     const uri = this.reader.resolve(prefix);
     if (uri !== undefined && uri !== '') this.use(prefix, uri);
   }
+}
+
+/**
+ * A capture that lives as long as the module (made from a tiny document): when no object of a
+ * class's shape survives a full GC, V8 drops the shape and deoptimises the methods specialised
+ * on it; one live instance keeps them valid between documents.
+ */
+const shapeKeepers: unknown[] = [];
+{
+  const keeper: XmlHandler = {
+    openTag(tag) {
+      shapeKeepers.push(new RawCapture(reader, tag, keeper, () => {}));
+    },
+    text() {},
+    closeTag() {},
+  };
+  const reader = new XmlReader(keeper);
+  reader.write('<a xmlns:p="urn:p" p:x="1"><p:b>t&amp;<![CDATA[c]]><!--c--></p:b><c/></a>');
+  reader.end();
 }

@@ -1,9 +1,9 @@
-import { TextDecoder } from 'node:util';
 import { XmlError } from '../errors/xml-error.js';
 import { resolveLimits, type XmlLimits } from './limits.js';
 import { XmlScanner, type XmlHandler } from './scanner.js';
 import type { XmlTag } from './tag.js';
 import { TokenEnd } from './token-end.js';
+import { Utf8Chunks } from './utf8-chunks.js';
 
 export type { XmlHandler } from './scanner.js';
 export type { XmlAttribute, XmlTag } from './tag.js';
@@ -29,8 +29,9 @@ const SET_ASIDE = 4096;
  */
 export class XmlReader extends XmlScanner {
   private inputSize = 0;
-  private decoder: TextDecoder | undefined;
+  private decoder: Utf8Chunks | undefined;
   private done = false;
+  private failed = false;
   private started = false;
   /** A last character held back from a chunk: a CR (maybe CR LF) or a high surrogate (maybe a pair). */
   private held = '';
@@ -49,7 +50,17 @@ export class XmlReader extends XmlScanner {
 
   /** Feeds a chunk: a string, or UTF-8 bytes (string and byte chunks must not be mixed). */
   write(chunk: string | Uint8Array): void {
-    if (this.done) throw new XmlError('malformed', 'write after end', this.position());
+    if (this.done) throw new XmlError('malformed', this.failed ? 'write after an error' : 'write after end', this.position());
+    try {
+      this.take(chunk);
+    } catch (err) {
+      // Whatever stopped the document (bad XML, a limit, a handler's error) stops the reader.
+      this.done = this.failed = true;
+      throw err;
+    }
+  }
+
+  private take(chunk: string | Uint8Array): void {
     if (typeof chunk === 'string') {
       this.count(chunk.length);
       if (!this.started && chunk.length > 0) {
@@ -61,10 +72,10 @@ export class XmlReader extends XmlScanner {
     }
     this.bytes = true;
     this.count(chunk.byteLength);
-    const decoder = (this.decoder ??= new TextDecoder('utf-8', { fatal: true }));
+    const decoder = (this.decoder ??= new Utf8Chunks());
     let text: string;
     try {
-      text = decoder.decode(chunk, { stream: true });
+      text = decoder.decode(chunk);
     } catch {
       throw this.error('encoding', 'the input is not valid UTF-8');
     }
@@ -75,15 +86,23 @@ export class XmlReader extends XmlScanner {
   end(): void {
     if (this.done) return;
     this.done = true;
-    let rest = '';
+    try {
+      this.finishInput();
+    } catch (err) {
+      this.failed = true;
+      throw err;
+    }
+  }
+
+  private finishInput(): void {
     if (this.decoder !== undefined) {
       try {
-        rest = this.decoder.decode();
+        this.decoder.end();
       } catch {
         throw this.error('encoding', 'the input is not valid UTF-8 (truncated sequence at the end)');
       }
     }
-    const text = this.held + rest;
+    const text = this.held;
     this.held = '';
     if (text === '' && this.pending === null) this.scan(true);
     else this.feed(text, true);
@@ -202,5 +221,8 @@ for (let k = 0; k < 8; k++) {
       comment(): void {},
     },
   );
-  for (let round = 0; round < 3; round++) shapeKeepers.push(readXml(WARM_UP, handler));
+  for (let round = 0; round < 3; round++) {
+    const reader = readXml(WARM_UP, handler);
+    if (k === 0 && round === 0) shapeKeepers.push(reader);
+  }
 }

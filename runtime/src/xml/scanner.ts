@@ -12,7 +12,8 @@
 import { XmlError, type XmlPosition } from '../errors/xml-error.js';
 import { ATTR_STOP, NAME_CHAR, NAME_START, RAW_STOP, TEXT_STOP, highCharWidth, isXmlCodePoint, nameCharWidth } from './chars.js';
 import type { XmlLimits } from './limits.js';
-import { DEFAULT_DECLARATION, PLAIN_NAME, PREFIX_DECLARATION, internName, internalize, nextGeneration, type QualifiedName } from './name-table.js';
+import { internalize } from './intern.js';
+import { DEFAULT_DECLARATION, PLAIN_NAME, PREFIX_DECLARATION, internName, nextGeneration, type QualifiedName } from './name-table.js';
 import { XML_NS, XMLNS_NS } from './namespaces.js';
 import { Attribute, NO_ATTRIBUTES, Tag, type XmlAttribute, type XmlTag } from './tag.js';
 
@@ -91,7 +92,7 @@ const PREDEFINED: Readonly<Record<string, string>> = Object.assign(Object.create
  * True when `s` holds `part` at `at`. (A loop: `startsWith` with a position is several times
  * slower on V8 for the short strings compared here.)
  */
-export function matchesAt(s: string, at: number, part: string): boolean {
+function matchesAt(s: string, at: number, part: string): boolean {
   const len = part.length;
   if (at + len > s.length) return false;
   for (let k = 0; k < len; k++) if (s.charCodeAt(at + k) !== part.charCodeAt(k)) return false;
@@ -750,8 +751,9 @@ export class XmlScanner {
       if (name.kind === PREFIX_DECLARATION && uri === '') {
         throw this.failAt('malformed', `a prefix cannot be undeclared in XML 1.0 (xmlns:${prefix}="")`, end);
       }
+      // (The namespace itself stays out of the message: it is document text.)
       if (prefix === 'xml' ? uri !== XML_NS : prefix === 'xmlns' || uri === XML_NS || uri === XMLNS_NS) {
-        throw this.failAt('malformed', `reserved namespace misused: ${name.raw} may not be bound to ${uri === '' ? 'no namespace' : uri}`, end);
+        throw this.failAt('malformed', `${name.raw}: the xml prefix and namespace only go together, and xmlns and its namespace are never declared`, end);
       }
       this.nsPrefixes[this.nsTop] = prefix;
       this.nsUris[this.nsTop] = uri;
