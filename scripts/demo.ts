@@ -84,7 +84,7 @@ async function checkGenerated(root: string): Promise<string> {
     if (compareGenerated(service).length > 0) stale.push(service.service.name);
   }
   expect(stale.length === 0, `generated/ is out of date for ${stale.join(', ')}: run \`npm run volet -- generate\`, then \`npm run demo\` again`);
-  return `generated/ is current for ${result.services.map((s) => s.service.name).join(', ')} (${result.services.reduce((n, s) => n + s.operations, 0)} operations)`;
+  return `generated ${result.services.map((s) => s.service.name).join(', ')} from wsdl/ (${result.services.reduce((n, s) => n + s.operations, 0)} operations): identical to the committed generated/`;
 }
 
 async function insiSearch(clients: SampleClients, query: { name: string; first: string; sex: 'F' | 'M'; birth: string }): Promise<{ code: string; label: string; ins?: string; history: number }> {

@@ -31,7 +31,7 @@ test(`npm run demo (${fromSource ? 'tsx' : 'compiled'}): exits 0 with one line p
   assert.equal(steps.length, 11, stdout);
   assert.ok(steps.every((l) => /\s+ok\s/.test(l) && /\(\d+ ms\)$/.test(l)), stdout);
   const expected = [
-    /generate\s+generated\/ is current for/,
+    /generate\s+generated xds-registry, xds-repository, insi from wsdl\/ \(6 operations\): identical to the committed generated\//,
     /simulators\s+DMP https:\/\/127\.0\.0\.1:\d+, INSi https:\/\/127\.0\.0\.1:\d+, PKI .*pki\.json/,
     /INSi\s+traits DEMOVOLET ALICE → CR 00 OK, INS 2\*{14}, 1 former INS/,
     /INSi\s+traits DEMOVOLET JEANNE → CR 01 Aucune identite trouvee/,
