@@ -1,0 +1,137 @@
+/**
+ * The CLI's compile cache (generator/cli/compile-cache.ts): entries are written at exit and used on
+ * the next start, and nothing but load time ever depends on them — a corrupt entry or a changed
+ * module is compiled from source, and `volet generate` writes the same bytes with or without the
+ * cache. Each case runs in child processes (the cache hooks the CommonJS loader for the life of a
+ * process).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { repoRoot } from '../support/paths.js';
+
+const cacheModule = pathToFileURL(join(repoRoot, 'generator', 'cli', 'compile-cache.ts')).href;
+
+interface ChildReport {
+  status: { mode: string; directory?: string; reason?: string };
+  stats: { hits: number; misses: number; rejected: number };
+  value: unknown;
+}
+
+/** Loads `fixture` with the cache enabled on `dir` (every module size cached) in a fresh process. */
+function loadWithCache(dir: string, fixture: string, env: NodeJS.ProcessEnv = {}): ChildReport {
+  const script = [
+    `import { createRequire } from 'node:module';`,
+    `import { enableCompileCache, compileCacheStats } from ${JSON.stringify(cacheModule)};`,
+    `const status = enableCompileCache({ directory: ${JSON.stringify(dir)}, minSize: 1 });`,
+    `const loaded = createRequire(${JSON.stringify(fixture)})(${JSON.stringify(fixture)});`,
+    `const { hits, misses, rejected } = compileCacheStats();`,
+    `console.log(JSON.stringify({ status, stats: { hits, misses, rejected }, value: loaded.value() }));`,
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=volet-source', '--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, VOLET_COMPILE_CACHE: '', NODE_DISABLE_COMPILE_CACHE: undefined, ...env },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as ChildReport;
+}
+
+function tempFolder(): string {
+  return mkdtempSync(join(tmpdir(), 'volet-compile-cache-'));
+}
+
+function writeFixture(dir: string, answer: number): string {
+  const file = join(dir, 'fixture.cjs');
+  writeFileSync(file, `'use strict';\nfunction compute(n) { return n * 2 + 1; }\nexports.value = () => ({ answer: ${answer}, computed: compute(${answer}) });\n`);
+  return file;
+}
+
+const entries = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.bin'));
+
+test('an entry is written at exit and used on the next start; the module behaves the same', (t) => {
+  const dir = tempFolder();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = join(dir, 'cache');
+  const fixture = writeFixture(dir, 42);
+  const first = loadWithCache(cache, fixture);
+  if (first.status.mode === 'node') return t.skip('Node ≥ 22.1: Node’s own module.enableCompileCache is used');
+  assert.equal(first.status.mode, 'volet');
+  assert.deepEqual(first.stats, { hits: 0, misses: 1, rejected: 0 });
+  assert.deepEqual(first.value, { answer: 42, computed: 85 });
+  assert.equal(entries(cache).length, 1);
+  const second = loadWithCache(cache, fixture);
+  assert.deepEqual(second.stats, { hits: 1, misses: 0, rejected: 0 });
+  assert.deepEqual(second.value, first.value);
+});
+
+test('a corrupt entry is ignored: the module is compiled from source and the entry rewritten', (t) => {
+  const dir = tempFolder();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = join(dir, 'cache');
+  const fixture = writeFixture(dir, 7);
+  if (loadWithCache(cache, fixture).status.mode === 'node') return t.skip('Node ≥ 22.1: Node’s own module.enableCompileCache is used');
+  const [entry] = entries(cache);
+  assert.ok(entry !== undefined);
+  const bytes = readFileSync(join(cache, entry));
+  bytes[bytes.length - 1] ^= 0xff; // flip the last byte of the V8 data
+  writeFileSync(join(cache, entry), bytes);
+  const corrupt = loadWithCache(cache, fixture);
+  assert.deepEqual(corrupt.stats, { hits: 0, misses: 1, rejected: 0 });
+  assert.deepEqual(corrupt.value, { answer: 7, computed: 15 });
+  writeFileSync(join(cache, entry), 'not a cache entry');
+  assert.deepEqual(loadWithCache(cache, fixture).stats, { hits: 0, misses: 1, rejected: 0 });
+  assert.deepEqual(loadWithCache(cache, fixture).stats, { hits: 1, misses: 0, rejected: 0 });
+});
+
+test('a module changed in place (same length) never runs from its stale entry', (t) => {
+  const dir = tempFolder();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = join(dir, 'cache');
+  const fixture = writeFixture(dir, 42);
+  if (loadWithCache(cache, fixture).status.mode === 'node') return t.skip('Node ≥ 22.1: Node’s own module.enableCompileCache is used');
+  writeFixture(dir, 43);
+  const changed = loadWithCache(cache, fixture);
+  assert.deepEqual(changed.stats, { hits: 0, misses: 1, rejected: 0 });
+  assert.deepEqual(changed.value, { answer: 43, computed: 87 });
+  assert.deepEqual(loadWithCache(cache, fixture).stats, { hits: 1, misses: 0, rejected: 0 });
+});
+
+test('VOLET_COMPILE_CACHE=off and NODE_DISABLE_COMPILE_CACHE turn the cache off', (t) => {
+  const dir = tempFolder();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const fixture = writeFixture(dir, 1);
+  for (const env of [{ VOLET_COMPILE_CACHE: 'off' }, { NODE_DISABLE_COMPILE_CACHE: '1' }]) {
+    const off = loadWithCache(join(dir, 'cache'), fixture, env);
+    assert.equal(off.status.mode, 'off');
+    assert.deepEqual(off.stats, { hits: 0, misses: 0, rejected: 0 });
+    assert.deepEqual(off.value, { answer: 1, computed: 3 });
+  }
+});
+
+test('volet generate writes the same bytes without the cache, filling it, and from it', (t) => {
+  const dir = tempFolder();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const wsdl = join(repoRoot, 'test', 'fixtures', 'wsdl', 'ping', 'ping.wsdl');
+  const generateTo = (out: string, cache: string): Record<string, string> => {
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=volet-source', join(repoRoot, 'generator', 'cli', 'main.ts'), 'generate', wsdl, '--out', out, '--no-typecheck'],
+      { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, VOLET_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined } },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    return Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+  };
+  const cache = join(dir, 'cache');
+  const without = generateTo(join(dir, 'off'), 'off');
+  const filling = generateTo(join(dir, 'filling'), cache);
+  assert.ok(entries(cache).length > 0, 'ts-morph and its TypeScript are cached');
+  const cached = generateTo(join(dir, 'cached'), cache);
+  assert.deepEqual(Object.keys(without), ['client.ts', 'descriptors.ts', 'index.ts', 'types.ts']);
+  assert.deepEqual(filling, without);
+  assert.deepEqual(cached, without);
+});
