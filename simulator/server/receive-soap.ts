@@ -64,8 +64,7 @@ export function receiveSoap(request: SoapHttpRequest): ReceivedSoap {
   }
   let addressing: ResponseAddressing;
   try {
-    // readAddressingHeaders parses in fragment mode, which refuses an XML declaration: drop it first.
-    addressing = readAddressingHeaders(payloadEnvelope.replace(/^\uFEFF?\s*<\?xml[^>]*\?>/, ''));
+    addressing = readAddressingHeaders(payloadEnvelope);
   } catch (error) {
     if (error instanceof AddressingError) throw sender('Unmarshalling Error: the message is not well-formed XML or uses an undeclared prefix.');
     throw error;

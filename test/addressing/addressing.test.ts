@@ -157,3 +157,12 @@ test('the corpus TD3.2 pair does not match (independent samples): warn mode repo
   assert.equal(checkRelatesTo(headers, sent, 'warn', { onWarning: () => undefined }).status, 'mismatch');
   assert.throws(() => checkRelatesTo(headers, sent, 'strict'), AddressingError);
 });
+
+test('a whole envelope that starts with an XML declaration is read too', () => {
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8"?><e:Envelope xmlns:e="http://www.w3.org/2003/05/soap-envelope" xmlns:w="http://www.w3.org/2005/08/addressing">' +
+    '<e:Header><w:Action>urn:a</w:Action><w:RelatesTo>urn:uuid:1</w:RelatesTo></e:Header><e:Body/></e:Envelope>';
+  const h = readAddressingHeaders(xml);
+  assert.equal(h.action, 'urn:a');
+  assert.deepEqual(h.relatesTo, [{ value: 'urn:uuid:1', relationshipType: 'http://www.w3.org/2005/08/addressing/reply' }]);
+});

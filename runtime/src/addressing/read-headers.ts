@@ -130,8 +130,11 @@ function readOne(
     }
     stack.pop();
   });
+  // Fragment mode (needed for bare header blocks) refuses an XML declaration, which a whole
+  // envelope may start with: drop it (it can only stand at the very start).
+  const body = input.replace(/^\uFEFF?<\?xml\s[^?]*\?>/, '');
   try {
-    parser.write(input).close();
+    parser.write(body).close();
   } catch (err) {
     throw new AddressingError('malformed-header', `cannot read WS-Addressing headers: ${(err as Error).message}`, err);
   }
