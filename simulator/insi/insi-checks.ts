@@ -61,8 +61,8 @@ export function checkAssertionPs(headers: readonly SoapBlock[], check: Assertion
   if (header === undefined) fail('Assertion PS absente : aucun en-tête wsse:Security.');
   let security: SecurityHeaderType | undefined;
   try {
-    // Lenient, as for the VIHF (see dmp/vihf/check-vihf.ts): a codec limit on SAML AuthnContext.
-    security = header?.value !== undefined ? (header.value as SecurityHeaderType) : decode(SecurityElement, header?.xml ?? '', { mode: 'lenient' });
+    // Strict, as for the VIHF (see dmp/vihf/check-vihf.ts).
+    security = header?.value !== undefined ? (header.value as SecurityHeaderType) : decode(SecurityElement, header?.xml ?? '', { mode: 'strict' });
   } catch (error) {
     if (!(error instanceof DecodeError || error instanceof XmlError)) throw error;
     fail('Assertion PS absente ou mal formée.');

@@ -1,7 +1,7 @@
 /**
- * The parts of a SAML 2.0 assertion the simulators rely on. `wsse:Security` is decoded leniently
- * (see dmp/vihf/check-vihf.ts), which does not report missing required elements, so they are
- * checked here before any use.
+ * The parts of a SAML 2.0 assertion the simulators rely on. `wsse:Security` may arrive already
+ * decoded by the envelope reader, which is lenient and does not report missing required elements,
+ * so they are checked here before any use.
  */
 import type { AssertionType, SecurityHeaderType } from '../../generated/insi/types.js';
 

@@ -65,10 +65,8 @@ function readSecurity(headers: readonly SoapBlock[]): AssertionType {
   if (header === undefined) throw dmpFault('DMPVIHFMissing', 'Jeton VIHF absent : aucun en-tête wsse:Security.');
   let security: SecurityHeaderType;
   try {
-    // Lenient: the codec's strict mode refuses AuthnContextClassRef + AuthnContextDecl (a choice
-    // whose branches share AuthnContextDecl), which every AIR token has. The attribute checks below
-    // are what the DMP enforces anyway.
-    security = header.value !== undefined ? (header.value as SecurityHeaderType) : decode(SecurityElement, header.xml ?? '', { mode: 'lenient' });
+    // Strict: a token that does not follow the SAML 2.0 schema is refused, as the DMP does.
+    security = header.value !== undefined ? (header.value as SecurityHeaderType) : decode(SecurityElement, header.xml ?? '', { mode: 'strict' });
   } catch (error) {
     if (error instanceof DecodeError || error instanceof XmlError) {
       invalid(`structure non conforme (${error.message})`);
