@@ -1,9 +1,12 @@
 /**
  * Reads the WS-Addressing headers of a response from raw XML: header block strings, a whole
- * `Header` element, or a whole envelope. A small namespace-aware saxes pass; prefixes declared
- * outside a block (on the Envelope) can be supplied with `namespaces`.
+ * `Header` element, or a whole envelope. A small pass of the runtime's XML reader; prefixes
+ * declared outside a block (on the Envelope) can be supplied with `namespaces`.
  */
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { XmlError } from '../errors/xml-error.js';
+import { escapeXml } from '../xml/escape.js';
+import { readXml } from '../xml/reader.js';
+import type { XmlTag } from '../xml/tag.js';
 import { AddressingError } from './addressing-error.js';
 import { SOAP11_ENV_NS, SOAP12_ENV_NS, WSA_NS, WSA_REPLY } from './constants.js';
 
@@ -57,11 +60,11 @@ export function readAddressingHeaders(xml: string | readonly string[], options: 
   return out;
 }
 
-function isSoapHeader(tag: SaxesTagNS | undefined): boolean {
+function isSoapHeader(tag: XmlTag | undefined): boolean {
   return tag !== undefined && tag.local === 'Header' && (tag.uri === SOAP12_ENV_NS || tag.uri === SOAP11_ENV_NS);
 }
 
-function isSoapWrapper(tag: SaxesTagNS): boolean {
+function isSoapWrapper(tag: XmlTag): boolean {
   return (tag.local === 'Envelope' || tag.local === 'Header') && (tag.uri === SOAP12_ENV_NS || tag.uri === SOAP11_ENV_NS);
 }
 
@@ -70,22 +73,33 @@ function readOne(
   options: ReadAddressingOptions,
   out: { action?: string; messageId?: string; to?: string; from?: string; replyTo?: string; faultTo?: string; relatesTo: RelatesTo[] },
 ): void {
-  const parser = new SaxesParser({ xmlns: true, fragment: true, ...(options.namespaces ? { additionalNamespaces: { ...options.namespaces } } : {}) });
-  const stack: SaxesTagNS[] = [];
-  // The header block being read (a WS-A element at block level) and its collected text.
-  let block: SaxesTagNS | undefined;
+  const stack: XmlTag[] = [];
+  // The header block being read (a WS-A element at block level: its local name, its
+  // RelationshipType read at the start tag) and its collected text.
+  let block: string | undefined;
+  let relationshipType: string | undefined;
   let blockDepth = -1;
   let text = '';
   let addressText: string | undefined;
   let inAddress = false;
+  // Blocks are fragments: they are read inside a wrapper element that declares the given
+  // namespaces, and that wrapper is not part of the stack. An XML declaration (a whole envelope
+  // may start with one) can only stand at the very start: it is dropped first.
+  let depth = 0;
+  const declarations = Object.entries(options.namespaces ?? {})
+    .map(([prefix, uri]) => ` xmlns${prefix === '' ? '' : `:${prefix}`}="${escapeXml(uri, true)}"`)
+    .join('');
+  const document = `<wrapper${declarations}>${input.replace(/^\uFEFF?<\?xml\s[^?]*\?>/, '')}</wrapper>`;
 
-  parser.on('opentag', (tag) => {
+  const openTag = (tag: XmlTag): void => {
+    if (depth++ === 0) return;
     const parent = stack[stack.length - 1];
     stack.push(tag);
     if (block === undefined) {
       const atBlockLevel = parent === undefined ? !isSoapWrapper(tag) : isSoapHeader(parent);
       if (atBlockLevel && tag.uri === WSA_NS) {
-        block = tag;
+        block = tag.local;
+        relationshipType = tag.attributeList.find((a) => a.uri === '' && a.local === 'RelationshipType')?.value;
         blockDepth = stack.length;
         text = '';
         addressText = undefined;
@@ -96,29 +110,24 @@ function readOne(
       inAddress = true;
       addressText = '';
     }
-  });
-  parser.on('text', (t) => {
+  };
+  const onText = (t: string): void => {
     if (block === undefined) return;
     if (inAddress) addressText = (addressText ?? '') + t;
     else if (stack.length === blockDepth) text += t;
-  });
-  parser.on('cdata', (t) => {
-    if (block === undefined) return;
-    if (inAddress) addressText = (addressText ?? '') + t;
-    else if (stack.length === blockDepth) text += t;
-  });
-  parser.on('closetag', () => {
+  };
+  const closeTag = (): void => {
+    if (--depth === 0) return;
     if (block !== undefined && stack.length === blockDepth + 1 && inAddress) inAddress = false;
     if (block !== undefined && stack.length === blockDepth) {
-      const name = block.local;
+      const name = block;
       if (SIMPLE.has(name)) {
         const value = text.trim();
         if (name === 'Action') out.action ??= value;
         else if (name === 'MessageID') out.messageId ??= value;
         else out.to ??= value;
       } else if (name === 'RelatesTo') {
-        const type = Object.values(block.attributes).find((a) => a.uri === '' && a.local === 'RelationshipType')?.value;
-        out.relatesTo.push({ value: text.trim(), relationshipType: type?.trim() || WSA_REPLY });
+        out.relatesTo.push({ value: text.trim(), relationshipType: relationshipType?.trim() || WSA_REPLY });
       } else if (ENDPOINTS.has(name) && addressText !== undefined) {
         const value = addressText.trim();
         if (name === 'From') out.from ??= value;
@@ -129,13 +138,11 @@ function readOne(
       blockDepth = -1;
     }
     stack.pop();
-  });
-  // Fragment mode (needed for bare header blocks) refuses an XML declaration, which a whole
-  // envelope may start with: drop it (it can only stand at the very start).
-  const body = input.replace(/^\uFEFF?<\?xml\s[^?]*\?>/, '');
+  };
   try {
-    parser.write(body).close();
+    readXml(document, { openTag, text: onText, closeTag });
   } catch (err) {
-    throw new AddressingError('malformed-header', `cannot read WS-Addressing headers: ${(err as Error).message}`, err);
+    if (!(err instanceof XmlError)) throw err;
+    throw new AddressingError('malformed-header', `cannot read WS-Addressing headers: ${err.message}`, err);
   }
 }
