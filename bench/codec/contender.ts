@@ -1,17 +1,53 @@
 /**
  * One benchmark contender, run in its own child process by run.ts:
- * `contender.ts <name> <input file> <runs>`. Prints one JSON line: the contender's name, the
- * wall and CPU time of every timed run in milliseconds, the input size and the peak RSS.
+ * `contender.ts <name> <input file> <runs> [adhoc|pnr]`. Prints one JSON line: the contender's
+ * name, the wall and CPU time of every timed run in milliseconds, the input size, the size of the
+ * contender's result (elements or output characters) and the peak RSS.
  */
 import { readFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { SaxesParser } from 'saxes';
-import { decodeEnvelope, encodeEnvelope, readXml, type XmlHandler } from '@volet/runtime';
+import { decodeEnvelope, encodeEnvelope, readXml, type ElementRef, type XmlHandler } from '@volet/runtime';
 import { AdhocQueryResponse } from '../../test/codec/descriptors/ebrim.js';
-import { corpus } from '../../test/support/paths.js';
+import { corpus, repoRoot } from '../../test/support/paths.js';
+import { ProvideAndRegisterDocumentSetRequestElement } from '../../generated/xds-repository/descriptors.js';
 
-const [name, file, runsArg] = process.argv.slice(2);
+/** What each input needs: the body element for volet, and the WSDL and root element for node-soap. */
+interface InputProfile {
+  readonly version: '1.1' | '1.2';
+  readonly element: ElementRef;
+  readonly wsdl: string;
+  readonly root: string;
+  readonly prefix: string;
+  readonly namespace: string;
+}
+
+const PROFILES: Record<string, InputProfile> = {
+  // ITI-18 response: the hand-written ebRIM subset; node-soap with the DMP XDS.b registry WSDL.
+  adhoc: {
+    version: '1.2',
+    element: AdhocQueryResponse,
+    wsdl: corpus('dmp-annexe-wsdl-schema', 'wsdl', 'XDS.b_DocumentRegistry.wsdl'),
+    root: 'AdhocQueryResponse',
+    prefix: 'query',
+    namespace: 'urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0',
+  },
+  // ITI-41 request: the generated repository client's descriptors and the WSDL they come from
+  // (the envelope is SOAP 1.1, as in the DMP example the input is built from).
+  pnr: {
+    version: '1.1',
+    element: ProvideAndRegisterDocumentSetRequestElement,
+    wsdl: `${repoRoot}/wsdl/xds/document-repository.wsdl`,
+    root: 'ProvideAndRegisterDocumentSetRequest',
+    prefix: 'xdsb',
+    namespace: 'urn:ihe:iti:xds-b:2007',
+  },
+};
+
+const [name, file, runsArg, inputArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? '7');
+const profile = PROFILES[inputArg ?? 'adhoc'];
+if (profile === undefined) throw new Error(`unknown input ${inputArg}`);
 const xml = readFileSync(file, 'utf8');
 const bytes = Buffer.from(xml, 'utf8');
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -71,43 +107,67 @@ function voletEvents(): number {
 }
 
 function voletDecode(input: string | Uint8Array): number {
-  const env = decodeEnvelope(input, { version: '1.2', bodyDescriptors: [AdhocQueryResponse] });
+  const env = decodeEnvelope(input, { version: profile.version, bodyDescriptors: [profile.element] });
   return env.body.length;
 }
 
-const decoded = name === 'volet-encode' ? decodeEnvelope(xml, { version: '1.2', bodyDescriptors: [AdhocQueryResponse] }) : undefined;
+const decoded = name === 'volet-encode' ? decodeEnvelope(xml, { version: profile.version, bodyDescriptors: [profile.element] }) : undefined;
 
 function voletEncode(): number {
   const env = decoded as ReturnType<typeof decodeEnvelope>;
   const out = encodeEnvelope({
-    version: '1.2',
+    version: profile.version,
     headers: env.headers.map((h) => h.xml ?? ''),
-    body: { element: AdhocQueryResponse, value: env.body[0].value as Record<string, unknown> },
+    body: { element: profile.element, value: env.body[0].value },
   });
   return out.length;
 }
 
-/** node-soap 1.13.0 (dev dependency), driven by the DMP XDS.b registry WSDL of the corpus. */
+/** node-soap 1.13.0 (dev dependency), driven by the input's WSDL (see PROFILES). */
 interface NodeSoapWsdl {
   xmlToObject(xml: string): { Body: Record<string, unknown> };
   objectToDocumentXML(name: string, params: unknown, nsPrefix: string, nsURI: string): string;
 }
 let nodeSoap: NodeSoapWsdl | undefined;
 let nodeSoapBody: unknown;
+/** For node-soap-encode-bytes: the ITI-41 documents as bytes, as a caller holding files has them. */
+let nodeSoapDocuments: { attributes: unknown; bytes: Buffer }[] = [];
 if (name.startsWith('node-soap')) {
   const soap = (await import('soap')) as unknown as { createClientAsync(wsdl: string): Promise<{ wsdl: NodeSoapWsdl }> };
-  const client = await soap.createClientAsync(corpus('dmp-annexe-wsdl-schema', 'wsdl', 'XDS.b_DocumentRegistry.wsdl'));
+  const client = await soap.createClientAsync(profile.wsdl);
   nodeSoap = client.wsdl;
-  if (name === 'node-soap-encode') nodeSoapBody = nodeSoap.xmlToObject(xml).Body.AdhocQueryResponse;
+  if (name.startsWith('node-soap-encode')) nodeSoapBody = nodeSoap.xmlToObject(xml).Body[profile.root];
+  if (name === 'node-soap-encode-bytes') nodeSoapDocuments = documentsAsBytes(nodeSoapBody);
+}
+
+/** The `Document` entries of node-soap's ITI-41 tree, their base64 text turned back into bytes. */
+function documentsAsBytes(body: unknown): { attributes: unknown; bytes: Buffer }[] {
+  const documents = (body as { Document?: unknown }).Document;
+  if (!Array.isArray(documents)) throw new Error('node-soap-encode-bytes needs the pnr input (no Document list)');
+  return documents.map((d: unknown) => {
+    const { attributes, $value } = d as { attributes: unknown; $value: unknown };
+    if (typeof $value !== 'string') throw new Error('unexpected node-soap Document shape');
+    return { attributes, bytes: Buffer.from($value, 'base64') };
+  });
+}
+
+/** node-soap takes base64 text: the bytes are encoded in the timed run, as volet-encode does. */
+function nodeSoapEncodeBytes(): number {
+  const body = {
+    ...(nodeSoapBody as Record<string, unknown>),
+    Document: nodeSoapDocuments.map((d) => ({ attributes: d.attributes, $value: d.bytes.toString('base64') })),
+  };
+  return (nodeSoap as NodeSoapWsdl).objectToDocumentXML(profile.root, body, profile.prefix, profile.namespace).length;
 }
 
 const contenders: Record<string, () => number> = {
   // node-soap parses to its own object shape (attributes under `attributes`, no typing).
   'node-soap-decode': () => Object.keys((nodeSoap as NodeSoapWsdl).xmlToObject(xml).Body).length,
   // Body only (node-soap builds response envelopes in its server code); its output puts the rim
-  // elements in the query namespace, so it is not valid against the schema (see the report).
-  'node-soap-encode': () =>
-    (nodeSoap as NodeSoapWsdl).objectToDocumentXML('AdhocQueryResponse', nodeSoapBody, 'query', 'urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0').length,
+  // (and, for pnr, lcm) elements in the root element's namespace, so it is not valid against the
+  // schema (see the README). For pnr it is given the documents as base64 text, its natural input.
+  'node-soap-encode': () => (nodeSoap as NodeSoapWsdl).objectToDocumentXML(profile.root, nodeSoapBody, profile.prefix, profile.namespace).length,
+  'node-soap-encode-bytes': nodeSoapEncodeBytes,
   'saxes-events': saxesEvents,
   'volet-events': voletEvents,
   'volet-decode': () => voletDecode(xml),

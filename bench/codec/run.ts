@@ -1,11 +1,13 @@
 /**
- * Codec benchmark: a ~10 MB ITI-18 AdhocQueryResponse (1,000 ExtrinsicObjects, structure taken
- * from the official DMP example at run time). Decode against a bare saxes pass (namespaces on,
- * events only) and node-soap; encode against node-soap. Each contender runs in its own child
- * process; `--rounds` repeats the whole set (interleaved, to spread the load of a shared machine
- * over every contender) and the figures are medians over all timed runs of all rounds.
+ * Codec benchmark: by default a ~10 MB ITI-18 AdhocQueryResponse (1,000 ExtrinsicObjects, structure
+ * taken from the official DMP example at run time); with `--input pnr`, a ~11.7 MB ITI-41
+ * ProvideAndRegisterDocumentSetRequest (1,000 documents as inline base64, see build-pnr-input.ts).
+ * Decode against a bare saxes pass (namespaces on, events only) and node-soap; encode against
+ * node-soap. Each contender runs in its own child process; `--rounds` repeats the whole set
+ * (interleaved, to spread the load of a shared machine over every contender) and the figures are
+ * medians over all timed runs of all rounds.
  *
- * Run: node --import tsx --conditions=volet-source bench/codec/run.ts [--runs N] [--count N] [--rounds R] [--only a,b]
+ * Run: node --import tsx --conditions=volet-source bench/codec/run.ts [--input adhoc|pnr] [--runs N] [--count N] [--rounds R] [--only a,b]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAdhocQueryResponse } from './build-input.js';
+import { buildProvideAndRegister } from './build-pnr-input.js';
 
 interface Result {
   name: string;
@@ -42,14 +45,30 @@ const PEER: Record<string, string> = {
   'volet-encode': 'node-soap-encode',
 };
 
+/** The inputs: how to build each, what its `count` counts, and its extra contenders. */
+const INPUTS: Record<string, { build: (count: number) => string; file: string; unit: string; extra: readonly string[] }> = {
+  adhoc: { build: buildAdhocQueryResponse, file: 'adhoc-query-response.xml', unit: 'ExtrinsicObjects', extra: [] },
+  pnr: {
+    build: buildProvideAndRegister,
+    file: 'provide-and-register.xml',
+    unit: 'documents (ITI-41 ProvideAndRegisterDocumentSetRequest, inline base64)',
+    // node-soap given the documents as bytes, base64-encoded in the timed run as volet-encode does.
+    extra: ['node-soap-encode-bytes'],
+  },
+};
+
 const runs = Number(option('--runs', '9'));
 const count = Number(option('--count', '1000'));
 const rounds = Number(option('--rounds', '1'));
 const only = option('--only', '');
-const contenders = only === '' ? ALL : ALL.filter((c) => only.split(',').includes(c));
+const inputName = option('--input', 'adhoc');
+const inputKind = INPUTS[inputName];
+if (inputKind === undefined) throw new Error(`unknown --input ${inputName} (adhoc or pnr)`);
+const known = [...ALL, ...inputKind.extra];
+const contenders = only === '' ? known : known.filter((c) => only.split(',').includes(c));
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
-const input = join(dir, 'adhoc-query-response.xml');
-writeFileSync(input, buildAdhocQueryResponse(count), 'utf8');
+const input = join(dir, inputKind.file);
+writeFileSync(input, inputKind.build(count), 'utf8');
 const contender = fileURLToPath(new URL('./contender.ts', import.meta.url));
 
 const load0 = loadavg()[0];
@@ -57,7 +76,7 @@ const results = new Map<string, Result>();
 try {
   for (let round = 0; round < rounds; round++) {
     for (const name of contenders) {
-      const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', contender, name, input, String(runs)], {
+      const r = spawnSync(process.execPath, [...process.execArgv, '--expose-gc', contender, name, input, String(runs), inputName], {
         encoding: 'utf8',
         maxBuffer: 1 << 20,
       });
@@ -80,7 +99,7 @@ const first = results.values().next().value as Result;
 const mb = first.bytes / 1e6;
 const floor = results.get('saxes-events');
 console.log(
-  `input: ${count} ExtrinsicObjects, ${mb.toFixed(2)} MB; ${rounds} round(s) × ${runs} runs per contender (median), node ${process.version}, ` +
+  `input: ${count} ${inputKind.unit}, ${mb.toFixed(2)} MB; ${rounds} round(s) × ${runs} runs per contender (median), node ${process.version}, ` +
     `load average ${load0.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
 );
 console.log('| contender | median ms | min ms | MB/s | CPU ms | × saxes events (time) | peer speed-up (time / CPU) | peak RSS MB |');
@@ -94,4 +113,15 @@ for (const r of results.values()) {
   console.log(
     `| ${r.name} | ${m.toFixed(1)} | ${Math.min(...r.times).toFixed(1)} | ${(mb / (m / 1000)).toFixed(1)} | ${c.toFixed(1)} | ${vsFloor} | ${vsPeer} | ${r.maxRssMB} |`,
   );
+}
+const encoders = [...results.values()].filter((r) => r.name.includes('encode'));
+if (encoders.length > 0) {
+  // MB/s above is input MB over time; the outputs differ (node-soap: body only, its own prefixes).
+  console.log(`\noutput characters: ${encoders.map((r) => `${r.name} ${r.result}`).join(', ')}`);
+}
+const bytesPeer = results.get('node-soap-encode-bytes');
+const voletEncode = results.get('volet-encode');
+if (bytesPeer !== undefined && voletEncode !== undefined) {
+  const speedUp = (median(bytesPeer.times) / median(voletEncode.times)).toFixed(2);
+  console.log(`volet-encode speed-up over node-soap-encode-bytes (time / CPU): ${speedUp} / ${(median(bytesPeer.cpu) / median(voletEncode.cpu)).toFixed(2)}`);
 }
