@@ -365,7 +365,7 @@ class Encoder implements FormatContext {
       return;
     }
     if (declared.simple) {
-      const text = this.xopText(declared, value) ?? escapeXml(this.format(declared, value));
+      const text = this.xopText(declared, value) ?? this.textOf(declared, value);
       if (root) {
         this.markup(names.open);
         this.reserveDeclarations();
@@ -435,6 +435,12 @@ class Encoder implements FormatContext {
     if (root) this.detachHead();
     this.content(type, value);
     this.markup(names.close);
+  }
+
+  /** The escaped lexical form of a simple value; binary forms (base64, hex) have nothing to escape. */
+  private textOf(type: CompiledSimple, value: unknown): string {
+    const text = this.format(type, value);
+    return type.kind === 'binary' ? text : escapeXml(text);
   }
 
   private format(type: CompiledSimple, value: unknown): string {
@@ -533,7 +539,7 @@ class Encoder implements FormatContext {
     if (type.simpleContentKey !== null) {
       const sc = type.simpleContent ?? (type.simpleContent = this.schema.simpleType(type.simpleContentKey));
       try {
-        this.text(this.xopText(sc, obj.$value) ?? escapeXml(this.format(sc, obj.$value)));
+        this.text(this.xopText(sc, obj.$value) ?? this.textOf(sc, obj.$value));
       } catch (err) {
         this.unwind(this.path.length, '$value', err);
       }
