@@ -1,21 +1,16 @@
 /**
- * The escaping this module needs for header values (kept local so the addressing helpers do not
- * depend on the codec). Characters XML 1.0 cannot carry are refused, not dropped.
+ * Header values and prefixes: the runtime's escaping, with this module's typed error for
+ * characters XML 1.0 cannot carry (refused, not dropped).
  */
+import { escapeXml, isXmlChars } from '../xml/escape.js';
 import { AddressingError } from './addressing-error.js';
 
-// Anything outside the XML 1.0 Char production (lone surrogates included).
-const INVALID = /[^\u0009\u000a\u000d\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 const NCNAME = /^[A-Za-z_][\w.-]*$/;
-
-function check(value: string, what: string): void {
-  if (INVALID.test(value)) throw new AddressingError('invalid-value', `${what} contains a character XML 1.0 cannot carry`);
-}
 
 /** Escapes text content. */
 export function escapeText(value: string, what: string): string {
-  check(value, what);
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  if (!isXmlChars(value)) throw new AddressingError('invalid-value', `${what} contains a character XML 1.0 cannot carry`);
+  return escapeXml(value);
 }
 
 /** Throws unless `prefix` is a usable namespace prefix. */

@@ -12,7 +12,7 @@ import { SAML2_NS, X509_SUBJECT_NAME_FORMAT } from '../namespaces.js';
 import type { Signer } from '../signers/signer.js';
 import { addSeconds, formatInstant, systemClock, type Clock } from '../time.js';
 import { signAssertion, type SignAssertionOptions } from '../xmldsig/sign-assertion.js';
-import { escapeAttr, escapeText, isXmlText } from '../xml-text.js';
+import { escapeXml, isXmlChars } from '../../xml/escape.js';
 
 /** Input of {@link buildAssertionPs}. */
 export interface AssertionPsInput {
@@ -57,7 +57,7 @@ function check(input: AssertionPsInput): void {
     if (value === undefined) {
       if ((REQUIRED as readonly string[]).includes(key)) issues.push({ path: key, message: 'is required' });
     } else if (typeof value !== 'string' || value.trim() === '') issues.push({ path: key, message: 'must be a non-empty string' });
-    else if (!isXmlText(value)) issues.push({ path: key, message: 'contains characters XML cannot carry' });
+    else if (!isXmlChars(value)) issues.push({ path: key, message: 'contains characters XML cannot carry' });
   }
   if (issues.length > 0) throw invalidInput('assertion PS input', issues);
 }
@@ -69,15 +69,15 @@ export async function buildAssertionPs(input: AssertionPsInput, options: Asserti
   if (!isNcName(id)) throw new SecurityError('invalid-input', 'assertion PS: the ID must be an NCName');
   const issuedAt = (options.now ?? systemClock)();
   const attribute = (name: string, value: string | undefined): string =>
-    value === undefined ? '' : `<Attribute Name="${escapeAttr(name)}"><AttributeValue>${escapeText(value)}</AttributeValue></Attribute>`;
+    value === undefined ? '' : `<Attribute Name="${escapeXml(name, true)}"><AttributeValue>${escapeXml(value)}</AttributeValue></Attribute>`;
   const conditions =
     options.lifetimeSeconds === undefined
       ? ''
       : `<Conditions NotBefore="${formatInstant(issuedAt)}" NotOnOrAfter="${formatInstant(addSeconds(issuedAt, options.lifetimeSeconds))}"/>`;
   const xml =
     `<Assertion xmlns="${SAML2_NS}" ID="${id}" IssueInstant="${formatInstant(issuedAt)}" Version="2.0">` +
-    `<Issuer Format="${X509_SUBJECT_NAME_FORMAT}">${escapeText(input.issuer ?? options.signer.subjectDn)}</Issuer>` +
-    `<Subject><NameID NameQualifier="${escapeAttr(input.nameQualifier ?? 'CPS')}">${escapeText(input.nameId)}</NameID></Subject>` +
+    `<Issuer Format="${X509_SUBJECT_NAME_FORMAT}">${escapeXml(input.issuer ?? options.signer.subjectDn)}</Issuer>` +
+    `<Subject><NameID NameQualifier="${escapeXml(input.nameQualifier ?? 'CPS', true)}">${escapeXml(input.nameId)}</NameID></Subject>` +
     conditions +
     `<AttributeStatement>` +
     attribute('identifiantFacturation', input.identifiantFacturation) +

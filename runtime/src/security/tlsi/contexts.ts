@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { invalidInput, type SecurityIssue } from '../errors.js';
 import { formatInstant, systemClock, type Clock } from '../time.js';
-import { escapeAttr, escapeText, isXmlText } from '../xml-text.js';
+import { escapeXml, isXmlChars } from '../../xml/escape.js';
 
 /** Namespace of ContexteLPS. */
 export const CTXLPS_NS = 'urn:siram:lps:ctxlps';
@@ -150,11 +150,11 @@ class Writer {
   el(name: string, path: string, value: string | number | undefined): string {
     if (value === undefined) return '';
     const text = String(value);
-    if (!isXmlText(text)) {
+    if (!isXmlChars(text)) {
       this.issues.push({ path, message: 'contains characters XML cannot carry' });
       return '';
     }
-    return `<${this.prefix}:${name}>${escapeText(text)}</${this.prefix}:${name}>`;
+    return `<${this.prefix}:${name}>${escapeXml(text)}</${this.prefix}:${name}>`;
   }
   wrap(name: string, inner: string, always = false): string {
     return inner === '' && !always ? '' : `<${this.prefix}:${name}>${inner}</${this.prefix}:${name}>`;
@@ -162,7 +162,7 @@ class Writer {
 }
 
 function attributes(version: string, nature: string | undefined): string {
-  return `${nature === undefined ? '' : ` Nature="${escapeAttr(nature)}"`} Version="${escapeAttr(version)}"`;
+  return `${nature === undefined ? '' : ` Nature="${escapeXml(nature, true)}"`} Version="${escapeXml(version, true)}"`;
 }
 
 /** `<ctxlps:ContexteLPS …>` XML (namespace declared on the element). */
@@ -172,13 +172,13 @@ export function contexteLpsXml(ctx: ContexteLps, prefix = 'ctxlps'): string {
   const idam =
     lps?.idam === undefined
       ? ''
-      : `<${prefix}:IDAM${lps.idamR === undefined ? '' : ` R="${escapeAttr(lps.idamR)}"`}>${escapeText(lps.idam)}</${prefix}:IDAM>`;
+      : `<${prefix}:IDAM${lps.idamR === undefined ? '' : ` R="${escapeXml(lps.idamR, true)}"`}>${escapeXml(lps.idam)}</${prefix}:IDAM>`;
   const inner =
     w.el('Id', 'id', ctx.id) +
     w.el('Temps', 'temps', ctx.temps) +
     w.el('Emetteur', 'emetteur', ctx.emetteur) +
     (lps === undefined ? '' : w.wrap('LPS', idam + w.el('Version', 'lps.version', lps.version) + w.el('Instance', 'lps.instance', lps.instance) + w.el('Nom', 'lps.nom', lps.nom), true));
-  if (lps?.idam !== undefined && !isXmlText(lps.idam)) w.issues.push({ path: 'lps.idam', message: 'contains characters XML cannot carry' });
+  if (lps?.idam !== undefined && !isXmlChars(lps.idam)) w.issues.push({ path: 'lps.idam', message: 'contains characters XML cannot carry' });
   if (w.issues.length > 0) throw invalidInput('ContexteLPS', w.issues);
   return `<${prefix}:ContexteLPS xmlns:${prefix}="${CTXLPS_NS}"${attributes(ctx.version, ctx.nature)}>${inner}</${prefix}:ContexteLPS>`;
 }

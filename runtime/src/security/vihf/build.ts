@@ -11,7 +11,7 @@ import { HL7_NS, SAML2_NS, X509_SUBJECT_NAME_FORMAT, XS_NS, XSI_NS } from '../na
 import type { Signer } from '../signers/signer.js';
 import { addSeconds, formatInstant, systemClock, type Clock } from '../time.js';
 import { signAssertion, type SignAssertionOptions } from '../xmldsig/sign-assertion.js';
-import { escapeAttr, escapeText } from '../xml-text.js';
+import { escapeXml } from '../../xml/escape.js';
 import type { CodedValue, PurposeOfUseCode, VihfInput } from './types.js';
 import { parseVihfInput } from './validate.js';
 
@@ -86,9 +86,9 @@ export interface VihfToken {
 }
 
 function coded(localName: string, value: CodedValue): string {
-  let attrs = `code="${escapeAttr(value.code)}" codeSystem="${escapeAttr(value.codeSystem)}"`;
-  if (value.codeSystemName !== undefined) attrs += ` codeSystemName="${escapeAttr(value.codeSystemName)}"`;
-  if (value.displayName !== undefined) attrs += ` displayName="${escapeAttr(value.displayName)}"`;
+  let attrs = `code="${escapeXml(value.code, true)}" codeSystem="${escapeXml(value.codeSystem, true)}"`;
+  if (value.codeSystemName !== undefined) attrs += ` codeSystemName="${escapeXml(value.codeSystemName, true)}"`;
+  if (value.displayName !== undefined) attrs += ` displayName="${escapeXml(value.displayName, true)}"`;
   return `<saml2:AttributeValue><${localName} xmlns="${HL7_NS}" ${attrs} xsi:type="CE"/></saml2:AttributeValue>`;
 }
 
@@ -123,9 +123,9 @@ function plan(rawInput: VihfInput, options: VihfBuildOptions): Plan {
 
   const stringValue = (value: string): string =>
     typed
-      ? `<saml2:AttributeValue xmlns:xs="${XS_NS}" xsi:type="xs:string">${escapeText(value)}</saml2:AttributeValue>`
-      : `<saml2:AttributeValue>${escapeText(value)}</saml2:AttributeValue>`;
-  const attribute = (name: string, values: string): string => `<saml2:Attribute Name="${escapeAttr(name)}">${values}</saml2:Attribute>`;
+      ? `<saml2:AttributeValue xmlns:xs="${XS_NS}" xsi:type="xs:string">${escapeXml(value)}</saml2:AttributeValue>`
+      : `<saml2:AttributeValue>${escapeXml(value)}</saml2:AttributeValue>`;
+  const attribute = (name: string, values: string): string => `<saml2:Attribute Name="${escapeXml(name, true)}">${values}</saml2:Attribute>`;
 
   const purpose = input.purposeOfUse === undefined ? PURPOSE_OF_USE.normal : typeof input.purposeOfUse === 'string' ? PURPOSE_OF_USE[input.purposeOfUse] : input.purposeOfUse;
   const attributes = [
@@ -157,12 +157,12 @@ function plan(rawInput: VihfInput, options: VihfBuildOptions): Plan {
 
   const xml =
     `<saml2:Assertion xmlns:saml2="${SAML2_NS}" xmlns:xsi="${XSI_NS}" ID="${id}" IssueInstant="${issueInstant}" Version="2.0">` +
-    `<saml2:Issuer Format="${X509_SUBJECT_NAME_FORMAT}">${escapeText(issuer)}</saml2:Issuer>` +
-    `<saml2:Subject><saml2:NameID>${escapeText(input.nameId)}</saml2:NameID></saml2:Subject>` +
+    `<saml2:Issuer Format="${X509_SUBJECT_NAME_FORMAT}">${escapeXml(issuer)}</saml2:Issuer>` +
+    `<saml2:Subject><saml2:NameID>${escapeXml(input.nameId)}</saml2:NameID></saml2:Subject>` +
     conditions +
     `<saml2:AuthnStatement AuthnInstant="${authnInstant}"><saml2:AuthnContext>` +
-    `<saml2:AuthnContextClassRef>${escapeText(classRef)}</saml2:AuthnContextClassRef>` +
-    (decl === false ? '' : `<saml2:AuthnContextDecl>${escapeText(decl)}</saml2:AuthnContextDecl>`) +
+    `<saml2:AuthnContextClassRef>${escapeXml(classRef)}</saml2:AuthnContextClassRef>` +
+    (decl === false ? '' : `<saml2:AuthnContextDecl>${escapeXml(decl)}</saml2:AuthnContextDecl>`) +
     `</saml2:AuthnContext></saml2:AuthnStatement>` +
     `<saml2:AttributeStatement>${attributes}</saml2:AttributeStatement>` +
     `</saml2:Assertion>`;

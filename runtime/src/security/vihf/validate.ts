@@ -3,7 +3,7 @@
  * lists every problem by path. Messages never repeat the values (they include the patient INS).
  */
 import { invalidInput, type SecurityIssue } from '../errors.js';
-import { isXmlText } from '../xml-text.js';
+import { isXmlChars } from '../../xml/escape.js';
 import type { CodedValue, PurposeOfUseCode, VihfInput, VihfMode } from './types.js';
 
 /** Outcome of {@link validateVihfInput}. */
@@ -66,7 +66,7 @@ class Checker {
       this.add(path, 'must not be empty');
       return undefined;
     }
-    if (!isXmlText(value)) {
+    if (!isXmlChars(value)) {
       this.add(path, 'contains characters XML cannot carry');
       return undefined;
     }
