@@ -34,16 +34,15 @@ export function checkPlan(plan: readonly PlanNode[], obj: Obj): Problem | null {
         }
         break;
       case 'choice': {
-        const b = chooseBranch(node, obj);
-        if (b === NOTHING_CHOSEN) {
+        const { index, problem } = pickBranch(node, obj);
+        if (index === NOTHING_CHOSEN) {
           if (node.min > 0 && !node.branches.some((branch) => checkPlan(branch, obj) === null)) {
             return { code: 'missing-element', message: `none of the choice's elements (${node.props.flat().join(', ')}) is present` };
           }
-        } else if (b === NO_BRANCH_FITS) {
+        } else if (index === NO_BRANCH_FITS) {
           return { code: 'choice-conflict', message: `elements of two branches of a choice (${node.props.flat().filter((p) => present(obj, p)).join(', ')})` };
-        } else {
-          const problem = checkPlan(node.branches[b], obj);
-          if (problem !== null) return problem;
+        } else if (problem !== null) {
+          return problem;
         }
         break;
       }
@@ -62,18 +61,29 @@ export const NO_BRANCH_FITS = -2;
  * ClassRef then Decl, or Decl alone), so a branch fits when it holds every present property of
  * the choice; among those, the first whose own plan holds wins, else the first that fits.
  */
-export function chooseBranch(node: Extract<PlanNode, { k: 'choice' }>, obj: Obj): number {
-  const given = new Set<string>();
-  for (const props of node.props) for (const p of props) if (present(obj, p)) given.add(p);
-  if (given.size === 0) return NOTHING_CHOSEN;
-  let fallback = NO_BRANCH_FITS;
+export function chooseBranch(node: ChoiceNode, obj: Obj): number {
+  return pickBranch(node, obj).index;
+}
+
+type ChoiceNode = Extract<PlanNode, { k: 'choice' }>;
+
+/** {@link chooseBranch}, with the chosen branch's plan problem (null when it holds) so it is checked once. */
+function pickBranch(node: ChoiceNode, obj: Obj): { index: number; problem: Problem | null } {
+  let anyPresent = false;
+  for (const props of node.props) for (const p of props) if (present(obj, p)) anyPresent = true;
+  if (!anyPresent) return { index: NOTHING_CHOSEN, problem: null };
+  let fallback: { index: number; problem: Problem | null } = { index: NO_BRANCH_FITS, problem: null };
   for (let b = 0; b < node.branches.length; b++) {
-    const own = node.props[b];
-    let fits = true;
-    for (const p of given) if (!own.includes(p)) fits = false;
-    if (!fits) continue;
-    if (checkPlan(node.branches[b], obj) === null) return b;
-    if (fallback === NO_BRANCH_FITS) fallback = b;
+    if (!holdsEveryPresent(node, node.props[b], obj)) continue;
+    const problem = checkPlan(node.branches[b], obj);
+    if (problem === null) return { index: b, problem };
+    if (fallback.index === NO_BRANCH_FITS) fallback = { index: b, problem };
   }
   return fallback;
+}
+
+/** True when `own` lists every property of the choice that the value has (no allocation: hot path). */
+function holdsEveryPresent(node: ChoiceNode, own: readonly string[], obj: Obj): boolean {
+  for (const props of node.props) for (const p of props) if (present(obj, p) && !own.includes(p)) return false;
+  return true;
 }
