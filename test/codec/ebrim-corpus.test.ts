@@ -10,7 +10,7 @@ import { decodeEnvelope, encode, type Tagged } from '@volet/runtime';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { AdhocQueryResponse } from './descriptors/ebrim.js';
 import { xmlDifference } from './support/compare.js';
-import { xmllintSkipReason, xmllintValidate } from './support/xmllint.js';
+import { xmllintSkipReason, xmllintValidate } from '../support/xmllint.js';
 
 const QUERY_NS = 'urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0';
 const file = corpus('dmp-exemples-messages', 'TD3.1_Recherche_de_document_reponse.xml');

@@ -18,7 +18,7 @@ import { corpus, corpusSkipReason } from '../support/paths.js';
 import { RESULTAT, type Resultat } from './descriptors/insi-resultat.js';
 import { Erreur, type TypeErreur } from './descriptors/siram.js';
 import { xmlDifference } from './support/compare.js';
-import { xmllintSkipReason, xmllintValidate } from './support/xmllint.js';
+import { xmllintSkipReason, xmllintValidate } from '../support/xmllint.js';
 
 const RESULTAT_NS = 'http://www.cnamts.fr/INSiResultat';
 const skip = corpusSkipReason || xmllintSkipReason;

@@ -19,7 +19,7 @@ import {
 } from '@volet/runtime';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
-import { xmllintSkipReason, xmllintValidate } from '../codec/support/xmllint.js';
+import { xmllintSkipReason, xmllintValidate } from '../support/xmllint.js';
 import { generateClients, type GeneratedClients } from './support/generated-clients.js';
 import { assertAssertionVerifies, corpusText, httpAction, xmlsecSkipReason } from './support/checks.js';
 import { headerBlock, headerNames, mustUnderstand, securityAssertions, soap12, startSoapServer, WSA, WSSE, type Reply, type SoapTestServer } from './support/soap-server.js';

@@ -21,7 +21,7 @@ import { runtimeDescriptors } from '../../generator/emit/runtime-descriptors.js'
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { sharedTestPki } from '../support/pki.js';
 import { xmlDifference } from '../codec/support/compare.js';
-import { xmllintSkipReason, xmllintValidate } from '../codec/support/xmllint.js';
+import { xmllintSkipReason, xmllintValidate } from '../support/xmllint.js';
 import { validateEnvelope, xmllintSkipReason as wsaLintSkip } from '../addressing/xmllint-schemas.js';
 
 const WSA = 'http://www.w3.org/2005/08/addressing';

@@ -27,7 +27,7 @@ import { corpus, corpusSkipReason } from '../support/paths.js';
 import { RESULTAT, type Resultat } from '../codec/descriptors/insi-resultat.js';
 import { Erreur } from '../codec/descriptors/siram.js';
 import { xmlDifference } from '../codec/support/compare.js';
-import { xmllintSkipReason, xmllintValidate } from '../codec/support/xmllint.js';
+import { xmllintSkipReason, xmllintValidate } from '../support/xmllint.js';
 
 const schemas = corpus('wss4j-ws-schemas', 'ws-security-stax', 'src', 'main', 'resources', 'schemas');
 const soap12Xsd = `${schemas}/soap-1.2.xsd`;

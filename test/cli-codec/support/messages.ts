@@ -6,14 +6,12 @@
  * schema plus the message's own schemas; the SOAP schema validates Header and Body content laxly,
  * so every element whose namespace is imported is checked strictly).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { corpus } from '../../support/paths.js';
+import { xmllintSkipReason, xmllintValidate, type SchemaImport } from '../../support/xmllint.js';
 import { difference, type CanonNode } from '../../codec/support/compare.js';
 
 const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
@@ -73,50 +71,24 @@ export function typedDifference(actual: string, expected: string, options: { rea
 
 const SOAP_SCHEMAS = corpus('wss4j-ws-schemas', 'ws-security-stax', 'src', 'main', 'resources', 'schemas');
 
-/** One schema document to import into the validation driver. */
-export interface SchemaImport {
-  readonly namespace: string;
-  readonly location: string;
-}
-
+export type { SchemaImport } from '../../support/xmllint.js';
 /** Why xmllint cannot run, or false. */
-export const xmllintSkip: string | false = spawnSync('xmllint', ['--version']).error === undefined ? false : 'xmllint not installed (apt-get install libxml2-utils)';
+export const xmllintSkip: string | false = xmllintSkipReason;
 
 /**
  * Validates a whole envelope (or a bare element) with `xmllint --schema`: a driver schema imports
  * the SOAP envelope schema of `version` and `imports`; an XML catalog maps the remote xml.xsd.
  */
 export function validateMessage(xml: string, version: '1.1' | '1.2' | null, imports: readonly SchemaImport[]): { ok: boolean; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'volet-cli-codec-'));
-  try {
-    const all = [...imports];
-    if (version !== null) {
-      all.unshift({
-        namespace: version === '1.2' ? 'http://www.w3.org/2003/05/soap-envelope' : 'http://schemas.xmlsoap.org/soap/envelope/',
-        location: join(SOAP_SCHEMAS, version === '1.2' ? 'soap-1.2.xsd' : 'soap-1.1.xsd'),
-      });
-    }
-    const driver =
-      `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:volet:test:driver">` +
-      all.map((i) => `<xs:import namespace="${i.namespace}" schemaLocation="${pathToFileURL(i.location).href}"/>`).join('') +
-      `</xs:schema>`;
-    writeFileSync(join(dir, 'driver.xsd'), driver);
-    const xmlXsd = pathToFileURL(join(SOAP_SCHEMAS, 'xml.xsd')).href;
-    writeFileSync(
-      join(dir, 'catalog.xml'),
-      `<catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">` +
-        `<system systemId="http://www.w3.org/2001/xml.xsd" uri="${xmlXsd}"/><uri name="http://www.w3.org/2001/xml.xsd" uri="${xmlXsd}"/></catalog>`,
-    );
-    writeFileSync(join(dir, 'doc.xml'), xml);
-    const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(dir, 'driver.xsd'), join(dir, 'doc.xml')], {
-      encoding: 'utf8',
-      env: { ...process.env, XML_CATALOG_FILES: join(dir, 'catalog.xml') },
-      maxBuffer: 16 * 1024 * 1024,
+  const all = [...imports];
+  if (version !== null) {
+    all.unshift({
+      namespace: version === '1.2' ? 'http://www.w3.org/2003/05/soap-envelope' : 'http://schemas.xmlsoap.org/soap/envelope/',
+      location: join(SOAP_SCHEMAS, version === '1.2' ? 'soap-1.2.xsd' : 'soap-1.1.xsd'),
     });
-    return { ok: r.status === 0, output: `${r.stdout}${r.stderr}`.slice(0, 4000) };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  const r = xmllintValidate(xml, all, { 'http://www.w3.org/2001/xml.xsd': join(SOAP_SCHEMAS, 'xml.xsd') });
+  return { ok: r.ok, output: r.output.slice(0, 4000) };
 }
 
 /**
