@@ -3,7 +3,7 @@
  * `client.ts` and `index.ts`, each starting with the generated-file header. Pure: the same model,
  * version, hash and templates give byte-identical files. Nothing is written here.
  */
-import type { StatementStructures } from 'ts-morph';
+import type { CodeBlockWriter, StatementStructures, WriterFunction } from 'ts-morph';
 import type { Model } from '../model/model.js';
 import { clientText } from './client-file.js';
 import { descriptorStatements } from './descriptors-file.js';
@@ -37,21 +37,26 @@ export interface EmitResult {
 }
 
 /**
- * Prints statements: structures with ts-morph's `printStructure` (no source file, hence no
- * re-parse of the printed text), ready-made statement text as is; a blank line between
- * declarations, none between imports.
+ * Prints statements with one ts-morph `printStructure` call on a source-file structure (no source
+ * file, hence no re-parse of the printed text; one printer factory and one writer for the whole
+ * file, which per-statement calls would rebuild each time). Ready-made statement text is written
+ * as is; a blank line between declarations, none between imports.
  */
 function print(statements: readonly (StatementStructures | string)[]): string {
-  let out = '';
+  const separated: (StatementStructures | string | WriterFunction)[] = [];
   let previousImport = false;
   for (const s of statements) {
     const isImport = typeof s !== 'string' && s.kind === StructureKind.ImportDeclaration;
-    const text = typeof s === 'string' ? s : printStructure(s, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' });
-    if (out !== '') out += isImport && previousImport ? '\n' : '\n\n';
-    out += text.trimEnd();
+    if (separated.length > 0 && !(isImport && previousImport)) separated.push(blankLine);
+    separated.push(typeof s === 'string' ? s.trimEnd() : s);
     previousImport = isImport;
   }
-  return out;
+  return printStructure({ kind: StructureKind.SourceFile, statements: separated }, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' });
+}
+
+/** Writes a blank line between two statements. */
+function blankLine(writer: CodeBlockWriter): void {
+  writer.blankLineIfLastNot();
 }
 
 /** Ends text with exactly one newline. */

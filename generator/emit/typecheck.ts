@@ -6,8 +6,8 @@
  * Node types — generated code must not need them.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ts } from 'ts-morph';
 import type { GeneratedFile } from './output.js';
 import { tsMorph } from './ts-morph.js';
@@ -59,7 +59,8 @@ export const TYPECHECK_OPTIONS: ts.CompilerOptions = {
  * (`--conditions=volet-source`).
  */
 export function runtimeTypesEntry(): string {
-  const resolved = fileURLToPath(import.meta.resolve('@volet/runtime'));
+  // require.resolve rather than import.meta.resolve: the CLI bundle is CommonJS (scripts/bundle-cli.mjs).
+  const resolved = createRequire(import.meta.url).resolve('@volet/runtime');
   if (resolved.endsWith('.ts')) return resolved;
   const dts = resolved.replace(/\.js$/, '.d.ts');
   if (!existsSync(dts)) throw new Error(`@volet/runtime declarations not found at ${dts} (build the runtime first)`);
