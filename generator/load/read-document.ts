@@ -2,10 +2,11 @@
  * Reads and parses one XML file into a {@link CachedDocument}: decoding, parsing, and the check that
  * the root is a WSDL 1.1 definitions or an XML Schema.
  *
- * Parsing goes through saxes into a light tree first (fast, strict). `LoadedDocument.document`, the
+ * Parsing builds a light tree first (fast, strict; xml-tree-reader.ts). `LoadedDocument.document`, the
  * @xmldom/xmldom DOM the WSDL parser reads, is built lazily on first access, so large schema files
- * are never turned into an xmldom DOM. Text saxes rejects is handed to xmldom, which tolerates a few
- * more things (entities declared in a DTD) and gives the diagnostics when it fails too.
+ * are never turned into an xmldom DOM. Text the light tree's readers reject is handed to xmldom,
+ * which tolerates a few more things (entities declared in a DTD) and gives the diagnostics when it
+ * fails too.
  */
 import { readFileSync } from 'node:fs';
 import { DOMImplementation, DOMParser, type Document } from '@xmldom/xmldom';
@@ -15,7 +16,8 @@ import type { CachedDocument } from './document-cache.js';
 import { decodeXml } from './decode.js';
 import { WSDL, XSD } from './namespaces.js';
 import type { LoadedDocument } from './types.js';
-import { LightParseError, parseLightTree, type XmlElement } from './xml-tree.js';
+import { LightParseError, type XmlElement } from './xml-tree.js';
+import { parseLightTree } from './xml-tree-reader.js';
 
 interface LocatorLike {
   lineNumber?: unknown;

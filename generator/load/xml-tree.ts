@@ -1,9 +1,10 @@
 /**
- * A light, read-only XML element tree built with saxes, and the minimal element API the schema parser
- * needs. @xmldom/xmldom 0.9 builds a heavy DOM and recompiles a Unicode regular expression at every
- * end tag: parsing the DMP HL7 v3 tree with it takes most of a second, saxes and this tree take a
- * fraction of that. xmldom elements satisfy the same API, so schemas inlined in WSDL documents that
- * only xmldom could read are parsed by the same code.
+ * A light, read-only XML element tree, and the minimal element API the schema parser needs.
+ * @xmldom/xmldom 0.9 builds a heavy DOM and recompiles a Unicode regular expression at every end
+ * tag: parsing the DMP HL7 v3 tree with it takes most of a second; this tree takes a fraction of
+ * that. It is read with the runtime's XML reader (xml-tree-reader.ts), or with saxes for the
+ * documents that reader refuses by design (a DOCTYPE). xmldom elements satisfy the same API, so
+ * schemas inlined in WSDL documents that only xmldom could read are parsed by the same code.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
@@ -34,7 +35,7 @@ const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
 
 /** A text or CDATA node of the light tree. */
-class LightText implements XmlNode {
+export class LightText implements XmlNode {
   readonly nodeType = TEXT_NODE;
   nextSibling: XmlNode | null = null;
   constructor(
@@ -44,6 +45,12 @@ class LightText implements XmlNode {
   get textContent(): string {
     return this.data;
   }
+}
+
+/** An attribute of a light element: its qualified name as written and its value. */
+export interface LightAttribute {
+  readonly name: string;
+  readonly value: string;
 }
 
 /** An element of the light tree. */
@@ -57,18 +64,20 @@ export class LightElement implements XmlElement {
     readonly namespaceURI: string | null,
     readonly localName: string,
     readonly nodeName: string,
-    private readonly attributes: ReadonlyMap<string, string>,
+    /** The attributes as written (namespace declarations included); few per element, so a list. */
+    readonly attributes: readonly LightAttribute[],
     readonly lineNumber: number,
     readonly columnNumber: number,
     readonly parentNode: LightElement | null,
   ) {}
 
   hasAttribute(qualifiedName: string): boolean {
-    return this.attributes.has(qualifiedName);
+    return this.getAttribute(qualifiedName) !== null;
   }
 
   getAttribute(qualifiedName: string): string | null {
-    return this.attributes.get(qualifiedName) ?? null;
+    for (const a of this.attributes) if (a.name === qualifiedName) return a.value;
+    return null;
   }
 
   get textContent(): string {
@@ -99,8 +108,17 @@ export class LightParseError extends Error {
 
 const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 
+/**
+ * True when the text inside `el` matters to the schema parser: everywhere except directly inside
+ * XML Schema elements other than documentation/appinfo (their content is element-only; dropping
+ * the whitespace keeps the tree small).
+ */
+export function keepsText(el: LightElement): boolean {
+  return el.namespaceURI !== XSD_NS || el.localName === 'documentation' || el.localName === 'appinfo';
+}
+
 /** Offsets where lines start (after `\n`, after a `\r` not followed by `\n`). */
-function lineStarts(text: string): number[] {
+export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'), r = text.indexOf('\r'); i >= 0 || r >= 0; ) {
     // CR LF counts once; a lone CR is a line end too (XML normalises it to LF).
@@ -116,7 +134,7 @@ function lineStarts(text: string): number[] {
 }
 
 /** 1-based line and column of an offset. */
-function positionAt(starts: number[], offset: number): { line: number; column: number } {
+export function positionAt(starts: number[], offset: number): { line: number; column: number } {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -128,21 +146,18 @@ function positionAt(starts: number[], offset: number): { line: number; column: n
 }
 
 /**
- * Parses XML text into a light tree (root element returned). Text is kept where the schema parser may
- * read it: everywhere except directly inside XML Schema elements other than documentation/appinfo
- * (their content is element-only; dropping the whitespace keeps the tree small).
+ * Parses XML text into a light tree with saxes (root element returned); text is kept where
+ * {@link keepsText} says. Throws {@link LightParseError} when the text is not well-formed.
  */
-export function parseLightTree(text: string): LightElement {
+export function parseLightTreeWithSaxes(text: string): LightElement {
   const starts = lineStarts(text);
   const parser = new SaxesParser({ xmlns: true, position: true });
   let current: LightElement | null = null;
   let root: LightElement | null = null;
   let keepText = 0; // depth inside elements whose text matters
-  const keepsText = (el: LightElement): boolean =>
-    el.namespaceURI !== XSD_NS || el.localName === 'documentation' || el.localName === 'appinfo';
   parser.on('opentag', (tag: SaxesTagNS) => {
-    const attributes = new Map<string, string>();
-    for (const key in tag.attributes) attributes.set(key, tag.attributes[key].value);
+    const attributes: LightAttribute[] = [];
+    for (const key in tag.attributes) attributes.push({ name: key, value: tag.attributes[key].value });
     // saxes reports the position after `>`; the element starts at the matching `<`.
     const start = text.lastIndexOf(`<${tag.name}`, parser.position - 1);
     const at = positionAt(starts, start < 0 ? parser.position : start);

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DOMParser } from '@xmldom/xmldom';
 import type { XmlElement } from '../../generator/load/xml-tree.js';
-import { parseLightTree } from '../../generator/load/xml-tree.js';
+import { parseLightTree } from '../../generator/load/xml-tree-reader.js';
 import { attributeNamesOf } from '../../generator/parse/xsd/expected-content-types.js';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { complexType, elementByName, elementTerms, errors, particleOf, runEntries, runSchema, schema } from './support.js';

@@ -149,6 +149,8 @@ export class XmlScanner {
   protected pos = 0;
   /** Offset in `buf` just after the token being reported: the position handlers see. */
   protected at = 0;
+  /** Characters of the input already dropped from the front of `buf` (see {@link XmlScanner.rebase}). */
+  private dropped = 0;
   /** Set when text stopped before the end of `buf` because it needs more input. */
   private stalled = false;
   /** True while nothing has been consumed: an XML declaration is only allowed here. */
@@ -213,6 +215,15 @@ export class XmlScanner {
     return { line: this.line, column: this.at - this.lineStart, path: this.pathOf(0, '') };
   }
 
+  /**
+   * During a handler call, the offset just after the token being reported (for a start tag, just
+   * after its `>`), in UTF-16 code units from the start of the input (a leading BOM not counted).
+   * Lets a caller that holds the whole text locate the token in it.
+   */
+  get offset(): number {
+    return this.dropped + this.at;
+  }
+
   /** The element path, for example `/soap:Envelope/S:Body/RESULTAT`, names as written. */
   path(): string {
     return this.pathOf(0, '');
@@ -225,6 +236,7 @@ export class XmlScanner {
 
   /** Forgets `buf` before `keep` (the reader is about to replace it), keeping positions right. */
   protected rebase(keep: number): void {
+    this.dropped += keep;
     this.countLines(keep);
     this.lineStart -= keep;
     this.counted = 0;
