@@ -2,9 +2,9 @@
  * Benchmark: the whole command, cold, as a user runs it — `volet generate` (a config listing the 7
  * official DMP WSDLs, `--no-typecheck`, then with the type check) against wsdl-tsclient 1.7.1 (the
  * issue's peer, a devDependency) on the same 7 WSDLs. Each run is a fresh child process writing into
- * a fresh temporary folder; wall-clock medians. volet runs from `dist/` when it is built and newer
- * than the sources, else from source through tsx (which adds its transpile cost); `--volet <main.js>`
- * names another build of the CLI. volet's compile cache (generator/cli/compile-cache.ts) is filled by
+ * a fresh temporary folder; wall-clock medians. volet runs as installed, `bin/volet.js` (the bundled
+ * CLI, `dist/volet.cjs`) when it is built and newer than the sources, else from source through tsx
+ * (which adds its transpile cost); `--volet <main.js>` names another build of the CLI. volet's compile cache (generator/cli/compile-cache.ts) is filled by
  * the warm-up run, like after a user's first run; one row measures the command without it
  * (`VOLET_COMPILE_CACHE=off`, what the very first run after an install costs).
  *
@@ -34,15 +34,13 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-const dist = join(repoRoot, 'dist', 'generator', 'cli', 'main.js');
-const distFresh =
-  existsSync(dist) &&
-  existsSync(join(repoRoot, 'dist', 'generator', 'emit', 'emit-service.js')) &&
-  statSync(join(repoRoot, 'dist', 'generator', 'emit', 'emit-service.js')).mtimeMs >= statSync(join(repoRoot, 'generator', 'emit', 'emit-service.ts')).mtimeMs;
+const bundle = join(repoRoot, 'dist', 'volet.cjs');
+const installed = join(repoRoot, 'bin', 'volet.js');
+const distFresh = existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(join(repoRoot, 'generator', 'emit', 'emit-service.ts')).mtimeMs;
 const voletCommand = voletBuild !== undefined
   ? [voletBuild]
   : distFresh
-  ? [dist]
+  ? [installed]
   : ['--import', pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href, '--conditions=volet-source', join(repoRoot, 'generator', 'cli', 'main.ts')];
 
 function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
@@ -97,7 +95,7 @@ for (let i = 0; i < runs; i++) {
   });
 }
 
-console.log(`DMP: ${wsdls.length} WSDLs; cold child processes; volet from ${voletBuild ?? (distFresh ? 'dist/' : 'source via tsx')}`);
+console.log(`DMP: ${wsdls.length} WSDLs; cold child processes; volet from ${voletBuild ?? (distFresh ? 'bin/volet.js (bundle)' : 'source via tsx')}`);
 const load = (l: number[]): string => l.map((x) => x.toFixed(1)).join(' ');
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load(loadBefore)} before, ${load(loadavg())} after`);
 for (const [name, times] of results) {

@@ -37,22 +37,43 @@ export interface EmitResult {
 }
 
 /**
- * Prints statements with one ts-morph `printStructure` call on a source-file structure (no source
- * file, hence no re-parse of the printed text; one printer factory and one writer for the whole
- * file, which per-statement calls would rebuild each time). Ready-made statement text is written
- * as is; a blank line between declarations, none between imports.
+ * Prints statements: each run of structures with one ts-morph `printStructure` call on a
+ * source-file structure (no source file, hence no re-parse of the printed text; one printer factory
+ * and one writer per run, which per-statement calls would rebuild each time), ready-made statement
+ * text as is (through the writer it would be scanned character by character for nothing). A blank
+ * line between declarations, none between imports.
  */
 function print(statements: readonly (StatementStructures | string)[]): string {
-  const separated: (StatementStructures | string | WriterFunction)[] = [];
+  let out = '';
+  let run: (StatementStructures | WriterFunction)[] = [];
   let previousImport = false;
+  const flush = (): void => {
+    if (run.length === 0) return;
+    out += printStructure({ kind: StructureKind.SourceFile, statements: run }, PRINT_OPTIONS).trimEnd();
+    run = [];
+  };
   for (const s of statements) {
     const isImport = typeof s !== 'string' && s.kind === StructureKind.ImportDeclaration;
-    if (separated.length > 0 && !(isImport && previousImport)) separated.push(blankLine);
-    separated.push(typeof s === 'string' ? s.trimEnd() : s);
+    const first = out === '' && run.length === 0;
+    const separator = isImport && previousImport ? '\n' : '\n\n';
+    if (typeof s === 'string') {
+      flush();
+      out += (first ? '' : separator) + s.trimEnd();
+    } else {
+      if (run.length > 0) {
+        if (separator !== '\n') run.push(blankLine);
+      } else if (!first) {
+        out += separator;
+      }
+      run.push(s);
+    }
     previousImport = isImport;
   }
-  return printStructure({ kind: StructureKind.SourceFile, statements: separated }, { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' });
+  flush();
+  return out;
 }
+
+const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' } as const;
 
 /** Writes a blank line between two statements. */
 function blankLine(writer: CodeBlockWriter): void {
