@@ -119,3 +119,22 @@ test('UTF-8 cut anywhere, valid or not, decodes as one strict TextDecoder pass o
     }
   }
 });
+
+test('offset: where each start tag ends in the whole input, however it was cut', () => {
+  const xml = `\ufeff<?xml version="1.0"?>\r\n<a x="1">\r\n  <b y="${'2'.repeat(8_000)}"/>\r<c><!--${'z'.repeat(10_000)}--><d/></c>\n</a>`;
+  const body = xml.slice(1); // the reader drops the BOM; offsets count from after it
+  const expected = [...body.matchAll(/<[a-d][^>]*>/g)].map((m) => (m.index ?? 0) + m[0].length);
+  const next = random(11);
+  for (const max of [0, 1, 13, 4097]) {
+    const ends: number[] = [];
+    const handler: XmlHandler = { openTag: () => void ends.push(reader.offset), text: () => undefined, closeTag: () => undefined };
+    const reader = new XmlReader(handler);
+    if (max === 0) reader.write(xml);
+    else {
+      const cuts = [0, ...randomCuts(xml.length, max, next), xml.length];
+      for (let k = 1; k < cuts.length; k++) reader.write(xml.slice(cuts[k - 1], cuts[k]));
+    }
+    reader.end();
+    assert.deepEqual(ends, expected, `chunks up to ${max}`);
+  }
+});
