@@ -76,7 +76,9 @@ export class LightElement implements XmlElement {
   }
 
   getAttribute(qualifiedName: string): string | null {
-    for (const a of this.attributes) if (a.name === qualifiedName) return a.value;
+    // An index loop: an iterator object per call would be garbage for every attribute read.
+    const attributes = this.attributes;
+    for (let i = 0; i < attributes.length; i++) if (attributes[i].name === qualifiedName) return attributes[i].value;
     return null;
   }
 

@@ -1,0 +1,31 @@
+/**
+ * The inputs hash in generated-file headers: line ends do not count (a checkout with CRLF, or an
+ * old Mac file with lone CRs, hashes like one with LF), whether the content is bytes or text; any
+ * other change of content or name changes it.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { inputsHash } from '../../generator/emit/header.js';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+test('CR LF, lone CR and LF hash alike, as bytes and as text', () => {
+  const lf = '<a>\n<b/>\n</a>\n';
+  const reference = inputsHash([{ name: 'a.xsd', content: bytes(lf) }]);
+  for (const variant of [lf, '<a>\r\n<b/>\r\n</a>\r\n', '<a>\r<b/>\r</a>\r', '<a>\r\n<b/>\r</a>\n']) {
+    assert.equal(inputsHash([{ name: 'a.xsd', content: bytes(variant) }]), reference, JSON.stringify(variant));
+    assert.equal(inputsHash([{ name: 'a.xsd', content: variant }]), reference, `text ${JSON.stringify(variant)}`);
+  }
+  // A CR at the very end, and CR CR LF (two line ends).
+  assert.equal(inputsHash([{ name: 'a.xsd', content: bytes('x\r') }]), inputsHash([{ name: 'a.xsd', content: bytes('x\n') }]));
+  assert.equal(inputsHash([{ name: 'a.xsd', content: bytes('x\r\r\ny') }]), inputsHash([{ name: 'a.xsd', content: bytes('x\n\ny') }]));
+});
+
+test('content, names and order of listing', () => {
+  const a = { name: 'a.xsd', content: bytes('<a/>') };
+  const b = { name: 'b.xsd', content: bytes('<b/>') };
+  assert.equal(inputsHash([a, b]), inputsHash([b, a]), 'sorted by name');
+  assert.notEqual(inputsHash([a]), inputsHash([{ name: 'a.xsd', content: bytes('<a />') }]));
+  assert.notEqual(inputsHash([a]), inputsHash([{ name: 'c.xsd', content: a.content }]));
+  assert.notEqual(inputsHash([a, b]), inputsHash([a]));
+});
