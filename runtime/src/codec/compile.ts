@@ -36,6 +36,11 @@ export interface CompiledSimple {
   parse(text: string, ctx: ParseContext): unknown;
   /** Value → lexical form (not escaped). */
   format(value: unknown, ctx: FormatContext): string;
+  /**
+   * True when `format` returns every string as it is (string types without a lexical pattern):
+   * the encoder then skips the call.
+   */
+  readonly stringAsIs: boolean;
   /** Facet checks of every derivation step (run only with `validate`). */
   readonly checks: readonly FacetCheck[];
 }
@@ -277,6 +282,7 @@ export class CompiledSchema {
       kind: codec.kind,
       parse: ws === 0 ? codec.parse : (text, ctx) => codec.parse(applyWhiteSpace(text, ws), ctx),
       format: codec.format,
+      stringAsIs: codec.stringAsIs === true,
       checks: [],
     };
   }
@@ -303,6 +309,7 @@ export class CompiledSchema {
       kind: base.kind,
       parse: (text, ctx) => base.parse(applyWhiteSpace(text, mode), ctx),
       format: base.format,
+      stringAsIs: base.stringAsIs,
       checks,
     };
   }
@@ -416,6 +423,7 @@ function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): Compil
       if (!Array.isArray(value)) throw new InvalidValue(key, 'expected an array');
       return value.map((v: unknown) => item.format(v, ctx)).join(' ');
     },
+    stringAsIs: false,
     checks,
   };
 }
@@ -449,6 +457,8 @@ function unionOf(key: string, members: CompiledSimple[], checks: FacetCheck[]): 
       if (typeof value === 'string') return value;
       throw new InvalidValue(key, 'no member type accepts the value');
     },
+    // A member may rewrite a string (xs:integer collapses its whitespace).
+    stringAsIs: false,
     checks,
   };
 }

