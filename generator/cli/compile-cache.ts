@@ -62,6 +62,9 @@ interface CjsLoader {
   _cache: unknown;
 }
 
+/** Marks the installed hook (its value: the cache folder), shared by every copy of this module. */
+const HOOK = Symbol.for('volet.compile-cache');
+
 const MAGIC = 0x314c_4f56; // "VOL1", little-endian
 const HEADER = 20; // magic, source length, source CRC-32, data length, data CRC-32 (u32 each)
 
@@ -122,6 +125,10 @@ function enable(options: CompileCacheOptions): CompileCacheStatus {
 
   const loader = cjsLoader();
   if (loader === null) return { mode: 'off', reason: 'the CommonJS loader has an unexpected shape' };
+  // Another copy of this module (the CLI bundle holds one, bin/volet.js loads the separate one
+  // first) may have installed the hook already: one hook per process.
+  const installed: unknown = Reflect.get(loader.prototype._compile, HOOK);
+  if (typeof installed === 'string') return { mode: 'volet', directory: installed };
   if (typeof Reflect.get(zlib, 'crc32') !== 'function') return { mode: 'off', reason: 'zlib.crc32 is unavailable' };
   try {
     mkdirSync(directory, { recursive: true });
@@ -199,7 +206,7 @@ function installHook(loader: CjsLoader, directory: string, minSize: number): voi
   // Dynamic import() inside a cached module behaves as in a module Node compiled itself.
   const importModuleDynamically = vmConstants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
 
-  loader.prototype._compile = function compileWithCache(this: CjsModule, content: string, filename: string, format?: string): unknown {
+  const compileWithCache = function compileWithCache(this: CjsModule, content: string, filename: string, format?: string): unknown {
     // Small modules, ES modules, sources V8 would not take as a function body, and modules with a
     // source map while source maps are on (Node registers them in its own compile step) go to Node as is.
     if (content.length < minSize || format === 'module' || content.startsWith('#!') || (process.sourceMapsEnabled && content.includes('sourceMappingURL='))) {
@@ -235,6 +242,8 @@ function installHook(loader: CjsLoader, directory: string, minSize: number): voi
     });
     return Reflect.apply(compiled, mod.exports, [mod.exports, require, mod, filename, dirname(filename)]);
   };
+  Reflect.set(compileWithCache, HOOK, directory);
+  loader.prototype._compile = compileWithCache;
 
   // Written at exit, so that the bytecode of the functions this run compiled lazily is included.
   function flush(): void {

@@ -135,3 +135,33 @@ test('volet generate writes the same bytes without the cache, filling it, and fr
   assert.deepEqual(filling, without);
   assert.deepEqual(cached, without);
 });
+
+test('a second copy of the module (the CLI bundle holds one) finds the hook installed: one hook per process', (t) => {
+  const dir = tempFolder();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const cache = join(dir, 'cache');
+  const fixture = writeFixture(dir, 7);
+  const script = [
+    `import Module, { createRequire } from 'node:module';`,
+    `const first = await import(${JSON.stringify(cacheModule + '?copy=1')});`,
+    `const second = await import(${JSON.stringify(cacheModule + '?copy=2')});`,
+    `const a = first.enableCompileCache({ directory: ${JSON.stringify(cache)}, minSize: 1 });`,
+    `const hook = Module.prototype._compile;`,
+    `const b = second.enableCompileCache({ directory: ${JSON.stringify(join(dir, 'other'))}, minSize: 1 });`,
+    `const loaded = createRequire(${JSON.stringify(fixture)})(${JSON.stringify(fixture)});`,
+    `console.log(JSON.stringify({ a, b, same: Module.prototype._compile === hook, misses: first.compileCacheStats().misses, value: loaded.value() }));`,
+  ].join('\n');
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=volet-source', '--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, VOLET_COMPILE_CACHE: '', NODE_DISABLE_COMPILE_CACHE: undefined },
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { a: { mode: string; directory: string }; b: { mode: string; directory: string }; same: boolean; misses: number; value: unknown };
+  if (report.a.mode === 'node') return t.skip('this Node has module.enableCompileCache(): volet’s own hook is not used');
+  assert.deepEqual(report.a, { mode: 'volet', directory: cache });
+  assert.deepEqual(report.b, report.a, 'the second copy reports the hook in place');
+  assert.equal(report.same, true, 'no second wrapper');
+  assert.equal(report.misses, 1, 'the module went through the first hook');
+  assert.deepEqual(report.value, { answer: 7, computed: 15 });
+});
