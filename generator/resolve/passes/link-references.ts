@@ -14,12 +14,12 @@ import { walkComponents } from '../walk-raw.js';
 
 const ANY_TYPE = `{${XSD_NS}}anyType`;
 const ANY_SIMPLE_TYPE = `{${XSD_NS}}anySimpleType`;
+const XSD_PREFIX = `{${XSD_NS}}`;
 
 /** What a type reference designates: a built-in, a simple or complex schema type, or nothing. */
 export function typeKind(ctx: ResolveContext, name: string): 'simple' | 'complex' | null {
-  const xsdPrefix = `{${XSD_NS}}`;
-  if (name.startsWith(xsdPrefix)) {
-    const b = builtinType(name.slice(xsdPrefix.length));
+  if (name.startsWith(XSD_PREFIX)) {
+    const b = builtinType(name.slice(XSD_PREFIX.length));
     if (!b) return null;
     return b.variety === 'complex' ? 'complex' : 'simple';
   }
