@@ -37,12 +37,23 @@ function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const ALL = ['saxes-events', 'volet-events', 'volet-decode', 'volet-decode-bytes', 'node-soap-decode', 'volet-encode', 'node-soap-encode'];
+const ALL = [
+  'saxes-events',
+  'volet-events',
+  'volet-decode',
+  'volet-decode-bytes',
+  'node-soap-decode',
+  'volet-encode',
+  'node-soap-encode',
+  'volet-encode-wire',
+  'node-soap-encode-wire',
+];
 /** The peer each contender is compared with, besides the saxes floor. */
 const PEER: Record<string, string> = {
   'volet-decode': 'node-soap-decode',
   'volet-decode-bytes': 'node-soap-decode',
   'volet-encode': 'node-soap-encode',
+  'volet-encode-wire': 'node-soap-encode-wire',
 };
 
 /** The inputs: how to build each, what its `count` counts, and its extra contenders. */
