@@ -9,59 +9,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { SaxesParser, type SaxesTagNS } from 'saxes';
 import { corpus } from '../../support/paths.js';
 import { xmllintSkipReason, xmllintValidate, type SchemaImport } from '../../support/xmllint.js';
-import { difference, type CanonNode } from '../../codec/support/compare.js';
+import { canonical, difference, type CanonNode } from '../../codec/support/compare.js';
 
-const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
-const XMLNS = 'http://www.w3.org/2000/xmlns/';
-
-/** Like compare.ts's `canonical`, with `xsi:type` values resolved to Clark names. */
+/** compare.ts's `canonical` with `xsi:type` values resolved to Clark names. */
 export function canonicalTyped(xml: string, options: { readonly trimText?: boolean } = {}): CanonNode {
-  const parser = new SaxesParser({ xmlns: true });
-  const stack: { el: string; attrs: [string, string][]; children: CanonNode[] }[] = [];
-  let result: CanonNode | undefined;
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    const attrs: [string, string][] = Object.values(tag.attributes)
-      .filter((a) => a.uri !== XMLNS)
-      .map((a): [string, string] => {
-        let value = a.value;
-        if (a.uri === XSI && a.local === 'type') {
-          const colon = value.indexOf(':');
-          const prefix = colon < 0 ? '' : value.slice(0, colon);
-          value = `{${parser.resolve(prefix) ?? ''}}${value.slice(colon + 1)}`;
-        }
-        return [`{${a.uri}}${a.local}`, value];
-      })
-      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    const node = { el: `{${tag.uri}}${tag.local}`, attrs, children: [] as CanonNode[] };
-    if (stack.length > 0) stack[stack.length - 1].children.push(node);
-    stack.push(node);
-  });
-  parser.on('text', (text: string) => {
-    if (stack.length === 0 || text.trim() === '') return;
-    const children = stack[stack.length - 1].children;
-    const last = children[children.length - 1];
-    if (last !== undefined && 'text' in last) last.text += text;
-    else children.push({ text });
-  });
-  parser.on('cdata', (text: string) => {
-    if (stack.length > 0) stack[stack.length - 1].children.push({ text });
-  });
-  parser.on('closetag', () => {
-    const node = stack.pop();
-    if (stack.length === 0 && result === undefined) result = node;
-  });
-  parser.write(xml).close();
-  if (result === undefined) throw new Error('no root element');
-  if (options.trimText === true) trim(result);
-  return result;
-}
-
-function trim(node: CanonNode): void {
-  if ('text' in node) node.text = node.text.trim();
-  else node.children.forEach(trim);
+  return canonical(xml, undefined, { resolveXsiType: true, trimText: options.trimText });
 }
 
 /** The first difference between two documents (xsi:type-aware), or null. */

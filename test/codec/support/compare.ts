@@ -7,12 +7,21 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
 const XMLNS = 'http://www.w3.org/2000/xmlns/';
+const XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** A node of the canonical tree. */
 export type CanonNode = { el: string; attrs: [string, string][]; children: CanonNode[] } | { text: string };
 
+/** How {@link canonical} reads a document. */
+export interface CanonicalOptions {
+  /** Compare `xsi:type` values as resolved Clark names (an encoder may choose other prefixes). */
+  readonly resolveXsiType?: boolean;
+  /** Trim every text node. */
+  readonly trimText?: boolean;
+}
+
 /** Parses XML into the canonical tree; with `root` (Clark name), returns the first element of that name. */
-export function canonical(xml: string, root?: string): CanonNode {
+export function canonical(xml: string, root?: string, options: CanonicalOptions = {}): CanonNode {
   const parser = new SaxesParser({ xmlns: true });
   const stack: { el: string; attrs: [string, string][]; children: CanonNode[] }[] = [];
   let result: CanonNode | undefined;
@@ -26,7 +35,14 @@ export function canonical(xml: string, root?: string): CanonNode {
     if (capturing === 0 && result !== undefined) return;
     const attrs: [string, string][] = Object.values(tag.attributes)
       .filter((a) => a.uri !== XMLNS)
-      .map((a): [string, string] => [`{${a.uri}}${a.local}`, a.value])
+      .map((a): [string, string] => {
+        let value = a.value;
+        if (options.resolveXsiType === true && a.uri === XSI && a.local === 'type') {
+          const colon = value.indexOf(':');
+          value = `{${parser.resolve(colon < 0 ? '' : value.slice(0, colon)) ?? ''}}${value.slice(colon + 1)}`;
+        }
+        return [`{${a.uri}}${a.local}`, value];
+      })
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const node = { el: name, attrs, children: [] as CanonNode[] };
     if (stack.length > 0) stack[stack.length - 1].children.push(node);
@@ -50,7 +66,13 @@ export function canonical(xml: string, root?: string): CanonNode {
   });
   parser.write(xml).close();
   if (result === undefined) throw new Error(root === undefined ? 'no root element' : `no element ${root}`);
+  if (options.trimText === true) trim(result);
   return result;
+}
+
+function trim(node: CanonNode): void {
+  if ('text' in node) node.text = node.text.trim();
+  else node.children.forEach(trim);
 }
 
 /** The first difference between two canonical trees, as `path: what`, or null when equivalent. */
