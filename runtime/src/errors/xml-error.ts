@@ -11,16 +11,16 @@ export interface XmlPosition {
 }
 
 /**
- * The input is not acceptable XML: not well-formed, not UTF-8, a DOCTYPE or entity declaration,
- * or over one of the reader limits (`code` is then `limit-<name>`, for example `limit-depth`).
+ * A runtime error located in an XML input: its `code`, the message with the position appended,
+ * and the position's fields. The base of {@link XmlError} and `DecodeError`.
  */
-export class XmlError extends VoletError implements XmlPosition {
+export class XmlPositionedError extends VoletError implements XmlPosition {
   readonly line: number;
   readonly column: number;
   readonly path: string;
 
   /**
-   * @param code - stable identifier (`malformed`, `doctype`, `encoding`, `limit-depth`, …)
+   * @param code - stable identifier of the problem kind
    * @param message - description without document text
    * @param position - where the problem was found
    * @param options - standard `ErrorOptions`
@@ -32,6 +32,13 @@ export class XmlError extends VoletError implements XmlPosition {
     this.path = position.path;
   }
 }
+
+/**
+ * The input is not acceptable XML: not well-formed, not UTF-8, a DOCTYPE or entity declaration,
+ * or over one of the reader limits (`code` is then `limit-<name>`, for example `limit-depth`).
+ * Codes: `malformed`, `doctype`, `encoding`, `limit-depth`, …
+ */
+export class XmlError extends XmlPositionedError {}
 
 /** Appends the position to a message: `message (at 3:14, /a/b)`. */
 export function formatMessage(message: string, position: XmlPosition): string {
