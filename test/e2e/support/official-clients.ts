@@ -5,27 +5,16 @@
  * to the repository's, so `@volet/runtime` resolves as in a vendor's project. The folder is
  * removed at exit: nothing generated from the corpus stays anywhere.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
 import { generate, writeGenerated } from '../../../generator/emit/generate.js';
 import { repoRoot } from '../../support/paths.js';
+import { transpileFolder } from '../../e2e-runtime/support/generated-clients.js';
 
 /** One generated service folder, loaded. */
 export type GeneratedModule = Readonly<Record<string, unknown>>;
-
-function transpile(folder: string): void {
-  for (const name of readdirSync(folder)) {
-    if (!name.endsWith('.ts') || name.endsWith('.d.ts')) continue;
-    const out = ts.transpileModule(readFileSync(join(folder, name), 'utf8'), {
-      compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
-      fileName: name,
-    });
-    writeFileSync(join(folder, name.replace(/\.ts$/, '.js')), out.outputText);
-  }
-}
 
 /**
  * Generates each `{ name: wsdl }` entry into its own folder and imports its `index.js`.
@@ -42,7 +31,7 @@ export async function generateAndLoad(wsdls: Readonly<Record<string, string>>): 
   for (const s of result.services) {
     if (s.files === null) throw new Error(`generation of ${s.service.name} failed: ${s.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).slice(0, 3).join('; ')}`);
     writeGenerated(s);
-    transpile(s.service.out);
+    transpileFolder(s.service.out);
     out[s.service.name] = (await import(pathToFileURL(join(s.service.out, 'index.js')).href)) as GeneratedModule;
   }
   return out;
