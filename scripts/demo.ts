@@ -7,13 +7,11 @@
  * that ends in a typed fault. One line per step with its timing; exit 0 only when every step
  * behaved as expected. Only fictional test identities appear, and INS values are masked anyway.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, relative } from 'node:path';
 import { SoapFault, TransportError, VoletError, buildVihfXml, cisisProfile, registryResponseStatus } from '@volet/runtime';
 import type { ExtrinsicObjectType } from '../generated/xds-registry/types.js';
 import { loadConfig } from '../generator/config/config.js';
-import { voletVersion } from '../generator/cli/version.js';
+import { voletRoot, voletVersion } from '../generator/cli/version.js';
 import { compareGenerated, generate } from '../generator/emit/generate.js';
 import { DEFAULT_POPULATION, fullIns, type SimulatedIdentity } from '../simulator/insi/population.js';
 import { STATUS } from '../simulator/dmp/xds/xds-constants.js';
@@ -25,20 +23,6 @@ import { startSimulators, type RunningSimulators } from '../simulator/start-simu
 
 /** A step that did not behave as expected. */
 class StepFailure extends Error {}
-
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      const parsed: unknown = JSON.parse(readFileSync(pkg, 'utf8'));
-      if (typeof parsed === 'object' && parsed !== null && (parsed as { name?: unknown }).name === 'volet') return dir;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('volet repository root not found');
-    dir = parent;
-  }
-}
 
 /** An INS shown in the transcript: its first digit only. */
 function maskIns(ins: string): string {
@@ -100,7 +84,7 @@ async function findDocuments(clients: SampleClients, ins: string, oid: string): 
 }
 
 async function main(): Promise<number> {
-  const root = repoRoot();
+  const root = voletRoot();
   const total = performance.now();
   process.stdout.write('volet demo: generated clients against local DMP and INSi simulators (fictional test identities only)\n');
   let sims: RunningSimulators | undefined;
