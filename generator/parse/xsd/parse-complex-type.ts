@@ -7,6 +7,7 @@ import type { SourceLocation } from '../../model/model.js';
 import { OwnerScope } from './anonymous-ids.js';
 import type { RawComplexType, RawLocalElement, RawModelGroup, RawParticle, RawSimpleType, RawTerm, RawTypeUse } from './components.js';
 import { documentationOf } from './documentation.js';
+import { readElementDetails } from './element-details.js';
 import { expectedContentTypesOf } from './expected-content-types.js';
 import { isFacet, parseFacets } from './parse-facets.js';
 import { parseAttributeItems } from './parse-attributes.js';
@@ -77,15 +78,7 @@ function parseLocalElement(ctx: SchemaContext, el: XmlElement, scope: OwnerScope
     identityConstraints: parseIdentityConstraints(ctx, el, state.identityConstraints),
     source: ctx.at(el),
   };
-  const d = attr(el, 'default');
-  const f = attr(el, 'fixed');
-  if (d !== null) decl.default = d;
-  if (f !== null) decl.fixed = f;
-  if (d !== null && f !== null) ctx.report('error', el, 'element has both default and fixed', 'invalid-element');
-  const mime = expectedContentTypesOf(ctx, el);
-  if (mime !== undefined) decl.expectedContentTypes = mime;
-  const doc = documentationOf(el);
-  if (doc !== undefined) decl.documentation = doc;
+  readElementDetails(ctx, el, decl);
   return decl;
 }
 

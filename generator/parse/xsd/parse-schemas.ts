@@ -16,6 +16,7 @@ import type {
   SchemaComponents,
 } from './components.js';
 import { documentationOf } from './documentation.js';
+import { readElementDetails } from './element-details.js';
 import { expectedContentTypesOf } from './expected-content-types.js';
 import { parseGlobalAttribute, parseAttributeItems } from './parse-attributes.js';
 import { elementType, parseComplexType, parseModelGroup, type ParseState } from './parse-complex-type.js';
@@ -65,14 +66,7 @@ export function parseGlobalElement(ctx: SchemaContext, el: XmlElement, local: st
     identityConstraints: parseIdentityConstraints(ctx, el, state.identityConstraints),
     source: ctx.at(el),
   };
-  const d = attr(el, 'default');
-  const f = attr(el, 'fixed');
-  if (d !== null) decl.default = d;
-  if (f !== null) decl.fixed = f;
-  const mime = expectedContentTypesOf(ctx, el);
-  if (mime !== undefined) decl.expectedContentTypes = mime;
-  const doc = documentationOf(el);
-  if (doc !== undefined) decl.documentation = doc;
+  readElementDetails(ctx, el, decl);
   return decl;
 }
 

@@ -193,7 +193,6 @@ function buildElement(ctx: ResolveContext, d: RawElementDeclaration): ElementDec
   };
   if (d.default !== undefined) out.default = d.default;
   if (d.fixed !== undefined) out.fixed = d.fixed;
-  if (d.default !== undefined && d.fixed !== undefined) report(ctx, 'error', d.source, `element ${d.name} has both default and fixed`, 'invalid-element');
   if (d.expectedContentTypes !== undefined) out.expectedContentTypes = d.expectedContentTypes;
   if (d.documentation !== undefined) out.documentation = d.documentation;
   return out;
