@@ -6,12 +6,11 @@
  */
 import { CISIS_ADDRESSING, type AddressingProfile } from '../addressing/index.js';
 import type { ProfileContext, ProfileRequest, SoapProfile } from '../client/profile.js';
-import { SecurityError } from '../security/errors.js';
 import { WSSE_NS } from '../security/namespaces.js';
 import type { VihfInput } from '../security/vihf/types.js';
 import type { VihfProvider } from '../security/vihf/provider.js';
 import { securityHeader } from '../security/wsse.js';
-import { addressingBlocks } from './addressing-blocks.js';
+import { addressingBlocks, requiredAction } from './addressing-blocks.js';
 
 /**
  * Where the VIHF of each call comes from: a function giving the assertion XML (signed as the mode
@@ -43,15 +42,13 @@ export function cisisProfile(options: CisisProfileOptions): SoapProfile {
   return {
     name: 'cisis',
     async prepare(context: ProfileContext): Promise<ProfileRequest> {
-      if (context.action === null || context.action === '') {
-        throw new SecurityError('invalid-input', `operation ${context.operation.name} has no WS-Addressing action; pass the action call option`);
-      }
-      const wsa = addressingBlocks({ ...CISIS_ADDRESSING, ...options.addressing, action: context.action, soapVersion: context.soapVersion });
+      const action = requiredAction(context);
+      const wsa = addressingBlocks({ ...CISIS_ADDRESSING, ...options.addressing, action, soapVersion: context.soapVersion });
       const security = securityHeader([await vihfXml(options.vihf, context)]);
       return {
         headers: [...wsa.headers, { namespace: WSSE_NS, local: 'Security', xml: security }],
         messageId: wsa.messageId,
-        action: context.action,
+        action,
       };
     },
   };

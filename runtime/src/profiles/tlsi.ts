@@ -8,13 +8,12 @@
  */
 import { TLSI_ADDRESSING, type AddressingProfile } from '../addressing/index.js';
 import type { ProfileContext, ProfileHeader, ProfileRequest, SoapProfile } from '../client/profile.js';
-import { SecurityError } from '../security/errors.js';
 import { WSSE_NS } from '../security/namespaces.js';
 import type { Signer } from '../security/signers/signer.js';
 import { buildAssertionPs, type AssertionPsInput, type AssertionPsOptions } from '../security/tlsi/assertion-ps.js';
 import { tlsiSecurityHeader } from '../security/tlsi/security-header.js';
 import { systemClock, type Clock } from '../security/time.js';
-import { addressingBlocks } from './addressing-blocks.js';
+import { addressingBlocks, requiredAction } from './addressing-blocks.js';
 import { contextHeader, type ContextValue } from './tlsi-contexts.js';
 
 /** The assertions of CPx mode: pre-signed strings (inserted byte for byte), or a function giving them per call. */
@@ -48,15 +47,13 @@ export function tlsiProfile(options: TlsiProfileOptions): SoapProfile {
   return {
     name: 'tlsi',
     async prepare(context: ProfileContext): Promise<ProfileRequest> {
-      if (context.action === null || context.action === '') {
-        throw new SecurityError('invalid-input', `operation ${context.operation.name} has no WS-Addressing action; pass the action call option`);
-      }
+      const action = requiredAction(context);
       const headers: ProfileHeader[] = [];
       const contextOptions = { fresh: options.freshContexts ?? true, now: options.now ?? systemClock };
       const ctx = options.contexts ?? {};
       if (ctx.ContexteBAM !== undefined) headers.push(contextHeader(context.schema, 'ContexteBAM', ctx.ContexteBAM, contextOptions));
       if (ctx.ContexteLPS !== undefined) headers.push(contextHeader(context.schema, 'ContexteLPS', ctx.ContexteLPS, contextOptions));
-      const wsa = addressingBlocks({ ...TLSI_ADDRESSING, ...options.addressing, action: context.action, soapVersion: context.soapVersion });
+      const wsa = addressingBlocks({ ...TLSI_ADDRESSING, ...options.addressing, action, soapVersion: context.soapVersion });
       // TLSi order: Action before MessageID.
       headers.push(...wsa.headers.filter((h) => h.local === 'Action'), ...wsa.headers.filter((h) => h.local !== 'Action'));
       const security = options.security;
@@ -65,7 +62,7 @@ export function tlsiProfile(options: TlsiProfileOptions): SoapProfile {
         const xml = tlsiSecurityHeader({ mode: 'cpx', assertions });
         if (xml !== undefined) headers.push({ namespace: WSSE_NS, local: 'Security', xml });
       }
-      return { headers, messageId: wsa.messageId, action: context.action };
+      return { headers, messageId: wsa.messageId, action };
     },
   };
 }
