@@ -61,6 +61,13 @@ function tryAllocate(size: number): Buffer | undefined {
   }
 }
 
+/** True when the socket's TLS handshake is over (`getProtocol()` is 'unknown' before, null once closed). */
+function isHandshakeComplete(socket: TLSSocket): boolean {
+  if (socket.connecting) return false;
+  const protocol = typeof socket.getProtocol === 'function' ? socket.getProtocol() : null;
+  return protocol !== null && protocol !== 'unknown';
+}
+
 /** Marker for a keep-alive connection closed by the server before our request was read. */
 const STALE = Symbol('stale-connection');
 
@@ -265,7 +272,10 @@ export class HttpsTransport implements Transport {
           handshakeDone = true;
           if (connectTimer) clearTimeout(connectTimer);
         };
-        if (req.reusedSocket) connected();
+        // A request queued behind maxSockets is handed a pooled, already connected socket without
+        // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
+        // the connect timer fire in the middle of a slow answer.
+        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) connected();
         else (socket as TLSSocket).once('secureConnect', connected);
       });
       req.on('error', (err) => {
