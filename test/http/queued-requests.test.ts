@@ -69,3 +69,10 @@ test('many requests queued behind one socket leave no listener behind (no MaxLis
     await server.close();
   }
 });
+
+test('pool limits are checked when the transport is built', () => {
+  for (const bad of [0, -1, 1.5, Number.NaN]) {
+    assert.throws(() => new HttpsTransport({ maxSockets: bad, proxy: false }), /maxSockets must be a whole number of connections/);
+    assert.throws(() => new HttpsTransport({ maxFreeSockets: bad, proxy: false }), /maxFreeSockets must be a whole number of connections/);
+  }
+});
