@@ -14,7 +14,11 @@ export type MtomErrorCode =
   | 'invalid-content-id'
   | 'missing-attachment'
   | 'unreferenced-attachment'
-  | 'duplicate-content-id';
+  | 'duplicate-content-id'
+  | 'stream-consumed'
+  | 'unreadable-source'
+  | 'too-large'
+  | 'sink-failed';
 
 /** A multipart/related (MTOM/XOP) message that cannot be built or parsed. */
 export class MtomError extends VoletError {
