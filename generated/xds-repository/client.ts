@@ -2,6 +2,7 @@
 // regenerate with `volet generate`; `volet check` verifies it is up to date.
 
 import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';
+import type * as rt from '@volet/runtime';
 import type * as t from './types.js';
 import { schema, documentRepository_Port_Soap12Port } from './descriptors.js';
 
@@ -28,11 +29,12 @@ export class DocumentRepository_Port_Soap12Client {
    * SOAP action: `urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b`.
    *
    * @param body - the request body: part `body` (element `{urn:ihe:iti:xds-b:2007}ProvideAndRegisterDocumentSetRequest`)
+   *   (bytes may also be files or streams: `attachmentFromFile`, `attachmentFromStream`, sent as XOP parts)
    * @param options - per-call options: endpoint, timeout, abort signal, MTOM
    * @returns the response body
    * @throws `SoapFault` when the service answers with a fault (typed detail entries carry their element key)
    */
-  async ProvideAndRegisterDocumentSet(body: t.ProvideAndRegisterDocumentSetRequestType, options: CallOptions = {}): Promise<t.RegistryResponseType> {
+  async ProvideAndRegisterDocumentSet(body: rt.WithAttachmentSources<t.ProvideAndRegisterDocumentSetRequestType>, options: CallOptions = {}): Promise<t.RegistryResponseType> {
     return this.soap.call<t.RegistryResponseType>('ProvideAndRegisterDocumentSet', body, {}, options);
   }
 

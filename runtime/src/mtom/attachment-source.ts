@@ -106,3 +106,18 @@ export function attachmentFromStream(stream: ByteStream, options: StreamSourceOp
   if (options.size !== undefined && !(Number.isSafeInteger(options.size) && options.size >= 0)) throw new TypeError('size must be a whole number of bytes');
   return new AttachmentSource('stream', undefined, stream, options.size, options.contentType);
 }
+
+/**
+ * `T` where every `Uint8Array` may also be an {@link AttachmentSource}: the request type generated
+ * clients accept for operations that send XOP parts (the source must sit in a `base64Binary`
+ * element; a `hexBinary` one is refused when encoding).
+ */
+export type WithAttachmentSources<T> = T extends Uint8Array
+  ? T | AttachmentSource
+  : T extends (infer U)[]
+    ? WithAttachmentSources<U>[]
+    : T extends readonly (infer U)[]
+      ? readonly WithAttachmentSources<U>[]
+      : T extends object
+        ? { [K in keyof T]: WithAttachmentSources<T[K]> }
+        : T;

@@ -10,10 +10,10 @@ export { XOP_INCLUDE_NS, normalizeContentId, newContentId, cidHref, xopIncludeEl
 export { encodeMtom, encodeMtomStreamed, findXopReferences, XopPackage } from './encode.js';
 export type { MtomAttachment, MtomEncodeOptions, MtomMessage, StreamedMtomAttachment, StreamedMtomMessage, XopReference } from './encode.js';
 export { AttachmentSource, attachmentFromFile, attachmentFromStream } from './attachment-source.js';
-export type { ByteStream, AttachmentSourceOptions, StreamSourceOptions } from './attachment-source.js';
+export type { ByteStream, AttachmentSourceOptions, StreamSourceOptions, WithAttachmentSources } from './attachment-source.js';
 export { isAttachmentSource, isReceivedAttachment } from './source-brand.js';
 export { ReceivedAttachment, DEFAULT_MAX_ATTACHMENT_BYTES } from './received-attachment.js';
-export type { AttachmentOutput, AttachmentDirOutput, AttachmentSinkOutput, AttachmentOutputLimits, AttachmentPartInfo } from './received-attachment.js';
+export type { WithReceivedAttachments, AttachmentOutput, AttachmentDirOutput, AttachmentSinkOutput, AttachmentOutputLimits, AttachmentPartInfo } from './received-attachment.js';
 export { readMultipartStream } from './multipart-stream.js';
 export type { MultipartStreamOptions, StreamedMultipart, PartSink } from './multipart-stream.js';
 export { AttachmentCollector, attachmentFileName } from './attachment-sinks.js';

@@ -87,3 +87,18 @@ export class ReceivedAttachment {
     };
   }
 }
+
+/**
+ * `T` where every `Uint8Array` may also be a {@link ReceivedAttachment}: the type of a response
+ * read with the `attachments` call option (generated methods declare the buffered type; widen the
+ * result with `as WithReceivedAttachments<…>` and test fields with `isReceivedAttachment`).
+ */
+export type WithReceivedAttachments<T> = T extends Uint8Array
+  ? T | ReceivedAttachment
+  : T extends (infer U)[]
+    ? WithReceivedAttachments<U>[]
+    : T extends readonly (infer U)[]
+      ? readonly WithReceivedAttachments<U>[]
+      : T extends object
+        ? { [K in keyof T]: WithReceivedAttachments<T[K]> }
+        : T;
