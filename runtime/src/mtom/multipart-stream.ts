@@ -111,8 +111,29 @@ class MultipartReader {
 
   async push(chunk: Uint8Array): Promise<void> {
     const view = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    this.#buf = this.#buf.length === 0 ? view : Buffer.concat([this.#buf, view]);
+    if (this.#buf.length === 0) this.#buf = view;
+    else if (this.#state === 'body' && (await this.#flushTail(view))) this.#buf = view;
+    else this.#buf = Buffer.concat([this.#buf, view]);
     while (await this.#step());
+  }
+
+  /**
+   * In a part body the buffer holds only a tail shorter than a delimiter. When no delimiter starts
+   * in it (checked on the tail plus the chunk's first bytes), it is part data: hand it over and
+   * go on with the chunk alone, instead of copying every chunk behind its predecessor's tail.
+   */
+  async #flushTail(chunk: Buffer): Promise<boolean> {
+    const tail = this.#buf;
+    const next = this.#next;
+    // A delimiter starting in the tail must end (with its next two bytes) inside the probe.
+    if (tail.length > next.length || chunk.length < next.length + 2) return false;
+    const probe = Buffer.concat([tail, chunk.subarray(0, next.length + 2)]);
+    const at = probe.indexOf(next);
+    if (at >= 0 && at < tail.length) return false;
+    await this.#emit(tail.length);
+    // A tail inside the skipped line end keeps nothing of it for the chunk: it began no delimiter.
+    this.#skip = 0;
+    return true;
   }
 
   end(): StreamedMultipart {
