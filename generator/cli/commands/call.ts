@@ -39,6 +39,7 @@ interface CallArgs {
   'sign-passphrase'?: string;
   trace: boolean;
   catalog?: string;
+  'attachments-dir'?: string;
 }
 
 /** Environment variables read for secrets (never printed). */
@@ -188,7 +189,11 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
     const op = client.operation(args.operation);
     const call = rt.callArgumentsFromJson(descriptors.schema, op, input);
     try {
-      const response = await client.callWithHeaders(args.operation, call.body, call.headers, { extraHeaders: call.extraHeaders });
+      const response = await client.callWithHeaders(args.operation, call.body, call.headers, {
+        extraHeaders: call.extraHeaders,
+        // Parts of the response go to files as they arrive; the JSON refers to them ({ "$file": … }).
+        ...(args['attachments-dir'] !== undefined ? { attachments: { dir: args['attachments-dir'] } } : {}),
+      });
       const json = { envelope: { version: response.version, headers: response.headers.map(rt.blockToJson), body: response.bodyBlocks.map(rt.blockToJson) } };
       context.io.stdout(JSON.stringify(json, null, 2) + '\n');
       context.exitCode = ExitCode.ok;
@@ -236,7 +241,8 @@ export const registerCall: RegisterCommand = (cli, context) =>
         .option('sign-pfx', { describe: 'signing certificate and key, PKCS#12 (VIHF of the INDIRECTE modes, assertion PS)', type: 'string', requiresArg: true })
         .option('sign-passphrase', { describe: `passphrase of --sign-pfx (or env ${ENV.signPassphrase})`, type: 'string', requiresArg: true })
         .option('trace', { describe: 'print the request and response envelopes on stderr (patient data masked)', type: 'boolean', default: false })
-        .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true }),
+        .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true })
+        .option('attachments-dir', { describe: 'write the MTOM parts of the response into this folder as they arrive (the JSON refers to the files)', type: 'string', requiresArg: true }),
     async (args) => {
       await runCall(
         {

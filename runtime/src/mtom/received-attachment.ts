@@ -75,16 +75,15 @@ export class ReceivedAttachment {
     this.path = path;
   }
 
-  /** The JSON form: `{ "$attachment": { contentId, contentType, size, file? } }` (what `volet call --attachments-dir` prints). */
-  toJSON(): { $attachment: { contentId: string; contentType?: string; size: number; file?: string } } {
-    return {
-      $attachment: {
-        contentId: this.contentId,
-        ...(this.contentType !== undefined ? { contentType: this.contentType } : {}),
-        size: this.size,
-        ...(this.path !== undefined ? { file: this.path } : {}),
-      },
-    };
+  /**
+   * The JSON form (what `volet call --attachments-dir` prints): `{ "$file": path, "contentId", "contentType", "size" }`
+   * for a file, which `volet call` reads back as a request value; `{ "$attachment": contentId, … }` for a sink.
+   */
+  toJSON(): Record<string, string | number> {
+    const head: Record<string, string | number> = this.path !== undefined ? { $file: this.path, contentId: this.contentId } : { $attachment: this.contentId };
+    if (this.contentType !== undefined) head.contentType = this.contentType;
+    head.size = this.size;
+    return head;
   }
 }
 

@@ -55,7 +55,7 @@ async function* hashing(source: AsyncIterable<Buffer>, hash: ReturnType<typeof c
   }
 }
 
-async function roundTrip(client: DocumentRepository_Port_Soap12Client, bytes: number, seed: string, dir: string | undefined, onPhase: (phase: string) => void = () => undefined): Promise<Omit<StreamClientResult, 'rssGrowthMb' | 'arrayBuffersGrowthMb' | 'maxRssOverBaselineMb' | 'baselineRssMb'>> {
+async function roundTrip(client: DocumentRepository_Port_Soap12Client, bytes: number, seed: string, dir: string | undefined, onPhase: (phase: string) => void = () => undefined): Promise<Omit<StreamClientResult, 'rssGrowthMb' | 'arrayBuffersGrowthMb' | 'liveArrayBuffersGrowthMb' | 'maxRssOverBaselineMb' | 'baselineRssMb'>> {
   const up = createHash('sha256');
   const t0 = performance.now();
   const registry = await client.ProvideAndRegisterDocumentSet({
