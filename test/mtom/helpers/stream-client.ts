@@ -104,7 +104,8 @@ export async function runStreamClient(args: StreamClientArgs): Promise<StreamCli
   const client = new DocumentRepository_Port_Soap12Client({
     endpoint: `${args.url}/repository`,
     timeoutMs: 3_600_000,
-    tls: { trust: { caFile: args.caFile }, credentials: { pfxFile: args.p12File, passphrase: args.passphrase } },
+    // A loaded shared machine can take seconds to finish a handshake.
+    tls: { connectTimeoutMs: 120_000, trust: { caFile: args.caFile }, credentials: { pfxFile: args.p12File, passphrase: args.passphrase } },
   });
   try {
     // Warm-up: code loaded, TLS session and pool up, before the baseline.

@@ -132,7 +132,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, uploads: Receiv
  */
 export async function startStreamingXdsServer(pki: ServerPki, maxDocumentBytes: number): Promise<StreamingXdsServer> {
   const uploads: ReceivedUpload[] = [];
-  const server = createServer({ key: pki.keyPem, cert: pki.certPem, ca: pki.caPem, requestCert: true, rejectUnauthorized: true }, (req, res) => {
+  const server = createServer({ key: pki.keyPem, cert: pki.certPem, ca: pki.caPem, requestCert: true, rejectUnauthorized: true, requestTimeout: 0 }, (req, res) => {
     handle(req, res, uploads, maxDocumentBytes).catch((err: unknown) => {
       if (!res.headersSent) soapReply(res, 500, `<env:Fault><env:Code><env:Value>env:Receiver</env:Value></env:Code><env:Reason><env:Text xml:lang="en">${String((err as Error).message).replace(/[<&]/g, '_')}</env:Text></env:Reason></env:Fault>`);
       else res.destroy();
