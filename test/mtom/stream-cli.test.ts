@@ -44,8 +44,11 @@ test('a request document given as { "$file": path } is sent from the file as an 
       value: { SubmitObjectsRequest: { RegistryObjectList: {} }, Document: [{ id: 'Document01', $value: { $file: file, contentType: 'application/pdf' } }] },
     }),
   );
-  const r = await volet('call', WSDL, '--operation', 'ProvideAndRegisterDocumentSet', '--endpoint', `${server.url}/repository`, '--input', input, ...tls());
+  const dump = join(tmp, 'dump');
+  const r = await volet('call', WSDL, '--operation', 'ProvideAndRegisterDocumentSet', '--endpoint', `${server.url}/repository`, '--input', input, '--dump', dump, ...tls());
   assert.equal(r.code, 0, r.stderr);
+  // --dump still holds the exact body: the file's bytes inside the multipart request.
+  assert.ok(readFileSync(join(dump, 'request.body')).includes(bytes), 'the dumped request holds the document');
   const part = server.uploads.at(-1)?.parts[0];
   assert.equal(part?.bytes, bytes.length);
   assert.equal(part?.sha256, createHash('sha256').update(bytes).digest('hex'));

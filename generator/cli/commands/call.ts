@@ -6,9 +6,11 @@
  * CI-SIS / CI-TLSi profiles and a byte-exact dump of the exchange are options; passphrases may come
  * from environment variables and are never printed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
-import type { HttpsTransportOptions, SoapProfile, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type { BodyChunk, HttpsTransportOptions, SoapProfile, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
 import { loadDescriptors, readInput, readJson, reportRuntimeError, type LoadedDescriptors } from './decode.js';
@@ -45,6 +47,18 @@ interface CallArgs {
 /** Environment variables read for secrets (never printed). */
 const ENV = { passphrase: 'VOLET_PASSPHRASE', signPassphrase: 'VOLET_SIGN_PASSPHRASE' } as const;
 
+/** Writes a request body, parts streamed from files included (read a second time for the dump). */
+async function dumpBody(path: string, chunks: readonly BodyChunk[]): Promise<void> {
+  const out = createWriteStream(path);
+  for (const c of chunks) {
+    if (typeof c === 'string' || c instanceof Uint8Array) out.write(c);
+    else if (c.replayable) for await (const piece of c.open()) if (!out.write(piece)) await once(out, 'drain');
+    else out.write('[a part streamed once, not dumped]');
+  }
+  out.end();
+  await finished(out);
+}
+
 /** Writes the exact bytes of each exchange into a folder. */
 class DumpingTransport implements Transport {
   private count = 0;
@@ -58,13 +72,15 @@ class DumpingTransport implements Transport {
   async send(request: TransportRequest): Promise<TransportResponse> {
     const n = this.count++;
     const prefix = n === 0 ? '' : `${n + 1}.`;
-    const chunks = Array.isArray(request.body) ? (request.body as readonly (string | Uint8Array)[]) : [request.body as string | Uint8Array];
+    const chunks = Array.isArray(request.body) ? (request.body as readonly BodyChunk[]) : [request.body as BodyChunk];
     const url = new URL(String(request.url));
     const headerLines = Object.entries(request.headers ?? {}).map(([k, v]) => `${k}: ${v}\n`).join('');
     writeFileSync(join(this.dir, `${prefix}request.headers`), `POST ${url.origin}${url.pathname}\n${headerLines}`);
-    writeFileSync(join(this.dir, `${prefix}request.body`), Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))));
+    await dumpBody(join(this.dir, `${prefix}request.body`), chunks);
     try {
-      const response = await this.inner.send(request);
+      // The dump holds the whole response body: read it buffered (streamed parts are then written from memory).
+      const { readBody: _streamed, ...buffered } = request;
+      const response = await this.inner.send(buffered);
       const lines = Object.entries(response.headers).map(([k, v]) => `${k}: ${v}\n`).join('');
       writeFileSync(join(this.dir, `${prefix}response.headers`), `HTTP ${response.status}\n${lines}`);
       writeFileSync(join(this.dir, `${prefix}response.body`), response.body);
