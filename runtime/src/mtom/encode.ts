@@ -217,7 +217,7 @@ export class XopPackage {
    * @param options - SOAP version, action, boundary, root Content-ID
    */
   encode(envelope: string | Uint8Array, options: MtomEncodeOptions = {}): MtomMessage {
-    if (this.#streamed) throw new MtomError('stream-consumed', 'this package holds streamed attachments: build it with encodeStreamed()');
+    if (this.#streamed) throw new MtomError('streamed-parts', 'this package holds file or stream attachments: build it with encodeStreamed()');
     return encodeMtom(envelope, this.#attachments as readonly MtomAttachment[], options);
   }
 

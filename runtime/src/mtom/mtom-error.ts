@@ -16,6 +16,7 @@ export type MtomErrorCode =
   | 'unreferenced-attachment'
   | 'duplicate-content-id'
   | 'stream-consumed'
+  | 'streamed-parts'
   | 'unreadable-source'
   | 'too-large'
   | 'sink-failed';
