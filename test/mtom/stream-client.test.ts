@@ -1,7 +1,7 @@
 /**
  * The client's streamed-MTOM plumbing on its edges, with the generated XDS.b repository client: a
  * response cut before its closing boundary fails as `unterminated` through the real HTTPS transport
- * and leaves no file; a transport that does not stream gives the same result (parts written from
+ * and leaves no file; a gzip-encoded response streams too; a transport that does not stream gives the same result (parts written from
  * memory); a file/stream value without MTOM is an encode error, not silently dropped bytes; a
  * stream is sent once.
  */
@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import {
   attachmentFromFile,
   attachmentFromStream,
@@ -51,6 +52,12 @@ before(async () => {
   server = await startTlsServer(pki, (req, _body, res) => {
     const { contentType, body } = message();
     // /cut: the body ends in the middle of the document, without the closing boundary.
+    if (req.url === '/gzip') {
+      const zipped = gzipSync(body);
+      res.writeHead(200, { 'content-type': contentType, 'content-encoding': 'gzip', 'content-length': String(zipped.length) });
+      res.end(zipped);
+      return;
+    }
     const sent = req.url === '/cut' ? body.subarray(0, body.length - 50_000) : body;
     res.writeHead(200, { 'content-type': contentType, 'content-length': String(sent.length) });
     res.end(sent);
@@ -81,6 +88,18 @@ test('a response cut before its closing boundary fails as unterminated and leave
     assert.ok(isReceivedAttachment(doc));
     assert.deepEqual(readFileSync(doc.path as string), DOCUMENT);
     assert.equal(doc.contentType, 'application/pdf');
+  } finally {
+    c.soap.close();
+  }
+});
+
+test('a gzip-encoded multipart response is decompressed as it streams', async () => {
+  const c = client('/gzip');
+  try {
+    const res = await c.RetrieveDocumentSet(REQUEST, { attachments: { dir: join(tmp, 'gzip') } });
+    const doc: unknown = res.DocumentResponse?.[0]?.Document;
+    assert.ok(isReceivedAttachment(doc));
+    assert.deepEqual(readFileSync(doc.path as string), DOCUMENT);
   } finally {
     c.soap.close();
   }

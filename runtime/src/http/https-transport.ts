@@ -7,7 +7,7 @@
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Agent, request as httpsRequest, type AgentOptions } from 'node:https';
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
-import { Readable } from 'node:stream';
+import { pipeline, Readable, type Transform } from 'node:stream';
 import { brotliDecompressSync, createBrotliDecompress, createGunzip, createInflate, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { VoletError } from '../errors/volet-error.js';
 import { MtomError } from '../mtom/mtom-error.js';
@@ -118,9 +118,11 @@ function bodyLength(chunks: readonly WireChunk[]): number | undefined {
 function decodedBody(res: IncomingMessage): AsyncIterable<Uint8Array> {
   const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
   if (encoding === '' || encoding === 'identity') return res;
-  if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(createGunzip());
-  if (encoding === 'br') return res.pipe(createBrotliDecompress());
-  if (encoding === 'deflate') return res.pipe(createInflate());
+  // pipeline, not pipe: a response destroyed (timeout, abort, lost connection) fails the reader too.
+  const through = (z: Transform): AsyncIterable<Uint8Array> => pipeline(res, z, () => undefined);
+  if (encoding === 'gzip' || encoding === 'x-gzip') return through(createGunzip());
+  if (encoding === 'br') return through(createBrotliDecompress());
+  if (encoding === 'deflate') return through(createInflate());
   return Readable.from((async function* (): AsyncGenerator<Uint8Array> {
     throw new Error(`unsupported Content-Encoding ${encoding.slice(0, 40)}`);
   })());
