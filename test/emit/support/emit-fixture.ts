@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emitService, type EmitResult } from '../../../generator/emit/emit-service.js';
-import type { GeneratedFile } from '../../../generator/emit/output.js';
+import type { GeneratedFile } from '../../../generator/generate/output.js';
 import { loadTemplates } from '../../../generator/emit/templates.js';
 import { typecheckGenerated, type TypecheckDiagnostic } from '../../../generator/emit/typecheck.js';
 import type { Model } from '../../../generator/model/model.js';
