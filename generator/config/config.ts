@@ -36,6 +36,8 @@ export interface VoletConfig {
   schemas?: string;
   /** Module names by namespace URI, over the built-in ones (docs/naming.md). */
   modules?: Record<string, string>;
+  /** Extension of relative imports in generated files: `js` (default, compiled builds) or `ts` (Node type stripping). */
+  importExtension?: 'js' | 'ts';
 }
 
 /** A configuration file that cannot be used; the message names the file and the faulty key. */
@@ -73,7 +75,7 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
   const baseDir = dirname(path);
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
   if (!isObject(raw)) throw new ConfigError(`${path}: expected a JSON object`);
-  const known = new Set(['$schema', 'services', 'catalog', 'templates', 'typecheck', 'schemas', 'modules']);
+  const known = new Set(['$schema', 'services', 'catalog', 'templates', 'typecheck', 'schemas', 'modules', 'importExtension']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (known: ${[...known].join(', ')})`);
   }
@@ -128,6 +130,11 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
   if (schemas !== undefined) {
     if (typeof schemas !== 'string') throw new ConfigError(`${path}: "schemas" must be a path`);
     config.schemas = at(schemas);
+  }
+  const ext = raw['importExtension'];
+  if (ext !== undefined) {
+    if (ext !== 'js' && ext !== 'ts') throw new ConfigError(`${path}: "importExtension" must be "js" or "ts"`);
+    config.importExtension = ext;
   }
   const modules = raw['modules'];
   if (modules !== undefined) {

@@ -5,7 +5,6 @@
  * text out. Also emits, per operation of a port type, an object type of its header parts and one of
  * its typed fault details (object type aliases).
  */
-import type { StatementStructures } from 'ts-morph';
 import type { Operation, TypeRef } from '../model/model.js';
 import { pascalCase } from '../resolve/naming.js';
 import { callable } from '../resolve/run/client-names.js';
@@ -15,7 +14,6 @@ import { renderClient, type TemplateSet } from './templates.js';
 import { code, docComment, docText, joinDocs, propertyKey } from './ts-text.js';
 import { hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
 import { moduleImports } from './types-file.js';
-import { printStatements } from './print.js';
 
 /** A member of a headers or faults type, for `named-type.hbs`. */
 export interface TypeMemberContext {
@@ -121,7 +119,7 @@ export function clientContext(ctx: EmitContext, operationKeys: (p: PortNames) =>
   }
   const imports = ["import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';"];
   if (s.usedRuntime === true) imports.push("import type * as rt from '@volet/runtime';");
-  const typeImports = moduleImports(s, schemas).map((i) => printStatements([i]));
+  const typeImports = moduleImports(s, schemas);
   imports.push(...typeImports);
   imports.push(`import { schema } from '${schemas}/schema.js';`);
   const descriptors = ctx.ports.flatMap((p) => [p.descriptor, p.operations]);

@@ -25,7 +25,7 @@ import { moduleImports } from './types-file.js';
 import { literal, Suffixed, type Literal } from './literal.js';
 import { namespacesTable } from './namespaces.js';
 import { localOf, namespaceOf } from './schema-index.js';
-import { code, docComment, docText, joinDocs, quote } from './ts-text.js';
+import { code, docComment, docText, joinDocs, quote, wrapDoc } from './ts-text.js';
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { ExpressionScope } from './type-expressions.js';
 
@@ -82,7 +82,7 @@ export function elementStatements(ctx: EmitContext, module: string): (StatementS
       kind: StructureKind.VariableStatement,
       isExported: true,
       declarationKind: VariableDeclarationKind.Const,
-      docs: [doc ?? ''],
+      docs: [wrapDoc(doc ?? '')],
       declarations: [{ name: e.tsName, type: `ElementRef<${type}>`, initializer: `elementRef(schema, ${quote(e.tsName)})` }],
     });
   }

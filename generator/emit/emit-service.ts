@@ -28,6 +28,11 @@ export interface EmitOptions {
   /** The entries as shown in headers (relative, forward slashes). */
   source: string;
   templates: TemplateSet;
+  /**
+   * Extension of relative imports: `js` (default) for code compiled by tsc or a bundler, `ts` for
+   * code run as is by Node's type stripping (vendors then set `rewriteRelativeImportExtensions`).
+   */
+  importExtension?: 'js' | 'ts';
 }
 
 /** One service folder to emit. */
@@ -101,7 +106,15 @@ export function emitRun(run: RunModel, services: readonly ServiceToEmit[], optio
     schemas.push({ path: `${module}/index.ts`, content: header + exports.join('\n') + '\n' });
   }
   const out = services.map((s) => emitServiceFolder(ctx, run, s, header, options.templates));
+  if (options.importExtension === 'ts') {
+    for (const f of [...schemas, ...out.flatMap((s) => s.files)]) f.content = tsExtensions(f.content);
+  }
   return { schemas, services: out, typeCount };
+}
+
+/** Relative import and export specifiers ending in `.js` rewritten to `.ts`. */
+function tsExtensions(text: string): string {
+  return text.replace(/ from '(\.{1,2}\/[^']*)\.js';$/gm, " from '$1.ts';");
 }
 
 /** Emits one service folder. */

@@ -47,6 +47,10 @@ export const TYPECHECK_OPTIONS: ts.CompilerOptions = {
   noUncheckedIndexedAccess: true,
   noPropertyAccessFromIndexSignature: true,
   verbatimModuleSyntax: true,
+  // Only type syntax that erases to JavaScript: the output runs under Node's type stripping.
+  erasableSyntaxOnly: true,
+  // Generated with `importExtension: "ts"`, relative imports end in `.ts`.
+  allowImportingTsExtensions: true,
   isolatedModules: true,
   skipLibCheck: true,
   noEmit: true,

@@ -19,7 +19,7 @@ import type { EmitContext } from './emit-context.js';
 import { enumerable, hasLiteralEnumeration } from './emit-context.js';
 import { localOf } from './schema-index.js';
 import { StructureKind } from './ts-morph.js';
-import { code, docComment, docText, joinDocs, propertyKey, quote } from './ts-text.js';
+import { code, docComment, docText, DOC_WIDTH, joinDocs, propertyKey, quote, wrapDoc } from './ts-text.js';
 import { arrayOf, hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
 
 /** The scope of expressions written in the types.ts of `module`. */
@@ -62,12 +62,27 @@ export function typesStatements(ctx: EmitContext, module: string): TypesStatemen
   return { statements, usesRuntime: s.usedRuntime === true, typeCount };
 }
 
-/** `import type { … } from '<base>/<module>/types.js'` for the names a file took from schema modules, by module name. */
-export function moduleImports(s: ExpressionScope, base: string): StatementStructures[] {
-  const out: StatementStructures[] = [];
+/** Longest union written on one line; longer ones get one member per line. */
+const UNION_WIDTH = 80;
+
+/**
+ * A union of type expressions: on one line when short, else one `| member` per line at `indent`,
+ * ending with a line break back to `indent` (so it reads well between brackets).
+ */
+export function unionOf(members: readonly string[], indent = '  '): string {
+  const one = members.join(' | ');
+  if (one.length <= UNION_WIDTH || members.length < 2) return one;
+  return `${members.map((m) => `\n${indent}  | ${m}`).join('')}\n${indent}`;
+}
+
+/** `import type { … } from '<base>/<module>/types.js'` for the names a file took from schema modules, by module name; one name per line when long. */
+export function moduleImports(s: ExpressionScope, base: string): string[] {
+  const out: string[] = [];
   for (const module of [...(s.imports ?? new Map<string, Set<string>>()).keys()].sort()) {
     const names = [...(s.imports?.get(module) ?? [])].sort();
-    out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namedImports: names, moduleSpecifier: `${base}/${module}/types.js` });
+    const from = `from '${base}/${module}/types.js';`;
+    const one = `import type { ${names.join(', ')} } ${from}`;
+    out.push(one.length <= DOC_WIDTH ? one : `import type {\n${names.map((n) => `  ${n},`).join('\n')}\n} ${from}`);
   }
   return out;
 }
@@ -99,7 +114,7 @@ function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScop
   } else if (t.variety === 'union') {
     const members = [...new Set((t.memberTypes ?? []).map((m) => ctx.exprs.expression(m, s)))];
     // `string` already holds every string member (xml:lang's `language | ''` is just a string).
-    type = members.length === 0 || members.includes('string') ? 'string' : members.join(' | ');
+    type = members.length === 0 || members.includes('string') ? 'string' : unionOf(members, '');
   } else {
     type = t.base === null ? 'string' : ctx.exprs.expression(t.base, s);
   }
@@ -202,8 +217,8 @@ function typeDoc(ctx: EmitContext, t: TypeDefinition): string | undefined {
   return element === null ? undefined : docText(ctx.index.element(element)?.documentation);
 }
 
-function docs(doc: string | undefined): string[] | undefined {
-  return doc === undefined ? undefined : [doc];
+function docs(doc: string | undefined, indent = ''): string[] | undefined {
+  return doc === undefined ? undefined : [wrapDoc(doc, indent)];
 }
 
 // ───────────────────────────────────────────── complex types ──
@@ -237,7 +252,7 @@ function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionSc
           name: propertyKey(m.name),
           type: m.type,
           hasQuestionToken: m.optional,
-          docs: docs(m.doc),
+          docs: docs(m.doc, '  '),
         }),
       ),
     };
@@ -303,7 +318,7 @@ function plainMembers(ctx: EmitContext, shape: ComplexShape, s: ExpressionScope)
     if (!baseMixed || shape.fields.length > 0) {
       const items = shape.elements.flatMap((e) => taggedItems(ctx, e, s, true));
       s.usedRuntime = true;
-      const itemType = items.length === 0 ? 'never' : [...new Set(items)].join(' | ');
+      const itemType = items.length === 0 ? 'never' : unionOf([...new Set(items)]);
       members.push({
         name: '$content',
         type: `${s.runtime}MixedItem<${itemType}>[]`,
@@ -352,7 +367,7 @@ function fieldMember(ctx: EmitContext, f: Exclude<Field, { kind: 'choice' }>, s:
     const tags = f.items.filter((i): i is ElementField => i.kind === 'element').map((i) => code(i.local));
     return {
       name: f.prop,
-      type: arrayOf([...new Set(items)].join(' | ') || 'never'),
+      type: items.length === 0 ? 'never[]' : `(${unionOf([...new Set(items)])})[]`,
       optional: f.min === 0,
       doc: `A repeating group, in document order: ${tags.join(', ')}${f.items.some((i) => i.kind === 'any') ? ' and wildcard elements' : ''}.`,
     };
@@ -363,7 +378,7 @@ function fieldMember(ctx: EmitContext, f: Exclude<Field, { kind: 'choice' }>, s:
 function elementMember(ctx: EmitContext, f: ElementField, s: ExpressionScope): Member {
   let value: string;
   if (f.substitutes !== null) {
-    value = taggedItems(ctx, f, s, false).join(' | ');
+    value = unionOf(taggedItems(ctx, f, s, false));
   } else {
     value = valueType(ctx, f.type, f.nillable, s);
   }

@@ -34,6 +34,8 @@ export interface GenerateRequest {
   schemas?: string;
   /** Module names by namespace, over the built-in ones. */
   modules?: Readonly<Record<string, string>>;
+  /** Extension of relative imports in the generated files (default `js`). */
+  importExtension?: 'js' | 'ts';
 }
 
 /** The outcome for one service description. */
@@ -148,6 +150,7 @@ export function generate(request: GenerateRequest): GenerateResult {
       inputsHash: inputsHash([...inputs.values()]),
       source: built.flatMap((b) => b.entries.map((e) => stableName(e, request.baseDir))).join(', '),
       templates,
+      importExtension: request.importExtension ?? 'js',
     },
   );
   timings.emit += performance.now() - t;

@@ -75,6 +75,7 @@ export async function runGeneration(config: VoletConfig, context: CliContext, ty
       typecheck,
       version: voletVersion(),
       schemas: config.schemas ?? defaultSchemasFolder(config),
+      ...(config.importExtension === undefined ? {} : { importExtension: config.importExtension }),
       ...(config.modules === undefined ? {} : { modules: config.modules }),
     });
   } catch (e) {
