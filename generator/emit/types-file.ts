@@ -63,7 +63,7 @@ export function typesStatements(ctx: EmitContext, module: string): TypesStatemen
 }
 
 /** Longest union written on one line; longer ones get one member per line. */
-const UNION_WIDTH = 80;
+const UNION_WIDTH = 90;
 
 /**
  * A union of type expressions: on one line when short, else one `| member` per line at `indent`,
@@ -112,13 +112,22 @@ function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScop
   if (t.variety === 'list') {
     type = arrayOf(t.itemType === undefined ? 'string' : ctx.exprs.expression(t.itemType, s));
   } else if (t.variety === 'union') {
-    const members = [...new Set((t.memberTypes ?? []).map((m) => ctx.exprs.expression(m, s)))];
-    // `string` already holds every string member (xml:lang's `language | ''` is just a string).
-    type = members.length === 0 || members.includes('string') ? 'string' : unionOf(members, '');
+    const refs = t.memberTypes ?? [];
+    const hasString = refs.some((m) => ctx.exprs.expression(m, { types: '', runtime: 'rt.' }) === 'string');
+    // `string` already holds the string literals of an enumerated member (xml:lang's `language | ''` is a string).
+    const kept = hasString ? refs.filter((m) => !isStringLiterals(ctx, m)) : refs;
+    const members = [...new Set(kept.map((m) => ctx.exprs.expression(m, s)))];
+    type = members.length === 0 ? 'string' : unionOf(members, '');
   } else {
     type = t.base === null ? 'string' : ctx.exprs.expression(t.base, s);
   }
   return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, docs: docs(doc) }];
+}
+
+/** True when a union member is a simple type written as string literals (an enumeration of strings). */
+function isStringLiterals(ctx: EmitContext, ref: string): boolean {
+  const m = ctx.index.type(ref);
+  return m !== undefined && m.kind === 'simple' && hasLiteralEnumeration(m, ctx.exprs) && ctx.exprs.simpleKind(m) === 'string';
 }
 
 /** Enumeration values as TypeScript literals, deduplicated, for the value kind of the type. */
@@ -293,11 +302,9 @@ function unionText(ctx: EmitContext, t: ComplexTypeDefinition, union: string, s:
   const never = foreign.map((p) => `\n      ${propertyKey(p)}?: never;`).join('');
   const lines = variants.map((v) => {
     const name = ctx.exprs.refer(v, v.tsName, s);
-    return v.id === t.id
-      ? never === ''
-        ? `\n  | (${name} & { $type?: ${quote(v.tsName)} })`
-        : `\n  | (${name} & {\n      $type?: ${quote(v.tsName)};${never}\n    })`
-      : `\n  | (${name} & { $type: ${quote(v.tsName)} })`;
+    if (v.id !== t.id) return `\n  | (${name} & { $type: ${quote(v.tsName)} })`;
+    const one = `\n  | (${name} & { $type?: ${quote(v.tsName)}${foreign.map((p) => `; ${propertyKey(p)}?: never`).join('')} })`;
+    return one.length <= DOC_WIDTH ? one : `\n  | (${name} & {\n      $type?: ${quote(v.tsName)};${never}\n    })`;
   });
   const doc = joinDocs(
     `${code(t.tsName)}${t.abstract ? ' (abstract)' : ''} or a type derived from it, told apart by \`$type\` (written as \`xsi:type\`).`,

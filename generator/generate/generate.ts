@@ -148,7 +148,7 @@ export function generate(request: GenerateRequest): GenerateResult {
     {
       version: request.version,
       inputsHash: inputsHash([...inputs.values()]),
-      source: built.flatMap((b) => b.entries.map((e) => stableName(e, request.baseDir))).join(', '),
+      source: [...new Set(built.flatMap((b) => b.entries.map((e) => stableName(e, request.baseDir))))].join(', '),
       templates,
       importExtension: request.importExtension ?? 'js',
     },

@@ -114,10 +114,12 @@ export function allocateClientNames(services: readonly Service[], overrides: Nam
     }
   }
   // A SOAP version suffix only where one service has the same base name for a SOAP 1.1 and a SOAP 1.2 port.
-  for (const b of bases) {
-    const twins = bases.filter((o) => o.service === b.service && o.base === b.base);
-    if (twins.some((o) => o.port.soapVersion !== b.port.soapVersion)) b.base = `${b.base}${b.port.soapVersion === '1.1' ? 'Soap11' : 'Soap12'}`;
-  }
+  const suffixed = bases.map((b) =>
+    bases.some((o) => o.service === b.service && o.base === b.base && o.port.soapVersion !== b.port.soapVersion)
+      ? `${b.base}${b.port.soapVersion === '1.1' ? 'Soap11' : 'Soap12'}`
+      : b.base,
+  );
+  bases.forEach((b, i) => (b.base = suffixed[i] ?? b.base));
   const ports: PortNaming[] = [];
   for (const { service, port, base } of bases) {
     const client = take(`${base}Client`);

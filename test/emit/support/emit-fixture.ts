@@ -97,6 +97,15 @@ export function emitted(name: string, model: Model): Emitted {
   const result = emit(model);
   const files: Record<string, string> = {};
   for (const f of result.files) files[f.path] = f.content;
+  // The assertions read the generated declarations by kind: every schema module's types.ts as
+  // one `types.ts`, the schema descriptor, element refs and port descriptors as one `descriptors.ts`.
+  const joined = (test: (path: string) => boolean): string =>
+    result.files
+      .filter((f) => test(f.path))
+      .map((f) => f.content)
+      .join('\n');
+  files['types.ts'] = joined((p) => /^schemas\/[^/]+\/types\.ts$/.test(p));
+  files['descriptors.ts'] = joined((p) => p === 'schemas/schema.ts' || /^schemas\/[^/]+\/elements\.ts$/.test(p) || p === 'descriptors.ts');
   return { name, model, files, result, diagnostics: [] };
 }
 
