@@ -12,7 +12,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { generate, writeGenerated } from '../../generator/emit/generate.js';
+import { generate, writeRun } from '../../generator/generate/generate.js';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { repoScratch } from '../e2e-runtime/support/generated-clients.js';
@@ -95,7 +95,7 @@ test('npm pack → install the tarball alone → compile a generated INSi client
     typecheck: false,
     version: 'test',
   });
-  for (const s of result.services) writeGenerated(s);
+  writeRun(result);
   // The vendor's code: plain TypeScript against the generated client and the installed runtime.
   writeFileSync(
     join(consumer, 'src', 'search.ts'),
