@@ -5,7 +5,9 @@
  * the two hosts of the real service: mutual-TLS mode (organisation certificate `INSI-AUTO` /
  * `INSI-MANU`, no assertion) and CPx mode (signed assertion PS).
  */
-import { WSA_NS, WSSE_NS, type SoapBlock } from '@volet/runtime';
+import { type SoapBlock } from '@volet/runtime';
+import { WSA_NS } from '@volet/runtime/addressing';
+import { WSSE_NS } from '@volet/runtime/security';
 import { RESULTATElement, icirServicePort, schema } from '../../generated/insi/descriptors.js';
 import type { AttributedURIType, INSiRecSansTraitsDIdentite, INSiRecVitBeneficiaire, Resultat } from '../../generated/insi/types.js';
 import { checkAddressing } from '../server/addressing-check.js';

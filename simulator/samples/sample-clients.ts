@@ -7,17 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  HttpsTransport,
   VihfProvider,
   cisisProfile,
   loadPemSigner,
   tlsiProfile,
-  type HttpsTransportOptions,
   type Signer,
   type SoapProfile,
   type VihfInput,
   type VihfMode,
 } from '@volet/runtime';
+import { HttpsTransport, type HttpsTransportOptions } from '@volet/runtime/http';
 import { ICIRServiceClient } from '../../generated/insi/client.js';
 import { DocumentRegistry_Port_Soap12Client } from '../../generated/xds-registry/client.js';
 import { DocumentRepository_Port_Soap12Client } from '../../generated/xds-repository/client.js';

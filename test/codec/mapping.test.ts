@@ -9,13 +9,11 @@ import {
   DecodeError,
   EncodeError,
   XmlError,
-  decode,
-  decodeAsync,
-  encode,
   elementRef,
   type ElementRef,
   type SchemaDescriptor,
 } from '@volet/runtime';
+import { decode, decodeAsync, encode } from '@volet/runtime/codec';
 import { xmlDifference } from './support/compare.js';
 
 const T = 1;

@@ -11,11 +11,8 @@ import { readFileSync } from 'node:fs';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import {
   SoapFault,
-  buildVihfXml,
   cisisProfile,
-  decodeEnvelope,
   elementRef,
-  normalizeContentId,
   registryResponseStatus,
   type CallOptions,
   type ClientOptions,
@@ -24,6 +21,9 @@ import {
   type SchemaDescriptor,
   type SoapProfile,
 } from '@volet/runtime';
+import { normalizeContentId } from '@volet/runtime/mtom';
+import { buildVihfXml } from '@volet/runtime/security';
+import { decodeEnvelope } from '@volet/runtime/soap';
 import type { CannedResponse } from '../../simulator/dmp/canned-responses.js';
 import { DMP_FAULT_NS } from '../../simulator/dmp/dmp-faults.js';
 import { readPkiManifest, type PkiManifest } from '../../simulator/pki-manifest.js';

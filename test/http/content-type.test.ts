@@ -3,7 +3,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyExcerpt, formatContentType, isMultipartRelated, isSoapLikeContentType, parseContentType, redactUrl } from '@volet/runtime';
+import { bodyExcerpt, formatContentType, isMultipartRelated, isSoapLikeContentType, parseContentType, redactUrl } from '@volet/runtime/http';
 
 test('parses the MTOM Content-Type of a CXF / DMP response', () => {
   const ct = parseContentType(

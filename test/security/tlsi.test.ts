@@ -4,20 +4,17 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
+import { createPemSigner, readOrCreateInstanceId, SecurityError, type Signer } from '@volet/runtime';
 import {
   buildAssertionPs,
   contexteBamXml,
   contexteLpsXml,
   createContexteBam,
   createContexteLps,
-  createPemSigner,
-  readOrCreateInstanceId,
-  SecurityError,
   securityHeader,
   tlsiSecurityHeader,
   verifyAssertionSignature,
-  type Signer,
-} from '@volet/runtime';
+} from '@volet/runtime/security';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { testPki } from './pki.js';
 import { CTXBAM_XSD, CTXLPS_XSD, SAML_ASSERTION_XSD, TLSI_SECURITY_XSD } from './schemas.js';

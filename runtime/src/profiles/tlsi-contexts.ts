@@ -85,7 +85,10 @@ function bamFromJson(v: Obj): ContexteBam {
   });
 }
 
-/** Options of {@link contextHeader}. */
+/**
+ * Options of {@link contextHeader}.
+ * @internal
+ */
 export interface ContextHeaderOptions {
   /** Give `Id` a fresh UUID and `Temps` the current time (default true: each message has its own). */
   readonly fresh?: boolean;
@@ -96,6 +99,7 @@ export interface ContextHeaderOptions {
  * A `ContexteLPS` or `ContexteBAM` header block.
  * @param which - the context
  * @param value - its value, JSON form of the generated types
+ * @internal
  */
 export function contextHeader(schema: SchemaDescriptor, which: 'ContexteLPS' | 'ContexteBAM', value: ContextValue, options: ContextHeaderOptions = {}): ProfileHeader {
   const namespace = which === 'ContexteLPS' ? CTXLPS_NS : CTXBAM_NS;

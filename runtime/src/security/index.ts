@@ -6,7 +6,7 @@
  */
 export { SecurityError, type SecurityErrorCode, type SecurityIssue } from './errors.js';
 export { systemClock, formatInstant, type Clock } from './time.js';
-export { newAssertionId, isNcName } from './ids.js';
+export { newAssertionId } from './ids.js';
 export { subjectDn, issuerDn, escapeDnValue } from './distinguished-name.js';
 export { certificateDer, certificateToPem, pemCertificates, signerCertificate, type SignerCertificate } from './certificate.js';
 export { SAML2_NS, DSIG_NS, WSSE_NS, HL7_NS, X509_SUBJECT_NAME_FORMAT } from './namespaces.js';
