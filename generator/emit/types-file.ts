@@ -30,7 +30,7 @@ interface Member {
   name: string;
   type: string;
   optional: boolean;
-  doc?: string;
+  doc?: string | undefined;
 }
 
 /** The statements of types.ts and whether they use the runtime namespace. */
@@ -90,7 +90,7 @@ function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScop
   } else {
     type = t.base === null ? 'string' : ctx.exprs.expression(t.base, s);
   }
-  return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, docs: docs(doc) }];
+  return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, ...docs(doc) }];
 }
 
 /** Enumeration values as TypeScript literals, deduplicated, for the value kind of the type. */
@@ -177,8 +177,9 @@ function typeDoc(ctx: EmitContext, t: TypeDefinition): string | undefined {
   return element === null ? undefined : docText(ctx.index.element(element)?.documentation);
 }
 
-function docs(doc: string | undefined): string[] | undefined {
-  return doc === undefined ? undefined : [doc];
+/** The `docs` member of a ts-morph structure: absent when there is no documentation. */
+function docs(doc: string | undefined): { docs?: string[] } {
+  return doc === undefined ? {} : { docs: [doc] };
 }
 
 // ───────────────────────────────────────────── complex types ──
@@ -206,13 +207,13 @@ function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionSc
       kind: StructureKind.Interface,
       isExported: true,
       name: t.tsName,
-      docs: docs(doc),
+      ...docs(doc),
       properties: members.map(
         (m): OptionalKind<PropertySignatureStructure> => ({
           name: propertyKey(m.name),
           type: m.type,
           hasQuestionToken: m.optional,
-          docs: docs(m.doc),
+          ...docs(m.doc),
         }),
       ),
     };

@@ -6,7 +6,7 @@
  */
 import { WSA_NS } from '@volet/runtime/addressing';
 import { WSSE_NS } from '@volet/runtime/security';
-import { type BodyBlock } from '@volet/runtime/soap';
+import type { BodyBlock } from '@volet/runtime/soap';
 import { AdhocQueryResponseElement, RegistryResponseElement, documentRegistry_Port_Soap12Port, schema as registrySchema } from '../../generated/xds-registry/descriptors.js';
 import type { AdhocQueryRequest, SubmitObjectsRequest } from '../../generated/xds-registry/types.js';
 import {

@@ -5,7 +5,7 @@
  * the two hosts of the real service: mutual-TLS mode (organisation certificate `INSI-AUTO` /
  * `INSI-MANU`, no assertion) and CPx mode (signed assertion PS).
  */
-import { type SoapBlock } from '@volet/runtime';
+import type { SoapBlock } from '@volet/runtime';
 import { WSA_NS } from '@volet/runtime/addressing';
 import { WSSE_NS } from '@volet/runtime/security';
 import { RESULTATElement, icirServicePort, schema } from '../../generated/insi/descriptors.js';

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { type Tagged } from '@volet/runtime';
+import type { Tagged } from '@volet/runtime';
 import { encode } from '@volet/runtime/codec';
 import { decodeEnvelope } from '@volet/runtime/soap';
 import { corpus, corpusSkipReason } from '../support/paths.js';

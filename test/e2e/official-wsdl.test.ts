@@ -114,7 +114,13 @@ const td32Document = (): Buffer => readFileSync(EXAMPLE('TD2.1-DocumentME2.xml')
 
 function canned(s: Service, action: string, file: string, extra: Partial<CannedResponse> = {}): CannedResponse {
   const op = operation(s, action);
-  return { action, soapAction: op.soapAction, responseAction: op.responseAction ?? undefined, envelope: readFileSync(EXAMPLE(file)), ...extra };
+  return {
+    action,
+    soapAction: op.soapAction,
+    ...(op.responseAction === null || op.responseAction === undefined ? {} : { responseAction: op.responseAction }),
+    envelope: readFileSync(EXAMPLE(file)),
+    ...extra,
+  };
 }
 
 function client(s: Service, path: string, profile?: SoapProfile): GeneratedClient {

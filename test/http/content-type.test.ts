@@ -32,6 +32,7 @@ test('tolerates unquoted values with specials, spaces, upper-case names, escapes
   assert.equal(parseContentType(undefined), undefined);
   assert.equal(parseContentType('  ; a=b'), undefined);
   assert.equal(parseContentType('text/xml; boundary="unterminated')?.params['boundary'], 'unterminated');
+  // biome-ignore lint/suspicious/noProto: the test is that a __proto__ parameter stays a plain key
   assert.equal(parseContentType('text/xml; __proto__=x')?.params['__proto__'], 'x');
 });
 

@@ -125,7 +125,6 @@ export class ElementDecoder implements XmlHandler {
   private readonly schema: CompiledSchema;
   private readonly reader: XmlReader;
   private readonly settings: DecodeSettings;
-  private readonly root: CompiledElement;
   private readonly previous: XmlHandler;
   private readonly onDone: (value: unknown) => void;
   private readonly frames: Frame[] = [];
@@ -158,7 +157,6 @@ export class ElementDecoder implements XmlHandler {
   ) {
     this.rootAttributeNamespace = rootAttributeNamespace ?? null;
     this.schema = schema;
-    this.root = root;
     this.reader = reader;
     this.previous = previous;
     this.settings = settings;

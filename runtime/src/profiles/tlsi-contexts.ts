@@ -26,8 +26,8 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
 }
 
-/** Drops undefined members (the context writers take optional properties). */
-function defined<T extends object>(value: T): T {
+/** Drops undefined members (the context writers take optional properties, absent rather than undefined). */
+function defined<T extends object>(value: { readonly [K in keyof T]-?: T[K] | undefined }): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
@@ -43,7 +43,7 @@ function elementKey(schema: SchemaDescriptor, namespace: string, local: string):
 function lpsFromJson(v: Obj): ContexteLps {
   const lps = obj(v.LPS);
   const idam = obj(lps?.IDAM);
-  return defined({
+  return defined<ContexteLps>({
     version: str(v.Version) ?? '01_00',
     nature: v.Nature === 'CTXLPS' ? ('CTXLPS' as const) : undefined,
     id: str(v.Id) ?? '',
@@ -51,13 +51,15 @@ function lpsFromJson(v: Obj): ContexteLps {
     emetteur: str(v.Emetteur),
     lps: lps === undefined
       ? undefined
-      : defined({ idam: str(idam?.$value) ?? str(lps.IDAM), idamR: str(idam?.R), version: str(lps.Version), instance: str(lps.Instance), nom: str(lps.Nom) }),
+      : defined<NonNullable<ContexteLps['lps']>>({ idam: str(idam?.$value) ?? str(lps.IDAM), idamR: str(idam?.R), version: str(lps.Version), instance: str(lps.Instance), nom: str(lps.Nom) }),
   });
 }
 
-function nir(v: unknown): { num?: string; cle?: string; dateCertification?: string } | undefined {
+type Nir = { num?: string; cle?: string; dateCertification?: string };
+
+function nir(v: unknown): Nir | undefined {
   const n = obj(v);
-  return n === undefined ? undefined : defined({ num: str(n.Num), cle: str(n.Cle), dateCertification: str(n.DateCertification) });
+  return n === undefined ? undefined : defined<Nir>({ num: str(n.Num), cle: str(n.Cle), dateCertification: str(n.DateCertification) });
 }
 
 function bamFromJson(v: Obj): ContexteBam {
@@ -65,22 +67,22 @@ function bamFromJson(v: Obj): ContexteBam {
   const assure = obj(c.ASSURE);
   const b = obj(c.BENEFICIAIRE);
   const rang = str(b?.Rang);
-  return defined({
+  return defined<ContexteBam>({
     version: str(v.Version) ?? '01_02',
     nature: v.Nature === 'CTXBAM' ? ('CTXBAM' as const) : undefined,
     id: str(v.Id) ?? '',
     temps: str(v.Temps) ?? '',
     emetteur: str(v.Emetteur),
     dateRef: str(v.DateRef),
-    couverture: defined({
+    couverture: defined<ContexteBam['couverture']>({
       grandRegime: str(c.GrandRegime),
       organisme: str(c.Organisme),
       codeCentre: str(c.CodeCentre),
-      assure: assure === undefined ? undefined : defined({ id: nir(assure.Id) }),
+      assure: assure === undefined ? undefined : defined<NonNullable<ContexteBam['couverture']['assure']>>({ id: nir(assure.Id) }),
       beneficiaire:
         b === undefined
           ? undefined
-          : defined({ nir: nir(b.Nir), dateNai: str(b.DateNai), rang: rang === undefined ? undefined : Number(rang), porteur: str(b.Porteur) }),
+          : defined<NonNullable<ContexteBam['couverture']['beneficiaire']>>({ nir: nir(b.Nir), dateNai: str(b.DateNai), rang: rang === undefined ? undefined : Number(rang), porteur: str(b.Porteur) }),
     }),
   });
 }

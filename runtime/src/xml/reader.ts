@@ -11,7 +11,7 @@ export type { XmlAttribute, XmlTag } from './tag.js';
 /** Options of {@link XmlReader}. */
 export interface XmlReaderOptions {
   /** Overrides of {@link DEFAULT_LIMITS}. */
-  limits?: Partial<XmlLimits>;
+  limits?: Partial<XmlLimits> | undefined;
 }
 
 const CR = 0x0d;

@@ -127,7 +127,7 @@ export async function signAssertion(xml: string, signer: Signer, options: SignAs
     const fail = (cause: unknown): void =>
       reject(cause instanceof SecurityError ? cause : new SecurityError('signature-failed', 'signing the assertion failed', { cause }));
     try {
-      sig.computeSignature(xml, { prefix: options.prefix, location: { reference: ISSUER_XPATH, action: 'after' } }, (error) => {
+      sig.computeSignature(xml, { ...(options.prefix === undefined ? {} : { prefix: options.prefix }), location: { reference: ISSUER_XPATH, action: 'after' } }, (error) => {
         if (error) fail(error);
         else resolve(sig.getSignedXml());
       });
