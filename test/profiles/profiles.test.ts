@@ -119,7 +119,7 @@ test('assertionPsSource: one signed assertion PS reused within reuseSeconds, a n
   assert.match(c, /IssueInstant="2026-03-01T10:01:01.000Z"/);
 });
 
-test('tlsi contexts: the INSi descriptors and the runtime'"'"'s own context descriptor give the same XML, valid against the Cnam XSDs', { skip: corpusSkipReason }, async () => {
+test('tlsi contexts: the INSi descriptors and TLSI_CONTEXTS_SCHEMA give the same XML, valid against the Cnam XSDs', { skip: corpusSkipReason }, async () => {
   const insi = runtimeDescriptors(buildModel([corpus('insi-padoa', 'src', 'wsdl', 'DESIR_ICIR_EXP_1.5.0.wsdl')])).schema;
   const contexts = {
     ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', Id: 'x', Temps: 'x', Emetteur: 'E1', LPS: { IDAM: { $value: 'ID1', R: '4' }, Version: '2', Instance: 'inst', Nom: 'urn:lps:x:2' } },
