@@ -4,7 +4,9 @@
  * generated descriptors of `wsdl/xds/`. Every request goes through what the DMP checks: SOAP 1.2,
  * the four WS-Addressing headers, the Action, then the VIHF (see vihf/check-vihf.ts).
  */
-import { WSA_NS, WSSE_NS, type BodyBlock } from '@volet/runtime';
+import { WSA_NS } from '@volet/runtime/addressing';
+import { WSSE_NS } from '@volet/runtime/security';
+import type { BodyBlock } from '@volet/runtime/soap';
 import type { SubmitObjectsRequest } from '../../generated/schemas/eblcm/index.js';
 import { type AdhocQueryRequest, AdhocQueryResponseElement } from '../../generated/schemas/ebquery/index.js';
 import { RegistryResponseElement, RegistryResponseElement as RepositoryRegistryResponseElement } from '../../generated/schemas/ebrs/index.js';

@@ -4,7 +4,9 @@
  * `INSI-MANU` (else `DESIR_560`); in CPx mode `wsse:Security` must hold an assertion PS signed by a
  * trusted card certificate, with its required attributes.
  */
-import { DecodeError, XmlError, WSSE_NS, decode, type SoapBlock } from '@volet/runtime';
+import { DecodeError, XmlError, type SoapBlock } from '@volet/runtime';
+import { decode } from '@volet/runtime/codec';
+import { WSSE_NS } from '@volet/runtime/security';
 import type { ContexteBAM } from '../../generated/schemas/ctxbam/index.js';
 import type { ContexteLPS } from '../../generated/schemas/ctxlps/index.js';
 import { SecurityElement, type SecurityHeaderType } from '../../generated/schemas/wsse/index.js';

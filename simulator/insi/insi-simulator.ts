@@ -5,7 +5,9 @@
  * the two hosts of the real service: mutual-TLS mode (organisation certificate `INSI-AUTO` /
  * `INSI-MANU`, no assertion) and CPx mode (signed assertion PS).
  */
-import { WSA_NS, WSSE_NS, type SoapBlock } from '@volet/runtime';
+import type { SoapBlock } from '@volet/runtime';
+import { WSA_NS } from '@volet/runtime/addressing';
+import { WSSE_NS } from '@volet/runtime/security';
 import { icirPort } from '../../generated/insi/index.js';
 import type { INSiRecSansTraitsDIdentite } from '../../generated/schemas/insirecsans/index.js';
 import type { INSiRecVitBeneficiaire } from '../../generated/schemas/insirecvit/index.js';

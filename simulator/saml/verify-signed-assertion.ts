@@ -8,7 +8,7 @@
  * values use.)
  */
 import { X509Certificate } from 'node:crypto';
-import { verifyAssertionSignature, type SignerCertificate, type VerificationFailure } from '@volet/runtime';
+import { verifyAssertionSignature, type SignerCertificate, type VerificationFailure } from '@volet/runtime/security';
 import type { AssertionType } from '../../generated/schemas/saml2/index.js';
 
 /** Extended key usage OID of TLS client authentication. */

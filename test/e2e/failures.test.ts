@@ -9,20 +9,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  SOAP12_ENVELOPE_NS,
   SoapFault,
   TransportError,
-  WSA_NS,
-  buildAssertionPs,
-  buildVihf,
-  buildVihfXml,
   cisisProfile,
-  decodeEnvelope,
   loadPemSigner,
-  signAssertion,
   tlsiProfile,
   type SoapProfile,
 } from '@volet/runtime';
+import { WSA_NS } from '@volet/runtime/addressing';
+import { buildAssertionPs, buildVihf, buildVihfXml, signAssertion } from '@volet/runtime/security';
+import { SOAP12_ENVELOPE_NS, decodeEnvelope } from '@volet/runtime/soap';
 import { ICIRClient } from '../../generated/insi/index.js';
 import { type Erreur, ErreurElement } from '../../generated/schemas/siram/index.js';
 import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';

@@ -4,7 +4,9 @@
  * trusted ORG_SIGN-style certificate whose DN is the `Issuer`; for INDIRECTE_RENFORCEE (AIR) a
  * token at most 30 s old and used once.
  */
-import { DecodeError, XmlError, WSSE_NS, decode, VIHF_ATTRIBUTE, type SoapBlock, type VihfMode } from '@volet/runtime';
+import { DecodeError, XmlError, type SoapBlock, type VihfMode } from '@volet/runtime';
+import { decode } from '@volet/runtime/codec';
+import { WSSE_NS, VIHF_ATTRIBUTE } from '@volet/runtime/security';
 import type { AssertionType } from '../../../generated/schemas/saml2/index.js';
 import { SecurityElement, type SecurityHeaderType } from '../../../generated/schemas/wsse/index.js';
 import { assertionAttributes, authnStatements, firstText, type AssertionAttributes } from '../../saml/assertion-attributes.js';
