@@ -45,11 +45,13 @@ export const registerSimulate: RegisterCommand = (cli, context) =>
         context.exitCode = ExitCode.inputErrors;
         return;
       }
-      context.io.stdout(simulatorBanner(running));
-      await new Promise<void>((done) => {
+      // Listening for the signals before the banner: whoever waits for it may stop us right away.
+      const stopped = new Promise<void>((done) => {
         process.once('SIGINT', done);
         process.once('SIGTERM', done);
       });
+      context.io.stdout(simulatorBanner(running));
+      await stopped;
       await running.close();
       context.exitCode = ExitCode.ok;
     },
