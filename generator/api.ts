@@ -12,13 +12,13 @@ import { resolveGenerateInputs } from './config/generate-inputs.js';
 import type { VoletConfig } from './config/config.js';
 import type { CatalogEntry } from './load/types.js';
 import type { Diagnostic, Model } from './model/model.js';
-import type { OutputDifference } from './emit/output.js';
+import type { OutputDifference } from './generate/output.js';
 import { voletVersion } from './cli/version.js';
 
 export { ConfigError } from './config/config.js';
 export type { CatalogEntry } from './load/types.js';
 export type { Diagnostic, Model } from './model/model.js';
-export type { OutputDifference } from './emit/output.js';
+export type { OutputDifference } from './generate/output.js';
 
 /**
  * One compiler error in generated code. Declared here rather than re-exported so that the API's
@@ -52,9 +52,9 @@ export interface GenerateOptions {
   cwd?: string;
 }
 
-/** What `generate` did for one service description. */
+/** What `generate` did for one output folder (a service folder, or the shared schemas folder). */
 export interface GeneratedService {
-  /** The service name (from the configuration, or the output folder's name). */
+  /** The service name (from the configuration, or the output folder's name); `schemas` for the shared schema modules. */
   name: string;
   /** The output folder, absolute. */
   out: string;
@@ -74,12 +74,13 @@ export interface GenerateSummary {
   diagnostics: Diagnostic[];
   /** Compiler errors in the generated code (empty unless it does not compile: please report it). */
   typecheckDiagnostics: TypecheckDiagnostic[];
-  /** One entry per service, empty when nothing was written. */
+  /** One entry per output folder, the shared schemas folder first; empty when nothing was written. */
   services: GeneratedService[];
 }
 
 /** How one output folder compares with what would be generated. */
 export interface CheckedService {
+  /** The service name; `schemas` for the shared schema modules. */
   name: string;
   /** The output folder, absolute. */
   out: string;
@@ -93,6 +94,7 @@ export interface CheckSummary {
   upToDate: boolean;
   /** Diagnostics of every service description; with an error, `upToDate` is false. */
   diagnostics: Diagnostic[];
+  /** One entry per output folder, the shared schemas folder first. */
   services: CheckedService[];
 }
 
@@ -119,32 +121,39 @@ function inputs(options: GenerateOptions): VoletConfig {
 }
 
 async function run(config: VoletConfig, typecheck: boolean) {
-  const emitter = await import('./emit/generate.js');
-  const result = emitter.generate({
+  const orchestration = await import('./generate/generate.js');
+  const result = orchestration.generate({
     services: config.services,
     baseDir: config.baseDir,
     catalog: config.catalog,
     templates: config.templates,
     typecheck,
     version: voletVersion(),
+    schemas: config.schemas ?? orchestration.defaultSchemasFolder(config),
+    ...(config.importExtension === undefined ? {} : { importExtension: config.importExtension }),
+    ...(config.modules === undefined ? {} : { modules: config.modules }),
   });
-  return { emitter, result };
+  const folders = [
+    ...(result.schemas === null ? [] : [{ name: 'schemas', out: result.schemas.out, files: result.schemas.files }]),
+    ...result.services.map((s) => ({ name: s.service.name, out: s.service.out, files: s.files ?? [] })),
+  ];
+  const diagnostics = [...result.services.flatMap((s) => s.diagnostics), ...(result.schemas?.diagnostics ?? [])];
+  return { orchestration, result, folders, diagnostics };
 }
 
 /**
  * Generates every service of the configuration (or the one description of `wsdl` into `out`) and
- * writes the folders, as `volet generate` does: nothing is written when an input has errors or
- * the output does not compile.
+ * writes the folders — the shared schema modules, then each service — as `volet generate` does:
+ * nothing is written when an input has errors or the output does not compile.
  */
 export async function generate(options: GenerateOptions = {}): Promise<GenerateSummary> {
   const config = inputs(options);
-  const { emitter, result } = await run(config, config.typecheck);
-  const diagnostics = result.services.flatMap((s) => s.diagnostics);
+  const { orchestration, result, folders, diagnostics } = await run(config, config.typecheck);
   const failed = result.services.some((s) => s.files === null) || result.typecheckDiagnostics.length > 0;
   if (failed) return { ok: false, diagnostics, typecheckDiagnostics: result.typecheckDiagnostics, services: [] };
-  const services = result.services.map((s): GeneratedService => {
-    const w = emitter.writeGenerated(s);
-    return { name: s.service.name, out: s.service.out, written: w.written, removed: w.removed, unchanged: w.unchanged };
+  const services = folders.map((f): GeneratedService => {
+    const w = orchestration.writeGenerated(f.out, f.files, result);
+    return { name: f.name, out: resolve(f.out), written: w.written, removed: w.removed, unchanged: w.unchanged };
   });
   return { ok: true, diagnostics, typecheckDiagnostics: [], services };
 }
@@ -152,11 +161,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateS
 /** Compares the output folders with what {@link generate} would write, as `volet check` does. Writes nothing. */
 export async function check(options: GenerateOptions = {}): Promise<CheckSummary> {
   const config = inputs(options);
-  const { emitter, result } = await run(config, false);
-  const diagnostics = result.services.flatMap((s) => s.diagnostics);
-  const services = result.services.map((s): CheckedService => ({ name: s.service.name, out: s.service.out, differences: s.files === null ? [] : emitter.compareGenerated(s) }));
-  const upToDate = result.services.every((s) => s.files !== null) && services.every((s) => s.differences.length === 0);
-  return { upToDate, diagnostics, services };
+  const { orchestration, result, folders, diagnostics } = await run(config, false);
+  const failed = result.services.some((s) => s.files === null);
+  const services = failed ? [] : folders.map((f): CheckedService => ({ name: f.name, out: resolve(f.out), differences: orchestration.compareGenerated(f.out, f.files, result) }));
+  return { upToDate: !failed && services.every((s) => s.differences.length === 0), diagnostics, services };
 }
 
 /** The model of one service description (entry WSDL, or XSDs), as `volet inspect --json` prints it; its diagnostics included. */
