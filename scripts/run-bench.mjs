@@ -8,6 +8,7 @@ const benches = [
   'bench/generate/dmp-generate.bench.ts',
   'bench/generate/versus-wsdl-tsclient.bench.ts',
   'bench/codec/run.ts',
+  'bench/codec/decode-json-cli.ts',
   'bench/security/vihf-sign.bench.ts',
   'bench/transport/small-calls.ts',
   'bench/transport/mtom-memory.ts',

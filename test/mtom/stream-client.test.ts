@@ -13,18 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import {
-  attachmentFromFile,
-  attachmentFromStream,
-  EncodeError,
-  encodeMtom,
-  isReceivedAttachment,
-  MtomError,
-  type Transport,
-  type TransportRequest,
-  type TransportResponse,
-} from '@volet/runtime';
-import { DocumentRepository_Port_Soap12Client } from '../../generated/xds-repository/index.js';
+import { attachmentFromFile, attachmentFromStream, EncodeError, isReceivedAttachment, MtomError, type Transport, type TransportRequest, type TransportResponse } from '@volet/runtime';
+import { encodeMtom } from '@volet/runtime/mtom';
+import { DocumentRepositoryClient } from '../../generated/xds-repository/index.js';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { startTlsServer, type TestServer } from '../http/helpers/tls-server.js';
 
@@ -68,8 +59,8 @@ after(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-function client(path: string, transport?: Transport): DocumentRepository_Port_Soap12Client {
-  return new DocumentRepository_Port_Soap12Client({
+function client(path: string, transport?: Transport): DocumentRepositoryClient {
+  return new DocumentRepositoryClient({
     endpoint: `${server.url}${path}`,
     ...(transport !== undefined ? { transport } : { tls: { trust: { caFile: pki.caBundleFile }, credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase } } }),
   });
@@ -79,11 +70,11 @@ test('a response cut before its closing boundary fails as unterminated and leave
   const dir = join(tmp, 'cut');
   const c = client('/cut');
   try {
-    await assert.rejects(c.RetrieveDocumentSet(REQUEST, { attachments: { dir } }), (err: unknown) => err instanceof MtomError && err.code === 'unterminated');
+    await assert.rejects(c.retrieveDocumentSet(REQUEST, { attachments: { dir } }), (err: unknown) => err instanceof MtomError && err.code === 'unterminated');
     await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(readdirSync(dir), []);
     // A complete answer streams on the same client (and its pooled connection).
-    const ok = await c.RetrieveDocumentSet(REQUEST, { endpoint: `${server.url}/full`, attachments: { dir: join(tmp, 'ok') } });
+    const ok = await c.retrieveDocumentSet(REQUEST, { endpoint: `${server.url}/full`, attachments: { dir: join(tmp, 'ok') } });
     const doc: unknown = ok.DocumentResponse?.[0]?.Document;
     assert.ok(isReceivedAttachment(doc));
     assert.deepEqual(readFileSync(doc.path as string), DOCUMENT);
@@ -96,7 +87,7 @@ test('a response cut before its closing boundary fails as unterminated and leave
 test('a gzip-encoded multipart response is decompressed as it streams', async () => {
   const c = client('/gzip');
   try {
-    const res = await c.RetrieveDocumentSet(REQUEST, { attachments: { dir: join(tmp, 'gzip') } });
+    const res = await c.retrieveDocumentSet(REQUEST, { attachments: { dir: join(tmp, 'gzip') } });
     const doc: unknown = res.DocumentResponse?.[0]?.Document;
     assert.ok(isReceivedAttachment(doc));
     assert.deepEqual(readFileSync(doc.path as string), DOCUMENT);
@@ -109,7 +100,7 @@ test('maxAttachmentBytes bounds the streamed parts', async () => {
   const c = client('/full');
   try {
     await assert.rejects(
-      c.RetrieveDocumentSet(REQUEST, { attachments: { dir: join(tmp, 'small'), maxAttachmentBytes: 100_000 } }),
+      c.retrieveDocumentSet(REQUEST, { attachments: { dir: join(tmp, 'small'), maxAttachmentBytes: 100_000 } }),
       (err: unknown) => err instanceof MtomError && err.code === 'too-large',
     );
   } finally {
@@ -130,7 +121,7 @@ class BufferedTransport implements Transport {
 test('a transport that does not stream gives the same result: the parts are written from memory', async () => {
   const chunks: Buffer[] = [];
   const { Writable } = await import('node:stream');
-  const res = await client('/x', new BufferedTransport()).RetrieveDocumentSet(REQUEST, {
+  const res = await client('/x', new BufferedTransport()).retrieveDocumentSet(REQUEST, {
     attachments: { sink: () => new Writable({ write: (c: Buffer, _e, cb) => void (chunks.push(c), cb()) }) },
   });
   const doc: unknown = res.DocumentResponse?.[0]?.Document;
@@ -145,10 +136,10 @@ test('a file or stream value needs MTOM; a stream is sent once', async () => {
   const transport = new BufferedTransport();
   const c = client('/x', transport);
   const body = (value: ReturnType<typeof attachmentFromFile>) => ({ SubmitObjectsRequest: { RegistryObjectList: {} }, Document: [{ id: 'D', $value: value }] });
-  await assert.rejects(c.ProvideAndRegisterDocumentSet(body(attachmentFromFile(file)), { mtom: false }), (err: unknown) => err instanceof EncodeError && /needs MTOM/.test(err.message));
+  await assert.rejects(c.provideAndRegisterDocumentSet(body(attachmentFromFile(file)), { mtom: false }), (err: unknown) => err instanceof EncodeError && /needs MTOM/.test(err.message));
   const stream = attachmentFromStream(Readable.from([DOCUMENT]));
   // The fake transport never reads the body: open it as the transport would, twice.
-  await c.ProvideAndRegisterDocumentSet(body(stream)).catch(() => undefined);
+  await c.provideAndRegisterDocumentSet(body(stream)).catch(() => undefined);
   const sent = transport.requests.at(-1)?.body as readonly unknown[];
   assert.ok(sent.includes(stream), 'the source itself is in the body chunks, not a copy');
   const read: Buffer[] = [];

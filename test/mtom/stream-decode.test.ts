@@ -11,7 +11,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
-import { AttachmentCollector, attachmentFileName, decodeMultipartRelated, encodeMtom, MtomError, readMultipartStream, type PartSink } from '@volet/runtime';
+import { MtomError } from '@volet/runtime';
+import { AttachmentCollector, attachmentFileName, decodeMultipartRelated, encodeMtom, readMultipartStream, type PartSink } from '@volet/runtime/mtom';
 
 const BOUNDARY = 'MIMEBoundary_test';
 

@@ -9,7 +9,8 @@ import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { attachmentFromStream, encodeMtomStreamed, parseContentType, readMultipartStream } from '@volet/runtime';
+import { parseContentType } from '@volet/runtime/http';
+import { attachmentFromStream, encodeMtomStreamed, readMultipartStream } from '@volet/runtime/mtom';
 
 const SOAP12 = 'http://www.w3.org/2003/05/soap-envelope';
 const XDS = 'urn:ihe:iti:xds-b:2007';
