@@ -122,7 +122,15 @@ test('a transport that does not stream gives the same result: the parts are writ
   const chunks: Buffer[] = [];
   const { Writable } = await import('node:stream');
   const res = await client('/x', new BufferedTransport()).retrieveDocumentSet(REQUEST, {
-    attachments: { sink: () => new Writable({ write: (c: Buffer, _e, cb) => void (chunks.push(c), cb()) }) },
+    attachments: {
+      sink: () =>
+        new Writable({
+          write: (c: Buffer, _e, cb) => {
+            chunks.push(c);
+            cb();
+          },
+        }),
+    },
   });
   const doc: unknown = res.DocumentResponse?.[0]?.Document;
   assert.ok(isReceivedAttachment(doc));

@@ -7,7 +7,7 @@
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Agent, request as httpsRequest, type AgentOptions } from 'node:https';
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
-import { pipeline, Readable, type Transform } from 'node:stream';
+import { pipeline, type Transform } from 'node:stream';
 import { brotliDecompressSync, createBrotliDecompress, createGunzip, createInflate, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import { VoletError } from '../errors/volet-error.js';
 import { MtomError } from '../mtom/mtom-error.js';
@@ -123,9 +123,8 @@ function decodedBody(res: IncomingMessage): AsyncIterable<Uint8Array> {
   if (encoding === 'gzip' || encoding === 'x-gzip') return through(createGunzip());
   if (encoding === 'br') return through(createBrotliDecompress());
   if (encoding === 'deflate') return through(createInflate());
-  return Readable.from((async function* (): AsyncGenerator<Uint8Array> {
-    throw new Error(`unsupported Content-Encoding ${encoding.slice(0, 40)}`);
-  })());
+  const unsupported = new Error(`unsupported Content-Encoding ${encoding.slice(0, 40)}`);
+  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(unsupported) }) };
 }
 
 function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> {
