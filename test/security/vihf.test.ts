@@ -20,7 +20,8 @@ import { corpusSkipReason } from '../support/paths.js';
 import { testPki } from './pki.js';
 import { SAML_ASSERTION_XSD, samlWithHl7Xsd } from './schemas.js';
 import { shapeDiff, shapeOf, withoutChild } from './structure.js';
-import { tempDir, toolsSkipReason, xmllintValidate, xmlsecVerify } from './tools.js';
+import { tempDir, toolsSkipReason, xmlsecVerify } from './tools.js';
+import { xmllintValidateFile } from '../support/xmllint.js';
 import { inputFromToken, OFFICIAL_TOKENS, officialTokenPath, readOfficialToken } from './vihf-oracle.js';
 
 const skip = corpusSkipReason || toolsSkipReason('xmllint', 'xmlsec1', 'openssl');
@@ -68,7 +69,7 @@ function setup(): Fixture {
 
 /** xmllint against the SAML schema alone: the only complaints allowed are the unresolvable hl7:CE xsi:types. */
 function assertSamlSchemaApartFromHl7(file: string): void {
-  const r = xmllintValidate(SAML_ASSERTION_XSD, file);
+  const r = xmllintValidateFile(file, SAML_ASSERTION_XSD);
   const errors = r.output.split('\n').filter((l) => /validity error|parser error/.test(l));
   const other = errors.filter((l) => !/'\{urn:hl7-org:v3\}CE' of the xsi:type attribute does not resolve/.test(l));
   assert.deepEqual(other, [], r.output);
@@ -93,8 +94,8 @@ describe('VIHF vs the official tokens', { skip }, () => {
       const file = f.work.file(`${c.file}.ours.xml`, xml);
 
       // The oracle itself: the official token passes the same schema check.
-      assert.ok(xmllintValidate(f.wrapperXsd, f.work.file(`${c.file}.official.xml`, official)).ok);
-      const valid = xmllintValidate(f.wrapperXsd, file);
+      assert.ok(xmllintValidateFile(f.work.file(`${c.file}.official.xml`, official), f.wrapperXsd).ok);
+      const valid = xmllintValidateFile(file, f.wrapperXsd);
       assert.ok(valid.ok, valid.output);
       assertSamlSchemaApartFromHl7(file);
 
@@ -258,7 +259,7 @@ describe('VIHF builder rules', { skip }, () => {
     const f = setup();
     const xml = buildVihfXml({ ...base, mode: 'DIRECTE', issuer: 'CN=A & B <x>', lpsName: 'L"P&S <1>', subjectId: "O'Neil & fils" });
     assert.ok(xml.includes('CN=A &amp; B &lt;x&gt;'));
-    const r = xmllintValidate(f.wrapperXsd, f.work.file('escaped.xml', xml));
+    const r = xmllintValidateFile(f.work.file('escaped.xml', xml), f.wrapperXsd);
     assert.ok(r.ok, r.output);
   });
 
