@@ -24,11 +24,11 @@ export interface SchemaImport {
 
 /** What xmllint said. */
 export interface XmllintResult {
-  /** The document is valid (the schema compiled and the instance passed). */
+  /** xmllint accepted the document (exit status 0; schema parser warnings allowed). */
   ok: boolean;
-  /** Same as `ok`. */
+  /** Strict: the schema compiled without errors or warnings, and the document passed. */
   valid: boolean;
-  /** The schema compiled without errors or warnings. */
+  /** The schema compiled without errors or warnings (our own schemas must). */
   compiled: boolean;
   /** Validity errors as `line: message`, the document's path removed, in xmllint's order. */
   errors: string[];
@@ -77,8 +77,7 @@ export function xmllintValidateFile(path: string, schema: string | readonly Sche
       .split('\n')
       .filter((l) => l.includes('Schemas validity error'))
       .map((l) => (l.startsWith(`${path}:`) ? l.slice(path.length + 1) : l));
-    const valid = compiled && r.status === 0;
-    return { ok: valid, valid, compiled, errors, output: `${r.stdout}${stderr}` };
+    return { ok: r.status === 0, valid: compiled && r.status === 0, compiled, errors, output: `${r.stdout}${stderr}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
