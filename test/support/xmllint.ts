@@ -40,10 +40,13 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
 
-/** A namespace-less schema that only imports the given schema documents. */
+/**
+ * A schema that only imports the given schema documents. It has a namespace of its own, so that it may
+ * import no-namespace schemas too (a schema cannot import its own namespace).
+ */
 export function driverSchema(imports: readonly SchemaImport[]): string {
   const lines = imports.map((i) => `  <xs:import namespace="${escapeAttr(i.namespace)}" schemaLocation="${escapeAttr(pathToFileURL(i.location).href)}"/>`);
-  return `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n${lines.join('\n')}\n</xs:schema>\n`;
+  return `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:volet:test:driver">\n${lines.join('\n')}\n</xs:schema>\n`;
 }
 
 /**
