@@ -26,7 +26,9 @@ export type {
   BodyPartDescriptor,
   HeaderPartDescriptor,
   FaultDescriptor,
+  OperationRef,
 } from './client/operation.js';
+export { operationRef } from './client/operation.js';
 export { elementRef, type ElementRef, type SchemaDescriptor } from './codec/descriptors.js';
 export type { RawXml, Tagged, MixedItem, ListItem, QNameValue, AnyAttributes } from './codec/values.js';
 export type { QName } from './xml/qname.js';

@@ -6,7 +6,7 @@
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { isRawXml } from '@volet/runtime/codec';
-import type { AssertionType, AttributeStatementType, AuthnStatementType } from '../../generated/insi/types.js';
+import type { AssertionType, AttributeStatementType, AuthnStatementType } from '../../generated/schemas/saml2/index.js';
 
 /** An HL7 v3 coded value found in an attribute value. */
 export interface CodedAttribute {

@@ -78,7 +78,7 @@ const WSA = (action: string): string =>
 async function capturedQuery(): Promise<{ envelope: string; contentType: string }> {
   const { clients } = ctx();
   let captured: { envelope: string; contentType: string } | undefined;
-  await clients.registry.RegistryStoredQuery(findDocumentsQuery(xdsPatientId(fullIns(alice), alice.ins.oid)), {
+  await clients.registry.registryStoredQuery(findDocumentsQuery(xdsPatientId(fullIns(alice), alice.ins.oid)), {
     profile: clients.dmpProfile(fullIns(alice)),
     traceUnmasked: true,
     trace: (e) => {

@@ -7,8 +7,8 @@
 import { DecodeError, XmlError, type SoapBlock, type VihfMode } from '@volet/runtime';
 import { decode } from '@volet/runtime/codec';
 import { WSSE_NS, VIHF_ATTRIBUTE } from '@volet/runtime/security';
-import { SecurityElement } from '../../../generated/insi/descriptors.js';
-import type { AssertionType, SecurityHeaderType } from '../../../generated/insi/types.js';
+import type { AssertionType } from '../../../generated/schemas/saml2/index.js';
+import { SecurityElement, type SecurityHeaderType } from '../../../generated/schemas/wsse/index.js';
 import { assertionAttributes, authnStatements, firstText, type AssertionAttributes } from '../../saml/assertion-attributes.js';
 import { missingAssertionPart, securityAssertions } from '../../saml/assertion-shape.js';
 import { verifySignedAssertion } from '../../saml/verify-signed-assertion.js';
