@@ -1,0 +1,93 @@
+/**
+ * The assertion a verifier hands back: rebuilt from the canonical bytes the digest covered (the
+ * enveloped `Signature` removed), never from the document the caller received. Exclusive c14n drops
+ * namespace declarations that only attribute *values* use (`xsi:type="xs:string"`), so the in-scope
+ * declarations of the original element are put back on the root for prefixes it does not declare;
+ * they change no element or attribute name, only how QName values read.
+ */
+import { XMLSerializer, type Element } from '@xmldom/xmldom';
+import { SAML2_NS } from '../namespaces.js';
+import { childElements, isElement, parseXmlStrict } from '../xml-dom.js';
+
+const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+
+/** A SAML 2.0 assertion as covered by its signature (or as received, for an accepted unsigned one). */
+export interface VerifiedAssertion {
+  /** `ID` (canonical NCName, unique in the document). */
+  readonly id: string;
+  /** The assertion XML to decode and act on: the covered bytes, plus the namespace declarations its QName values need. */
+  readonly xml: string;
+  /** `Issuer` text, trimmed. */
+  readonly issuer: string | undefined;
+  /** `IssueInstant` as written. */
+  readonly issueInstant: string | undefined;
+  /** `Conditions/@NotBefore` as written. */
+  readonly notBefore: string | undefined;
+  /** `Conditions/@NotOnOrAfter` as written. */
+  readonly notOnOrAfter: string | undefined;
+  /** `Subject/NameID` text, trimmed. */
+  readonly subjectNameId: string | undefined;
+}
+
+/** `prefix → namespace` of every declaration in scope at `element` (nearest wins). */
+function inScopeNamespaces(element: Element): Map<string, string> {
+  const out = new Map<string, string>();
+  for (let node: Element | null = element; node !== null && node.nodeType === 1; node = node.parentNode as Element | null) {
+    for (const attribute of Array.from(node.attributes)) {
+      const prefix = attribute.name === 'xmlns' ? '' : attribute.name.startsWith('xmlns:') ? attribute.name.slice(6) : undefined;
+      if (prefix !== undefined && !out.has(prefix)) out.set(prefix, attribute.value);
+    }
+  }
+  return out;
+}
+
+/**
+ * The received assertion element as standalone XML (every in-scope declaration copied onto its
+ * root): what an accepted *unsigned* assertion is read from.
+ */
+export function standaloneAssertionXml(original: Element): string {
+  const copy = original.cloneNode(true) as Element;
+  for (const [prefix, uri] of inScopeNamespaces(original)) {
+    const name = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
+    if (!copy.hasAttribute(name) && prefix !== 'xml') copy.setAttributeNS(XMLNS_NS, name, uri);
+  }
+  return new XMLSerializer().serializeToString(copy);
+}
+
+function childText(parent: Element | undefined, localName: string): string | undefined {
+  const child = parent === undefined ? undefined : childElements(parent).find((e) => isElement(e, SAML2_NS, localName));
+  const text = child?.textContent?.trim();
+  return text === undefined || text === '' ? undefined : text;
+}
+
+function attributeOf(element: Element | undefined, name: string): string | undefined {
+  return element !== undefined && element.hasAttribute(name) ? (element.getAttribute(name) ?? undefined) : undefined;
+}
+
+/**
+ * Builds the verified view of an assertion.
+ * @param coveredXml - the assertion's canonical XML as digested (or its serialisation when unsigned)
+ * @param original - the assertion element of the received document (only its namespace scope is read)
+ * @throws SecurityError `invalid-xml` when `coveredXml` is not an assertion
+ */
+export function verifiedAssertion(coveredXml: string, original: Element, id: string): VerifiedAssertion | undefined {
+  const doc = parseXmlStrict(coveredXml, 'signed assertion');
+  const root = doc.documentElement as Element;
+  if (!isElement(root, SAML2_NS, 'Assertion') || root.getAttribute('ID') !== id) return undefined;
+  for (const [prefix, uri] of inScopeNamespaces(original)) {
+    const declared = prefix === '' ? root.hasAttribute('xmlns') : root.hasAttribute(`xmlns:${prefix}`);
+    // The root's own namespace (or a prefix it uses) is always declared by c14n; only value-only prefixes are missing.
+    if (!declared && prefix !== '' && prefix !== 'xml') root.setAttributeNS(XMLNS_NS, `xmlns:${prefix}`, uri);
+  }
+  const conditions = childElements(root).find((e) => isElement(e, SAML2_NS, 'Conditions'));
+  const subject = childElements(root).find((e) => isElement(e, SAML2_NS, 'Subject'));
+  return {
+    id,
+    xml: new XMLSerializer().serializeToString(root),
+    issuer: childText(root, 'Issuer'),
+    issueInstant: attributeOf(root, 'IssueInstant'),
+    notBefore: attributeOf(conditions, 'NotBefore'),
+    notOnOrAfter: attributeOf(conditions, 'NotOnOrAfter'),
+    subjectNameId: childText(subject, 'NameID'),
+  };
+}
