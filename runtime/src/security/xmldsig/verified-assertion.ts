@@ -1,12 +1,12 @@
 /**
  * The assertion a verifier hands back: rebuilt from the canonical bytes the digest covered (the
  * enveloped `Signature` removed), never from the document the caller received. Exclusive c14n drops
- * namespace declarations that only attribute *values* use (`xsi:type="xs:string"`), so the in-scope
- * declarations of the original element are put back on the root for prefixes it does not declare;
- * they change no element or attribute name, only how QName values read.
+ * namespace declarations that only attribute *values* use (`xsi:type="xs:string"`), so those
+ * prefixes are declared again as the received element saw them; this changes no element or
+ * attribute name, only how a QName value reads (which no XML signature protects).
  */
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
-import { SAML2_NS } from '../namespaces.js';
+import { DSIG_NS, SAML2_NS, XSI_NS } from '../namespaces.js';
 import { childElements, isElement, parseXmlStrict } from '../xml-dom.js';
 
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -54,6 +54,24 @@ export function standaloneAssertionXml(original: Element): string {
   return new XMLSerializer().serializeToString(copy);
 }
 
+/**
+ * Walks the covered tree and the original one in step (the original's enveloped `Signature` child
+ * skipped) and declares, on each covered element whose `xsi:type` value has a prefix it cannot
+ * resolve, that prefix as the original element saw it. False when the trees do not match.
+ */
+function restoreValueNamespaces(covered: Element, original: Element, isRoot: boolean): boolean {
+  const type = covered.getAttributeNS(XSI_NS, 'type');
+  const prefix = type !== null && type.includes(':') ? type.slice(0, type.indexOf(':')) : undefined;
+  if (prefix !== undefined && prefix !== 'xml' && covered.lookupNamespaceURI(prefix) === null) {
+    const uri = original.lookupNamespaceURI(prefix);
+    if (uri !== null) covered.setAttributeNS(XMLNS_NS, `xmlns:${prefix}`, uri);
+  }
+  const coveredChildren = childElements(covered);
+  const originalChildren = childElements(original).filter((e) => !(isRoot && isElement(e, DSIG_NS, 'Signature')));
+  if (coveredChildren.length !== originalChildren.length) return false;
+  return coveredChildren.every((child, i) => restoreValueNamespaces(child, originalChildren[i] as Element, false));
+}
+
 function childText(parent: Element | undefined, localName: string): string | undefined {
   const child = parent === undefined ? undefined : childElements(parent).find((e) => isElement(e, SAML2_NS, localName));
   const text = child?.textContent?.trim();
@@ -74,11 +92,7 @@ export function verifiedAssertion(coveredXml: string, original: Element, id: str
   const doc = parseXmlStrict(coveredXml, 'signed assertion');
   const root = doc.documentElement as Element;
   if (!isElement(root, SAML2_NS, 'Assertion') || root.getAttribute('ID') !== id) return undefined;
-  for (const [prefix, uri] of inScopeNamespaces(original)) {
-    const declared = prefix === '' ? root.hasAttribute('xmlns') : root.hasAttribute(`xmlns:${prefix}`);
-    // The root's own namespace (or a prefix it uses) is always declared by c14n; only value-only prefixes are missing.
-    if (!declared && prefix !== '' && prefix !== 'xml') root.setAttributeNS(XMLNS_NS, `xmlns:${prefix}`, uri);
-  }
+  if (!restoreValueNamespaces(root, original, true)) return undefined;
   const conditions = childElements(root).find((e) => isElement(e, SAML2_NS, 'Conditions'));
   const subject = childElements(root).find((e) => isElement(e, SAML2_NS, 'Subject'));
   return {
