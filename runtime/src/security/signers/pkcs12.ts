@@ -7,7 +7,8 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import { readFile } from 'node:fs/promises';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type Forge from 'node-forge';
 import { certificateToPem } from '../certificate.js';
 import { SecurityError } from '../errors.js';
 import { keyObjectSigner } from './key-object-signer.js';
@@ -23,18 +24,27 @@ export interface Pkcs12Contents {
   readonly chain: readonly Buffer[];
 }
 
+let forgeModule: typeof Forge | undefined;
+
+/** node-forge, loaded on first use (a large module: the TLS code reaches this file too). */
+function loadForge(): typeof Forge {
+  forgeModule ??= createRequire(import.meta.url)('node-forge') as typeof Forge;
+  return forgeModule;
+}
+
 function isMacFailure(error: unknown): boolean {
   const text = String((error as { message?: unknown }).message ?? '');
   return /MAC could not be verified|Invalid password|wrong password/i.test(text);
 }
 
-function toDer(node: forge.asn1.Asn1): Buffer {
-  return Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
+function toDer(node: Forge.asn1.Asn1): Buffer {
+  return Buffer.from(loadForge().asn1.toDer(node).getBytes(), 'binary');
 }
 
 /** Decrypts a PKCS#12 file with node-forge and returns its key, matching certificate and chain. */
 export function readPkcs12(pfx: Uint8Array, passphrase: string): Pkcs12Contents {
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  const forge = loadForge();
+  let p12: Forge.pkcs12.Pkcs12Pfx;
   try {
     const asn1 = forge.asn1.fromDer(Buffer.from(pfx).toString('binary'));
     p12 = forge.pkcs12.pkcs12FromAsn1(asn1, passphrase);
