@@ -83,10 +83,12 @@ function attributeOf(element: Element | undefined, name: string): string | undef
 }
 
 /**
- * Builds the verified view of an assertion.
+ * Builds the verified view of an assertion; undefined when `coveredXml` is not the assertion `id`
+ * or its element tree differs from the received one.
  * @param coveredXml - the assertion's canonical XML as digested (or its serialisation when unsigned)
- * @param original - the assertion element of the received document (only its namespace scope is read)
- * @throws SecurityError `invalid-xml` when `coveredXml` is not an assertion
+ * @param original - the assertion element of the received document (only its namespace scopes are read)
+ * @param id - the located assertion's `ID`
+ * @throws SecurityError `invalid-xml` when `coveredXml` is not well-formed
  */
 export function verifiedAssertion(coveredXml: string, original: Element, id: string): VerifiedAssertion | undefined {
   const doc = parseXmlStrict(coveredXml, 'signed assertion');
