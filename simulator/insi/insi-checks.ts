@@ -6,7 +6,8 @@
  * what the runtime verifier returns (see ../saml/verify-signed-assertion.ts).
  */
 import type { SoapBlock } from '@volet/runtime';
-import type { ContexteBAM, ContexteLPS } from '../../generated/insi/types.js';
+import type { ContexteBAM } from '../../generated/schemas/ctxbam/index.js';
+import type { ContexteLPS } from '../../generated/schemas/ctxlps/index.js';
 import { assertionAttributes, firstText } from '../saml/assertion-attributes.js';
 import { assertionTimeViolation, DEFAULT_CLOCK_SKEW_SECONDS } from '../saml/assertion-times.js';
 import { verifyHeaderAssertion } from '../saml/verify-signed-assertion.js';

@@ -3,7 +3,7 @@
  * verified bytes (see verify-signed-assertion.ts); the codec does not report every missing required
  * element in all modes, so they are checked here before any use.
  */
-import type { AssertionType } from '../../generated/insi/types.js';
+import type { AssertionType } from '../../generated/schemas/saml2/index.js';
 
 /** The first required part the assertion lacks (`ID`, `IssueInstant`, `Version`, `Issuer`), or undefined. */
 export function missingAssertionPart(assertion: AssertionType): string | undefined {

@@ -4,7 +4,7 @@
  * tolerated clock skew (default {@link DEFAULT_CLOCK_SKEW_SECONDS}), and, when a maximum age is
  * given, `IssueInstant` not older than that.
  */
-import type { VerifiedAssertion } from '@volet/runtime';
+import type { VerifiedAssertion } from '@volet/runtime/security';
 
 /** Tolerated difference between the sender's clock and ours, in seconds (documented in docs/simulator.md). */
 export const DEFAULT_CLOCK_SKEW_SECONDS = 5;

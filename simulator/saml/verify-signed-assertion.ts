@@ -5,17 +5,10 @@
  * that text is decoded here with the generated SAML descriptor (strictly, as the DMP's JAXB does).
  * The simulators act on this decoded value only, never on their own decoding of the header.
  */
-import {
-  DecodeError,
-  XmlError,
-  decode,
-  verifyAssertionSignature,
-  type SignatureDetails,
-  type VerificationFailure,
-  type VerifiedAssertion,
-} from '@volet/runtime';
-import { AssertionElement } from '../../generated/insi/descriptors.js';
-import type { AssertionType } from '../../generated/insi/types.js';
+import { DecodeError, XmlError } from '@volet/runtime';
+import { decode } from '@volet/runtime/codec';
+import { verifyAssertionSignature, type SignatureDetails, type VerificationFailure, type VerifiedAssertion } from '@volet/runtime/security';
+import { AssertionElement, type AssertionType } from '../../generated/schemas/saml2/index.js';
 import { missingAssertionPart } from './assertion-shape.js';
 
 /** An assertion that passed verification (or, when allowed, an unsigned one that passed the location checks). */

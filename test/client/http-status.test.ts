@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SoapFault, TransportError } from '@volet/runtime';
-import { DocumentRegistry_Port_Soap12Client } from '../../generated/xds-registry/client.js';
+import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';
 import { findDocumentsQuery, xdsPatientId } from '../../simulator/samples/xds-requests.js';
 import { soap12, startSoapServer, type Reply, type SoapTestServer } from '../e2e-runtime/support/soap-server.js';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
@@ -20,12 +20,12 @@ const fault = `<soap:Envelope xmlns:soap="${SOAP12}"><soap:Body><soap:Fault><soa
 let pki: TestPki;
 let server: SoapTestServer;
 let reply: () => Reply = () => soap12(answer);
-let client: DocumentRegistry_Port_Soap12Client;
+let client: DocumentRegistryClient;
 
 before(async () => {
   pki = await sharedTestPki();
   server = await startSoapServer(pki, () => reply());
-  client = new DocumentRegistry_Port_Soap12Client({
+  client = new DocumentRegistryClient({
     endpoint: `${server.url}/registry`,
     tls: { credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase }, trust: { caFile: pki.caBundleFile } },
   });
@@ -38,14 +38,14 @@ after(async () => {
 
 test('a normal envelope with 200 is a success', async () => {
   reply = () => soap12(answer);
-  const result = await client.RegistryStoredQuery(QUERY);
+  const result = await client.registryStoredQuery(QUERY);
   assert.equal(result.status, 'urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Success');
 });
 
 test('a normal envelope with a non-2xx status is a TransportError carrying the status, never a success', async () => {
   for (const status of [500, 503, 404, 302]) {
     reply = () => soap12(answer, status);
-    await assert.rejects(client.RegistryStoredQuery(QUERY), (error: unknown) => {
+    await assert.rejects(client.registryStoredQuery(QUERY), (error: unknown) => {
       assert.ok(error instanceof TransportError, `${status}: ${String(error)}`);
       assert.equal(error.kind, 'http');
       assert.equal(error.status, status);
@@ -58,7 +58,7 @@ test('a normal envelope with a non-2xx status is a TransportError carrying the s
 test('a fault envelope stays a SoapFault with its HTTP status, whatever the status', async () => {
   for (const status of [500, 400, 200]) {
     reply = () => soap12(fault, status);
-    await assert.rejects(client.RegistryStoredQuery(QUERY), (error: unknown) => {
+    await assert.rejects(client.registryStoredQuery(QUERY), (error: unknown) => {
       assert.ok(error instanceof SoapFault, `${status}: ${String(error)}`);
       assert.equal(error.httpStatus, status);
       assert.equal(error.faultCode.local, 'Sender');

@@ -8,9 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { buildAssertionPs, buildVihf, cisisProfile, loadPemSigner, SoapFault, tlsiProfile, type SoapProfile } from '@volet/runtime';
-import { ICIRServiceClient } from '../../generated/insi/client.js';
-import type { Erreur } from '../../generated/insi/types.js';
+import { cisisProfile, loadPemSigner, SoapFault, tlsiProfile, type SoapProfile } from '@volet/runtime';
+import { buildAssertionPs, buildVihf } from '@volet/runtime/security';
+import { ICIRClient } from '../../generated/insi/index.js';
+import type { Erreur } from '../../generated/schemas/siram/index.js';
 import { DMP_FAULT_NS } from '../../simulator/dmp/dmp-faults.js';
 import { createDmpSimulator, DMP_PATHS } from '../../simulator/dmp/dmp-simulator.js';
 import { SIMULATOR_IDAM } from '../../simulator/insi/insi-simulator.js';
@@ -42,7 +43,7 @@ function dmpCode(f: SoapFault): string | undefined {
 }
 
 function dmpQuery(profile: SoapProfile): Promise<unknown> {
-  return ctx().clients.registry.RegistryStoredQuery(aliceQuery, { profile });
+  return ctx().clients.registry.registryStoredQuery(aliceQuery, { profile });
 }
 
 test('DMP: IssueInstant and Conditions are checked in every mode (2001 tokens → DMPVIHFExpired), fresh ones pass', async () => {
@@ -85,7 +86,7 @@ test('DMP: RSA-SHA1 is refused by default (DMPInvalidSignature) and accepted by 
   const sha1 = await buildVihf(clients.vihfInput(aliceIns, 'INDIRECTE'), { signer: clients.vihfSigner, signature: { algorithm: 'RSA-SHA1' } });
   let request: { envelope: string; contentType: string } | undefined;
   const f = await fault(() =>
-    clients.registry.RegistryStoredQuery(aliceQuery, {
+    clients.registry.registryStoredQuery(aliceQuery, {
       profile: fixedVihf(sha1),
       traceUnmasked: true,
       trace: (e) => {
@@ -113,8 +114,8 @@ test('INSi CPx: an assertion PS from 2001 or issued in the future → desir_570;
   const { manifest, sims } = ctx();
   const signer = await loadPemSigner({ keyFile: manifest.entities.cps.key, certificateFile: manifest.entities.cps.cert });
   const input = { nameId: '899700000001', identifiantFacturation: '991234567', secteurActivite: 'SA07' };
-  const cpx = (ps: string): ICIRServiceClient =>
-    new ICIRServiceClient({
+  const cpx = (ps: string): ICIRClient =>
+    new ICIRClient({
       endpoint: sims.insi.cpxUrl,
       tls: tlsFor(manifest, manifest.entities.cps),
       profile: tlsiProfile({

@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { createServer, request as httpsRequest, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
-import { HttpsTransport, TransportError, type HttpsTransportOptions } from '@volet/runtime';
+import { TransportError } from '@volet/runtime';
+import { HttpsTransport, type ClientCredentials, type HttpsTransportOptions } from '@volet/runtime/http';
 import { openssl, tempDir, toolsSkipReason } from '../security/tools.js';
 
 const skip = toolsSkipReason('openssl');
@@ -96,7 +97,7 @@ async function refusal(options: HttpsTransportOptions): Promise<TransportError> 
   assert.fail('the server was trusted');
 }
 
-const pfx = (): HttpsTransportOptions['credentials'] => ({ pfxFile: files.clientP12, passphrase: PASSPHRASE });
+const pfx = (): ClientCredentials => ({ pfxFile: files.clientP12, passphrase: PASSPHRASE });
 
 test('control: node\'s own pfx option trusts the CA bundled in the PKCS#12 (what the transport must not do)', { skip }, async () => {
   const status = await new Promise<number>((resolve, reject) => {

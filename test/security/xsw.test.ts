@@ -9,19 +9,12 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  HttpsTransport,
-  SoapFault,
-  buildAssertionPs,
-  decodeEnvelope,
-  envelopeText,
-  loadPemSigner,
-  splitSoapPayload,
-  tlsiProfile,
-  verifyAssertionSignature,
-  type TransportResponse,
-} from '@volet/runtime';
-import { ICIRServiceClient } from '../../generated/insi/client.js';
+import { SoapFault, loadPemSigner, tlsiProfile, type TransportResponse } from '@volet/runtime';
+import { HttpsTransport } from '@volet/runtime/http';
+import { envelopeText, splitSoapPayload } from '@volet/runtime/mtom';
+import { buildAssertionPs, verifyAssertionSignature } from '@volet/runtime/security';
+import { decodeEnvelope } from '@volet/runtime/soap';
+import { ICIRClient } from '../../generated/insi/index.js';
 import { DMP_FAULT_NS } from '../../simulator/dmp/dmp-faults.js';
 import { SIMULATOR_IDAM } from '../../simulator/insi/insi-simulator.js';
 import { DEFAULT_POPULATION, fullIns, type SimulatedIdentity } from '../../simulator/insi/population.js';
@@ -184,7 +177,7 @@ describe('XSW: DMP ITI-18, INDIRECTE VIHF for patient A rewritten for patient B'
   test('every wrapping variant is refused by the runtime verifier and the DMP simulator; xmlsec1 refuses each forged assertion', async () => {
     const { clients, manifest, sims } = ctx();
     const legit = await capture((trace) =>
-      clients.registry.RegistryStoredQuery(findDocumentsQuery(xdsPatientId(fullIns(alice), alice.ins.oid)), {
+      clients.registry.registryStoredQuery(findDocumentsQuery(xdsPatientId(fullIns(alice), alice.ins.oid)), {
         profile: clients.dmpProfile(fullIns(alice)),
         traceUnmasked: true,
         trace,
@@ -228,7 +221,7 @@ describe('XSW: INSi CPx, assertion PS of one holder rewritten for another', { sk
     const signer = await loadPemSigner({ keyFile: manifest.entities.cps.key, certificateFile: manifest.entities.cps.cert });
     const ps = await buildAssertionPs({ nameId: '899700000001', identifiantFacturation: '991234567', secteurActivite: 'SA07' }, { signer });
     await signer.close();
-    const client = new ICIRServiceClient({
+    const client = new ICIRClient({
       endpoint: sims.insi.cpxUrl,
       tls: tlsFor(manifest, manifest.entities.cps),
       profile: tlsiProfile({

@@ -112,6 +112,7 @@ const VERSIONS: readonly string[] = ['TLSv1.2', 'TLSv1.3'];
  * Trust is exactly `settings.trust` (or node's Mozilla roots without it): a PKCS#12 is split into key
  * and chain so the CA certificates it bundles never become trust anchors.
  * @param settings - credentials, trust and TLS versions
+ * @internal
  */
 export function createClientTlsContext(settings: ClientTlsSettings): ClientTlsContext {
   const minVersion = settings.minVersion ?? 'TLSv1.2';

@@ -7,8 +7,9 @@
  * (CPS-like) certificate in TLS whose holder is the VIHF's subject; `IssueInstant` and `Conditions`
  * in time for every mode; for INDIRECTE_RENFORCEE (AIR) a token at most 30 s old and used once.
  */
-import { VIHF_ATTRIBUTE, type VihfMode } from '@volet/runtime';
-import type { AssertionType } from '../../../generated/insi/types.js';
+import type { VihfMode } from '@volet/runtime';
+import { VIHF_ATTRIBUTE } from '@volet/runtime/security';
+import type { AssertionType } from '../../../generated/schemas/saml2/index.js';
 import { assertionAttributes, authnStatements, firstText, type AssertionAttributes } from '../../saml/assertion-attributes.js';
 import { assertionTimeViolation, DEFAULT_CLOCK_SKEW_SECONDS, type TimeViolation } from '../../saml/assertion-times.js';
 import { certificateProfile } from '../../saml/certificate-profile.js';

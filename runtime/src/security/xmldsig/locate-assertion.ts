@@ -6,7 +6,7 @@
  * moves of the signature-wrapping (XSW) attacks.
  */
 import type { Document, Element } from '@xmldom/xmldom';
-import { isNcName } from '../ids.js';
+import { isNCName } from '../../xml/qname.js';
 import { SAML2_NS, WSSE_NS } from '../namespaces.js';
 import { childElements, isElement } from '../xml-dom.js';
 
@@ -85,7 +85,7 @@ export function locateAssertion(doc: Document): LocatedAssertion {
 
   const id = assertion.getAttribute('ID') ?? '';
   // xs:ID collapses whitespace when the codec reads it, exact strings do not: only canonical IDs are compared.
-  if (!isNcName(id)) return failure('bad-id', 'the assertion ID is missing or not in canonical NCName form');
+  if (!isNCName(id)) return failure('bad-id', 'the assertion ID is missing or not in canonical NCName form');
   const key = idKey(id);
   let seen = 0;
   for (const element of elements) for (const value of idValues(element)) if (idKey(value) === key) seen++;
