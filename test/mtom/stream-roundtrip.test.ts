@@ -47,8 +47,10 @@ after(async () => {
 test('64 MiB up and down, streamed: identical bytes, client memory well below the document size', async () => {
   const out = join(dir, 'attachments');
   const args: StreamClientArgs = { url: server.url, caFile: pki.caBundleFile, p12File: pki.orgAuth.p12File, passphrase: pki.passphrase, bytes: SIZE, dir: out, liveSamples: true };
-  const client = fileURLToPath(new URL('./helpers/stream-client.ts', import.meta.url));
-  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', '--conditions=volet-source', client, JSON.stringify(args)], { maxBuffer: 1024 * 1024 });
+  // The helper next to this file, with its extension (.ts from source, .js in dist), run with the same loader flags.
+  const self = fileURLToPath(import.meta.url);
+  const client = fileURLToPath(new URL(`./helpers/stream-client${self.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+  const { stdout } = await run(process.execPath, [...process.execArgv, '--expose-gc', client, JSON.stringify(args)], { maxBuffer: 1024 * 1024 });
   const r = JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as StreamClientResult;
   if (process.env.VOLET_TEST_VERBOSE !== undefined) console.log(r);
   const expected = await seededSha256('document', SIZE);
