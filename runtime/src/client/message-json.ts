@@ -20,6 +20,7 @@ import { EncodeError } from '../errors/encode-error.js';
 import { decodeEnvelope, encodeEnvelope, encodeFaultEnvelope, SoapFault, soapVersionOf, type BodyBlock, type HeaderBlock, type SoapBlock } from '../soap/index.js';
 import { clark, parseClark, type QName } from '../xml/qname.js';
 import { readXml, type XmlHandler } from '../xml/reader.js';
+import { didYouMean } from '../codec/nearest-names.js';
 import { elementValueFromJson, toJsonValue } from './json-values.js';
 import type { OperationDescriptor } from './operation.js';
 
@@ -152,12 +153,30 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The properties of a block. */
+const BLOCK_KEYS: readonly string[] = ['element', 'value', 'xml', 'mustUnderstand'];
+
+/**
+ * Checks a typed block's value as strict encoding does (unknown properties, facets, lexical
+ * forms) and reports the problem at its JSON path (`envelope.body[0].value.NomNaissance`).
+ */
+function checkBlockValue(ref: ElementRef, value: unknown, path: string): void {
+  try {
+    encode(ref, value, { validate: true });
+  } catch (err) {
+    if (!(err instanceof EncodeError)) throw err;
+    const message = err.path === '' ? err.message : err.message.slice(0, -` (at ${err.path})`.length);
+    throw new EncodeError(err.code, message, err.path === '' ? path : `${path}.${err.path}`, { cause: err });
+  }
+}
+
 /** Reads and checks the JSON form; throws EncodeError `invalid-message` with the JSON path. */
 class MessageReader {
   private readonly index: Map<string, string>;
   constructor(
     private readonly schema: SchemaDescriptor,
     exclude?: ReadonlySet<string>,
+    private readonly check = true,
   ) {
     this.index = elementIndex(schema, exclude);
   }
@@ -180,7 +199,13 @@ class MessageReader {
     if (typeof json.xml === 'string') return { raw: json.xml };
     const key = this.key(json.element, `${path}.element`);
     if (!('value' in json)) throw this.fail(path, 'a block needs "value" (or "xml")');
-    return { ref: elementRef(this.schema, key), value: elementValueFromJson(this.schema, key, json.value), mustUnderstand: json.mustUnderstand === true, name: json.element as string };
+    for (const k of Object.keys(json)) {
+      if (!BLOCK_KEYS.includes(k)) throw this.fail(path === '' ? k : `${path}.${k}`, `unknown property "${k}"${didYouMean(k, BLOCK_KEYS)}`);
+    }
+    const ref = elementRef(this.schema, key);
+    const value = elementValueFromJson(this.schema, key, json.value);
+    if (this.check) checkBlockValue(ref, value, path === '' ? 'value' : `${path}.value`);
+    return { ref, value, mustUnderstand: json.mustUnderstand === true, name: json.element as string };
   }
 
   blocks(json: unknown, path: string): ReturnType<MessageReader['block']>[] {

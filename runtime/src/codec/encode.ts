@@ -22,6 +22,8 @@ import {
 import type { ElementRef } from './descriptors.js';
 import { checkPlan, chooseBranch, NO_BRANCH_FITS } from './check-plan.js';
 import { isRawXml } from './values.js';
+import { knownProperties, unknownProperty } from './known-properties.js';
+import { didYouMean } from './nearest-names.js';
 
 /** Options of {@link encode}. */
 export interface EncodeOptions {
@@ -29,7 +31,11 @@ export interface EncodeOptions {
   prefixes?: Readonly<Record<string, string>>;
   /** Prefixes the encoder must not use (for example those of an enclosing SOAP envelope). */
   reservedPrefixes?: readonly string[];
-  /** Check facets before writing. Off by default. */
+  /**
+   * Check the value before writing it: properties the type does not know (named with the nearest
+   * known ones), facets (enumerations, patterns, lengths, ranges) and the lexical space of every
+   * value. Off by default here; generated clients turn it on for requests.
+   */
   validate?: boolean;
   /** Put offending values into error messages. Off by default: values may be patient data. */
   debug?: boolean;
@@ -391,6 +397,7 @@ class Encoder implements FormatContext {
       return;
     }
     if (type.abstract) throw this.fail('abstract-type', `element ${local} has abstract type ${type.key}: set $type to a concrete derived type`);
+    if (this.validate) this.checkProperties(type, value);
     const empty = !this.hasContent(type, value);
     if (empty) this.checkEmpty(type, value);
     if (!root && xsiType === null && type.attributeList.length === 0 && type.anyAttribute === null && !empty) {
@@ -413,6 +420,15 @@ class Encoder implements FormatContext {
     }
     this.content(type, value);
     this.markup(names.close);
+  }
+
+  /** Throws when the value has a property its type does not know (validation only). */
+  private checkProperties(type: CompiledComplex, obj: Obj): void {
+    const key = unknownProperty(type, obj);
+    if (key === undefined) return;
+    const names = [...knownProperties(type)].filter((n) => n !== '$type');
+    this.path.push(key);
+    throw this.fail('unknown-property', `unknown property "${key}"${didYouMean(key, names)}`);
   }
 
   /** The escaped lexical form of a simple value; binary forms (base64, hex) have nothing to escape. */
