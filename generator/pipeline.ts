@@ -11,10 +11,23 @@ import { resolveSchema } from './resolve/resolve.js';
 import { markMtomOperations } from './resolve/mtom.js';
 import { checkServiceReferences } from './parse/wsdl/check-references.js';
 import { serviceRoots } from './parse/wsdl/service-roots.js';
-import { sortDiagnostics } from './model/diagnostics.js';
+import { diagnostic, sortDiagnostics } from './model/diagnostics.js';
+import { didYouMean } from '@volet/runtime';
+
+/** Per-operation MTOM settings of a `volet.config.json` service (operation name → on/off). */
+export interface MtomSettings {
+  readonly operations: Readonly<Record<string, boolean>>;
+  /** Where they were written (`volet.config.json`), for diagnostics. */
+  readonly file: string;
+  /** Their JSON path there (`services[2].mtom`). */
+  readonly path: string;
+}
 
 /** Options of {@link buildModel}. */
-export type BuildModelOptions = LoadOptions;
+export interface BuildModelOptions extends LoadOptions {
+  /** MTOM settings overriding what the schemas and the IHE actions say (see `resolve/mtom.ts`). */
+  readonly mtom?: MtomSettings;
+}
 
 /** Builds the model of one service description from its entry files (WSDL or XSD). */
 export function buildModel(entries: string[], options: BuildModelOptions = {}): Model {
@@ -24,7 +37,14 @@ export function buildModel(entries: string[], options: BuildModelOptions = {}): 
   const services = parseWsdl(loaded, diagnostics);
   const schema = resolveSchema(components, serviceRoots(services), diagnostics);
   checkServiceReferences(services, schema, diagnostics);
-  markMtomOperations(services, schema);
+  const unknownMtom = markMtomOperations(services, schema, options.mtom?.operations);
+  if (options.mtom !== undefined && unknownMtom.length > 0) {
+    const names = services.flatMap((s) => s.ports.flatMap((p) => p.operations.map((o) => o.name)));
+    for (const name of unknownMtom) {
+      const message = `${options.mtom.path}: no operation "${name}" in this description${didYouMean(name, [...new Set(names)])}`;
+      diagnostics.push(diagnostic('error', { file: options.mtom.file, line: 0, column: 0 }, message, 'unknown-operation'));
+    }
+  }
   return {
     modelVersion: 1,
     entries: [...entries],

@@ -17,7 +17,7 @@ import { registerInspect } from './commands/inspect.js';
 import { registerDecode } from './commands/decode.js';
 import { registerEncode } from './commands/encode.js';
 import { registerCall } from './commands/call.js';
-import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
+import { ExitCode, InputError, UsageError, processIo, type CliIo } from './io.js';
 import { voletVersion } from './version.js';
 
 /** The sub-commands, in the order `volet --help` lists them. */
@@ -52,6 +52,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     if (output !== '') io.stdout(output.endsWith('\n') ? output : output + '\n');
     return context.exitCode;
   } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`volet: ${e.message}\n`);
+      return ExitCode.inputErrors;
+    }
     if (e instanceof UsageError) {
       io.stderr(`volet: ${e.message}\nRun 'volet --help' for usage.\n`);
       return ExitCode.usage;

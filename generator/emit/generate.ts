@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import type { ServiceConfig } from '../config/config.js';
 import { DocumentCache } from '../load/document-cache.js';
 import type { CatalogEntry } from '../load/types.js';
-import type { Diagnostic } from '../model/model.js';
+import type { Diagnostic, Model } from '../model/model.js';
 import { buildModel, hasErrors } from '../pipeline.js';
 import { emitService } from './emit-service.js';
 import { inputsHash } from './header.js';
@@ -35,6 +35,8 @@ export interface ServiceOutcome {
   service: ServiceConfig;
   /** The model's diagnostics (warnings, and errors when `files` is null). */
   diagnostics: Diagnostic[];
+  /** The service description's model. */
+  model: Model;
   /** The files to write; null when the description has errors. */
   files: GeneratedFile[] | null;
   typeCount: number;
@@ -75,10 +77,11 @@ export function generate(request: GenerateRequest): GenerateResult {
       const y = stableName(b, request.baseDir);
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    const model = buildModel(entries, { catalog: [...request.catalog], cache });
+    const mtom = service.mtom === undefined ? {} : { mtom: service.mtom };
+    const model = buildModel(entries, { catalog: [...request.catalog], cache, ...mtom });
     timings.model += performance.now() - t;
     if (hasErrors(model.diagnostics)) {
-      services.push({ service, diagnostics: model.diagnostics, files: null, typeCount: 0, elementCount: 0, operations: 0 });
+      services.push({ service, diagnostics: model.diagnostics, model, files: null, typeCount: 0, elementCount: 0, operations: 0 });
       continue;
     }
     t = performance.now();
@@ -92,6 +95,7 @@ export function generate(request: GenerateRequest): GenerateResult {
     services.push({
       service,
       diagnostics: model.diagnostics,
+      model,
       files: emitted.files,
       typeCount: emitted.typeCount,
       elementCount: emitted.elementCount,

@@ -15,6 +15,7 @@ import { OutputError } from '../../emit/output.js';
 import { readCatalogOption } from '../catalog-option.js';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
+import { mtomText } from '../format-inspect.js';
 import { reportDiagnostics } from '../report-diagnostics.js';
 import { voletVersion } from '../version.js';
 
@@ -138,9 +139,14 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         }
         const changes = [`${w.written.length} written`, `${w.unchanged} unchanged`];
         if (w.removed.length > 0) changes.push(`${w.removed.length} removed`);
-        context.io.stdout(
-          `${s.service.name}: ${shownPath(s.service.out)}: ${changes.join(', ')}; ${s.typeCount} types, ${s.elementCount} elements, ${s.operations} operations\n`,
-        );
+        const folder = shownPath(s.service.out);
+        // With `--out gen` the service is named after its folder: say it once.
+        const label = s.service.name === folder ? folder : `${s.service.name}: ${folder}`;
+        context.io.stdout(`${label}: ${changes.join(', ')}; ${s.typeCount} types, ${s.elementCount} elements, ${s.operations} operations\n`);
+        for (const op of s.model.services.flatMap((svc) => svc.ports.flatMap((p) => p.operations))) {
+          const mtom = mtomText(op);
+          if (mtom !== null) context.io.stdout(`  mtom: ${op.name}: ${mtom}\n`);
+        }
       }
       const t = result.timings;
       context.io.stdout(

@@ -9,3 +9,4 @@ export { isRawXml, isTagged } from './values.js';
 export { decode, decodeAsync, ElementDecoder, decodeSettings, type DecodeOptions, type DecodeSettings } from './decode.js';
 export { encode, type EncodeOptions } from './encode.js';
 export { compiledSchema, type CompiledSchema, type CompiledElement } from './compile.js';
+export { nearestNames, didYouMean } from './nearest-names.js';

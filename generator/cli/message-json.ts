@@ -12,17 +12,33 @@
  * { "element": "{http://www.cnamts.fr/INSiResultat}RESULTAT", "value": { … } }
  * ```
  */
-import { compiledSchema } from '../codec/compile.js';
-import { decode, type DecodeOptions } from '../codec/decode.js';
-import { elementRef, type ElementRef, type SchemaDescriptor } from '../codec/descriptors.js';
-import { encode } from '../codec/encode.js';
-import { EncodeError } from '../errors/encode-error.js';
-import { decodeEnvelope, encodeEnvelope, encodeFaultEnvelope, SoapFault, soapVersionOf, type BodyBlock, type HeaderBlock, type SoapBlock } from '../soap/index.js';
-import { clark, parseClark, type QName } from '../xml/qname.js';
-import { readXml, type XmlHandler } from '../xml/reader.js';
-import { didYouMean } from '../codec/nearest-names.js';
-import { elementValueFromJson, toJsonValue } from './json-values.js';
-import type { OperationDescriptor } from './operation.js';
+import {
+  compiledSchema,
+  decode,
+  decodeEnvelope,
+  clark,
+  elementRef,
+  elementValueFromJson,
+  encode,
+  encodeEnvelope,
+  encodeFaultEnvelope,
+  EncodeError,
+  parseClark,
+  readXml,
+  SoapFault,
+  soapVersionOf,
+  toJsonValue,
+  type BodyBlock,
+  type DecodeOptions,
+  type ElementRef,
+  type HeaderBlock,
+  type OperationDescriptor,
+  type QName,
+  type SchemaDescriptor,
+  type SoapBlock,
+  type XmlHandler,
+  didYouMean,
+} from '@volet/runtime';
 
 /** One block: typed (`value`, when a descriptor matched) or raw (`xml`). */
 export interface BlockJson {
@@ -329,4 +345,16 @@ export function callArgumentsFromJson(schema: SchemaDescriptor, op: OperationDes
   });
   const body = input.body.length === 1 ? values[input.body[0].part] : values;
   return { body, headers, extraHeaders };
+}
+
+/**
+ * Checks the JSON form of global element `element` (a Clark name) as `volet encode` does, problems
+ * reported at `path`; returns false, without checking, when the schema does not declare the element.
+ * @throws `EncodeError` naming the JSON path
+ */
+export function checkElementJson(schema: SchemaDescriptor, element: string, json: unknown, path: string): boolean {
+  const key = elementIndex(schema, undefined).get(element);
+  if (key === undefined) return false;
+  checkBlockValue(elementRef(schema, key), elementValueFromJson(schema, key, json), path);
+  return true;
 }
