@@ -22,7 +22,8 @@ export function assertReadable(file: string, what: string): void {
     if (statSync(file).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
     readFileSync(file, { flag: 'r' }).subarray(0, 0);
   } catch (e) {
-    throw new UsageError(`${what}: cannot read '${file}': ${unreadableReason(e)}`);
+    const reason = unreadableReason(e);
+    throw new UsageError(what.startsWith('--') ? `${what}: cannot read '${file}': ${reason}` : `cannot read ${what} '${file}': ${reason}`);
   }
 }
 

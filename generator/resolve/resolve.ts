@@ -16,6 +16,7 @@ import { flattenGroups } from './passes/flatten-groups.js';
 import { linkReferences } from './passes/link-references.js';
 import { qnameEnumerations } from './passes/qname-enumerations.js';
 import { reachability } from './passes/reachability.js';
+import { serviceRules } from './passes/service-rules.js';
 import { simpleContent } from './passes/simple-content.js';
 import { simpleTypeFacts } from './passes/simple-type-facts.js';
 import { substitutionGroups } from './passes/substitution-groups.js';
@@ -29,6 +30,7 @@ export const RESOLVE_PASSES: readonly ResolvePass[] = [
   simpleContent, // value types of simple-content complex types
   simpleTypeFacts, // variety, primitive, builtin of simple types
   qnameEnumerations, // enumeration values of QName-based types in Clark notation
+  serviceRules, // facets official schemas leave out but their services enforce (INSi sex, birth date)
   derivedTypes, // derivedTypes, circular derivations
   substitutionGroups, // substitutionMembers, substitutes
   reachability, // reached flags from the service roots

@@ -10,6 +10,7 @@ import type { CatalogEntry } from '../../load/types.js';
 import { readCatalogOption } from '../catalog-option.js';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
+import { assertReadable } from '../option-files.js';
 import { reportDiagnostics } from '../report-diagnostics.js';
 
 /** The live descriptors of a WSDL (the runtime-descriptors module brings in the emitter, so it loads on use). */
@@ -20,6 +21,7 @@ export type LoadedDescriptors = import('../../emit/runtime-descriptors.js').Runt
  * has errors (exit code 1 set).
  */
 export async function loadDescriptors(wsdl: string, catalogFile: string | undefined, context: CliContext): Promise<LoadedDescriptors | null> {
+  assertReadable(wsdl, 'entry file');
   const catalog: CatalogEntry[] | undefined = catalogFile === undefined ? undefined : readCatalogOption(catalogFile);
   const { buildModel, hasErrors } = await import('../../pipeline.js');
   const model = buildModel([wsdl], catalog === undefined ? {} : { catalog });

@@ -16,6 +16,7 @@ import { readCatalogOption } from '../catalog-option.js';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
 import { mtomText } from '../format-inspect.js';
+import { assertReadable } from '../option-files.js';
 import { reportDiagnostics } from '../report-diagnostics.js';
 import { voletVersion } from '../version.js';
 
@@ -51,6 +52,7 @@ export function configFromArgv(args: GenerateArgv): VoletConfig {
       typecheck: args.typecheck,
     });
     if (config.templates !== null && !existsSync(config.templates)) throw new UsageError(`templates folder not found: ${config.templates}`);
+    for (const service of config.services) for (const entry of service.wsdl) assertReadable(shownPath(entry), 'entry file');
     return config;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);

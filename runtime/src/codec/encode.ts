@@ -448,7 +448,8 @@ class Encoder implements FormatContext {
     } catch (err) {
       if (!(err instanceof InvalidValue)) throw err;
       const shown = this.debug ? ` ${JSON.stringify(value)}` : '';
-      throw this.fail('invalid-value', `value${shown} ${err.message} (type ${type.key})`);
+      const why = err.message.includes(type.key) ? err.message : `${err.message} (type ${type.key})`;
+      throw this.fail('invalid-value', `value${shown} ${why}`);
     }
   }
 
