@@ -56,7 +56,7 @@ describe('volet generate', () => {
     const dir = pingCopy('basic');
     const first = await volet(dir, 'generate', 'wsdl/ping.wsdl', '--out', 'gen');
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^gen: gen: 4 written, 0 unchanged; 3 types, 4 elements, 1 operations$/m);
+    assert.match(first.stdout, /^gen: 4 written, 0 unchanged; 3 types, 4 elements, 1 operations$/m);
     assert.match(first.stdout, /type check \d+ ms/);
     assert.deepEqual(Object.keys(filesOf(join(dir, 'gen'))), ['client.ts', 'descriptors.ts', 'index.ts', 'types.ts']);
     const bytes = filesOf(join(dir, 'gen'));
@@ -141,7 +141,7 @@ describe('volet generate', () => {
     writeFileSync(join(empty, 'volet.config.json'), '{ "services": [], "extra": 1 }');
     const bad = await volet(empty, 'generate');
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /unknown key "extra"/);
+    assert.match(bad.stderr, /extra: unknown key/);
   });
 });
 
@@ -151,14 +151,14 @@ describe('volet check', () => {
     assert.equal((await volet(dir, 'generate', 'wsdl/ping.wsdl', '--out', 'gen', '--no-typecheck')).code, 0);
     const clean = await volet(dir, 'check', 'wsdl/ping.wsdl', '--out', 'gen');
     assert.equal(clean.code, 0, clean.stdout + clean.stderr);
-    assert.match(clean.stdout, /^gen: gen: up to date$/m);
+    assert.match(clean.stdout, /^gen: up to date$/m);
 
     const wsdl = join(dir, 'wsdl', 'ping.wsdl');
     writeFileSync(wsdl, readFileSync(wsdl, 'utf8').replace('soapAction="urn:volet:test:ping:Ping"', 'soapAction="urn:volet:test:ping:Ping2"'));
     const changed = await volet(dir, 'check', 'wsdl/ping.wsdl', '--out', 'gen');
     assert.equal(changed.code, 1);
     // every header changes (inputs hash); the summary points at the first changed line of code
-    assert.match(changed.stdout, /^gen: gen: 4 files out of date$/m);
+    assert.match(changed.stdout, /^gen: 4 files out of date$/m);
     assert.match(changed.stdout, /^ {2}gen\/descriptors\.ts:\d+: differs$/m);
     assert.ok(
       changed.stdout.includes("    expected:       soapAction: 'urn:volet:test:ping:Ping2',\n    actual:         soapAction: 'urn:volet:test:ping:Ping',\n"),

@@ -40,7 +40,9 @@ describe('volet.config.json', () => {
     };
     bad([], /expected a JSON object/);
     bad({ services: [] }, /"services" must be a non-empty list/);
-    bad({ services: [{ name: 'a', wsdl: 'x' }], extra: 1 }, /unknown key "extra"/);
+    bad({ services: [{ name: 'a', wsdl: 'x' }], extra: 1 }, /extra: unknown key/);
+    bad({ services: [{ name: 'a', wsdl: 'x', outDir: 'y' }] }, /services\[0\]\.outDir: unknown key \(did you mean out\?\)/);
+    bad({ services: [{ name: 'a', wsdl: 'x', mtom: { op: 'yes' } }] }, /services\[0\]\.mtom: expected \{ "<operation>": true \| false/);
     bad({ services: [{ name: 'a b', wsdl: 'x' }] }, /services\[0\]\.name: expected a name/);
     bad({ services: [{ name: 'a', wsdl: 'x' }, { name: 'a', wsdl: 'y' }] }, /services\[1\]\.name: "a" is used twice/);
     bad({ services: [{ name: 'a', wsdl: [] }] }, /services\[0\]\.wsdl: expected a path or a non-empty list/);

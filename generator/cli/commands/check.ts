@@ -6,7 +6,7 @@
  */
 import type { RegisterCommand } from '../command.js';
 import { ExitCode } from '../io.js';
-import { configFromArgv, emitter, generateOptions, reportModelDiagnostics, runGeneration, shownPath } from './generate.js';
+import { configFromArgv, emitter, generateOptions, reportModelDiagnostics, runGeneration, serviceLabel, shownPath } from './generate.js';
 
 /** Registers `check`. */
 export const registerCheck: RegisterCommand = (cli, context) =>
@@ -29,11 +29,11 @@ export const registerCheck: RegisterCommand = (cli, context) =>
         const diffs = compareGenerated(s);
         const folder = shownPath(s.service.out);
         if (diffs.length === 0) {
-          context.io.stdout(`${s.service.name}: ${folder}: up to date\n`);
+          context.io.stdout(`${serviceLabel(s.service)}: up to date\n`);
           continue;
         }
         differing++;
-        context.io.stdout(`${s.service.name}: ${folder}: ${diffs.length} file${diffs.length === 1 ? '' : 's'} out of date\n`);
+        context.io.stdout(`${serviceLabel(s.service)}: ${diffs.length} file${diffs.length === 1 ? '' : 's'} out of date\n`);
         for (const d of diffs) {
           const file = `${folder}/${d.path}`;
           if (d.kind === 'missing') context.io.stdout(`  ${file}: missing\n`);

@@ -100,6 +100,12 @@ export function shownPath(path: string): string {
   return shown.split(sep).join('/');
 }
 
+/** `name: folder`, or the folder alone when the service is named after it (`--out gen`). */
+export function serviceLabel(service: { readonly name: string; readonly out: string }): string {
+  const folder = shownPath(service.out);
+  return service.name === folder ? folder : `${service.name}: ${folder}`;
+}
+
 const ms = (n: number): string => `${Math.round(n)} ms`;
 
 /** Registers `generate`. */
@@ -141,10 +147,7 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         }
         const changes = [`${w.written.length} written`, `${w.unchanged} unchanged`];
         if (w.removed.length > 0) changes.push(`${w.removed.length} removed`);
-        const folder = shownPath(s.service.out);
-        // With `--out gen` the service is named after its folder: say it once.
-        const label = s.service.name === folder ? folder : `${s.service.name}: ${folder}`;
-        context.io.stdout(`${label}: ${changes.join(', ')}; ${s.typeCount} types, ${s.elementCount} elements, ${s.operations} operations\n`);
+        context.io.stdout(`${serviceLabel(s.service)}: ${changes.join(', ')}; ${s.typeCount} types, ${s.elementCount} elements, ${s.operations} operations\n`);
         for (const op of s.model.services.flatMap((svc) => svc.ports.flatMap((p) => p.operations))) {
           const mtom = mtomText(op);
           if (mtom !== null) context.io.stdout(`  mtom: ${op.name}: ${mtom}\n`);
