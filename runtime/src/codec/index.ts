@@ -10,3 +10,4 @@ export { decode, decodeAsync, ElementDecoder, decodeSettings, type DecodeOptions
 export { encode, type EncodeOptions } from './encode.js';
 export { compiledSchema, type CompiledSchema, type CompiledElement } from './compile.js';
 export { nearestNames, didYouMean } from './nearest-names.js';
+export { xsdPattern } from './facets.js';
