@@ -278,3 +278,22 @@ test('a transport of the caller is used as given (here an in-memory one) and not
   assert.equal(closed, false);
   assert.match(requests[0], /<a>4<\/a><b>5<\/b>/);
 });
+
+test('requests are checked before sending by default (an unknown property is an error naming the nearest one); validateRequests: false skips the check', async () => {
+  const requests: string[] = [];
+  const transport = {
+    send: (request: { body: unknown }) => {
+      requests.push(String(request.body));
+      return Promise.resolve({ status: 200, headers: { 'content-type': 'text/xml' }, body: new TextEncoder().encode(envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`)) });
+    },
+  };
+  const checked = new SoapClient(schema, port, { endpoint: 'https://example.invalid/calc', transport });
+  await assert.rejects(checked.call('Notify', { text: 'hi', txet: 'typo' }), (err: unknown) =>
+    err instanceof EncodeError && err.code === 'unknown-property' && /unknown property "txet" \(did you mean text\?\)/.test(err.message) && err.path === 'txet');
+  await assert.rejects(checked.call('Add', { a: 2 ** 40, b: 1 }), (err: unknown) => err instanceof EncodeError && err.code === 'invalid-value' && /out of range/.test(err.message));
+  assert.equal(requests.length, 0, 'nothing was sent');
+  const unchecked = new SoapClient(schema, port, { endpoint: 'https://example.invalid/calc', transport, validateRequests: false });
+  await unchecked.call('Notify', { text: 'hi', txet: 'typo' });
+  assert.equal(requests.length, 1);
+  assert.doesNotMatch(requests[0], /typo/, 'an unknown property is not written, whatever the option');
+});
