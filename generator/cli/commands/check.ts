@@ -15,7 +15,7 @@ export const registerCheck: RegisterCommand = (cli, context) =>
     'Exit 1 when the committed generated code differs from what `volet generate` would write',
     (y) => generateOptions(y),
     async (args) => {
-      const config = configFromArgv(args);
+      const config = await configFromArgv(args);
       const result = await runGeneration(config, context, false);
       if (result === null) return;
       const { compareGenerated } = await emitter();

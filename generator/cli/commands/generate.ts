@@ -8,8 +8,7 @@
 import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Argv } from 'yargs';
-import { ConfigError, type VoletConfig } from '../../config/config.js';
-import { resolveGenerateInputs } from '../../config/generate-inputs.js';
+import type { VoletConfig } from '../../config/config.js';
 import type { GenerateResult, WriteOutcome } from '../../emit/generate.js';
 import { OutputError } from '../../emit/output.js';
 import { readCatalogOption } from '../catalog-option.js';
@@ -40,8 +39,13 @@ export interface GenerateArgv {
   typecheck?: boolean;
 }
 
-/** The configuration to run with; usage problems become {@link UsageError}s (exit 2). */
-export function configFromArgv(args: GenerateArgv): VoletConfig {
+/**
+ * The configuration to run with; usage problems become {@link UsageError}s (exit 2). The config
+ * modules load on use: they bring in the runtime (for "did you mean"), which `--help` need not pay for.
+ */
+export async function configFromArgv(args: GenerateArgv): Promise<VoletConfig> {
+  const { ConfigError } = await import('../../config/config.js');
+  const { resolveGenerateInputs } = await import('../../config/generate-inputs.js');
   try {
     const config = resolveGenerateInputs({
       wsdl: (args.wsdl ?? []).map(String),
@@ -120,7 +124,7 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         default: true,
       }),
     async (args) => {
-      const config = configFromArgv(args);
+      const config = await configFromArgv(args);
       const result = await runGeneration(config, context, config.typecheck);
       if (result === null) return;
       const { writeGenerated } = await emitter();
