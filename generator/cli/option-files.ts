@@ -4,7 +4,7 @@
  * must hold a certificate, and credentials whose passphrase is wrong or missing.
  */
 import { X509Certificate } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs';
 import { UsageError } from './io.js';
 
 /** Why a file cannot be read, in words (`file not found`, `permission denied`, `is a folder`). */
@@ -20,7 +20,7 @@ function unreadableReason(e: unknown): string {
 export function assertReadable(file: string, what: string): void {
   try {
     if (statSync(file).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    readFileSync(file, { flag: 'r' }).subarray(0, 0);
+    closeSync(openSync(file, 'r'));
   } catch (e) {
     const reason = unreadableReason(e);
     throw new UsageError(what.startsWith('--') ? `${what}: cannot read '${file}': ${reason}` : `cannot read ${what} '${file}': ${reason}`);
