@@ -155,7 +155,14 @@ test('usage errors: unknown operation (exit 2, the operations listed), profile o
   const r3 = await volet('call', INSI_WSDL, '--operation', 'rechercherInsAvecTraitsIdentite', '--endpoint', `${server.url}/lps`, '--input', input, '--pfx', pki.insiAuto.p12File, '--passphrase', secret);
   assert.equal(r3.code, 2);
   assert.match(r3.stderr, /--pfx '.*': wrong passphrase/);
-  for (const r of [r1, r2, r3]) {
+  // A server whose certificate does not chain to --ca: the message names the flag, not the runtime option.
+  const r4 = await withSecrets(() =>
+    volet('call', INSI_WSDL, '--operation', 'rechercherInsAvecTraitsIdentite', '--endpoint', `${server.url}/lps`, '--input', input, '--pfx', pki.insiAuto.p12File, '--ca', pki.unknownCa.certFile),
+  );
+  assert.equal(r4.code, 1);
+  assert.match(r4.stderr, /the server certificate is not trusted: .*add the issuing CA to --ca/);
+  assert.doesNotMatch(r4.stderr, /trust\.caFile/);
+  for (const r of [r1, r2, r3, r4]) {
     assert.ok(!hasStackTrace(r.stderr), r.stderr);
     assert.ok(!r.stderr.includes(secret) && !r.stdout.includes(secret));
   }

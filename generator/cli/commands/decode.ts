@@ -64,8 +64,17 @@ export async function reportRuntimeError(err: unknown, file: string | undefined,
   if (!(err instanceof VoletError) && !isSecurity) throw err;
   const e = err as Error & { line?: unknown; column?: unknown };
   const where = file !== undefined && typeof e.line === 'number' && e.line > 0 ? `${file}:${e.line}:${String(e.column)}: ` : file !== undefined ? `${file}: ` : '';
-  context.io.stderr(`volet: ${where}${e.message}\n`);
+  context.io.stderr(`volet: ${where}${withFlagNames(e.message)}\n`);
   context.exitCode = ExitCode.inputErrors;
+}
+
+/** The runtime's option names in its messages, as the CLI's flags (`trust.caFile` → `--ca`). */
+const FLAG_NAMES: readonly (readonly [string, string])[] = [['trust.ca / trust.caFile', '--ca']];
+
+function withFlagNames(message: string): string {
+  let out = message;
+  for (const [option, flag] of FLAG_NAMES) out = out.replaceAll(option, flag);
+  return out;
 }
 
 /** Registers `decode`. */
