@@ -12,7 +12,7 @@ import { markMtomOperations } from './resolve/mtom.js';
 import { checkServiceReferences } from './parse/wsdl/check-references.js';
 import { serviceRoots } from './parse/wsdl/service-roots.js';
 import { diagnostic, sortDiagnostics } from './model/diagnostics.js';
-import { didYouMean } from '@volet/runtime';
+import { didYouMean } from '@volet/runtime/codec';
 
 /** Per-operation MTOM settings of a `volet.config.json` service (operation name → on/off). */
 export interface MtomSettings {

@@ -2,7 +2,7 @@
  * The `--contexts` file of `volet call --profile tlsi`: `{ "ContexteLPS": …, "ContexteBAM": … }` in
  * the JSON form of the generated types, checked like a message before anything is sent.
  */
-import { didYouMean, type SchemaDescriptor } from '@volet/runtime';
+import { didYouMean, type SchemaDescriptor } from '@volet/runtime/codec';
 import { InputError } from './io.js';
 import { checkElementJson } from './message-json.js';
 import { readJson } from './commands/decode.js';

@@ -12,33 +12,20 @@
  * { "element": "{http://www.cnamts.fr/INSiResultat}RESULTAT", "value": { … } }
  * ```
  */
+import { elementValueFromJson, toJsonValue, type OperationDescriptor } from '@volet/runtime/client';
 import {
   compiledSchema,
   decode,
-  decodeEnvelope,
-  clark,
+  didYouMean,
   elementRef,
-  elementValueFromJson,
   encode,
-  encodeEnvelope,
-  encodeFaultEnvelope,
-  EncodeError,
-  parseClark,
-  readXml,
-  SoapFault,
-  soapVersionOf,
-  toJsonValue,
-  type BodyBlock,
   type DecodeOptions,
   type ElementRef,
-  type HeaderBlock,
-  type OperationDescriptor,
-  type QName,
   type SchemaDescriptor,
-  type SoapBlock,
-  type XmlHandler,
-  didYouMean,
-} from '@volet/runtime';
+} from '@volet/runtime/codec';
+import { EncodeError } from '@volet/runtime/errors';
+import { decodeEnvelope, encodeEnvelope, encodeFaultEnvelope, SoapFault, soapVersionOf, type BodyBlock, type HeaderBlock, type SoapBlock } from '@volet/runtime/soap';
+import { clark, parseClark, readXml, type QName, type XmlHandler } from '@volet/runtime/xml';
 
 /** One block: typed (`value`, when a descriptor matched) or raw (`xml`). */
 export interface BlockJson {

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { CatalogEntry } from '../load/types.js';
 import type { MtomSettings } from '../pipeline.js';
-import { didYouMean } from '@volet/runtime';
+import { didYouMean } from '@volet/runtime/codec';
+import type { NameOverrides } from '../resolve/run/client-names.js';
+import { MODULE_NAME } from '../resolve/run/module-names.js';
 
 /** One service description to generate. */
 export interface ServiceConfig {
@@ -18,6 +20,8 @@ export interface ServiceConfig {
   out: string;
   /** Per-operation MTOM settings (`services[].mtom`), with where they were written. */
   mtom?: MtomSettings;
+  /** Names chosen for its clients, port descriptors and methods (docs/naming.md). */
+  names?: NameOverrides;
 }
 
 /** A loaded, validated configuration. */
@@ -32,6 +36,12 @@ export interface VoletConfig {
   templates: string | null;
   /** Type-check generated code before writing it (default true). */
   typecheck: boolean;
+  /** Folder of the shared schema modules, absolute (default: `schemas` next to the service folders). */
+  schemas?: string;
+  /** Module names by namespace URI, over the built-in ones (docs/naming.md). */
+  modules?: Record<string, string>;
+  /** Extension of relative imports in generated files: `js` (default, compiled builds) or `ts` (Node type stripping). */
+  importExtension?: 'js' | 'ts';
 }
 
 /** A configuration file that cannot be used; the message names the file and the faulty key. */
@@ -51,8 +61,8 @@ function stringList(v: Json | undefined, where: string): string[] {
   throw new ConfigError(`${where}: expected a path or a non-empty list of paths`);
 }
 
-const ROOT_KEYS = ['$schema', 'services', 'catalog', 'templates', 'typecheck'];
-const SERVICE_KEYS = ['name', 'wsdl', 'out', 'mtom'];
+const ROOT_KEYS = ['$schema', 'services', 'catalog', 'templates', 'typecheck', 'schemas', 'modules', 'importExtension'];
+const SERVICE_KEYS = ['name', 'wsdl', 'out', 'names', 'mtom'];
 const CATALOG_KEYS = ['file', 'namespace', 'location'];
 
 /** Throws for a key that is not one of `known`, naming the nearest ones (`prefix` names the object). */
@@ -99,6 +109,7 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
     const out = s['out'];
     if (out !== undefined && typeof out !== 'string') throw new ConfigError(`${where}.out: expected a path`);
     const service: ServiceConfig = { name, wsdl: stringList(s['wsdl'], `${where}.wsdl`).map(at), out: at(out ?? `generated/${name}`) };
+    if (s['names'] !== undefined) service.names = nameOverrides(s['names'], `${where}.names`);
     const mtom = s['mtom'];
     if (mtom !== undefined) {
       const valid = isObject(mtom) && Object.values(mtom).every((v) => typeof v === 'boolean');
@@ -131,5 +142,54 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
   if (templates !== undefined && typeof templates !== 'string') throw new ConfigError(`${path}: "templates" must be a path`);
   const typecheck = raw['typecheck'] ?? true;
   if (typeof typecheck !== 'boolean') throw new ConfigError(`${path}: "typecheck" must be true or false`);
-  return { file: path, baseDir, services, catalog, templates: templates === undefined ? null : at(templates), typecheck };
+  const config: VoletConfig = { file: path, baseDir, services, catalog, templates: templates === undefined ? null : at(templates), typecheck };
+  const schemas = raw['schemas'];
+  if (schemas !== undefined) {
+    if (typeof schemas !== 'string') throw new ConfigError(`${path}: "schemas" must be a path`);
+    config.schemas = at(schemas);
+  }
+  const ext = raw['importExtension'];
+  if (ext !== undefined) {
+    if (ext !== 'js' && ext !== 'ts') throw new ConfigError(`${path}: "importExtension" must be "js" or "ts"`);
+    config.importExtension = ext;
+  }
+  const modules = raw['modules'];
+  if (modules !== undefined) {
+    const map = stringMap(modules, `${path}: modules`);
+    for (const [ns, name] of Object.entries(map)) {
+      if (!MODULE_NAME.test(name)) throw new ConfigError(`${path}: modules["${ns}"]: "${name}" is not a module name (lower-case letters, digits and '-')`);
+    }
+    const names = Object.values(map);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) throw new ConfigError(`${path}: modules: "${twice}" is given to two namespaces`);
+    config.modules = map;
+  }
+  return config;
+}
+
+function stringMap(v: Json | undefined, where: string): Record<string, string> {
+  if (!isObject(v)) throw new ConfigError(`${where}: expected an object of strings`);
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x !== 'string') throw new ConfigError(`${where}["${k}"]: expected a string`);
+    out[k] = x;
+  }
+  return out;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `names`: `{ services?, ports?, operations? }`, each a map to identifiers. */
+function nameOverrides(v: Json, where: string): NameOverrides {
+  if (!isObject(v)) throw new ConfigError(`${where}: expected { services?, ports?, operations? }`);
+  const out: NameOverrides = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (key !== 'services' && key !== 'ports' && key !== 'operations') throw new ConfigError(`${where}: unknown key "${key}" (known: services, ports, operations)`);
+    const map = stringMap(value, `${where}.${key}`);
+    for (const [k, name] of Object.entries(map)) {
+      if (!IDENTIFIER.test(name)) throw new ConfigError(`${where}.${key}["${k}"]: "${name}" is not a TypeScript identifier`);
+    }
+    out[key] = map;
+  }
+  return out;
 }

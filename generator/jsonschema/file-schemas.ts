@@ -29,6 +29,7 @@ export const CONFIG_SCHEMA: JsonSchema = {
           name: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$', description: 'shown in messages; default output folder generated/<name>' },
           wsdl: { ...paths, description: 'entry files (WSDL, or XSDs) of one service description' },
           out: { ...path, description: 'output folder (default generated/<name>)' },
+          names: { type: 'object', description: 'names of its clients, port descriptors and methods (docs/naming.md)' },
           mtom: {
             type: 'object',
             additionalProperties: { type: 'boolean' },
@@ -54,6 +55,9 @@ export const CONFIG_SCHEMA: JsonSchema = {
     },
     templates: path,
     typecheck: { type: 'boolean' },
+    schemas: path,
+    modules: { type: 'object' },
+    importExtension: { enum: ['js', 'ts'] },
   },
   required: ['services'],
   additionalProperties: false,

@@ -5,7 +5,7 @@
  * false`), so an editor flags a misspelt property as `volet encode` does; facets become
  * `enum`, `pattern`, lengths and bounds where JSON Schema can say them on the JSON value.
  */
-import { compiledSchema, xsdPattern, type ComplexTypeDescriptor, type FacetsDescriptor, type FieldDescriptor, type SchemaDescriptor, type TypeKey } from '@volet/runtime';
+import { compiledSchema, xsdPattern, type ComplexTypeDescriptor, type FacetsDescriptor, type FieldDescriptor, type SchemaDescriptor, type TypeKey } from '@volet/runtime/codec';
 
 /** A JSON Schema, as plain data. */
 export type JsonSchema = { [key: string]: unknown };
@@ -171,7 +171,7 @@ export class TypeSchemas {
   private exact(key: TypeKey, d: ComplexTypeDescriptor, typed: boolean): JsonSchema {
     const properties: Record<string, JsonSchema> = { $type: typed ? { const: key } : { type: 'string' } };
     const required: string[] = typed ? ['$type'] : [];
-    const m = this.members(key, d);
+    const m = this.members(d);
     for (const a of m.attributes) {
       properties[a.p ?? a.n] = this.typeRef(a.t);
       if (a.req === 1) required.push(a.p ?? a.n);
@@ -241,9 +241,9 @@ export class TypeSchemas {
   }
 
   /** Fields and attributes with inheritance applied (as the codec does). */
-  private members(key: TypeKey, d: ComplexTypeDescriptor): Members {
+  private members(d: ComplexTypeDescriptor): Members {
     const base = d.b !== undefined && Object.hasOwn(this.schema.types, d.b) ? this.schema.types[d.b] : undefined;
-    const inherited = base !== undefined && base.k === 'c' && d.x !== 'r' ? this.members(d.b as TypeKey, base) : null;
+    const inherited = base !== undefined && base.k === 'c' && d.x !== 'r' ? this.members(base) : null;
     let simpleContent: TypeKey | null = d.sc ?? null;
     if (simpleContent === null && d.b !== undefined && (base === undefined ? d.b !== 'xs:anyType' : base.k !== 'c')) simpleContent = d.b;
     if (simpleContent === null && inherited !== null) simpleContent = inherited.simpleContent;

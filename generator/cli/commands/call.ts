@@ -8,7 +8,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HttpsTransportOptions, SchemaDescriptor, SoapProfile, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type { AssertionPsInput, SchemaDescriptor, Signer, SoapClient, SoapProfile, TlsiProfileSecurity, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type { HttpsTransportOptions } from '@volet/runtime/http';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, InputError, UsageError } from '../io.js';
 import { assertHoldsCertificate, assertReadable, checkEndpoint, checkMilliseconds, credentialsUsageError } from '../option-files.js';
@@ -100,7 +101,7 @@ function tlsOptions(args: CallArgs): HttpsTransportOptions {
 }
 
 /** The signer of `--sign-pfx` (passphrase from `--sign-passphrase` or VOLET_SIGN_PASSPHRASE). */
-async function signer(args: CallArgs): Promise<import('@volet/runtime').Signer | undefined> {
+async function signer(args: CallArgs): Promise<Signer | undefined> {
   const file = args['sign-pfx'];
   if (file === undefined) return undefined;
   const { loadPkcs12Signer } = await import('@volet/runtime');
@@ -113,9 +114,9 @@ async function signer(args: CallArgs): Promise<import('@volet/runtime').Signer |
 }
 
 /** The HTTPS transport; credentials that cannot be loaded are a usage error naming the flag and file. */
-function transportOf(rt: typeof import('@volet/runtime'), args: CallArgs): Transport {
+function transportOf(http: typeof import('@volet/runtime/http'), args: CallArgs): Transport {
   try {
-    return new rt.HttpsTransport(tlsOptions(args));
+    return new http.HttpsTransport(tlsOptions(args));
   } catch (err) {
     const given = (args.passphrase ?? process.env[ENV.passphrase]) !== undefined;
     const [flag, file] = args.pfx !== undefined ? ['--pfx', args.pfx] : ['--key', args.key ?? ''];
@@ -176,7 +177,8 @@ async function profileOf(args: CallArgs, schema: SchemaDescriptor): Promise<Soap
   }
   if (args.profile === 'cisis') {
     if (args.vihf === undefined) throw new UsageError('--profile cisis needs --vihf <vihf.json>');
-    const input = inputFile(args.vihf, () => rt.parseVihfInput(readJson(args.vihf as string, 'VIHF input file')));
+    const { parseVihfInput } = await import('@volet/runtime/security');
+    const input = inputFile(args.vihf, () => parseVihfInput(readJson(args.vihf as string, 'VIHF input file')));
     if (input.mode !== 'DIRECTE' && args['sign-pfx'] === undefined) {
       throw new UsageError(`--vihf: a VIHF of mode ${input.mode} is signed: give --sign-pfx (and --sign-passphrase or ${ENV.signPassphrase})`);
     }
@@ -191,12 +193,13 @@ async function profileOf(args: CallArgs, schema: SchemaDescriptor): Promise<Soap
     const value = (v: unknown): Readonly<Record<string, unknown>> | undefined =>
       typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
     const assertions = (args['assertion-file'] ?? []).map((f) => readInput(f, 'assertion file').toString('utf8'));
-    let security: import('@volet/runtime').TlsiProfileSecurity = { mode: 'mtls' };
+    let security: TlsiProfileSecurity = { mode: 'mtls' };
     if (args['assertion-ps'] !== undefined) {
       const s = await signer(args);
       if (s === undefined) throw new UsageError('--assertion-ps needs --sign-pfx (the key that signs it)');
-      const psInput = readJson(args['assertion-ps'], 'assertion PS input file') as import('@volet/runtime').AssertionPsInput;
-      const ps = await inputFileAsync(args['assertion-ps'], () => rt.buildAssertionPs(psInput, { signer: s }));
+      const psInput = readJson(args['assertion-ps'], 'assertion PS input file') as AssertionPsInput;
+      const { buildAssertionPs } = await import('@volet/runtime/security');
+      const ps = await inputFileAsync(args['assertion-ps'], () => buildAssertionPs(psInput, { signer: s }));
       security = { mode: 'cpx', assertions: [ps, ...assertions] };
     } else if (assertions.length > 0) security = { mode: 'cpx', assertions };
     const ctx = { ContexteLPS: value(c.ContexteLPS), ContexteBAM: value(c.ContexteBAM) };
@@ -240,10 +243,10 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
     await reportRuntimeError(err, args.input, context);
     return;
   }
-  let client: import('@volet/runtime').SoapClient | undefined;
+  let client: SoapClient | undefined;
   try {
     const profile = await profileOf(args, descriptors.schema);
-    const base: Transport = transportOf(rt, args);
+    const base: Transport = transportOf(await import('@volet/runtime/http'), args);
     const transport = args.dump === undefined ? base : new DumpingTransport(base, args.dump);
     client = new rt.SoapClient(descriptors.schema, port.descriptor, {
       endpoint: args.endpoint,

@@ -94,7 +94,7 @@ export const registerDecode: RegisterCommand = (cli, context) =>
       const input = readInput(file, 'message file');
       const descriptors = await loadDescriptors(String(args.wsdl), args.catalog, context);
       if (descriptors === null) return;
-      const { splitSoapPayload, envelopeText } = await import('@volet/runtime');
+      const { splitSoapPayload, envelopeText } = await import('@volet/runtime/mtom');
       const { decodeMessageJson } = await import('../message-json.js');
       try {
         const payload = splitSoapPayload(args['content-type'], input);

@@ -6,8 +6,9 @@
 export * from './descriptors.js';
 export type { RawXml, Tagged, MixedItem, ListItem, QNameValue, AnyAttributes } from './values.js';
 export { isRawXml, isTagged } from './values.js';
-export { decode, decodeAsync, ElementDecoder, decodeSettings, type DecodeOptions, type DecodeSettings } from './decode.js';
+export { decode, decodeAsync, type DecodeOptions } from './decode.js';
 export { encode, type EncodeOptions } from './encode.js';
+/** @internal For volet's own tools (`volet decode`/`encode`/`call`/`jsonschema`): descriptors compiled for lookups. */
 export { compiledSchema, type CompiledSchema, type CompiledElement } from './compile.js';
 export { nearestNames, didYouMean } from './nearest-names.js';
 export { xsdPattern } from './facets.js';
