@@ -77,7 +77,7 @@ describe('volet generate', () => {
 
     const second = await volet(dir, 'generate', 'wsdl/ping.wsdl', '--out', 'gen', '--no-typecheck');
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stdout, /gen: gen: 0 written, 3 unchanged/);
+    assert.match(second.stdout, /gen: 0 written, 3 unchanged/);
     assert.match(second.stdout, /gen\/schemas: 0 written, 4 unchanged/);
     assert.match(second.stdout, /type check skipped/);
     assert.deepEqual(filesOf(join(dir, 'gen')), bytes);
@@ -104,7 +104,7 @@ describe('volet generate', () => {
     writeFileSync(join(dir, 'gen', 'mine.ts'), 'export const mine = 1;\n');
     const r = await volet(dir, 'generate', 'wsdl/ping.wsdl', '--out', 'gen', '--no-typecheck');
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /gen: gen: 0 written, 3 unchanged, 1 removed/);
+    assert.match(r.stdout, /gen: 0 written, 3 unchanged, 1 removed/);
     assert.equal(existsSync(join(dir, 'gen', 'old.ts')), false);
     assert.equal(existsSync(join(dir, 'gen', 'mine.ts')), true);
 
@@ -124,7 +124,7 @@ describe('volet generate', () => {
     const r = await volet(dir, 'generate', '--no-typecheck');
     assert.equal(r.code, 0, r.stderr);
     // One schemas folder for the run, in the folder the service folders have in common.
-    assert.match(r.stdout, /^schemas: schemas: 4 written/m);
+    assert.match(r.stdout, /^schemas: 4 written/m);
     assert.match(r.stdout, /^ping: generated\/ping: 3 written/m);
     assert.match(r.stdout, /^ping-again: src\/ping2: 3 written/m);
     const viaFlag = await volet(scratch, 'check', '--config', join(dir, 'volet.config.json'));
