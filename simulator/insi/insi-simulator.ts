@@ -7,9 +7,9 @@
  */
 import { WSA_NS, WSSE_NS, type SoapBlock } from '@volet/runtime';
 import { icirPort } from '../../generated/insi/index.js';
-import type { INSiRecSansTraitsDIdentite } from '../../generated/schemas/insirecsans/index.js';
-import type { INSiRecVitBeneficiaire } from '../../generated/schemas/insirecvit/index.js';
-import { RESULTATElement, type Resultat } from '../../generated/schemas/insiresultat/index.js';
+import type { INSiRecSansTraitsDIdentite } from '../../generated/schemas/insi-recsans/index.js';
+import type { INSiRecVitBeneficiaire } from '../../generated/schemas/insi-recvit/index.js';
+import { RESULTATElement, type Resultat } from '../../generated/schemas/insi-resultat/index.js';
 import { schema } from '../../generated/schemas/schema.js';
 import type { AttributedURIType } from '../../generated/schemas/wsa/index.js';
 import { checkAddressing } from '../server/addressing-check.js';
