@@ -100,11 +100,11 @@ test('npm pack → install the tarball alone → compile a generated INSi client
   writeFileSync(
     join(consumer, 'src', 'search.ts'),
     `import { tlsiProfile, insiResult } from '@volet/runtime';
-import { ICIRServiceClient } from './insi/index.js';
+import { ICIRClient } from './insi/index.js';
 import type { INSiRecSansTraitsDIdentite } from './insi/types.js';
 
 export async function search(endpoint: string, pfxFile: string, caFile: string, passphrase: string): Promise<string> {
-  const client = new ICIRServiceClient({
+  const client = new ICIRClient({
     endpoint,
     tls: { credentials: { pfxFile, passphrase }, trust: { caFile } },
     profile: tlsiProfile({ security: { mode: 'mtls' }, contexts: { ContexteBAM: { Version: '01_02', Id: 'x', Temps: 'x', COUVERTURE: {} } } }),
