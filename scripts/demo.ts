@@ -8,7 +8,8 @@
  * behaved as expected. Only fictional test identities appear, and INS values are masked anyway.
  */
 import { join, relative } from 'node:path';
-import { SoapFault, TransportError, VoletError, buildVihfXml, cisisProfile, registryResponseStatus } from '@volet/runtime';
+import { SoapFault, TransportError, VoletError, cisisProfile, registryResponseStatus } from '@volet/runtime';
+import { buildVihfXml } from '@volet/runtime/security';
 import type { ExtrinsicObjectType } from '../generated/schemas/ebrim/index.js';
 import { loadConfig } from '../generator/config/config.js';
 import { voletRoot, voletVersion } from '../generator/cli/version.js';

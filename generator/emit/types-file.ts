@@ -30,7 +30,7 @@ interface Member {
   name: string;
   type: string;
   optional: boolean;
-  doc?: string;
+  doc?: string | undefined;
 }
 
 /** The statements of types.ts and whether they use the runtime namespace. */
@@ -121,7 +121,7 @@ function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScop
   } else {
     type = t.base === null ? 'string' : ctx.exprs.expression(t.base, s);
   }
-  return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, docs: docs(doc) }];
+  return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, ...docs(doc) }];
 }
 
 /** True when a union member is a simple type written as string literals (an enumeration of strings). */
@@ -226,8 +226,9 @@ function typeDoc(ctx: EmitContext, t: TypeDefinition): string | undefined {
   return element === null ? undefined : docText(ctx.index.element(element)?.documentation);
 }
 
-function docs(doc: string | undefined, indent = ''): string[] | undefined {
-  return doc === undefined ? undefined : [wrapDoc(doc, indent)];
+/** The `docs` member of a ts-morph structure, wrapped to readable lines: absent when there is no documentation. */
+function docs(doc: string | undefined, indent = ''): { docs?: string[] } {
+  return doc === undefined ? {} : { docs: [wrapDoc(doc, indent)] };
 }
 
 // ───────────────────────────────────────────── complex types ──
@@ -255,13 +256,13 @@ function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionSc
       kind: StructureKind.Interface,
       isExported: true,
       name: t.tsName,
-      docs: docs(doc),
+      ...docs(doc),
       properties: members.map(
         (m): OptionalKind<PropertySignatureStructure> => ({
           name: propertyKey(m.name),
           type: m.type,
           hasQuestionToken: m.optional,
-          docs: docs(m.doc, '  '),
+          ...docs(m.doc, '  '),
         }),
       ),
     };

@@ -19,8 +19,8 @@ export interface OutputDifference {
   kind: 'missing' | 'changed' | 'stale';
   /** For `changed`: the first differing line (1-based) and both versions of it, shortened. */
   line?: number;
-  expected?: string;
-  actual?: string;
+  expected?: string | undefined;
+  actual?: string | undefined;
 }
 
 function listGenerated(dir: string, exclude: readonly string[]): string[] {

@@ -6,7 +6,7 @@
  * IDAM) is attested with its texts; `DESIR_560` (certificate CN) is observed without its framework
  * code; the other codes are the simulator's choice (docs/simulator.md lists them).
  */
-import { SOAP12_ENVELOPE_NS } from '@volet/runtime';
+import { SOAP12_ENVELOPE_NS } from '@volet/runtime/soap';
 import { type Erreur, ErreurElement } from '../../generated/schemas/siram/index.js';
 import { SimulatedFault } from '../server/simulated-fault.js';
 

@@ -7,17 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  HttpsTransport,
   VihfProvider,
   cisisProfile,
   loadPemSigner,
   tlsiProfile,
-  type HttpsTransportOptions,
   type Signer,
   type SoapProfile,
   type VihfInput,
   type VihfMode,
 } from '@volet/runtime';
+import { HttpsTransport, type HttpsTransportOptions } from '@volet/runtime/http';
 import { ICIRClient } from '../../generated/insi/index.js';
 import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';
 import { DocumentRepositoryClient } from '../../generated/xds-repository/index.js';

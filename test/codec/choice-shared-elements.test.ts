@@ -5,7 +5,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decode, DecodeError, encode } from '@volet/runtime';
+import { DecodeError } from '@volet/runtime';
+import { decode, encode } from '@volet/runtime/codec';
 import { AuthnContextElement } from '../../generated/schemas/saml2/index.js';
 
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';

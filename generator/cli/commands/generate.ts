@@ -30,12 +30,12 @@ export function generateOptions<T>(y: Argv<T>) {
 
 /** The parsed shared options. */
 export interface GenerateArgv {
-  wsdl?: (string | number)[];
-  out?: string;
-  config?: string;
-  catalog?: string;
-  templates?: string;
-  typecheck?: boolean;
+  wsdl?: (string | number)[] | undefined;
+  out?: string | undefined;
+  config?: string | undefined;
+  catalog?: string | undefined;
+  templates?: string | undefined;
+  typecheck?: boolean | undefined;
 }
 
 /** The configuration to run with; usage problems become {@link UsageError}s (exit 2). */
