@@ -32,6 +32,8 @@ const INTEGRATION = [
   'soap/envelope.test', // xmllint
   'wsdl-own/dmp-examples.test', 'wsdl-own/insi-examples.test', 'wsdl-own/security-tokens.test', 'wsdl-own/wsdl-files.test',
   'xsd/expected-content-types.test', 'xsd/qname-enumerations.test',
+  'generate/shared-modules.test', // the 7 official DMP WSDLs in one run
+  'emit/erasable.test', // a whole in-process type check, and node on type-stripping Nodes
   'soak', 'xsw',
 ];
 const isIntegration = (file) => {
