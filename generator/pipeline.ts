@@ -1,5 +1,6 @@
 /**
- * The front half of the generator: load → parse → resolve → model (with the MTOM flags of operations).
+ * The front half of the generator: load → parse → resolve → model (the resolve passes also check
+ * the WSDL parts' references and set the MTOM flags of operations).
  * Each step appends to one diagnostics list; warnings never stop the pipeline.
  */
 import type { Diagnostic, Model } from './model/model.js';
@@ -9,7 +10,6 @@ import { parseSchemas } from './parse/xsd/parse-schemas.js';
 import { parseWsdl } from './parse/wsdl/parse-wsdl.js';
 import { resolveSchema } from './resolve/resolve.js';
 import { markMtomOperations } from './resolve/mtom.js';
-import { checkServiceReferences } from './parse/wsdl/check-references.js';
 import { serviceRoots } from './parse/wsdl/service-roots.js';
 import { diagnostic, sortDiagnostics } from './model/diagnostics.js';
 import { didYouMean } from '@volet/runtime/codec';
@@ -35,10 +35,10 @@ export function buildModel(entries: string[], options: BuildModelOptions = {}): 
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const components = parseSchemas(loaded, diagnostics);
   const services = parseWsdl(loaded, diagnostics);
-  const schema = resolveSchema(components, serviceRoots(services), diagnostics);
-  checkServiceReferences(services, schema, diagnostics);
-  const unknownMtom = markMtomOperations(services, schema, options.mtom?.operations);
-  if (options.mtom !== undefined && unknownMtom.length > 0) {
+  const schema = resolveSchema(components, serviceRoots(services), diagnostics, services);
+  if (options.mtom !== undefined) {
+    // The configured overrides, over what the mtom-operations pass found.
+    const unknownMtom = markMtomOperations(services, schema, options.mtom.operations);
     const names = services.flatMap((s) => s.ports.flatMap((p) => p.operations.map((o) => o.name)));
     for (const name of unknownMtom) {
       const message = `${options.mtom.path}: no operation "${name}" in this description${didYouMean(name, [...new Set(names)])}`;
