@@ -1,5 +1,6 @@
 /**
- * The front half of the generator: load → parse → resolve → model (with the MTOM flags of operations).
+ * The front half of the generator: load → parse → resolve → model (the resolve passes also check
+ * the WSDL parts' references and set the MTOM flags of operations).
  * Each step appends to one diagnostics list; warnings never stop the pipeline.
  */
 import type { Diagnostic, Model } from './model/model.js';
@@ -9,12 +10,24 @@ import { parseSchemas } from './parse/xsd/parse-schemas.js';
 import { parseWsdl } from './parse/wsdl/parse-wsdl.js';
 import { resolveSchema } from './resolve/resolve.js';
 import { markMtomOperations } from './resolve/mtom.js';
-import { checkServiceReferences } from './parse/wsdl/check-references.js';
 import { serviceRoots } from './parse/wsdl/service-roots.js';
-import { sortDiagnostics } from './model/diagnostics.js';
+import { diagnostic, sortDiagnostics } from './model/diagnostics.js';
+import { didYouMean } from '@volet/runtime/codec';
+
+/** Per-operation MTOM settings of a `volet.config.json` service (operation name → on/off). */
+export interface MtomSettings {
+  readonly operations: Readonly<Record<string, boolean>>;
+  /** Where they were written (`volet.config.json`), for diagnostics. */
+  readonly file: string;
+  /** Their JSON path there (`services[2].mtom`). */
+  readonly path: string;
+}
 
 /** Options of {@link buildModel}. */
-export type BuildModelOptions = LoadOptions;
+export interface BuildModelOptions extends LoadOptions {
+  /** MTOM settings overriding what the schemas and the IHE actions say (see `resolve/mtom.ts`). */
+  readonly mtom?: MtomSettings;
+}
 
 /** Builds the model of one service description from its entry files (WSDL or XSD). */
 export function buildModel(entries: string[], options: BuildModelOptions = {}): Model {
@@ -22,9 +35,16 @@ export function buildModel(entries: string[], options: BuildModelOptions = {}): 
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const components = parseSchemas(loaded, diagnostics);
   const services = parseWsdl(loaded, diagnostics);
-  const schema = resolveSchema(components, serviceRoots(services), diagnostics);
-  checkServiceReferences(services, schema, diagnostics);
-  markMtomOperations(services, schema);
+  const schema = resolveSchema(components, serviceRoots(services), diagnostics, services);
+  if (options.mtom !== undefined) {
+    // The configured overrides, over what the mtom-operations pass found.
+    const unknownMtom = markMtomOperations(services, schema, options.mtom.operations);
+    const names = services.flatMap((s) => s.ports.flatMap((p) => p.operations.map((o) => o.name)));
+    for (const name of unknownMtom) {
+      const message = `${options.mtom.path}: no operation "${name}" in this description${didYouMean(name, [...new Set(names)])}`;
+      diagnostics.push(diagnostic('error', { file: options.mtom.file, line: 0, column: 0 }, message, 'unknown-operation'));
+    }
+  }
   return {
     modelVersion: 1,
     entries: [...entries],

@@ -44,6 +44,7 @@ const ALL = [
   'volet-decode-bytes',
   'node-soap-decode',
   'volet-encode',
+  'volet-encode-checked',
   'node-soap-encode',
   'volet-encode-wire',
   'node-soap-encode-wire',
@@ -53,6 +54,7 @@ const PEER: Record<string, string> = {
   'volet-decode': 'node-soap-decode',
   'volet-decode-bytes': 'node-soap-decode',
   'volet-encode': 'node-soap-encode',
+  'volet-encode-checked': 'node-soap-encode',
   'volet-encode-wire': 'node-soap-encode-wire',
 };
 

@@ -2,7 +2,8 @@
  * The human view of `volet inspect`: services → ports → operations as an indented tree, then what
  * the schemas hold and what the services reach.
  */
-import type { ActionSource, MessageBinding, Model, Operation, Port, Service } from '../model/model.js';
+import type { ActionSource, MessageBinding, Model, MtomReason, Operation, Port, Service } from '../model/model.js';
+import { IHE_MTOM_ACTIONS } from '../resolve/mtom.js';
 
 const INDENT = '  ';
 
@@ -41,6 +42,8 @@ function formatOperation(op: Operation, lines: string[], p: string): void {
   lines.push(`${q}soapAction:      ${op.soapAction === '' ? '(empty)' : op.soapAction}${required}`);
   lines.push(`${q}request action:  ${actionText(op.inputAction, op.actionSource.input)}`);
   lines.push(`${q}response action: ${actionText(op.outputAction, op.actionSource.output)}`);
+  const mtom = mtomText(op);
+  if (mtom !== null) lines.push(`${q}mtom:            ${mtom}`);
   if (op.rpcNamespace !== undefined) lines.push(`${q}rpc namespace:   ${op.rpcNamespace === '' ? '(none)' : op.rpcNamespace}`);
   formatMessage('input', op.input, lines, q);
   formatMessage('output', op.output, lines, q);
@@ -48,6 +51,26 @@ function formatOperation(op: Operation, lines: string[], p: string): void {
     lines.push(`${q}fault ${fault.name}: ${fault.element ?? '(untyped detail)'}`);
     lines.push(`${q}${INDENT}action: ${fault.action ?? '(none)'}`);
   }
+}
+
+/** Why a message is MTOM, in words. */
+function mtomWhy(reason: MtomReason, op: Operation): string {
+  if (reason === 'xmime') return 'xmime:expectedContentTypes in the schema';
+  if (reason === 'config') return 'volet.config.json';
+  const ihe = op.inputAction === null ? undefined : IHE_MTOM_ACTIONS.get(op.inputAction);
+  return `IHE ${ihe?.transaction ?? ''} action`.replace('  ', ' ');
+}
+
+/**
+ * Which messages of an operation are MTOM and why (`request (IHE ITI-41 action)`), or null when
+ * neither is and nothing was configured.
+ */
+export function mtomText(op: Operation): string | null {
+  const parts: string[] = [];
+  if (op.mtom) parts.push(`request (${mtomWhy(op.mtomReason.input, op)})`);
+  else if (op.mtomReason.input === 'config') parts.push('request off (volet.config.json)');
+  if (op.mtomResponse) parts.push(`response (${mtomWhy(op.mtomReason.output, op)})`);
+  return parts.length === 0 ? null : parts.join(', ');
 }
 
 function formatMessage(label: 'input' | 'output', binding: MessageBinding | null, lines: string[], p: string): void {

@@ -33,3 +33,8 @@ export const ExitCode = {
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
+
+/** A mistake in an input file (exit 1), reported as `volet: <message>` without a stack trace. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}

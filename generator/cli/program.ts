@@ -19,7 +19,8 @@ import { registerEncode } from './commands/encode.js';
 import { registerCall } from './commands/call.js';
 import { registerInit } from './commands/init.js';
 import { registerSimulate } from './commands/simulate.js';
-import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
+import { registerJsonSchema } from './commands/jsonschema.js';
+import { ExitCode, InputError, UsageError, processIo, type CliIo } from './io.js';
 import { voletVersion } from './version.js';
 
 /** The sub-commands, in the order `volet --help` lists them. */
@@ -31,6 +32,7 @@ const COMMANDS: readonly RegisterCommand[] = [
   registerDecode,
   registerEncode,
   registerCall,
+  registerJsonSchema,
   registerSimulate,
 ];
 
@@ -63,6 +65,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
     if (output !== '') io.stdout(output.endsWith('\n') ? output : output + '\n');
     return context.exitCode;
   } catch (e) {
+    if (e instanceof InputError) {
+      io.stderr(`volet: ${e.message}\n`);
+      return ExitCode.inputErrors;
+    }
     if (e instanceof UsageError) {
       io.stderr(`volet: ${e.message}\nRun 'volet --help' for usage.\n`);
       return ExitCode.usage;

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { CatalogEntry } from '../load/types.js';
+import type { MtomSettings } from '../pipeline.js';
+import { didYouMean } from '@volet/runtime/codec';
 import type { NameOverrides } from '../resolve/run/client-names.js';
 import { MODULE_NAME } from '../resolve/run/module-names.js';
 
@@ -16,6 +18,8 @@ export interface ServiceConfig {
   wsdl: string[];
   /** Output folder, absolute after loading. */
   out: string;
+  /** Per-operation MTOM settings (`services[].mtom`), with where they were written. */
+  mtom?: MtomSettings;
   /** Names chosen for its clients, port descriptors and methods (docs/naming.md). */
   names?: NameOverrides;
 }
@@ -57,6 +61,17 @@ function stringList(v: Json | undefined, where: string): string[] {
   throw new ConfigError(`${where}: expected a path or a non-empty list of paths`);
 }
 
+const ROOT_KEYS = ['$schema', 'services', 'catalog', 'templates', 'typecheck', 'schemas', 'modules', 'importExtension'];
+const SERVICE_KEYS = ['name', 'wsdl', 'out', 'names', 'mtom'];
+const CATALOG_KEYS = ['file', 'namespace', 'location'];
+
+/** Throws for a key that is not one of `known`, naming the nearest ones (`prefix` names the object). */
+function onlyKeys(obj: { [key: string]: Json }, known: readonly string[], prefix: string): void {
+  for (const key of Object.keys(obj)) {
+    if (!known.includes(key)) throw new ConfigError(`${prefix}${key}: unknown key${didYouMean(key, known)}`);
+  }
+}
+
 /** Reads and validates a configuration file. */
 export function loadConfig(file: string): VoletConfig {
   const path = resolve(file);
@@ -75,10 +90,7 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
   const baseDir = dirname(path);
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
   if (!isObject(raw)) throw new ConfigError(`${path}: expected a JSON object`);
-  const known = new Set(['$schema', 'services', 'catalog', 'templates', 'typecheck', 'schemas', 'modules', 'importExtension']);
-  for (const key of Object.keys(raw)) {
-    if (!known.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (known: ${[...known].join(', ')})`);
-  }
+  onlyKeys(raw, ROOT_KEYS, `${path}: `);
   const servicesRaw = raw['services'];
   if (!Array.isArray(servicesRaw) || servicesRaw.length === 0) {
     throw new ConfigError(`${path}: "services" must be a non-empty list`);
@@ -87,6 +99,7 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
   const services = servicesRaw.map((s, i): ServiceConfig => {
     const where = `${path}: services[${i}]`;
     if (!isObject(s)) throw new ConfigError(`${where}: expected an object`);
+    onlyKeys(s, SERVICE_KEYS, `${where}.`);
     const name = s['name'];
     if (typeof name !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
       throw new ConfigError(`${where}.name: expected a name of letters, digits, '.', '_' or '-'`);
@@ -95,12 +108,15 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
     names.add(name);
     const out = s['out'];
     if (out !== undefined && typeof out !== 'string') throw new ConfigError(`${where}.out: expected a path`);
-    for (const key of Object.keys(s)) {
-      if (!['name', 'wsdl', 'out', 'names'].includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: name, wsdl, out, names)`);
+    const service: ServiceConfig = { name, wsdl: stringList(s['wsdl'], `${where}.wsdl`).map(at), out: at(out ?? `generated/${name}`) };
+    if (s['names'] !== undefined) service.names = nameOverrides(s['names'], `${where}.names`);
+    const mtom = s['mtom'];
+    if (mtom !== undefined) {
+      const valid = isObject(mtom) && Object.values(mtom).every((v) => typeof v === 'boolean');
+      if (!valid) throw new ConfigError(`${where}.mtom: expected { "<operation>": true | false, … }`);
+      service.mtom = { operations: mtom as Record<string, boolean>, file: path, path: `services[${i}].mtom` };
     }
-    const config: ServiceConfig = { name, wsdl: stringList(s['wsdl'], `${where}.wsdl`).map(at), out: at(out ?? `generated/${name}`) };
-    if (s['names'] !== undefined) config.names = nameOverrides(s['names'], `${where}.names`);
-    return config;
+    return service;
   });
   const outs = new Map<string, string>();
   for (const s of services) {
@@ -113,6 +129,7 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
   const catalog = catalogRaw.map((c, i): CatalogEntry => {
     const where = `${path}: catalog[${i}]`;
     if (!isObject(c) || typeof c['file'] !== 'string') throw new ConfigError(`${where}: expected { file, namespace?, location? }`);
+    onlyKeys(c, CATALOG_KEYS, `${where}.`);
     const entry: CatalogEntry = { file: at(c['file']) };
     if (typeof c['namespace'] === 'string') entry.namespace = c['namespace'];
     if (typeof c['location'] === 'string') entry.location = c['location'];

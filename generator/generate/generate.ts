@@ -43,6 +43,8 @@ export interface ServiceOutcome {
   service: ServiceConfig;
   /** The model's diagnostics (warnings, and errors when `files` is null). */
   diagnostics: Diagnostic[];
+  /** The service description's model. */
+  model: Model;
   /** The files to write; null when the description has errors. */
   files: GeneratedFile[] | null;
   typeCount: number;
@@ -123,10 +125,11 @@ export function generate(request: GenerateRequest): GenerateResult {
       const y = stableName(b, request.baseDir);
       return x < y ? -1 : x > y ? 1 : 0;
     });
-    const model = buildModel(entries, { catalog: [...request.catalog], cache });
+    const mtom = service.mtom === undefined ? {} : { mtom: service.mtom };
+    const model = buildModel(entries, { catalog: [...request.catalog], cache, ...mtom });
     timings.model += performance.now() - t;
     built.push({ service, model, entries });
-    services.push({ service, diagnostics: model.diagnostics, files: null, typeCount: 0, elementCount: 0, operations: 0 });
+    services.push({ service, diagnostics: model.diagnostics, model, files: null, typeCount: 0, elementCount: 0, operations: 0 });
   }
   if (built.some((b) => hasErrors(b.model.diagnostics))) {
     return { services, schemas: null, typecheckDiagnostics: [], typechecked: false, timings };

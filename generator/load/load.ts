@@ -78,7 +78,7 @@ class Loader {
     const first = !this.seenDocuments.has(path);
     this.seenDocuments.add(path);
     if (cached.unreadable !== undefined) {
-      const at = from ?? { file: displayPathOf(path), line: 1, column: 1 };
+      const at = from ?? { file: displayPathOf(path), line: 0, column: 0 };
       const code = cached.unreadable === 'file not found' ? 'file-not-found' : 'unreadable-file';
       this.diagnostics.push(diagnostic(missingSeverity, at, `cannot read ${what} '${displayPathOf(path)}': ${cached.unreadable}`, code));
       return null;

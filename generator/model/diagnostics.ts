@@ -32,7 +32,11 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   );
 }
 
-/** Formats a diagnostic the way compilers do: `file:line:col: error: message`. */
+/**
+ * Formats a diagnostic the way compilers do: `file:line:col: error: message`, or `file: error:
+ * message` when there is no position (line 0: a file that cannot be read, a configuration setting).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.severity}: ${d.message}`;
+  const where = d.line > 0 ? `${d.file}:${d.line}:${d.column}` : d.file;
+  return `${where}: ${d.severity}: ${d.message}`;
 }

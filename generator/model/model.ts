@@ -111,7 +111,17 @@ export interface Operation {
   mtom: boolean;
   /** The same for the output's body parts: the response carries binary content marked for XOP. */
   mtomResponse: boolean;
+  /** Why `mtom` and `mtomResponse` are what they are (see {@link MtomReason}). */
+  mtomReason: { input: MtomReason; output: MtomReason };
 }
+
+/**
+ * Why a message is (or is not) MTOM: `xmime`, its body reaches content marked with
+ * `xmime:expectedContentTypes`; `ihe-action`, its WS-Addressing action is an IHE transaction that
+ * is MTOM by profile (ITI-41 request, ITI-43 and ITI-39 responses); `config`, the `mtom` setting of
+ * `volet.config.json` says so; `none`, nothing makes it MTOM.
+ */
+export type MtomReason = 'xmime' | 'ihe-action' | 'config' | 'none';
 
 /** `explicit`: an Action attribute in the WSDL; `default`: computed by the default action pattern; `none`: no such message. */
 export type ActionSource = 'explicit' | 'default' | 'none';

@@ -90,15 +90,47 @@ class XopIndex {
   }
 }
 
-/** Sets `mtom` and `mtomResponse` on every operation of `services`. */
-export function markMtomOperations(services: readonly Service[], schema: SchemaModel): void {
+/**
+ * IHE transactions that are MTOM by profile, by request action, and which of their messages carry
+ * the documents: ITI-41 (Provide and Register Document Set-b) the request, ITI-43 (Retrieve
+ * Document Set) and ITI-39 (Cross Gateway Retrieve) the response. Official WSDLs often include the
+ * schema without the `xmime` cue (the DMP's `XDS.b_DocumentRepository.wsdl`), while the services
+ * require MTOM.
+ */
+export const IHE_MTOM_ACTIONS: ReadonlyMap<string, { readonly request: boolean; readonly response: boolean; readonly transaction: string }> = new Map([
+  ['urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b', { request: true, response: false, transaction: 'ITI-41' }],
+  ['urn:ihe:iti:2007:RetrieveDocumentSet', { request: false, response: true, transaction: 'ITI-43' }],
+  ['urn:ihe:iti:2007:CrossGatewayRetrieve', { request: false, response: true, transaction: 'ITI-39' }],
+]);
+
+/**
+ * Sets `mtom`, `mtomResponse` and `mtomReason` on every operation of `services`: the `xmime` cue
+ * of the schemas, else the IHE profile of a known action; `overrides` (operation name → on/off,
+ * from `volet.config.json`) win over both for the request. Returns the override names that match
+ * no operation.
+ */
+export function markMtomOperations(services: readonly Service[], schema: SchemaModel, overrides: Readonly<Record<string, boolean>> = {}): string[] {
   const index = new XopIndex(schema);
+  const used = new Set<string>();
   for (const service of services) {
     for (const port of service.ports) {
       for (const op of port.operations) {
-        op.mtom = op.input !== null && index.reachesXop(op.input.body);
-        op.mtomResponse = op.output !== null && index.reachesXop(op.output.body);
+        const ihe = op.inputAction === null ? undefined : IHE_MTOM_ACTIONS.get(op.inputAction);
+        const request = op.input !== null && index.reachesXop(op.input.body);
+        const response = op.output !== null && index.reachesXop(op.output.body);
+        op.mtom = request || (op.input !== null && ihe?.request === true);
+        op.mtomResponse = response || (op.output !== null && ihe?.response === true);
+        op.mtomReason = {
+          input: request ? 'xmime' : op.mtom ? 'ihe-action' : 'none',
+          output: response ? 'xmime' : op.mtomResponse ? 'ihe-action' : 'none',
+        };
+        if (Object.hasOwn(overrides, op.name) && op.input !== null) {
+          used.add(op.name);
+          op.mtom = overrides[op.name];
+          op.mtomReason.input = 'config';
+        }
       }
     }
   }
+  return Object.keys(overrides).filter((name) => !used.has(name));
 }

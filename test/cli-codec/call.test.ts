@@ -143,7 +143,7 @@ test('DMP registry with --profile cisis: VIHF built from vihf.json, signed with 
   assert.ok(out.envelope.headers.some((h) => h.element === '{http://www.w3.org/2005/08/addressing}RelatesTo'));
 });
 
-test('usage errors: unknown operation (exit 2, the operations listed), profile options without --profile, bad TLS passphrase (exit 1)', { skip: SKIP }, async () => {
+test('usage errors: unknown operation (exit 2, the operations listed), profile options without --profile, bad TLS passphrase (exit 2, the file named)', { skip: SKIP }, async () => {
   const input = join(tmp, 'search.json');
   const r1 = await volet('call', INSI_WSDL, '--operation', 'nope', '--endpoint', `${server.url}/lps`, '--input', input);
   assert.equal(r1.code, 2);
@@ -153,9 +153,16 @@ test('usage errors: unknown operation (exit 2, the operations listed), profile o
   assert.match(r2.stderr, /--contexts needs --profile/);
   const secret = 'not-the-passphrase-123';
   const r3 = await volet('call', INSI_WSDL, '--operation', 'rechercherInsAvecTraitsIdentite', '--endpoint', `${server.url}/lps`, '--input', input, '--pfx', pki.insiAuto.p12File, '--passphrase', secret);
-  assert.equal(r3.code, 1);
-  assert.match(r3.stderr, /cannot load the PKCS#12/);
-  for (const r of [r1, r2, r3]) {
+  assert.equal(r3.code, 2);
+  assert.match(r3.stderr, /--pfx '.*': wrong passphrase/);
+  // A server whose certificate does not chain to --ca: the message names the flag, not the runtime option.
+  const r4 = await withSecrets(() =>
+    volet('call', INSI_WSDL, '--operation', 'rechercherInsAvecTraitsIdentite', '--endpoint', `${server.url}/lps`, '--input', input, '--pfx', pki.insiAuto.p12File, '--ca', pki.unknownCa.certFile),
+  );
+  assert.equal(r4.code, 1);
+  assert.match(r4.stderr, /the server certificate is not trusted: .*add the issuing CA to --ca/);
+  assert.doesNotMatch(r4.stderr, /trust\.caFile/);
+  for (const r of [r1, r2, r3, r4]) {
     assert.ok(!hasStackTrace(r.stderr), r.stderr);
     assert.ok(!r.stderr.includes(secret) && !r.stdout.includes(secret));
   }

@@ -149,7 +149,7 @@ test('examples that their own schemas reject: xmllint says so, and what volet do
   writeFileSync(join(tmp, 'td33c.json'), d1.stdout);
   const e1 = await volet('encode', DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), join(tmp, 'td33c.json'));
   assert.equal(e1.code, 1);
-  assert.match(e1.stderr, /required attribute classifiedObject has no value \(at RegistryObjectList\.Identifiable\[0\]\.Classification\[0\]\.classifiedObject\)/);
+  assert.match(e1.stderr, /required attribute classifiedObject has no value \(at envelope\.body\[0\]\.value\.RegistryObjectList\.Identifiable\[0\]\.Classification\[0\]\.classifiedObject\)/);
   const strict = await volet('decode', '--strict', DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), td33c);
   assert.equal(strict.code, 1);
   assert.match(strict.stderr, /classifiedObject/);

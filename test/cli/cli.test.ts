@@ -100,10 +100,11 @@ test('a WSDL naming a missing message → exit 1 with the exact location', async
   assert.match(r.stderr, /^test\/fixtures\/wsdl\/missing-message\.wsdl:8:27: error: message \{urn:volet:test:ping\}NoSuchMessage is not defined$/m);
 });
 
-test('a missing file → exit 1 with a diagnostic', async () => {
+test('a missing entry file → exit 2 (usage error), no invented position', async () => {
   const r = await volet('inspect', fixture('does-not-exist.wsdl'));
-  assert.equal(r.code, 1);
-  assert.match(r.stderr, /does-not-exist\.wsdl:\d+:\d+: error: /);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /cannot read entry file '.*does-not-exist\.wsdl': file not found/);
+  assert.doesNotMatch(r.stderr, /does-not-exist\.wsdl:\d+:\d+/);
 });
 
 test('--catalog maps a remote schema location to a local file', async () => {

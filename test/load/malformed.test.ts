@@ -9,10 +9,10 @@ function loadOne(name: string, content: string | Uint8Array) {
   return { dir, result: loadDescription([join(dir, name)], {}) };
 }
 
-test('a missing entry file is an error naming the file', () => {
+test('a missing entry file is an error naming the file, without a position (line 0)', () => {
   const result = loadDescription(['/nonexistent/volet/nothing.wsdl'], {});
   assert.deepEqual(result.diagnostics.map((d) => [d.severity, d.code, d.file, d.line, d.column]), [
-    ['error', 'file-not-found', '/nonexistent/volet/nothing.wsdl', 1, 1],
+    ['error', 'file-not-found', '/nonexistent/volet/nothing.wsdl', 0, 0],
   ]);
   assert.deepEqual(result.documents, []);
 });

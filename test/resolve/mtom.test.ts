@@ -166,16 +166,40 @@ test('volet wsdl/: ITI-41 sends MTOM, ITI-43 receives it; the registry and INSi 
 
 const DMP_WSDL = ['dmp-annexe-wsdl-schema', 'wsdl', 'XDS.b_DocumentRepository.wsdl'];
 
-test('corpus: the DMP repository WSDL as shipped includes the schema without the cue: no operation is MTOM', { skip: corpusSkipReason }, () => {
+function reasons(model: Model): Record<string, Operation['mtomReason']> {
+  const out: Record<string, Operation['mtomReason']> = {};
+  for (const s of model.services) for (const p of s.ports) for (const op of p.operations) out[op.name] = op.mtomReason;
+  return out;
+}
+
+test('corpus: the DMP repository WSDL as shipped has no xmime cue: MTOM from the IHE actions (ITI-41 request, ITI-43 response)', { skip: corpusSkipReason }, () => {
   const model = buildModel([corpus(...DMP_WSDL)]);
   assert.deepEqual(errorsOf(model), []);
   assert.deepEqual(flags(model), {
-    DocumentRepository_RetrieveDocumentSet: [false, false],
-    'DocumentRepository_ProvideAndRegisterDocumentSet-b': [false, false],
+    DocumentRepository_RetrieveDocumentSet: [false, true],
+    'DocumentRepository_ProvideAndRegisterDocumentSet-b': [true, false],
+  });
+  assert.deepEqual(reasons(model), {
+    DocumentRepository_RetrieveDocumentSet: { input: 'none', output: 'ihe-action' },
+    'DocumentRepository_ProvideAndRegisterDocumentSet-b': { input: 'ihe-action', output: 'none' },
   });
 });
 
-test('corpus: the same WSDL over the DMP MTOM schema variant: ITI-41 request and ITI-43 response', { skip: corpusSkipReason }, () => {
+test('corpus: a per-operation mtom setting overrides the IHE default; an unknown operation is an error naming the nearest', { skip: corpusSkipReason }, () => {
+  const off = buildModel([corpus(...DMP_WSDL)], { mtom: { operations: { 'DocumentRepository_ProvideAndRegisterDocumentSet-b': false, DocumentRepository_RetrieveDocumentSet: true }, file: 'volet.config.json', path: 'services[0].mtom' } });
+  assert.deepEqual(errorsOf(off), []);
+  assert.deepEqual(flags(off), {
+    DocumentRepository_RetrieveDocumentSet: [true, true],
+    'DocumentRepository_ProvideAndRegisterDocumentSet-b': [false, false],
+  });
+  assert.equal(reasons(off)['DocumentRepository_ProvideAndRegisterDocumentSet-b'].input, 'config');
+  const typo = buildModel([corpus(...DMP_WSDL)], { mtom: { operations: { DocumentRepository_RetreiveDocumentSet: true }, file: 'volet.config.json', path: 'services[0].mtom' } });
+  assert.deepEqual(errorsOf(typo), [
+    'volet.config.json:0: services[0].mtom: no operation "DocumentRepository_RetreiveDocumentSet" in this description (did you mean DocumentRepository_RetrieveDocumentSet?)',
+  ]);
+});
+
+test('corpus: the same WSDL over the DMP MTOM schema variant: ITI-41 request and ITI-43 response, from the xmime cue', { skip: corpusSkipReason }, () => {
   // The corpus WSDL itself, with its relative schema locations made absolute and the IHE schema
   // swapped for its MTOM variant; written to a temporary folder at test time, never to the repository.
   const schemaDir = corpus('dmp-annexe-wsdl-schema', 'schema');

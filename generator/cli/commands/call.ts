@@ -10,10 +10,11 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
-import type { AssertionPsInput, BodyChunk, Signer, SoapClient, SoapProfile, TlsiProfileSecurity, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type { AssertionPsInput, BodyChunk, SchemaDescriptor, Signer, SoapClient, SoapProfile, TlsiProfileSecurity, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
 import type { HttpsTransportOptions } from '@volet/runtime/http';
 import type { CliContext, RegisterCommand } from '../command.js';
-import { ExitCode, UsageError } from '../io.js';
+import { ExitCode, InputError, UsageError } from '../io.js';
+import { assertHoldsCertificate, assertReadable, checkEndpoint, checkMilliseconds, credentialsUsageError } from '../option-files.js';
 import { loadDescriptors, readInput, readJson, reportRuntimeError, type LoadedDescriptors } from './decode.js';
 
 /** The parsed options of `call`. */
@@ -118,13 +119,72 @@ function tlsOptions(args: CallArgs): HttpsTransportOptions {
 
 /** The signer of `--sign-pfx` (passphrase from `--sign-passphrase` or VOLET_SIGN_PASSPHRASE). */
 async function signer(args: CallArgs): Promise<Signer | undefined> {
-  if (args['sign-pfx'] === undefined) return undefined;
+  const file = args['sign-pfx'];
+  if (file === undefined) return undefined;
   const { loadPkcs12Signer } = await import('@volet/runtime');
-  return loadPkcs12Signer({ file: args['sign-pfx'], passphrase: args['sign-passphrase'] ?? process.env[ENV.signPassphrase] ?? '' });
+  const passphrase = args['sign-passphrase'] ?? process.env[ENV.signPassphrase];
+  try {
+    return await loadPkcs12Signer({ file, passphrase: passphrase ?? '' });
+  } catch (err) {
+    throw credentialsUsageError(err, '--sign-pfx', file, passphrase !== undefined, `--sign-passphrase or ${ENV.signPassphrase}`) ?? err;
+  }
+}
+
+/** The HTTPS transport; credentials that cannot be loaded are a usage error naming the flag and file. */
+function transportOf(http: typeof import('@volet/runtime/http'), args: CallArgs): Transport {
+  try {
+    return new http.HttpsTransport(tlsOptions(args));
+  } catch (err) {
+    const given = (args.passphrase ?? process.env[ENV.passphrase]) !== undefined;
+    const [flag, file] = args.pfx !== undefined ? ['--pfx', args.pfx] : ['--key', args.key ?? ''];
+    throw credentialsUsageError(err, flag, file, given, `--passphrase or ${ENV.passphrase}`) ?? err;
+  }
+}
+
+/** Checks the option values and files of `call` before anything runs (usage errors, exit 2). */
+function checkCallOptions(args: CallArgs): void {
+  checkEndpoint(args.endpoint);
+  checkMilliseconds(args.timeout, '--timeout');
+  if (args.proxy !== undefined && args.proxy !== 'none') {
+    try {
+      new URL(args.proxy);
+    } catch {
+      throw new UsageError('--proxy: not a URL (expected http://host:port, or "none")');
+    }
+  }
+  assertReadable(args.input, '--input');
+  for (const flag of ['pfx', 'key', 'cert', 'vihf', 'contexts', 'assertion-ps', 'sign-pfx', 'catalog'] as const) {
+    const file = args[flag];
+    if (file !== undefined) assertReadable(file, `--${flag}`);
+  }
+  for (const file of args['assertion-file'] ?? []) assertReadable(file, '--assertion-file');
+  for (const file of args.ca ?? []) assertHoldsCertificate(file, '--ca');
+}
+
+/** Runs `read`; an invalid-input error of the runtime becomes an {@link InputError} naming `file`. */
+function inputFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    throw asInputError(err, file);
+  }
+}
+
+async function inputFileAsync<T>(file: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    throw asInputError(err, file);
+  }
+}
+
+function asInputError(err: unknown, file: string): unknown {
+  const e = err as { code?: unknown; message?: unknown };
+  return e.code === 'invalid-input' && typeof e.message === 'string' ? new InputError(`${file}: ${e.message}`) : err;
 }
 
 /** The profile of `--profile`. */
-async function profileOf(args: CallArgs): Promise<SoapProfile | undefined> {
+async function profileOf(args: CallArgs, schema: SchemaDescriptor): Promise<SoapProfile | undefined> {
   const rt = await import('@volet/runtime');
   if (args.profile === undefined) {
     for (const o of ['vihf', 'contexts', 'assertion-file', 'assertion-ps'] as const) {
@@ -134,17 +194,19 @@ async function profileOf(args: CallArgs): Promise<SoapProfile | undefined> {
   }
   if (args.profile === 'cisis') {
     if (args.vihf === undefined) throw new UsageError('--profile cisis needs --vihf <vihf.json>');
-    const input = (await import('@volet/runtime/security')).parseVihfInput(readJson(args.vihf, 'VIHF input file'));
+    const { parseVihfInput } = await import('@volet/runtime/security');
+    const input = inputFile(args.vihf, () => parseVihfInput(readJson(args.vihf as string, 'VIHF input file')));
+    if (input.mode !== 'DIRECTE' && args['sign-pfx'] === undefined) {
+      throw new UsageError(`--vihf: a VIHF of mode ${input.mode} is signed: give --sign-pfx (and --sign-passphrase or ${ENV.signPassphrase})`);
+    }
     const s = await signer(args);
     const provider = new rt.VihfProvider(s === undefined ? {} : { signer: s });
     return rt.cisisProfile({ vihf: { provider, input } });
   }
   if (args.profile === 'tlsi') {
     if (args['sign-pfx'] !== undefined && args['assertion-ps'] === undefined) throw new UsageError('--sign-pfx with --profile tlsi signs the assertion PS of --assertion-ps');
-    const contexts = args.contexts === undefined ? {} : readJson(args.contexts, 'contexts file');
-    if (typeof contexts !== 'object' || contexts === null || Array.isArray(contexts)) throw new UsageError('the contexts file must hold { "ContexteLPS": …, "ContexteBAM": … }');
-    const c = contexts as Record<string, unknown>;
-    for (const k of Object.keys(c)) if (k !== 'ContexteLPS' && k !== 'ContexteBAM') throw new UsageError(`unknown key "${k}" in the contexts file (ContexteLPS, ContexteBAM)`);
+    const { checkedContexts } = await import('../contexts-file.js');
+    const c = args.contexts === undefined ? {} : checkedContexts(schema, args.contexts);
     const value = (v: unknown): Readonly<Record<string, unknown>> | undefined =>
       typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
     const assertions = (args['assertion-file'] ?? []).map((f) => readInput(f, 'assertion file').toString('utf8'));
@@ -152,7 +214,9 @@ async function profileOf(args: CallArgs): Promise<SoapProfile | undefined> {
     if (args['assertion-ps'] !== undefined) {
       const s = await signer(args);
       if (s === undefined) throw new UsageError('--assertion-ps needs --sign-pfx (the key that signs it)');
-      const ps = await (await import('@volet/runtime/security')).buildAssertionPs(readJson(args['assertion-ps'], 'assertion PS input file') as AssertionPsInput, { signer: s });
+      const psInput = readJson(args['assertion-ps'], 'assertion PS input file') as AssertionPsInput;
+      const { buildAssertionPs } = await import('@volet/runtime/security');
+      const ps = await inputFileAsync(args['assertion-ps'], () => buildAssertionPs(psInput, { signer: s }));
       security = { mode: 'cpx', assertions: [ps, ...assertions] };
     } else if (assertions.length > 0) security = { mode: 'cpx', assertions };
     const ctx = { ContexteLPS: value(c.ContexteLPS), ContexteBAM: value(c.ContexteBAM) };
@@ -182,16 +246,24 @@ function portOf(descriptors: LoadedDescriptors, args: CallArgs): LoadedDescripto
 }
 
 async function runCall(args: CallArgs, context: CliContext): Promise<void> {
+  checkCallOptions(args);
   const input = readJson(args.input, 'input file');
   const descriptors = await loadDescriptors(args.wsdl, args.catalog, context);
   if (descriptors === null) return;
   const port = portOf(descriptors, args);
   const rt = await import('@volet/runtime');
-  const messages = await import('@volet/runtime/client');
+  const { blockToJson, callArgumentsFromJson, faultToJson } = await import('../message-json.js');
+  let call: import('../message-json.js').CallArguments;
+  try {
+    call = callArgumentsFromJson(descriptors.schema, port.descriptor.operations[args.operation], input);
+  } catch (err) {
+    await reportRuntimeError(err, args.input, context);
+    return;
+  }
   let client: SoapClient | undefined;
   try {
-    const profile = await profileOf(args);
-    const base: Transport = new (await import('@volet/runtime/http')).HttpsTransport(tlsOptions(args));
+    const profile = await profileOf(args, descriptors.schema);
+    const base: Transport = transportOf(await import('@volet/runtime/http'), args);
     const transport = args.dump === undefined ? base : new DumpingTransport(base, args.dump);
     client = new rt.SoapClient(descriptors.schema, port.descriptor, {
       endpoint: args.endpoint,
@@ -204,20 +276,18 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
       // A replayed capture carries old addressing/security blocks: the profile's fresh ones win.
       headerPrecedence: profile !== undefined ? 'profile' : 'caller',
     });
-    const op = client.operation(args.operation);
-    const call = messages.callArgumentsFromJson(descriptors.schema, op, input);
     try {
       const response = await client.callWithHeaders(args.operation, call.body, call.headers, {
         extraHeaders: call.extraHeaders,
         // Parts of the response go to files as they arrive; the JSON refers to them ({ "$file": … }).
         ...(args['attachments-dir'] !== undefined ? { attachments: { dir: args['attachments-dir'] } } : {}),
       });
-      const json = { envelope: { version: response.version, headers: response.headers.map(messages.blockToJson), body: response.bodyBlocks.map(messages.blockToJson) } };
+      const json = { envelope: { version: response.version, headers: response.headers.map(blockToJson), body: response.bodyBlocks.map(blockToJson) } };
       context.io.stdout(JSON.stringify(json, null, 2) + '\n');
       context.exitCode = ExitCode.ok;
     } catch (err) {
       if (!(err instanceof rt.SoapFault)) throw err;
-      const json = { envelope: { version: err.version, headers: err.headers.map(messages.blockToJson), fault: messages.faultToJson(err) } };
+      const json = { envelope: { version: err.version, headers: err.headers.map(blockToJson), fault: faultToJson(err) } };
       context.io.stdout(JSON.stringify(json, null, 2) + '\n');
       context.io.stderr(`volet: ${err.message}\n`);
       context.exitCode = ExitCode.inputErrors;

@@ -6,7 +6,7 @@
  */
 import type { RegisterCommand } from '../command.js';
 import { ExitCode } from '../io.js';
-import { configFromArgv, emitter, generateOptions, reportModelDiagnostics, runGeneration, shownPath } from './generate.js';
+import { configFromArgv, emitter, generateOptions, reportModelDiagnostics, runGeneration, serviceLabel, shownPath } from './generate.js';
 
 /** Registers `check`. */
 export const registerCheck: RegisterCommand = (cli, context) =>
@@ -15,7 +15,7 @@ export const registerCheck: RegisterCommand = (cli, context) =>
     'Exit 1 when the committed generated code differs from what `volet generate` would write',
     (y) => generateOptions(y),
     async (args) => {
-      const config = configFromArgv(args);
+      const config = await configFromArgv(args);
       const result = await runGeneration(config, context, false);
       if (result === null) return;
       const { compareGenerated } = await emitter();
@@ -33,11 +33,11 @@ export const registerCheck: RegisterCommand = (cli, context) =>
         const diffs = compareGenerated(f.out, f.files, result);
         const folder = shownPath(f.out);
         if (diffs.length === 0) {
-          context.io.stdout(`${f.label}: ${folder}: up to date\n`);
+          context.io.stdout(`${serviceLabel({ name: f.label, out: f.out })}: up to date\n`);
           continue;
         }
         differing++;
-        context.io.stdout(`${f.label}: ${folder}: ${diffs.length} file${diffs.length === 1 ? '' : 's'} out of date\n`);
+        context.io.stdout(`${serviceLabel({ name: f.label, out: f.out })}: ${diffs.length} file${diffs.length === 1 ? '' : 's'} out of date\n`);
         for (const d of diffs) {
           const file = `${folder}/${d.path}`;
           if (d.kind === 'missing') context.io.stdout(`  ${file}: missing\n`);

@@ -10,6 +10,7 @@ import type { CatalogEntry } from '../../load/types.js';
 import { readCatalogOption } from '../catalog-option.js';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
+import { assertReadable } from '../option-files.js';
 import { reportDiagnostics } from '../report-diagnostics.js';
 
 /** The live descriptors of a WSDL (the runtime-descriptors module brings in the emitter, so it loads on use). */
@@ -20,6 +21,7 @@ export type LoadedDescriptors = import('../../emit/runtime-descriptors.js').Runt
  * has errors (exit code 1 set).
  */
 export async function loadDescriptors(wsdl: string, catalogFile: string | undefined, context: CliContext): Promise<LoadedDescriptors | null> {
+  assertReadable(wsdl, 'entry file');
   const catalog: CatalogEntry[] | undefined = catalogFile === undefined ? undefined : readCatalogOption(catalogFile);
   const { buildModel, hasErrors } = await import('../../pipeline.js');
   const model = buildModel([wsdl], catalog === undefined ? {} : { catalog });
@@ -62,8 +64,17 @@ export async function reportRuntimeError(err: unknown, file: string | undefined,
   if (!(err instanceof VoletError) && !isSecurity) throw err;
   const e = err as Error & { line?: unknown; column?: unknown };
   const where = file !== undefined && typeof e.line === 'number' && e.line > 0 ? `${file}:${e.line}:${String(e.column)}: ` : file !== undefined ? `${file}: ` : '';
-  context.io.stderr(`volet: ${where}${e.message}\n`);
+  context.io.stderr(`volet: ${where}${withFlagNames(e.message)}\n`);
   context.exitCode = ExitCode.inputErrors;
+}
+
+/** The runtime's option names in its messages, as the CLI's flags (`trust.caFile` → `--ca`). */
+const FLAG_NAMES: readonly (readonly [string, string])[] = [['trust.ca / trust.caFile', '--ca']];
+
+function withFlagNames(message: string): string {
+  let out = message;
+  for (const [option, flag] of FLAG_NAMES) out = out.replaceAll(option, flag);
+  return out;
 }
 
 /** Registers `decode`. */
@@ -83,8 +94,8 @@ export const registerDecode: RegisterCommand = (cli, context) =>
       const input = readInput(file, 'message file');
       const descriptors = await loadDescriptors(String(args.wsdl), args.catalog, context);
       if (descriptors === null) return;
-      const { decodeMessageJson } = await import('@volet/runtime/client');
       const { splitSoapPayload, envelopeText } = await import('@volet/runtime/mtom');
+      const { decodeMessageJson } = await import('../message-json.js');
       try {
         const payload = splitSoapPayload(args['content-type'], input);
         const xml = payload.multipart ? envelopeText(payload) : input;

@@ -8,13 +8,14 @@
 import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Argv } from 'yargs';
-import { ConfigError, type VoletConfig } from '../../config/config.js';
-import { resolveGenerateInputs } from '../../config/generate-inputs.js';
+import type { VoletConfig } from '../../config/config.js';
 import type { GenerateResult, WriteOutcome } from '../../generate/generate.js';
 import { OutputError } from '../../generate/output.js';
 import { readCatalogOption } from '../catalog-option.js';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
+import { mtomText } from '../format-inspect.js';
+import { assertReadable } from '../option-files.js';
 import { reportDiagnostics } from '../report-diagnostics.js';
 import { voletVersion } from '../version.js';
 
@@ -38,8 +39,13 @@ export interface GenerateArgv {
   typecheck?: boolean | undefined;
 }
 
-/** The configuration to run with; usage problems become {@link UsageError}s (exit 2). */
-export function configFromArgv(args: GenerateArgv): VoletConfig {
+/**
+ * The configuration to run with; usage problems become {@link UsageError}s (exit 2). The config
+ * modules load on use: they bring in the runtime (for "did you mean"), which `--help` need not pay for.
+ */
+export async function configFromArgv(args: GenerateArgv): Promise<VoletConfig> {
+  const { ConfigError } = await import('../../config/config.js');
+  const { resolveGenerateInputs } = await import('../../config/generate-inputs.js');
   try {
     const config = resolveGenerateInputs({
       wsdl: (args.wsdl ?? []).map(String),
@@ -50,6 +56,7 @@ export function configFromArgv(args: GenerateArgv): VoletConfig {
       typecheck: args.typecheck,
     });
     if (config.templates !== null && !existsSync(config.templates)) throw new UsageError(`templates folder not found: ${config.templates}`);
+    for (const service of config.services) for (const entry of service.wsdl) assertReadable(shownPath(entry), 'entry file');
     return config;
   } catch (e) {
     if (e instanceof ConfigError) throw new UsageError(e.message);
@@ -100,6 +107,12 @@ export function shownPath(path: string): string {
   return shown.split(sep).join('/');
 }
 
+/** `name: folder`, or the folder alone when the service is named after it (`--out gen`). */
+export function serviceLabel(service: { readonly name: string; readonly out: string }): string {
+  const folder = shownPath(service.out);
+  return service.name === folder ? folder : `${service.name}: ${folder}`;
+}
+
 const ms = (n: number): string => `${Math.round(n)} ms`;
 
 /** Registers `generate`. */
@@ -114,7 +127,7 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         default: true,
       }),
     async (args) => {
-      const config = configFromArgv(args);
+      const config = await configFromArgv(args);
       const result = await runGeneration(config, context, config.typecheck);
       if (result === null) return;
       const { writeGenerated } = await emitter();
@@ -130,12 +143,13 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         return;
       }
       const folders = [
-        ...(result.schemas === null ? [] : [{ label: 'schemas', out: result.schemas.out, files: result.schemas.files, what: `${result.schemas.typeCount} types, each namespace once` }]),
+        ...(result.schemas === null ? [] : [{ label: 'schemas', out: result.schemas.out, files: result.schemas.files, what: `${result.schemas.typeCount} types, each namespace once`, model: undefined }]),
         ...result.services.map((s) => ({
           label: s.service.name,
           out: s.service.out,
           files: s.files ?? [],
           what: `${s.typeCount} types, ${s.elementCount} elements, ${s.operations} operations`,
+          model: s.model,
         })),
       ];
       for (const f of folders) {
@@ -150,7 +164,11 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         }
         const changes = [`${w.written.length} written`, `${w.unchanged} unchanged`];
         if (w.removed.length > 0) changes.push(`${w.removed.length} removed`);
-        context.io.stdout(`${f.label}: ${shownPath(f.out)}: ${changes.join(', ')}; ${f.what}\n`);
+        context.io.stdout(`${serviceLabel({ name: f.label, out: f.out })}: ${changes.join(', ')}; ${f.what}\n`);
+        for (const op of f.model?.services.flatMap((svc) => svc.ports.flatMap((p) => p.operations)) ?? []) {
+          const mtom = mtomText(op);
+          if (mtom !== null) context.io.stdout(`  mtom: ${op.name}: ${mtom}\n`);
+        }
       }
       const t = result.timings;
       context.io.stdout(

@@ -8,6 +8,7 @@ import { readCatalogOption } from '../catalog-option.js';
 import type { RegisterCommand } from '../command.js';
 import { formatInspect } from '../format-inspect.js';
 import { ExitCode } from '../io.js';
+import { assertReadable } from '../option-files.js';
 import { reportDiagnostics } from '../report-diagnostics.js';
 
 /** Registers `inspect`. */
@@ -23,6 +24,7 @@ export const registerInspect: RegisterCommand = (cli, context) =>
     async (args) => {
       const catalog: CatalogEntry[] | undefined = args.catalog === undefined ? undefined : readCatalogOption(args.catalog);
       const entries = (args.wsdl ?? []).map(String);
+      for (const entry of entries) assertReadable(entry, 'entry file');
       // The front end loads on use, so that `volet --help` and the other commands start fast.
       const { buildModel, hasErrors } = await import('../../pipeline.js');
       const model = buildModel(entries, catalog === undefined ? {} : { catalog });

@@ -58,6 +58,7 @@ export function bindOperation(
     // Known only once the schema is resolved: set by resolve/mtom.ts.
     mtom: false,
     mtomResponse: false,
+    mtomReason: { input: 'none', output: 'none' },
   };
 }
 

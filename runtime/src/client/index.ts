@@ -1,6 +1,6 @@
 /**
  * The SOAP client generated code wraps, its options and profiles contract, business-outcome
- * helpers, and the JSON form of messages (what `volet decode`/`encode`/`call` use).
+ * helpers, and the JSON form of values (binary as base64).
  * @packageDocumentation
  */
 export * from './operation.js';
@@ -10,17 +10,3 @@ export type { SoapProfile, ProfileContext, ProfileHeader, ProfileRequest } from 
 export { maskSensitiveXml, type TraceEvent, type TraceHook } from './trace.js';
 export { registryResponseStatus, registryErrors, insiResult, type RegistryStatus, type RegistryErrorInfo, type InsiResult } from './outcomes.js';
 export { toJsonValue, elementValueFromJson, typeValueFromJson } from './json-values.js';
-export {
-  decodeMessageJson,
-  encodeMessageJson,
-  callArgumentsFromJson,
-  blockToJson,
-  faultToJson,
-  type MessageJson,
-  type EnvelopeJson,
-  type ElementJson,
-  type BlockJson,
-  type FaultJson,
-  type MessageDecodeOptions,
-  type CallArguments,
-} from './message-json.js';

@@ -35,7 +35,15 @@ export interface CommonOptions {
    * skipped, order-tolerant where the name is unambiguous).
    */
   strict?: boolean;
-  /** Check facets (patterns, lengths, enumerations…) when encoding requests and decoding responses. Default false. */
+  /**
+   * Check each request before sending it, as `volet encode` does: a property its type does not
+   * know (with the nearest expected names), a value outside its enumeration, pattern, length or
+   * range, a value outside its built-in type's lexical space (`xs:date`…). The call then rejects
+   * with an `EncodeError` naming the property path, and nothing is sent. Default true; `false`
+   * skips the checks (see BENCHMARKS.md for what they cost).
+   */
+  validateRequests?: boolean;
+  /** Also check facets when decoding responses (and requests, whatever `validateRequests` says). Default false. */
   validate?: boolean;
   /** The transport profile adding WS-Addressing, security and context headers (`cisisProfile`, `tlsiProfile`). */
   profile?: SoapProfile;

@@ -62,7 +62,7 @@ export function prepareRequest(
   const mtom = options.mtom ?? op.mtom === true;
   const xop = mtom ? new XopPackage() : null;
   const encodeOptions: EncodeOptions = {
-    ...(options.validate === true ? { validate: true } : {}),
+    ...(options.validate === true || options.validateRequests !== false ? { validate: true } : {}),
     ...(xop !== null ? { attachments: (data) => xop.add(data).element } : {}),
   };
   const values = partValues(op, body);

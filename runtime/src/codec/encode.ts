@@ -22,6 +22,8 @@ import {
 import type { ElementRef } from './descriptors.js';
 import { checkPlan, chooseBranch, NO_BRANCH_FITS } from './check-plan.js';
 import { isRawXml } from './values.js';
+import { knownProperties, unknownProperty } from './known-properties.js';
+import { didYouMean } from './nearest-names.js';
 import { isAttachmentSource } from '../mtom/source-brand.js';
 import type { AttachmentSource } from '../mtom/attachment-source.js';
 
@@ -31,7 +33,11 @@ export interface EncodeOptions {
   prefixes?: Readonly<Record<string, string>>;
   /** Prefixes the encoder must not use (for example those of an enclosing SOAP envelope). */
   reservedPrefixes?: readonly string[];
-  /** Check facets before writing. Off by default. */
+  /**
+   * Check the value before writing it: properties the type does not know (named with the nearest
+   * known ones), facets (enumerations, patterns, lengths, ranges) and the lexical space of every
+   * value. Off by default here; generated clients turn it on for requests.
+   */
   validate?: boolean;
   /** Put offending values into error messages. Off by default: values may be patient data. */
   debug?: boolean;
@@ -400,6 +406,7 @@ class Encoder implements FormatContext {
       return;
     }
     if (type.abstract) throw this.fail('abstract-type', `element ${local} has abstract type ${type.key}: set $type to a concrete derived type`);
+    if (this.validate) this.checkProperties(type, value);
     const empty = !this.hasContent(type, value);
     if (empty) this.checkEmpty(type, value);
     if (!root && xsiType === null && type.attributeList.length === 0 && type.anyAttribute === null && !empty) {
@@ -424,6 +431,15 @@ class Encoder implements FormatContext {
     this.markup(names.close);
   }
 
+  /** Throws when the value has a property its type does not know (validation only). */
+  private checkProperties(type: CompiledComplex, obj: Obj): void {
+    const key = unknownProperty(type, obj);
+    if (key === undefined) return;
+    const names = [...knownProperties(type)].filter((n) => n !== '$type');
+    this.path.push(key);
+    throw this.fail('unknown-property', `unknown property "${key}"${didYouMean(key, names)}`);
+  }
+
   /** The escaped lexical form of a simple value; binary forms (base64, hex) have nothing to escape. */
   private textOf(type: CompiledSimple, value: unknown): string {
     const text = this.format(type, value);
@@ -441,7 +457,8 @@ class Encoder implements FormatContext {
     } catch (err) {
       if (!(err instanceof InvalidValue)) throw err;
       const shown = this.debug ? ` ${JSON.stringify(value)}` : '';
-      throw this.fail('invalid-value', `value${shown} ${err.message} (type ${type.key})`);
+      const why = err.message.includes(type.key) ? err.message : `${err.message} (type ${type.key})`;
+      throw this.fail('invalid-value', `value${shown} ${why}`);
     }
   }
 

@@ -8,3 +8,7 @@ export type { RawXml, Tagged, MixedItem, ListItem, QNameValue, AnyAttributes } f
 export { isRawXml, isTagged } from './values.js';
 export { decode, decodeAsync, type DecodeOptions } from './decode.js';
 export { encode, type EncodeOptions } from './encode.js';
+/** For volet's own tools (`volet decode`/`encode`/`call`/`jsonschema`): descriptors compiled for lookups. */
+export { compiledSchema, type CompiledSchema, type CompiledElement } from './compile.js';
+export { nearestNames, didYouMean } from './nearest-names.js';
+export { xsdPattern } from './facets.js';

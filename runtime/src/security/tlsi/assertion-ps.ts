@@ -6,6 +6,7 @@
  * untyped attribute values. In production the card signs (PKCS#11 signer, or a pre-signed string
  * from the vendor's CPS middleware inserted as is by `tlsiSecurityHeader`).
  */
+import { didYouMean } from '../../codec/nearest-names.js';
 import { invalidInput, SecurityError, type SecurityIssue } from '../errors.js';
 import { isNCName } from '../../xml/qname.js';
 import { newAssertionId } from '../ids.js';
@@ -53,7 +54,10 @@ const OPTIONAL = ['codeSpecialiteAMO', 'gipProfessionCode', 'nameQualifier', 'is
 function check(input: AssertionPsInput): void {
   const issues: SecurityIssue[] = [];
   const record = input as unknown as Record<string, unknown>;
-  for (const key of [...REQUIRED, ...OPTIONAL]) {
+  const known: readonly string[] = [...REQUIRED, ...OPTIONAL];
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw invalidInput('assertion PS input', [{ path: '$', message: 'must be a JSON object' }]);
+  for (const key of Object.keys(record)) if (!known.includes(key)) issues.push({ path: key, message: `unknown key${didYouMean(key, known)}` });
+  for (const key of known) {
     const value = record[key];
     if (value === undefined) {
       if ((REQUIRED as readonly string[]).includes(key)) issues.push({ path: key, message: 'is required' });

@@ -4,6 +4,7 @@
  */
 import { invalidInput, type SecurityIssue } from '../errors.js';
 import { isXmlChars } from '../../xml/escape.js';
+import { didYouMean } from '../../codec/nearest-names.js';
 import type { CodedValue, PurposeOfUseCode, VihfInput, VihfMode } from './types.js';
 
 /** Outcome of {@link validateVihfInput}. */
@@ -84,7 +85,7 @@ class Checker {
       this.add(path, 'must be an object { code, codeSystem, codeSystemName?, displayName? }');
       return undefined;
     }
-    for (const key of Object.keys(value)) if (!CODED_KEYS.has(key)) this.add(`${path}.${key}`, 'unknown key');
+    for (const key of Object.keys(value)) if (!CODED_KEYS.has(key)) this.add(`${path}.${key}`, `unknown key${didYouMean(key, [...CODED_KEYS])}`);
     const code = this.text(value, 'code', `${path}.code`, true);
     const codeSystem = this.pattern(this.text(value, 'codeSystem', `${path}.codeSystem`, true), `${path}.codeSystem`, OID_PATTERN, 'must be a dotted OID');
     const codeSystemName = this.text(value, 'codeSystemName', `${path}.codeSystemName`, false);
@@ -98,7 +99,7 @@ class Checker {
 export function validateVihfInput(value: unknown): VihfValidation {
   const c = new Checker();
   if (!isRecord(value)) return { ok: false, issues: [{ path: '$', message: 'must be a JSON object' }] };
-  for (const key of Object.keys(value)) if (!KEYS.has(key)) c.add(key, 'unknown key');
+  for (const key of Object.keys(value)) if (!KEYS.has(key)) c.add(key, `unknown key${didYouMean(key, [...KEYS])}`);
 
   const mode = value.mode;
   if (mode === undefined) c.add('mode', 'is required');

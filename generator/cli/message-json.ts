@@ -12,16 +12,20 @@
  * { "element": "{http://www.cnamts.fr/INSiResultat}RESULTAT", "value": { … } }
  * ```
  */
-import { compiledSchema } from '../codec/compile.js';
-import { decode, type DecodeOptions } from '../codec/decode.js';
-import { elementRef, type ElementRef, type SchemaDescriptor } from '../codec/descriptors.js';
-import { encode } from '../codec/encode.js';
-import { EncodeError } from '../errors/encode-error.js';
-import { decodeEnvelope, encodeEnvelope, encodeFaultEnvelope, SoapFault, soapVersionOf, type BodyBlock, type HeaderBlock, type SoapBlock } from '../soap/index.js';
-import { clark, parseClark, type QName } from '../xml/qname.js';
-import { readXml, type XmlHandler } from '../xml/reader.js';
-import { elementValueFromJson, toJsonValue } from './json-values.js';
-import type { OperationDescriptor } from './operation.js';
+import { elementValueFromJson, toJsonValue, type OperationDescriptor } from '@volet/runtime/client';
+import {
+  compiledSchema,
+  decode,
+  didYouMean,
+  elementRef,
+  encode,
+  type DecodeOptions,
+  type ElementRef,
+  type SchemaDescriptor,
+} from '@volet/runtime/codec';
+import { EncodeError } from '@volet/runtime/errors';
+import { decodeEnvelope, encodeEnvelope, encodeFaultEnvelope, SoapFault, soapVersionOf, type BodyBlock, type HeaderBlock, type SoapBlock } from '@volet/runtime/soap';
+import { clark, parseClark, readXml, type QName, type XmlHandler } from '@volet/runtime/xml';
 
 /** One block: typed (`value`, when a descriptor matched) or raw (`xml`). */
 export interface BlockJson {
@@ -152,12 +156,30 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The properties of a block. */
+const BLOCK_KEYS: readonly string[] = ['element', 'value', 'xml', 'mustUnderstand'];
+
+/**
+ * Checks a typed block's value as strict encoding does (unknown properties, facets, lexical
+ * forms) and reports the problem at its JSON path (`envelope.body[0].value.NomNaissance`).
+ */
+function checkBlockValue(ref: ElementRef, value: unknown, path: string): void {
+  try {
+    encode(ref, value, { validate: true });
+  } catch (err) {
+    if (!(err instanceof EncodeError)) throw err;
+    const message = err.path === '' ? err.message : err.message.slice(0, -` (at ${err.path})`.length);
+    throw new EncodeError(err.code, message, err.path === '' ? path : `${path}.${err.path}`, { cause: err });
+  }
+}
+
 /** Reads and checks the JSON form; throws EncodeError `invalid-message` with the JSON path. */
 class MessageReader {
   private readonly index: Map<string, string>;
   constructor(
     private readonly schema: SchemaDescriptor,
     exclude?: ReadonlySet<string>,
+    private readonly check = true,
   ) {
     this.index = elementIndex(schema, exclude);
   }
@@ -180,7 +202,13 @@ class MessageReader {
     if (typeof json.xml === 'string') return { raw: json.xml };
     const key = this.key(json.element, `${path}.element`);
     if (!('value' in json)) throw this.fail(path, 'a block needs "value" (or "xml")');
-    return { ref: elementRef(this.schema, key), value: elementValueFromJson(this.schema, key, json.value), mustUnderstand: json.mustUnderstand === true, name: json.element as string };
+    for (const k of Object.keys(json)) {
+      if (!BLOCK_KEYS.includes(k)) throw this.fail(path === '' ? k : `${path}.${k}`, `unknown property "${k}"${didYouMean(k, BLOCK_KEYS)}`);
+    }
+    const ref = elementRef(this.schema, key);
+    const value = elementValueFromJson(this.schema, key, json.value);
+    if (this.check) checkBlockValue(ref, value, path === '' ? 'value' : `${path}.value`);
+    return { ref, value, mustUnderstand: json.mustUnderstand === true, name: json.element as string };
   }
 
   blocks(json: unknown, path: string): ReturnType<MessageReader['block']>[] {
@@ -304,4 +332,16 @@ export function callArgumentsFromJson(schema: SchemaDescriptor, op: OperationDes
   });
   const body = input.body.length === 1 ? values[input.body[0].part] : values;
   return { body, headers, extraHeaders };
+}
+
+/**
+ * Checks the JSON form of global element `element` (a Clark name) as `volet encode` does, problems
+ * reported at `path`; returns false, without checking, when the schema does not declare the element.
+ * @throws `EncodeError` naming the JSON path
+ */
+export function checkElementJson(schema: SchemaDescriptor, element: string, json: unknown, path: string): boolean {
+  const key = elementIndex(schema, undefined).get(element);
+  if (key === undefined) return false;
+  checkBlockValue(elementRef(schema, key), elementValueFromJson(schema, key, json), path);
+  return true;
 }
