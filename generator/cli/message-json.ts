@@ -159,13 +159,17 @@ function isObject(value: unknown): value is Record<string, unknown> {
 /** The properties of a block. */
 const BLOCK_KEYS: readonly string[] = ['element', 'value', 'xml', 'mustUnderstand'];
 
+/** What the value check writes for a file sent as an MTOM part (the real Include is made when sending). */
+const CHECK_INCLUDE = '<xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include" href="cid:check@volet"/>';
+
 /**
  * Checks a typed block's value as strict encoding does (unknown properties, facets, lexical
  * forms) and reports the problem at its JSON path (`envelope.body[0].value.NomNaissance`).
  */
 function checkBlockValue(ref: ElementRef, value: unknown, path: string): void {
   try {
-    encode(ref, value, { validate: true });
+    // A `{ "$file": … }` value is sent as an XOP part: the check writes a placeholder Include for it.
+    encode(ref, value, { validate: true, attachments: (data) => (data instanceof Uint8Array ? undefined : CHECK_INCLUDE) });
   } catch (err) {
     if (!(err instanceof EncodeError)) throw err;
     const message = err.path === '' ? err.message : err.message.slice(0, -` (at ${err.path})`.length);
