@@ -183,6 +183,14 @@ pass('qname-enumerations', () => {
   });
 });
 
+pass('service-rules', () => {
+  it('leaves the types of other namespaces as they are (the INSi rules: test/resolve/service-rules.test.ts)', () => {
+    const { ctx, run } = before('service-rules', `<xs:simpleType name="CodSexe"><xs:restriction base="xs:string"/></xs:simpleType>`);
+    assert.deepEqual(run(), []);
+    assert.deepEqual(simple(ctx, '{urn:t}CodSexe').facets, {});
+  });
+});
+
 pass('derived-types', () => {
   it('lists the types derived from each complex type, sorted', () => {
     const { ctx, run } = before(

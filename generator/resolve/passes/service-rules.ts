@@ -19,7 +19,7 @@ export const SERVICE_RULES: ReadonlyMap<string, Facets> = new Map<string, Facets
 
 /** Adds the {@link SERVICE_RULES} facets to the types that have none of their own. */
 export const serviceRules: ResolvePass = {
-  name: 'serviceRules',
+  name: 'service-rules',
   run(ctx) {
     for (const [id, facets] of SERVICE_RULES) {
       const t = ctx.types.get(id);
