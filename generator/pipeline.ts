@@ -12,6 +12,7 @@ import { markMtomOperations } from './resolve/mtom.js';
 import { checkServiceReferences } from './parse/wsdl/check-references.js';
 import { serviceRoots } from './parse/wsdl/service-roots.js';
 import { sortDiagnostics } from './model/diagnostics.js';
+import { schemaRoots } from './model/schema-roots.js';
 
 /** Options of {@link buildModel}. */
 export type BuildModelOptions = LoadOptions;
@@ -22,7 +23,9 @@ export function buildModel(entries: string[], options: BuildModelOptions = {}): 
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const components = parseSchemas(loaded, diagnostics);
   const services = parseWsdl(loaded, diagnostics);
-  const schema = resolveSchema(components, serviceRoots(services), diagnostics);
+  // A description without services (XSDs alone): every global element may be a document root.
+  const xsdOnly = services.length === 0 && loaded.documents.every((d) => d.kind === 'xsd');
+  const schema = resolveSchema(components, xsdOnly ? schemaRoots(components) : serviceRoots(services), diagnostics);
   checkServiceReferences(services, schema, diagnostics);
   markMtomOperations(services, schema);
   return {

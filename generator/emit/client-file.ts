@@ -94,6 +94,8 @@ export function clientContext(ctx: EmitContext, operationKeys: ReadonlyMap<Opera
     }
     ports.push(portContext(p, operations));
   }
+  // An XSD-only description has no port, so no client: an empty module (index.ts re-exports it).
+  if (ports.length === 0) return { imports: ['export {};'], types, ports };
   const imports = ["import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';"];
   if (s.usedRuntime === true) imports.push("import type * as rt from '@volet/runtime';");
   const all = [...ports.flatMap((p) => p.operations.map((o) => o.params + o.responseType)), ...types.flatMap((i) => i.members.map((m) => m.type))];

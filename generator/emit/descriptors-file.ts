@@ -93,8 +93,10 @@ class DescriptorWriter {
     const s: ExpressionScope = { types: 't.', runtime: 'rt.' };
     const out: (StatementStructures | string)[] = [];
     const elementRefs: (StatementStructures | string)[] = [];
+    let usesTypes = false;
     for (const e of ctx.index.elements) {
       const type = this.valueType(e.type, e.nillable, s);
+      if (/\bt\./.test(type)) usesTypes = true;
       const doc = joinDocs(
         docText(e.documentation),
         `Global element ${code(e.name)}${e.abstract ? ' (abstract: only its substitution group members appear)' : ''}: pass it to \`decode\`/\`encode\`.`,
@@ -107,11 +109,12 @@ class DescriptorWriter {
         declarations: [{ name: e.tsName, type: `ElementRef<${type}>`, initializer: `elementRef(schema, ${quote(e.tsName)})` }],
       });
     }
-    const runtimeImports = ['type PortDescriptor', 'type SchemaDescriptor'];
+    // Only what is used: generated code passes noUnusedLocals (an XSD-only description has no port).
+    const runtimeImports = ctx.ports.length > 0 ? ['type PortDescriptor', 'type SchemaDescriptor'] : ['type SchemaDescriptor'];
     if (elementRefs.length > 0) runtimeImports.unshift('elementRef', 'type ElementRef');
     out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: '@volet/runtime', namedImports: runtimeImports });
     if (s.usedRuntime === true) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
-    if (elementRefs.length > 0) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 't', moduleSpecifier: './types.js' });
+    if (usesTypes) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 't', moduleSpecifier: './types.js' });
 
     out.push(
       `${docComment('The schema descriptor of every type and global element the services reach; the runtime encodes and decodes with it.')}` +

@@ -166,7 +166,7 @@ const floatCodec = (name: string): BuiltinCodec => ({
     if (value === Infinity) return 'INF';
     if (value === -Infinity) return '-INF';
     if (Number.isNaN(value)) return 'NaN';
-    return String(value);
+    return Object.is(value, -0) ? '-0' : String(value);
   },
 });
 

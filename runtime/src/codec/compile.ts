@@ -84,6 +84,9 @@ export interface AnySlot {
   readonly prop: string;
   readonly list: string | null;
   readonly pos: number;
+  /** minOccurs and maxOccurs of the wildcard (`-1` unbounded; 0 and -1 for a list item: the list has its own bounds). */
+  readonly min: number;
+  readonly max: number;
   readonly matches: NamespaceMatcher;
 }
 
@@ -299,6 +302,10 @@ export class CompiledSchema {
     const base = this.simpleType(d.b);
     const checks = d.f === undefined ? base.checks : [...base.checks, ...compileFacets(d.f, base.kind, key)];
     const ws = d.f?.whiteSpace;
+    if (base.kind === 'number' && d.f?.pattern !== undefined) {
+      // A number has many lexical forms: write one the patterns accept (the value alone forgets it).
+      return { ...base, key, checks, format: patternedNumberFormat(base.format, checks) };
+    }
     if (ws === undefined || ws === 'preserve' || base.kind !== 'string') {
       return { ...base, key, checks };
     }
@@ -337,7 +344,10 @@ export class CompiledSchema {
     let simpleContentKey: string | null = d.sc ?? null;
     if (simpleContentKey === null && base !== null && base.simple) simpleContentKey = d.b ?? null;
     if (simpleContentKey === null && baseComplex !== null) simpleContentKey = baseComplex.simpleContentKey;
-    const anyAttribute = d.aa !== undefined ? wildcardMatcher(d.aa) : (baseComplex?.anyAttribute ?? null);
+    // An extension's attribute wildcard is the union of its own and its base's (XSD 1.0 §3.4.2).
+    const own = d.aa !== undefined ? wildcardMatcher(d.aa) : null;
+    const inheritedAny = baseComplex?.anyAttribute ?? null;
+    const anyAttribute = own !== null && inheritedAny !== null ? (uri: string) => own(uri) || inheritedAny(uri) : (own ?? inheritedAny);
     const compiled: CompiledComplex = {
       simple: false,
       key,
@@ -409,6 +419,62 @@ function rawComplex(key: string): CompiledComplex {
   };
 }
 
+/** True when the lexical form passes every facet check. */
+function passes(checks: readonly FacetCheck[], value: unknown, text: string): boolean {
+  try {
+    for (const check of checks) check(value, text);
+    return true;
+  } catch (err) {
+    if (err instanceof InvalidValue) return false;
+    throw err;
+  }
+}
+
+/** The lexical forms of a number, most usual first: plain, fixed, then scientific spellings. */
+function* numberForms(value: number): Generator<string> {
+  yield String(value);
+  if (!Number.isFinite(value)) return;
+  for (let digits = 0; digits <= 20; digits++) yield value.toFixed(digits);
+  const sign = value < 0 ? '-' : '';
+  for (let precision = 0; precision <= 17; precision++) {
+    const [mantissa = '', exponent = '0'] = Math.abs(value).toExponential(precision).split('e');
+    const digits = mantissa.replace('.', '');
+    const e = Number(exponent);
+    // Every placement of the decimal point in the significant digits, the exponent shifted to match.
+    for (let point = 0; point <= digits.length; point++) {
+      const m = point === 0 ? `0.${digits}` : point < digits.length ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits;
+      const exp = e - point + 1;
+      for (const mark of ['E', 'e']) {
+        yield `${sign}${m}${mark}${exp}`;
+        if (exp >= 0) yield `${sign}${m}${mark}+${exp}`;
+        if (point === digits.length) yield `${sign}${m}.0${mark}${exp}`;
+      }
+    }
+  }
+}
+
+/**
+ * The format of a float/double restricted by a pattern: the usual form when the facets accept it,
+ * else the first other spelling of the same value they accept (exactly the same double, else the
+ * same single-precision value). Runs only for patterned numbers.
+ */
+function patternedNumberFormat(format: CompiledSimple['format'], checks: readonly FacetCheck[]): CompiledSimple['format'] {
+  return (value, ctx) => {
+    const usual = format(value, ctx);
+    if (typeof value !== 'number' || passes(checks, value, usual)) return usual;
+    let close: string | undefined;
+    for (const form of numberForms(value)) {
+      for (const text of [form, `+${form}`]) {
+        if (!passes(checks, value, text)) continue;
+        const read = Number(text);
+        if (read === value) return text;
+        if (close === undefined && Math.fround(read) === Math.fround(value)) close = text;
+      }
+    }
+    return close ?? usual;
+  };
+}
+
 function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): CompiledSimple {
   return {
     simple: true,
@@ -428,6 +494,12 @@ function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): Compil
   };
 }
 
+/**
+ * The union member that read a binary value (hexBinary and base64Binary values are both bytes):
+ * writing it back uses the same member, so a hex value stays hex.
+ */
+const binaryMember = new WeakMap<object, CompiledSimple>();
+
 function unionOf(key: string, members: CompiledSimple[], checks: FacetCheck[]): CompiledSimple {
   return {
     simple: true,
@@ -438,6 +510,7 @@ function unionOf(key: string, members: CompiledSimple[], checks: FacetCheck[]): 
         try {
           const value = m.parse(text, ctx);
           for (const check of m.checks) check(value, applyWhiteSpace(text, 2));
+          if (m.kind === 'binary' && value instanceof Uint8Array) binaryMember.set(value, m);
           return value;
         } catch (err) {
           if (!(err instanceof InvalidValue)) throw err;
@@ -447,6 +520,8 @@ function unionOf(key: string, members: CompiledSimple[], checks: FacetCheck[]): 
       return applyWhiteSpace(text, 2);
     },
     format(value, ctx) {
+      const reader = value instanceof Uint8Array ? binaryMember.get(value) : undefined;
+      if (reader !== undefined && members.includes(reader)) return reader.format(value, ctx);
       for (const m of members) {
         try {
           return m.format(value, ctx);
@@ -545,7 +620,7 @@ class PlanBuilder {
   }
 
   private anySlot(f: AnyFieldDescriptor, list: string | null, pos: number): AnySlot {
-    const slot: AnySlot = { prop: list ?? f.p ?? '$any', list, pos, matches: wildcardMatcher(f.any) };
+    const slot: AnySlot = { prop: list ?? f.p ?? '$any', list, pos, min: list === null ? (f.min ?? 1) : 0, max: list === null ? (f.max ?? 1) : -1, matches: wildcardMatcher(f.any) };
     this.anys.push(slot);
     return slot;
   }

@@ -180,6 +180,19 @@ export class ElementDecoder implements XmlHandler {
       }
       slot = slot.next ?? undefined;
     }
+    if (slot !== undefined && ct.anys.length > 0 && !ct.all && !ct.mixed) {
+      // A required wildcard before the named element, still empty, takes the element first.
+      const any = wildcardBefore(ct.anys, tag.uri, parent.pos, slot.pos, parent.obj);
+      if (any !== null) {
+        if (any.pos > parent.pos) parent.pos = any.pos;
+        new RawCapture(this.reader, tag, this, (xml) => this.storeAny(parent, any, { $xml: xml }));
+        return;
+      }
+    }
+    if (slot === undefined && fallback !== undefined && ct.anys.length > 0 && matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict, ct.mixed ? null : parent.obj) !== null) {
+      // The named element is full and a wildcard later in the sequence accepts it: handled below.
+      fallback = undefined;
+    }
     if (slot === undefined && fallback !== undefined) {
       if (strict && !ct.all) {
         throw this.fail(fallback.pos < parent.pos ? 'out-of-order' : 'duplicate-element', fallback.pos < parent.pos
@@ -192,7 +205,7 @@ export class ElementDecoder implements XmlHandler {
       slot = fallback;
     }
     if (slot === undefined) {
-      const any = matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict);
+      const any = matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict, ct.mixed ? null : parent.obj);
       if (any !== null) {
         if (any.pos > parent.pos) parent.pos = any.pos;
         new RawCapture(this.reader, tag, this, (xml) => this.storeAny(parent, any, { $xml: xml }));
@@ -303,8 +316,12 @@ export class ElementDecoder implements XmlHandler {
       if (resolved !== null) {
         typeKey = resolved;
         type = this.schema.type(resolved);
+        // xs:anyType made simple by xsi:type (`xsi:type="xs:string"`): a plain value would forget
+        // the type, so the element is kept raw like any other xs:anyType content.
+        if (type.simple && !declared.simple && declared.raw) type = declared;
       }
     }
+    if (nil && !declared.simple && declared.raw) type = declared;
     if (nil && !nillable && this.settings.strict) throw this.fail('not-nillable', `xsi:nil on element ${describe(tag)}, which is not nillable`);
 
     const depth = ++this.top;
@@ -472,12 +489,34 @@ export class ElementDecoder implements XmlHandler {
   }
 }
 
-function matchAny(anys: readonly AnySlot[], uri: string, pos: number, anyOrder: boolean): AnySlot | null {
+/** A wildcard placed in `[from, before)` that accepts `uri` and still lacks its minimum count. */
+function wildcardBefore(anys: readonly AnySlot[], uri: string, from: number, before: number, obj: Obj | null): AnySlot | null {
   for (let i = 0; i < anys.length; i++) {
     const a = anys[i];
-    if ((anyOrder || a.pos >= pos) && a.matches(uri)) return a;
+    if (a.pos < from || a.pos >= before || a.min === 0 || a.list !== null || !a.matches(uri)) continue;
+    const items = obj?.[a.prop];
+    if ((Array.isArray(items) ? items.length : 0) < a.min) return a;
   }
   return null;
+}
+
+/**
+ * The wildcard an element goes to: the first in order that accepts its namespace, passing over
+ * one already full (maxOccurs reached) when a later one accepts it too — `any ##other` then
+ * `any namespace="A"` with two `A` elements gives one to each.
+ */
+function matchAny(anys: readonly AnySlot[], uri: string, pos: number, anyOrder: boolean, obj: Obj | null): AnySlot | null {
+  let full: AnySlot | null = null;
+  for (let i = 0; i < anys.length; i++) {
+    const a = anys[i];
+    if ((anyOrder || a.pos >= pos) && a.matches(uri)) {
+      if (obj === null || a.max < 0 || a.list !== null) return a;
+      const items = obj[a.prop];
+      if (!Array.isArray(items) || items.length < a.max) return a;
+      full ??= a;
+    }
+  }
+  return full;
 }
 
 function isWhitespace(text: string): boolean {
