@@ -9,7 +9,7 @@
  *   - booleans (`1`/`true`, `0`/`false`), hexBinary in any case, base64 with or without line breaks;
  *   - whitespace runs collapsed, and list items compared item by item by the same rules.
  * Schema-location hints (`xsi:schemaLocation`, `xsi:noNamespaceSchemaLocation`) are not data and are
- * ignored. Independent of the runtime: plain saxes.
+ * ignored, as is `xsi:nil="false"` (the same as no xsi:nil). Independent of the runtime: plain saxes.
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
@@ -53,7 +53,7 @@ function tree(xml: string): Element {
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
     const attrs = Object.values(tag.attributes)
-      .filter((a) => a.uri !== XMLNS && !HINTS.has(`{${a.uri}}${a.local}`))
+      .filter((a) => a.uri !== XMLNS && !HINTS.has(`{${a.uri}}${a.local}`) && !(a.uri === XSI && a.local === 'nil' && /^\s*(false|0)\s*$/.test(a.value)))
       .map((a): [string, Value] => [`{${a.uri}}${a.local}`, value(a.value)])
       .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const node: Element = { name: `{${tag.uri}}${tag.local}`, attrs, children: [] };
@@ -137,7 +137,17 @@ function sameValue(a: Value, b: Value): boolean {
 
 const show = (v: Value): string => JSON.stringify(v.text.length > 60 ? `${v.text.slice(0, 60)}…` : v.text);
 
-function differ(a: Element, b: Element, path: string): string | null {
+/** Fixed and default values by element (Clark name): the value an empty element stands for. */
+export type ValueConstraints = ReadonlyMap<string, readonly string[]>;
+
+/** True when `a` is empty and `b` holds the value its declaration gives empty elements. */
+function emptyStandsFor(a: Element, b: Element, constraints: ValueConstraints): boolean {
+  const only = b.children[0];
+  if (a.children.length !== 0 || b.children.length !== 1 || only === undefined || isElement(only)) return false;
+  return (constraints.get(a.name) ?? []).some((v) => sameValue({ text: v, qnames: [] }, only));
+}
+
+function differ(a: Element, b: Element, path: string, constraints: ValueConstraints): string | null {
   const here = `${path}/${a.name.replace(/^\{[^}]*\}/, '')}`;
   if (a.name !== b.name) return `${path}: element ${a.name} ≠ ${b.name}`;
   const an = a.attrs.map(([n]) => n).join(' ');
@@ -148,6 +158,7 @@ function differ(a: Element, b: Element, path: string): string | null {
     const vb = (b.attrs[i] as [string, Value])[1];
     if (!sameValue(va, vb)) return `${here}/@${name}: ${show(va)} ≠ ${show(vb)}`;
   }
+  if (emptyStandsFor(a, b, constraints)) return null;
   if (a.children.length !== b.children.length) {
     const names = (n: Node[]): string => n.map((c) => (isElement(c) ? c.name.replace(/^\{[^}]*\}/, '') : '#text')).join(',');
     return `${here}: ${a.children.length} children (${names(a.children)}) ≠ ${b.children.length} (${names(b.children)})`;
@@ -156,7 +167,7 @@ function differ(a: Element, b: Element, path: string): string | null {
     const ca = a.children[i] as Node;
     const cb = b.children[i] as Node;
     if (isElement(ca) && isElement(cb)) {
-      const d = differ(ca, cb, here);
+      const d = differ(ca, cb, here, constraints);
       if (d !== null) return d;
     } else if (!isElement(ca) && !isElement(cb)) {
       if (!sameValue(ca, cb)) return `${here}: text ${show(ca)} ≠ ${show(cb)}`;
@@ -165,7 +176,11 @@ function differ(a: Element, b: Element, path: string): string | null {
   return null;
 }
 
-/** The first difference between the original document and the written one, or null when equivalent. */
-export function typedDifference(original: string, written: string): string | null {
-  return differ(tree(original), tree(written), '');
+/**
+ * The first difference between the original document and the written one, or null when equivalent.
+ * `constraints`: an empty element of the original may come back holding its declaration's fixed or
+ * default value (XSD §3.3.4: that is its value).
+ */
+export function typedDifference(original: string, written: string, constraints: ValueConstraints = new Map()): string | null {
+  return differ(tree(original), tree(written), '', constraints);
 }

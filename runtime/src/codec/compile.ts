@@ -24,7 +24,40 @@ import {
   type ValueKind,
   type WhiteSpace,
 } from './builtins.js';
-import { compileFacets, type FacetCheck } from './facets.js';
+import { compileFacets, xsdPattern, type FacetCheck } from './facets.js';
+
+/** The built-in derived types and their bases (XSD 1.0 Part 2 §3.3); the other built-ins derive from xs:anySimpleType. */
+const BUILTIN_BASES: Readonly<Record<string, string>> = {
+  'xs:integer': 'xs:decimal',
+  'xs:nonPositiveInteger': 'xs:integer',
+  'xs:negativeInteger': 'xs:nonPositiveInteger',
+  'xs:long': 'xs:integer',
+  'xs:int': 'xs:long',
+  'xs:short': 'xs:int',
+  'xs:byte': 'xs:short',
+  'xs:nonNegativeInteger': 'xs:integer',
+  'xs:unsignedLong': 'xs:nonNegativeInteger',
+  'xs:unsignedInt': 'xs:unsignedLong',
+  'xs:unsignedShort': 'xs:unsignedInt',
+  'xs:unsignedByte': 'xs:unsignedShort',
+  'xs:positiveInteger': 'xs:nonNegativeInteger',
+  'xs:normalizedString': 'xs:string',
+  'xs:token': 'xs:normalizedString',
+  'xs:language': 'xs:token',
+  'xs:Name': 'xs:token',
+  'xs:NMTOKEN': 'xs:token',
+  'xs:NCName': 'xs:Name',
+  'xs:ID': 'xs:NCName',
+  'xs:IDREF': 'xs:NCName',
+  'xs:ENTITY': 'xs:NCName',
+};
+
+/** The base of a built-in type, or undefined for xs:anyType. */
+function builtinBase(key: string): string | undefined {
+  if (key === 'xs:anyType') return undefined;
+  if (key === 'xs:anySimpleType') return 'xs:anyType';
+  return BUILTIN_BASES[key] ?? 'xs:anySimpleType';
+}
 
 /** A simple type ready to use. */
 export interface CompiledSimple {
@@ -68,6 +101,8 @@ export interface ElementSlot {
   readonly pos: number;
   readonly nillable: boolean;
   readonly typeKey: string;
+  /** The declaration's fixed or default value (lexical), which an empty element stands for; null without one. */
+  readonly valueConstraint: string | null;
   /** Resolved on first use. */
   type: CompiledType | null;
   /** Next slot with the same local name (other namespace or other position). */
@@ -157,6 +192,8 @@ export interface CompiledElement {
   readonly typeKey: string;
   readonly nillable: boolean;
   readonly abstract: boolean;
+  /** The declaration's fixed or default value (lexical), which an empty element stands for; null without one. */
+  readonly valueConstraint: string | null;
 }
 
 const UNBOUNDED = -1;
@@ -212,6 +249,7 @@ export class CompiledSchema {
       typeKey: d.t,
       nillable: d.nil === 1,
       abstract: d.abs === 1,
+      valueConstraint: d.fx ?? d.d ?? null,
     };
     this.elements.set(key, compiled);
     return compiled;
@@ -231,14 +269,20 @@ export class CompiledSchema {
     return uri === XSD && (builtinCodec(`xs:${local}`) !== undefined || local === 'anyType') ? `xs:${local}` : undefined;
   }
 
-  /** True when type `derived` is `base` or derives from it (any number of steps). */
+  /**
+   * True when type `derived` is `base` or derives from it (any number of steps, through the
+   * built-in hierarchy too), or `base` is a union one of whose members it derives from.
+   */
   derivesFrom(derived: string, base: string): boolean {
     if (base === 'xs:anyType') return true;
+    const b = this.typeDescriptor(base);
+    if (b?.k === 'u' && b.m.some((m) => m === derived || this.derivesFrom(derived, m))) return true;
     let key: string | undefined = derived;
     for (let guard = 0; key !== undefined && guard < 1000; guard++) {
       if (key === base) return true;
       const d = this.typeDescriptor(key);
-      key = d === undefined ? undefined : d.k === 's' ? d.b : d.k === 'c' ? d.b : undefined;
+      if (d === undefined) key = key.startsWith('xs:') ? builtinBase(key) : undefined;
+      else key = d.k === 's' || d.k === 'c' ? d.b : 'xs:anySimpleType';
     }
     return false;
   }
@@ -293,7 +337,10 @@ export class CompiledSchema {
   private simpleOf(key: string, d: Exclude<TypeDescriptor, ComplexTypeDescriptor>): CompiledSimple {
     if (d.k === 'l') {
       const own = d.f === undefined ? [] : compileFacets(d.f, 'list', key);
-      return listOf(key, this.simpleType(d.item), own);
+      const item = this.simpleType(d.item);
+      const list = listOf(key, item, own);
+      if (d.f?.pattern === undefined || (item.kind !== 'number' && item.kind !== 'boolean')) return list;
+      return { ...list, format: patternedListFormat(list.format, item, d.f.pattern, own) };
     }
     if (d.k === 'u') {
       const own = d.f === undefined ? [] : compileFacets(d.f, 'string', key);
@@ -302,7 +349,7 @@ export class CompiledSchema {
     const base = this.simpleType(d.b);
     const checks = d.f === undefined ? base.checks : [...base.checks, ...compileFacets(d.f, base.kind, key)];
     const ws = d.f?.whiteSpace;
-    if (base.kind === 'number' && d.f?.pattern !== undefined) {
+    if ((base.kind === 'number' || base.kind === 'boolean') && d.f?.pattern !== undefined) {
       // A number has many lexical forms: write one the patterns accept (the value alone forgets it).
       return { ...base, key, checks, format: patternedNumberFormat(base.format, checks) };
     }
@@ -448,6 +495,7 @@ function* numberForms(value: number): Generator<string> {
         yield `${sign}${m}${mark}${exp}`;
         if (exp >= 0) yield `${sign}${m}${mark}+${exp}`;
         if (point === digits.length) yield `${sign}${m}.0${mark}${exp}`;
+        if (point === 0) yield `${sign}.${digits}${mark}${exp}`;
       }
     }
   }
@@ -461,17 +509,47 @@ function* numberForms(value: number): Generator<string> {
 function patternedNumberFormat(format: CompiledSimple['format'], checks: readonly FacetCheck[]): CompiledSimple['format'] {
   return (value, ctx) => {
     const usual = format(value, ctx);
-    if (typeof value !== 'number' || passes(checks, value, usual)) return usual;
-    let close: string | undefined;
-    for (const form of numberForms(value)) {
-      for (const text of [form, `+${form}`]) {
-        if (!passes(checks, value, text)) continue;
-        const read = Number(text);
-        if (read === value) return text;
-        if (close === undefined && Math.fround(read) === Math.fround(value)) close = text;
-      }
+    return passes(checks, value, usual) ? usual : (otherForm(value, (text) => passes(checks, value, text)) ?? usual);
+  };
+}
+
+/** The first other lexical form of a number or boolean that `accept` takes (same value), if any. */
+function otherForm(value: unknown, accept: (text: string) => boolean): string | undefined {
+  if (typeof value === 'boolean') return [value ? '1' : '0', String(value)].find(accept);
+  if (typeof value !== 'number') return undefined;
+  let close: string | undefined;
+  for (const form of numberForms(value)) {
+    for (const text of [form, `+${form}`]) {
+      if (!accept(text)) continue;
+      const read = Number(text);
+      if (read === value) return text;
+      if (close === undefined && Math.fround(read) === Math.fround(value)) close = text;
     }
-    return close ?? usual;
+  }
+  return close;
+}
+
+/**
+ * The format of a list of numbers or booleans whose pattern spells one item pattern per item
+ * (`\d{1}E\-\d{3} \d{1}\.\d{2}E\-\d{2}`, the usual shape): each item takes a form its own part accepts.
+ */
+function patternedListFormat(format: CompiledSimple['format'], item: CompiledSimple, patterns: readonly string[], checks: readonly FacetCheck[]): CompiledSimple['format'] {
+  return (value, ctx) => {
+    const usual = format(value, ctx);
+    if (!Array.isArray(value) || passes(checks, value, usual)) return usual;
+    for (const pattern of patterns) {
+      const parts = pattern.split(' ');
+      if (parts.length !== value.length || /\[[^\]]* |\{[^}]* /.test(pattern)) continue;
+      const texts = value.map((v: unknown, i) => {
+        const part = xsdPattern(parts[i] ?? '');
+        const own = item.format(v, ctx);
+        if (part === null || part.test(own)) return own;
+        return otherForm(v, (text) => part.test(text)) ?? own;
+      });
+      const joined = texts.join(' ');
+      if (passes(checks, value, joined)) return joined;
+    }
+    return usual;
   };
 }
 
@@ -631,12 +709,14 @@ class PlanBuilder {
     let nsIndex: number;
     let typeKey: string;
     let nillable = f.nil === 1;
+    let constraint: string | null = f.fx ?? f.d ?? null;
     if (f.r !== undefined) {
       const g = schema.element(f.r);
       local = g.local;
       nsIndex = g.nsIndex;
       typeKey = g.typeKey;
       nillable ||= g.nillable;
+      constraint ??= g.valueConstraint;
     } else {
       if (f.n === undefined || f.t === undefined) throw new TypeError('an element field needs n and t, or r');
       local = f.n;
@@ -645,7 +725,7 @@ class PlanBuilder {
     }
     const prop = list ?? f.p ?? local;
     const array = list === null && (f.max ?? 1) !== 1;
-    const make = (l: string, ns: number, t: string, nil: boolean, wrap: string | null, tag: string): ElementSlot => {
+    const make = (l: string, ns: number, t: string, nil: boolean, wrap: string | null, tag: string, valueConstraint: string | null): ElementSlot => {
       const slot: ElementSlot = {
         local: l,
         uri: schema.uri(ns),
@@ -658,6 +738,7 @@ class PlanBuilder {
         pos,
         nillable: nil,
         typeKey: t,
+        valueConstraint,
         type: null,
         next: null,
         open: null,
@@ -668,10 +749,10 @@ class PlanBuilder {
       this.addSlot(slot);
       return slot;
     };
-    if (f.s === undefined) return [make(local, nsIndex, typeKey, nillable, null, f.p ?? local)];
+    if (f.s === undefined) return [make(local, nsIndex, typeKey, nillable, null, f.p ?? local, constraint)];
     return f.s.map((key) => {
       const m = schema.element(key);
-      return make(m.local, m.nsIndex, m.typeKey, m.nillable, list === null ? key : null, key);
+      return make(m.local, m.nsIndex, m.typeKey, m.nillable, list === null ? key : null, key, key === f.r ? constraint : m.valueConstraint);
     });
   }
 

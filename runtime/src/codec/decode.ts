@@ -82,6 +82,8 @@ class Frame {
   nil = false;
   /** The bytes of an `xop:Include` standing for this element's base64 content. */
   xop: Uint8Array | null = null;
+  /** The type an `xsi:type` gave an element declared with another simple type: its value is `{ $type, $value }`. */
+  xsiSimple: string | null = null;
 }
 
 /** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
@@ -248,13 +250,14 @@ export class ElementDecoder implements XmlHandler {
     if (frame.nil) {
       value = null;
     } else if (frame.simple !== null) {
-      value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(frame.simple, frame.text);
+      value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(frame.simple, frame.text === '' ? this.emptyText(frame) : frame.text);
+      if (frame.xsiSimple !== null) value = { $type: frame.xsiSimple, $value: value };
     } else {
       const ct = frame.complex as CompiledComplex;
       const obj = frame.obj as Obj;
       if (ct.simpleContentKey !== null) {
         const sc = ct.simpleContent ?? (ct.simpleContent = this.schema.simpleType(ct.simpleContentKey));
-        obj.$value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(sc, frame.text);
+        obj.$value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(sc, frame.text === '' ? this.emptyText(frame) : frame.text);
       }
       if (this.settings.strict && !ct.mixed) {
         const required = ct.required;
@@ -282,6 +285,11 @@ export class ElementDecoder implements XmlHandler {
       return;
     }
     this.store(this.frames[this.top], slot as ElementSlot, value);
+  }
+
+  /** The text an empty element stands for: its declaration's fixed or default value, else ''. */
+  private emptyText(frame: Frame): string {
+    return (frame.slot !== null ? frame.slot.valueConstraint : this.root.valueConstraint) ?? '';
   }
 
   /** Opens a frame for an element of declared type `type`. */
@@ -332,7 +340,10 @@ export class ElementDecoder implements XmlHandler {
     frame.text = '';
     frame.nil = nil;
     frame.xop = null;
+    frame.xsiSimple = null;
     if (type.simple) {
+      // A simple element retyped by xsi:type keeps the type it names (decode → encode is lossless).
+      if (typeKey !== null) frame.xsiSimple = typeKey;
       frame.simple = type;
       frame.complex = null;
       frame.obj = null;

@@ -6,7 +6,7 @@
 import { EncodeError } from '../errors/encode-error.js';
 import { escapeXml } from '../xml/escape.js';
 import { internalize } from '../xml/intern.js';
-import { XSI_NS, XML_NS } from '../xml/namespaces.js';
+import { XSD_NS, XSI_NS, XML_NS } from '../xml/namespaces.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
 import { parseClark } from '../xml/qname.js';
 import { InvalidValue, builtinCodec, type FormatContext } from './builtins.js';
@@ -58,6 +58,17 @@ interface TagNames {
   readonly open: string;
   readonly openGt: string;
   readonly close: string;
+  /** The declaration's fixed or default value: written as declared when the value is that one. */
+  readonly valueConstraint: string | null;
+}
+
+/** True when two decoded simple values are the same value (numbers, booleans, strings, bytes, lists). */
+function sameSimpleValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameSimpleValue(x, b[i]));
+  return false;
 }
 
 /**
@@ -343,8 +354,15 @@ class Encoder implements FormatContext {
       this.markup('/>');
       return;
     }
-    if (declared.simple) {
-      const text = this.xopText(declared, value) ?? this.textOf(declared, value);
+    // `{ $type, $value }`: retyped by xsi:type — to a simple type here, to a complex type with
+    // simple content (an extension adding attributes) by the complex path below.
+    const retyped = declared.simple && isObject(value) && typeof value.$type === 'string';
+    if (retyped && this.isSimpleType(value.$type as string)) {
+      this.retypedSimple(names, declaredKey, value.$type as string, value.$value, root);
+      return;
+    }
+    if (declared.simple && !retyped) {
+      const text = this.xopText(declared, value) ?? this.constrainedText(declared, value, names.valueConstraint) ?? this.textOf(declared, value);
       if (root) {
         this.markup(names.open);
         this.reserveDeclarations();
@@ -366,7 +384,7 @@ class Encoder implements FormatContext {
       return;
     }
     if (!isObject(value)) throw this.fail('invalid-value', `element ${local} needs an object value`);
-    let type: CompiledComplex = declared;
+    let type = declared as CompiledComplex;
     let xsiType: string | null = null;
     const typeKey = value.$type;
     if (typeKey !== undefined) {
@@ -413,6 +431,57 @@ class Encoder implements FormatContext {
     }
     this.content(type, value);
     this.markup(names.close);
+  }
+
+  /** True when the key names a simple type (false for an unknown key: the caller reports it). */
+  private isSimpleType(key: string): boolean {
+    try {
+      return this.schema.type(key).simple;
+    } catch {
+      return true;
+    }
+  }
+
+  /** An element of simple type written with the `xsi:type` of its `{ $type, $value }` value. */
+  private retypedSimple(names: TagNames, declaredKey: string, typeKey: string, value: unknown, root: boolean): void {
+    let t: CompiledType;
+    try {
+      t = this.schema.type(typeKey);
+    } catch {
+      throw this.fail('unknown-type', `$type "${typeKey}" is not a type of the descriptors`);
+    }
+    if (!t.simple || !this.schema.derivesFrom(typeKey, declaredKey)) throw this.fail('invalid-type', `$type "${typeKey}" does not derive from ${declaredKey}`);
+    let qname: string;
+    if (typeKey.startsWith('xs:')) qname = this.qname(-1, XSD_NS, typeKey.slice(3));
+    else {
+      const d = this.schema.descriptor.types[typeKey];
+      if (d?.q === undefined) throw this.fail('invalid-type', `$type "${typeKey}" is anonymous and cannot be named by xsi:type`);
+      qname = this.qname(d.ns ?? 0, this.schema.uri(d.ns ?? 0), d.q);
+    }
+    const text = this.constrainedText(t, value, names.valueConstraint) ?? this.textOf(t, value);
+    this.markup(names.open);
+    if (root) this.reserveDeclarations();
+    this.text(` ${this.qname(-1, XSI_NS, 'type')}="${qname}"`);
+    if (root) this.reserveRootAttributes();
+    if (text === '') this.markup('/>');
+    else {
+      this.markup('>');
+      this.text(text);
+      this.markup(names.close);
+    }
+  }
+
+  /**
+   * The declaration's fixed or default value as written in the schema, when `value` is that value:
+   * a reader comparing lexically (xmllint does) then finds the same spelling (hex case, `1.0E-2`).
+   */
+  private constrainedText(type: CompiledSimple, value: unknown, constraint: string | null): string | null {
+    if (constraint === null || type.kind === 'qname') return null;
+    try {
+      return sameSimpleValue(type.parse(constraint, { resolve: () => undefined }), value) ? escapeXml(constraint.trim()) : null;
+    } catch {
+      return null;
+    }
   }
 
   /** The escaped lexical form of a simple value; binary forms (base64, hex) have nothing to escape. */
@@ -726,6 +795,7 @@ export function encode<T>(ref: ElementRef<T>, value: T, options: EncodeOptions =
     open: `<${prefix}${element.local}`,
     openGt: `<${prefix}${element.local}>`,
     close: `</${prefix}${element.local}>`,
+    valueConstraint: element.valueConstraint,
   };
   try {
     encoder.element(names, element.local, schema.type(element.typeKey), element.typeKey, value, element.nillable, true);
