@@ -150,6 +150,11 @@ test('examples that their own schemas reject: xmllint says so, and what volet do
   const e1 = await volet('encode', DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), join(tmp, 'td33c.json'));
   assert.equal(e1.code, 1);
   assert.match(e1.stderr, /required attribute classifiedObject has no value \(at RegistryObjectList\.Identifiable\[0\]\.Classification\[0\]\.classifiedObject\)/);
+  // Lenient encoding writes back what lenient decoding read, with a warning per violation.
+  const l1 = await volet('encode', '--lenient', DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), join(tmp, 'td33c.json'));
+  assert.equal(l1.code, 0, l1.stderr);
+  assert.match(l1.stderr, /^volet: warning: .*td33c\.json: required attribute classifiedObject has no value$/m);
+  assert.equal(typedDifference(l1.stdout, readFileSync(td33c, 'utf8')), null);
   const strict = await volet('decode', '--strict', DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), td33c);
   assert.equal(strict.code, 1);
   assert.match(strict.stderr, /classifiedObject/);
@@ -157,10 +162,22 @@ test('examples that their own schemas reject: xmllint says so, and what volet do
   // TD1.3a request: asAgent twice in receiver/device.
   const td13a = DMP('TD1.3a_Consultation_requete.xml');
   assert.equal(validateMessage(readFileSync(td13a, 'utf8'), '1.2', HL7('PRPA_IN201307UV02')).ok, false);
+  const s2 = await volet('decode', '--strict', DMP_WSDL('GestionDossierPatientPartage.wsdl'), td13a);
+  assert.equal(s2.code, 1);
+  assert.match(s2.stderr, /asAgent/);
+  assert.ok(!hasStackTrace(s2.stderr));
+  // Lenient decoding is lenient about occurrence counts: both asAgent are kept (an array).
   const d2 = await volet('decode', DMP_WSDL('GestionDossierPatientPartage.wsdl'), td13a);
-  assert.equal(d2.code, 1);
-  assert.match(d2.stderr, /asAgent occurs more often than allowed/);
-  assert.ok(!hasStackTrace(d2.stderr));
+  assert.equal(d2.code, 0, d2.stderr);
+  writeFileSync(join(tmp, 'td13a.json'), d2.stdout);
+  const e2 = await volet('encode', DMP_WSDL('GestionDossierPatientPartage.wsdl'), join(tmp, 'td13a.json'));
+  assert.equal(e2.code, 1, 'strict encoding refuses the extra occurrence');
+  const l2 = await volet('encode', '--lenient', DMP_WSDL('GestionDossierPatientPartage.wsdl'), join(tmp, 'td13a.json'));
+  assert.equal(l2.code, 0, l2.stderr);
+  assert.match(l2.stderr, /warning: .*element asAgent occurs 2 times, more often than allowed/);
+  assert.equal((l2.stdout.match(/<[\w:]*asAgent /g) ?? []).length, 3, 'the two asAgent of the first device and the one of the second');
+  // The original writes asLocatedEntity before asAgent; encoding writes schema order.
+  assert.match(typedDifference(l2.stdout, readFileSync(td13a, 'utf8')) ?? '', /device\[2\]: element \{urn:hl7-org:v3\}asAgent ≠ \{urn:hl7-org:v3\}asLocatedEntity/);
 
   // INSi TEST_2.04_cas2: DateDeb/DateFin before IdIndividu in INSHISTO. Lenient decoding accepts
   // it; encoding writes schema order, which xmllint accepts and the original does not.

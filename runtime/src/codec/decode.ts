@@ -129,6 +129,8 @@ export class ElementDecoder implements XmlHandler {
   private readonly rootAttributeNamespace: string | null;
   /** Reused buffer of the current tag's ordinary attributes. */
   private readonly attrBuffer: XmlAttribute[] = [];
+  /** Arrays made by lenient decoding for elements that occur more often than allowed. */
+  private readonly extras = new WeakSet<unknown[]>();
 
   /**
    * @param schema - the compiled schema
@@ -201,7 +203,8 @@ export class ElementDecoder implements XmlHandler {
           ? `element ${describe(tag)} out of schema order`
           : `element ${describe(tag)} occurs more often than allowed`);
       }
-      if (!fallback.array && fallback.list === null && !ct.mixed && parent.obj?.[fallback.prop] !== undefined) {
+      // Lenient decoding keeps an extra occurrence (the property becomes an array, see store).
+      if (strict && !fallback.array && fallback.list === null && !ct.mixed && parent.obj?.[fallback.prop] !== undefined) {
         throw this.fail('duplicate-element', `element ${describe(tag)} occurs more often than allowed`);
       }
       slot = fallback;
@@ -465,8 +468,17 @@ export class ElementDecoder implements XmlHandler {
         const items = obj[slot.prop] as unknown[] | undefined;
         if (items === undefined) obj[slot.prop] = [v];
         else items.push(v);
-      } else {
+      } else if (obj[slot.prop] === undefined || this.settings.strict) {
         obj[slot.prop] = v;
+      } else {
+        // Lenient: a second occurrence of a single element; both are kept, in order.
+        const previous = obj[slot.prop];
+        if (Array.isArray(previous) && this.extras.has(previous)) previous.push(v);
+        else {
+          const items = [previous, v];
+          this.extras.add(items);
+          obj[slot.prop] = items;
+        }
       }
     }
   }

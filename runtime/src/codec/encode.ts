@@ -46,6 +46,13 @@ export interface EncodeOptions {
    * undefined to write the text.
    */
   attachments?: (data: Uint8Array) => string | undefined;
+  /**
+   * Lenient mode, for writing back what lenient decoding read from a message that breaks its own
+   * schema: a missing required attribute or element, or an element occurring more often than
+   * allowed (an array where one value is expected), is passed to this function and written as it
+   * is instead of failing. Off (strict) by default.
+   */
+  lenient?: (violation: string) => void;
 }
 
 /** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
@@ -137,6 +144,8 @@ class Encoder implements FormatContext {
   private readonly validate: boolean;
   private readonly debug: boolean;
   private readonly xop: ((data: Uint8Array) => string | undefined) | null;
+  /** Lenient mode's violation sink, or null (strict). */
+  private readonly lenient: ((violation: string) => void) | null;
   private readonly path: (string | number)[] = [];
   private readonly tagMaps = new Map<CompiledComplex, Map<string, ElementSlot>>();
   /**
@@ -261,6 +270,7 @@ class Encoder implements FormatContext {
     this.validate = options.validate === true;
     this.debug = options.debug === true;
     this.xop = options.attachments ?? null;
+    this.lenient = options.lenient ?? null;
     this.runs = runsOf(schema);
     this.run = this.runs.start;
   }
@@ -433,6 +443,14 @@ class Encoder implements FormatContext {
     this.markup(names.close);
   }
 
+  /** True when the slots' values are arrays by type (a simple list type), not by occurrence. */
+  private listTyped(slots: readonly ElementSlot[]): boolean {
+    const slot = slots[0];
+    if (slot === undefined) return false;
+    const type = slot.type ?? (slot.type = this.schema.type(slot.typeKey));
+    return type.simple && type.kind === 'list';
+  }
+
   /** True when the key names a simple type (false for an unknown key: the caller reports it). */
   private isSimpleType(key: string): boolean {
     try {
@@ -518,6 +536,10 @@ class Encoder implements FormatContext {
       const v = obj[a.prop];
       if (v === undefined) {
         if (a.required) {
+          if (this.lenient !== null) {
+            this.lenient(`required attribute ${a.local} has no value`);
+            continue;
+          }
           this.path.push(a.prop);
           throw this.fail('missing-property', `required attribute ${a.local} has no value`);
         }
@@ -579,7 +601,8 @@ class Encoder implements FormatContext {
     }
     if (type.mixed) return;
     const problem = checkPlan(type.plan, obj);
-    if (problem !== null) {
+    if (problem !== null && this.lenient !== null) this.lenient(problem.message);
+    else if (problem !== null) {
       if (problem.prop !== undefined) this.path.push(problem.prop);
       throw this.fail(problem.code === 'missing-element' ? 'missing-property' : problem.code, problem.message);
     }
@@ -610,6 +633,10 @@ class Encoder implements FormatContext {
           const v = obj[node.prop];
           if (v === undefined) {
             if (node.min > 0) {
+              if (this.lenient !== null) {
+                this.lenient(`required element ${node.prop} has no value`);
+                break;
+              }
               this.path.push(node.prop);
               throw this.fail('missing-property', `required element ${node.prop} has no value`);
             }
@@ -619,7 +646,9 @@ class Encoder implements FormatContext {
           try {
             if (node.array) {
               if (!Array.isArray(v)) throw this.fail('invalid-value', `${node.prop} must be an array`);
-              if (v.length < node.min || (node.max >= 0 && v.length > node.max)) {
+              if ((v.length < node.min || (node.max >= 0 && v.length > node.max)) && this.lenient !== null) {
+                this.lenient(`${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`);
+              } else if (v.length < node.min || (node.max >= 0 && v.length > node.max)) {
                 throw this.fail('occurrence', `${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`);
               }
               for (let i = 0; i < v.length; i++) {
@@ -629,6 +658,10 @@ class Encoder implements FormatContext {
                   this.unwind(at, i, err);
                 }
               }
+            } else if (this.lenient !== null && Array.isArray(v) && !this.listTyped(node.slots)) {
+              // What lenient decoding made of an element occurring more often than allowed.
+              this.lenient(`element ${node.prop} occurs ${v.length} times, more often than allowed`);
+              for (const item of v) this.slotValue(node.slots, item);
             } else {
               this.slotValue(node.slots, v);
             }
