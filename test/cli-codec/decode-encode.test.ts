@@ -122,6 +122,18 @@ test('the JSON form: envelope with typed and raw blocks, binary as base64, bigin
   assert.deepEqual(json.envelope.body[0].value.Prenom, ['DOMINIQUE']);
 });
 
+test('INSi request with a CPS assertion whose AttributeValues are typed (xsi:type="xs:string") replays as is', { skip: SKIP }, async () => {
+  const original = readFileSync(corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-with-assertion-ps.xml'), 'utf8');
+  // The capture's AttributeValues are untyped; CPS assertions from other issuers type them.
+  const typed = original.replace(/<([\w-]+:)?AttributeValue>/g, (_m, p: string | undefined) => `<${p ?? ''}AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">`);
+  assert.notEqual(typed, original);
+  const file = join(tmp, 'insi-typed-assertion.xml');
+  writeFileSync(file, typed);
+  const { xml } = await roundTrip(INSI_WSDL, file, 'insi-typed');
+  assert.equal(typedDifference(xml, typed.replace('<soap:Body Id="_0">', '<soap:Body>')), null);
+  assert.match(xml, /AttributeValue[^>]*xsi:type="xs:string"/);
+});
+
 test('TD2.1: the raw MTOM body decodes with its two documents (base64 in JSON) and encodes back inline', { skip: SKIP }, async () => {
   const file = DMP('TD2.1_Alimentation_requete.xml');
   const wsdl = DMP_WSDL('XDS.b_DocumentRepository.wsdl');

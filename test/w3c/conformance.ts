@@ -10,7 +10,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { compiledSchema, decode, elementRef, encode, type FieldDescriptor, type SchemaDescriptor } from '@volet/runtime';
+import { BUILTIN_SCHEMAS } from '../../generator/catalog/builtin-catalog.js';
 import { emitService } from '../../generator/emit/emit-service.js';
 import { runtimeDescriptors } from '../../generator/emit/runtime-descriptors.js';
 import { loadTemplates } from '../../generator/emit/templates.js';
@@ -68,6 +70,8 @@ export interface CaseOutcome {
    * the output is then not counted against volet.
    */
   readonly oracleRejectsOriginal: boolean;
+  /** True when xmllint gave no verdict in time (counted in {@link CaseOutcome.oracleRejectsOriginal} too). */
+  readonly oracleTimedOut?: boolean;
 }
 
 /** How {@link runGroups} runs. */
@@ -211,19 +215,39 @@ function runInstances(p: Prepared, typecheckError: string | null): CaseOutcome[]
   const validity = validate(group, written);
   return written.map((w, i) => {
     const v = validity[i] ?? { original: true, output: true, message: '' };
-    if (w.outcome !== null) return { ...w.outcome, oracleRejectsOriginal: !v.original };
+    const timedOut = v.timedOut === true ? { oracleTimedOut: true } : {};
+    if (w.outcome !== null) return { ...w.outcome, oracleRejectsOriginal: !v.original, ...timedOut };
     if (!v.output && v.original) return { ...base, instance: w.instance, stage: 'validate', message: v.message, oracleRejectsOriginal: false };
-    return { ...base, instance: w.instance, stage: null, message: '', oracleRejectsOriginal: !v.original };
+    return { ...base, instance: w.instance, stage: null, message: '', oracleRejectsOriginal: !v.original, ...timedOut };
   });
 }
 
+/**
+ * An XML catalog for xmllint (which must not fetch anything either): the remote locations of the
+ * built-in catalog's schemas (xlink.xsd, xml.xsd…) map to their volet text, written once.
+ */
+const xmllintCatalog: string = (() => {
+  const dir = mkdtempSync(join(tmpdir(), 'volet-w3c-catalog-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const entries = BUILTIN_SCHEMAS.flatMap((b) => {
+    const file = join(dir, b.name);
+    writeFileSync(file, b.text);
+    const uri = pathToFileURL(file).href;
+    return b.locations.map((l) => `<uri name="${l}" uri="${uri}"/><system systemId="${l}" uri="${uri}"/>`);
+  });
+  const catalog = join(dir, 'catalog.xml');
+  writeFileSync(catalog, `<?xml version="1.0"?><catalog xmlns="urn:oasis:names:tc:entity:xmlns:xml:catalog">${entries.join('')}</catalog>`);
+  return catalog;
+})();
+
 /** How long xmllint may take on one group. */
-const XMLLINT_TIMEOUT_MS = 20_000;
+const XMLLINT_TIMEOUT_MS = 60_000;
 
 interface Validity {
   original: boolean;
   output: boolean;
   message: string;
+  timedOut?: boolean;
 }
 
 /** One xmllint run per group: each original and each output against the main schema. */
@@ -241,12 +265,13 @@ function validate(group: SuiteGroup, written: readonly Written[]): Validity[] {
     });
     const r = spawnSync('xmllint', ['--noout', '--nonet', '--schema', join(w3cRoot, group.schemas[0] ?? ''), ...files], {
       encoding: 'utf8',
+      env: { ...process.env, XML_CATALOG_FILES: xmllintCatalog },
       maxBuffer: 64 * 1024 * 1024,
       // xmllint builds an automaton per content model: large occurrence bounds can take it minutes.
       timeout: XMLLINT_TIMEOUT_MS,
     });
     if (r.error !== undefined || r.signal !== null) {
-      return written.map(() => ({ original: false, output: true, message: `xmllint gave no verdict in ${XMLLINT_TIMEOUT_MS / 1000} s` }));
+      return written.map(() => ({ original: false, output: true, message: `xmllint gave no verdict in ${XMLLINT_TIMEOUT_MS / 1000} s`, timedOut: true }));
     }
     const text = `${r.stdout}${r.stderr}`;
     const lines = text.split('\n');
