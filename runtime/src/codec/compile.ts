@@ -76,6 +76,11 @@ export interface CompiledSimple {
   readonly stringAsIs: boolean;
   /** Facet checks of every derivation step (run only with `validate`). */
   readonly checks: readonly FacetCheck[];
+  /**
+   * For a union (or a type derived from one): `parse` that refuses a value no member type accepts,
+   * for strict decoding (`parse` keeps such a value as its lexical form).
+   */
+  readonly strictParse?: (text: string, ctx: ParseContext) => unknown;
 }
 
 /** Matches a namespace against a wildcard's constraint. */
@@ -554,6 +559,7 @@ function patternedListFormat(format: CompiledSimple['format'], item: CompiledSim
 }
 
 function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): CompiledSimple {
+  const strictItem = item.strictParse;
   return {
     simple: true,
     key,
@@ -563,6 +569,14 @@ function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): Compil
       if (collapsed === '') return [];
       return collapsed.split(' ').map((t) => item.parse(t, ctx));
     },
+    ...(strictItem === undefined
+      ? {}
+      : {
+          strictParse(text: string, ctx: ParseContext): unknown {
+            const collapsed = applyWhiteSpace(text, 2);
+            return collapsed === '' ? [] : collapsed.split(' ').map((t) => strictItem(t, ctx));
+          },
+        }),
     format(value, ctx) {
       if (!Array.isArray(value)) throw new InvalidValue(key, 'expected an array');
       return value.map((v: unknown) => item.format(v, ctx)).join(' ');
@@ -579,23 +593,33 @@ function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): Compil
 const binaryMember = new WeakMap<object, CompiledSimple>();
 
 function unionOf(key: string, members: CompiledSimple[], checks: FacetCheck[]): CompiledSimple {
+  const NONE = Symbol('no member');
+  const member = (text: string, ctx: ParseContext): unknown => {
+    for (const m of members) {
+      try {
+        const value = m.strictParse !== undefined ? m.strictParse(text, ctx) : m.parse(text, ctx);
+        for (const check of m.checks) check(value, applyWhiteSpace(text, 2));
+        if (m.kind === 'binary' && value instanceof Uint8Array) binaryMember.set(value, m);
+        return value;
+      } catch (err) {
+        if (!(err instanceof InvalidValue)) throw err;
+      }
+    }
+    return NONE;
+  };
   return {
     simple: true,
     key,
     kind: 'string',
     parse(text, ctx) {
-      for (const m of members) {
-        try {
-          const value = m.parse(text, ctx);
-          for (const check of m.checks) check(value, applyWhiteSpace(text, 2));
-          if (m.kind === 'binary' && value instanceof Uint8Array) binaryMember.set(value, m);
-          return value;
-        } catch (err) {
-          if (!(err instanceof InvalidValue)) throw err;
-        }
-      }
+      const value = member(text, ctx);
       // No member accepts it: keep the lexical form.
-      return applyWhiteSpace(text, 2);
+      return value === NONE ? applyWhiteSpace(text, 2) : value;
+    },
+    strictParse(text, ctx) {
+      const value = member(text, ctx);
+      if (value === NONE) throw new InvalidValue(key, 'no member type of the union accepts it');
+      return value;
     },
     format(value, ctx) {
       const reader = value instanceof Uint8Array ? binaryMember.get(value) : undefined;

@@ -399,7 +399,11 @@ export class ElementDecoder implements XmlHandler {
     const colon = text.indexOf(':');
     const prefix = colon < 0 ? '' : text.slice(0, colon);
     const local = colon < 0 ? text : text.slice(colon + 1);
-    const uri = this.reader.resolve(prefix) ?? '';
+    const bound = this.reader.resolve(prefix);
+    if (bound === undefined && prefix !== '' && this.settings.strict) {
+      throw this.fail('unknown-type', `xsi:type ${text} uses the unbound prefix ${prefix}`);
+    }
+    const uri = bound ?? '';
     const key = this.schema.typeKeyByQName(uri, local);
     if (key === undefined) {
       if (this.settings.strict) throw this.fail('unknown-type', `xsi:type names a type the descriptors do not know ({${uri}}${local})`);
@@ -414,7 +418,7 @@ export class ElementDecoder implements XmlHandler {
 
   private parseSimple(type: CompiledSimple, text: string): unknown {
     try {
-      const value = type.parse(text, this.ctx);
+      const value = this.settings.strict && type.strictParse !== undefined ? type.strictParse(text, this.ctx) : type.parse(text, this.ctx);
       if (this.settings.validate) {
         const checks = type.checks;
         for (let i = 0; i < checks.length; i++) checks[i](value, text.trim());
