@@ -330,7 +330,13 @@ class DescriptorWriter {
     const headers: Literal[] = [];
     for (const h of m.headers) {
       const e = this.ctx.index.element(h.element);
-      if (e !== undefined) headers.push({ part: h.part, element: e.tsName });
+      if (e === undefined) continue;
+      const faults: Literal[] = [];
+      for (const f of h.headerFaults) {
+        const fe = this.ctx.index.element(f.element);
+        if (fe !== undefined) faults.push({ part: f.part, element: fe.tsName });
+      }
+      headers.push(faults.length > 0 ? { part: h.part, element: e.tsName, faults } : { part: h.part, element: e.tsName });
     }
     return { body, headers };
   }

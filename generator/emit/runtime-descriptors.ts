@@ -4,7 +4,7 @@
  * descriptors.ts declares as `schema` (built by the same writer) and one `PortDescriptor` per port,
  * with the same operation keys and rpc part element keys as the generated file.
  */
-import type { OperationDescriptor, PortDescriptor, SchemaDescriptor } from '@volet/runtime';
+import type { HeaderPartDescriptor, OperationDescriptor, PortDescriptor, SchemaDescriptor } from '@volet/runtime';
 import type { MessageBinding, Model, Operation } from '../model/model.js';
 import { pascalCase } from '../resolve/naming.js';
 import { schemaDescriptorData } from './descriptors-file.js';
@@ -79,10 +79,15 @@ export function runtimeDescriptors(model: Model): RuntimeDescriptors {
         if (key !== undefined) body.push({ part: b.part, element: key });
       }
     }
-    const headers: { part: string; element: string }[] = [];
+    const headers: HeaderPartDescriptor[] = [];
     for (const h of m.headers) {
       const e = ctx.index.element(h.element);
-      if (e !== undefined) headers.push({ part: h.part, element: e.tsName });
+      if (e === undefined) continue;
+      const faults = h.headerFaults.flatMap((f) => {
+        const fe = ctx.index.element(f.element);
+        return fe === undefined ? [] : [{ part: f.part, element: fe.tsName }];
+      });
+      headers.push(faults.length > 0 ? { part: h.part, element: e.tsName, faults } : { part: h.part, element: e.tsName });
     }
     return { body, headers };
   };
