@@ -4,16 +4,16 @@
  * generated descriptors of `wsdl/xds/`. Every request goes through what the DMP checks: SOAP 1.2,
  * the four WS-Addressing headers, the Action, then the VIHF (see vihf/check-vihf.ts).
  */
-import { WSA_NS, WSSE_NS, type BodyBlock } from '@volet/runtime';
-import { AdhocQueryResponseElement, RegistryResponseElement, documentRegistry_Port_Soap12Port, schema as registrySchema } from '../../generated/xds-registry/descriptors.js';
-import type { AdhocQueryRequest, SubmitObjectsRequest } from '../../generated/xds-registry/types.js';
-import {
-  RegistryResponseElement as RepositoryRegistryResponseElement,
-  RetrieveDocumentSetResponseElement,
-  documentRepository_Port_Soap12Port,
-  schema as repositorySchema,
-} from '../../generated/xds-repository/descriptors.js';
-import type { ProvideAndRegisterDocumentSetRequestType, RetrieveDocumentSetRequestType } from '../../generated/xds-repository/types.js';
+import { WSA_NS } from '@volet/runtime/addressing';
+import { WSSE_NS } from '@volet/runtime/security';
+import type { BodyBlock } from '@volet/runtime/soap';
+import type { SubmitObjectsRequest } from '../../generated/schemas/eblcm/index.js';
+import { type AdhocQueryRequest, AdhocQueryResponseElement } from '../../generated/schemas/ebquery/index.js';
+import { RegistryResponseElement, RegistryResponseElement as RepositoryRegistryResponseElement } from '../../generated/schemas/ebrs/index.js';
+import { type ProvideAndRegisterDocumentSetRequestType, type RetrieveDocumentSetRequestType, RetrieveDocumentSetResponseElement } from '../../generated/schemas/ihe-xdsb/index.js';
+import { schema as registrySchema, schema as repositorySchema } from '../../generated/schemas/schema.js';
+import { documentRegistryPort } from '../../generated/xds-registry/index.js';
+import { documentRepositoryPort } from '../../generated/xds-repository/index.js';
 import { checkAddressing, type AddressingProperty } from '../server/addressing-check.js';
 import { decodeHeaders, decodeRequest } from '../server/decode-request.js';
 import type { SoapHttpHandler, SoapHttpReply, SoapHttpRequest } from '../server/exchange.js';
@@ -76,8 +76,8 @@ export function createDmpSimulator(options: DmpSimulatorOptions): DmpSimulator {
   const repositoryUniqueId = options.repositoryUniqueId ?? DMP_REPOSITORY_UNIQUE_ID;
   const canned = indexCanned(options.canned ?? []);
   const ports: Readonly<Record<string, PortBinding>> = {
-    [DMP_PATHS.registry]: bindPort(registrySchema, documentRegistry_Port_Soap12Port),
-    [DMP_PATHS.repository]: bindPort(repositorySchema, documentRepository_Port_Soap12Port),
+    [DMP_PATHS.registry]: bindPort(registrySchema, documentRegistryPort),
+    [DMP_PATHS.repository]: bindPort(repositorySchema, documentRepositoryPort),
   };
 
   const vihfContext = (received: ReceivedSoap, patientCall: boolean): VihfCheckContext => ({

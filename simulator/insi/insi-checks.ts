@@ -4,9 +4,12 @@
  * `INSI-MANU` (else `DESIR_560`); in CPx mode `wsse:Security` must hold an assertion PS signed by a
  * trusted card certificate, with its required attributes.
  */
-import { DecodeError, XmlError, WSSE_NS, decode, type SoapBlock } from '@volet/runtime';
-import { SecurityElement } from '../../generated/insi/descriptors.js';
-import type { ContexteBAM, ContexteLPS, SecurityHeaderType } from '../../generated/insi/types.js';
+import { DecodeError, XmlError, type SoapBlock } from '@volet/runtime';
+import { decode } from '@volet/runtime/codec';
+import { WSSE_NS } from '@volet/runtime/security';
+import type { ContexteBAM } from '../../generated/schemas/ctxbam/index.js';
+import type { ContexteLPS } from '../../generated/schemas/ctxlps/index.js';
+import { SecurityElement, type SecurityHeaderType } from '../../generated/schemas/wsse/index.js';
 import { assertionAttributes, firstText } from '../saml/assertion-attributes.js';
 import { missingAssertionPart, securityAssertions } from '../saml/assertion-shape.js';
 import { verifySignedAssertion } from '../saml/verify-signed-assertion.js';

@@ -3,7 +3,8 @@
  * decoded by the envelope reader, which is lenient and does not report missing required elements,
  * so they are checked here before any use.
  */
-import type { AssertionType, SecurityHeaderType } from '../../generated/insi/types.js';
+import type { AssertionType } from '../../generated/schemas/saml2/index.js';
+import type { SecurityHeaderType } from '../../generated/schemas/wsse/index.js';
 
 /** The assertions of a decoded `wsse:Security` (none when the header holds none). */
 export function securityAssertions(security: SecurityHeaderType | undefined): AssertionType[] {

@@ -8,8 +8,8 @@
  * values use.)
  */
 import { X509Certificate } from 'node:crypto';
-import { verifyAssertionSignature, type SignerCertificate, type VerificationFailure } from '@volet/runtime';
-import type { AssertionType } from '../../generated/insi/types.js';
+import { verifyAssertionSignature, type SignerCertificate, type VerificationFailure } from '@volet/runtime/security';
+import type { AssertionType } from '../../generated/schemas/saml2/index.js';
 
 /** Extended key usage OID of TLS client authentication. */
 const CLIENT_AUTH = '1.3.6.1.5.5.7.3.2';

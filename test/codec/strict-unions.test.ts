@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { decode, elementRef, type SchemaDescriptor } from '@volet/runtime';
+import { decode, elementRef, type SchemaDescriptor } from '@volet/runtime/codec';
 import { runtimeDescriptors } from '../../generator/emit/runtime-descriptors.js';
 import { buildModel } from '../../generator/pipeline.js';
 import { corpus, corpusSkipReason } from '../support/paths.js';

@@ -2,18 +2,20 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import {
-  buildVihf,
-  buildVihfXml,
   createPemSigner,
-  parseVihfInput,
-  securityHeader,
   SecurityError,
-  validateVihfInput,
-  verifyAssertionSignature,
   VihfProvider,
   type Signer,
   type VihfInput,
 } from '@volet/runtime';
+import {
+  buildVihf,
+  buildVihfXml,
+  parseVihfInput,
+  securityHeader,
+  validateVihfInput,
+  verifyAssertionSignature,
+} from '@volet/runtime/security';
 import { corpusSkipReason } from '../support/paths.js';
 import { testPki } from './pki.js';
 import { SAML_ASSERTION_XSD, samlWithHl7Xsd } from './schemas.js';

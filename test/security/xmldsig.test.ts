@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { createPemSigner, SecurityError, signAssertion, verifyAssertionSignature, type Signer } from '@volet/runtime';
+import { createPemSigner, SecurityError, type Signer } from '@volet/runtime';
+import { signAssertion, verifyAssertionSignature } from '@volet/runtime/security';
 import { testPki } from './pki.js';
 import { toolsSkipReason, xmlsecVerify } from './tools.js';
 

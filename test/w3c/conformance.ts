@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compiledSchema, decode, elementRef, encode, type FieldDescriptor, type SchemaDescriptor } from '@volet/runtime';
+import { decode, elementRef, encode, type FieldDescriptor, type SchemaDescriptor } from '@volet/runtime/codec';
 import { BUILTIN_SCHEMAS } from '../../generator/catalog/builtin-catalog.js';
 import { emitService } from '../../generator/emit/emit-service.js';
 import { runtimeDescriptors } from '../../generator/emit/runtime-descriptors.js';
@@ -117,13 +117,11 @@ function prepare(group: SuiteGroup, index: number, typecheck: boolean): Prepared
   }
 }
 
-/** The root element's expanded name, read with a regular expression-free scan of the start tag. */
+/** The non-abstract global elements of a schema descriptor: descriptor key by Clark name. */
 function rootKeys(schema: SchemaDescriptor): Map<string, string> {
-  const compiled = compiledSchema(schema);
   const index = new Map<string, string>();
-  for (const key of Object.keys(schema.elements)) {
-    const e = compiled.element(key);
-    if (!e.abstract) index.set(`{${e.uri}}${e.local}`, key);
+  for (const [key, e] of Object.entries(schema.elements)) {
+    if (e.abs !== 1) index.set(`{${schema.ns[e.ns] ?? ''}}${e.n}`, key);
   }
   return index;
 }

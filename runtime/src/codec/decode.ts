@@ -49,7 +49,10 @@ export interface DecodeOptions {
   attachments?: ReadonlyMap<string, Uint8Array>;
 }
 
-/** The decoding settings shared by every element decoder of one document. */
+/**
+ * The decoding settings shared by every element decoder of one document.
+ * @internal
+ */
 export interface DecodeSettings {
   readonly strict: boolean;
   readonly keepUnknown: boolean;
@@ -59,7 +62,10 @@ export interface DecodeSettings {
   readonly attachments: ReadonlyMap<string, Uint8Array> | null;
 }
 
-/** Normalises {@link DecodeOptions}. */
+/**
+ * Normalises {@link DecodeOptions}.
+ * @internal
+ */
 export function decodeSettings(options: DecodeOptions = {}): DecodeSettings {
   return {
     strict: (options.mode ?? 'strict') === 'strict',
@@ -115,18 +121,20 @@ const XSI_NIL = 2;
  * start tag (it makes itself the reader's handler) and it calls `onDone` with the value after the
  * element's end tag, giving the reader back to `previous`. This is how the SOAP envelope decoder
  * hands the body and header blocks to the codec on the same reader.
+ * @internal
  */
 export class ElementDecoder implements XmlHandler {
   private readonly schema: CompiledSchema;
   private readonly reader: XmlReader;
   private readonly settings: DecodeSettings;
-  private readonly root: CompiledElement;
   private readonly previous: XmlHandler;
   private readonly onDone: (value: unknown) => void;
   private readonly frames: Frame[] = [];
   private top = -1;
   private readonly ctx: ParseContext;
   private readonly rootAttributeNamespace: string | null;
+  /** The root element's fixed or default value (what an empty root stands for). */
+  private readonly rootConstraint: string | null;
   /** Reused buffer of the current tag's ordinary attributes. */
   private readonly attrBuffer: XmlAttribute[] = [];
   /** Arrays made by lenient decoding for elements that occur more often than allowed. */
@@ -154,8 +162,8 @@ export class ElementDecoder implements XmlHandler {
     rootAttributeNamespace?: string,
   ) {
     this.rootAttributeNamespace = rootAttributeNamespace ?? null;
+    this.rootConstraint = root.valueConstraint;
     this.schema = schema;
-    this.root = root;
     this.reader = reader;
     this.previous = previous;
     this.settings = settings;
@@ -292,7 +300,7 @@ export class ElementDecoder implements XmlHandler {
 
   /** The text an empty element stands for: its declaration's fixed or default value, else ''. */
   private emptyText(frame: Frame): string {
-    return (frame.slot !== null ? frame.slot.valueConstraint : this.root.valueConstraint) ?? '';
+    return (frame.slot !== null ? frame.slot.valueConstraint : this.rootConstraint) ?? '';
   }
 
   /** Opens a frame for an element of declared type `type`. */
@@ -586,6 +594,7 @@ class DocumentHandler implements XmlHandler {
 }
 
 function setUp(ref: ElementRef, options: DecodeOptions | undefined): { handler: DocumentHandler; reader: XmlReader } {
+  if (shapeKeepers.length === 0) keepShapes();
   const schema = compiledSchema(ref.schema);
   const handler = new DocumentHandler(schema, schema.element(ref.element), decodeSettings(options));
   const reader = new XmlReader(handler, { limits: options?.limits });
@@ -624,7 +633,11 @@ export async function decodeAsync<T>(ref: ElementRef<T>, source: AsyncIterable<s
  * One live instance of each keeps the shapes, and the optimised code, valid.
  */
 const shapeKeepers: unknown[] = [];
-{
+
+/** Makes the shape keepers on the first decode (never at import: importing the runtime runs nothing). */
+function keepShapes(): void {
+  if (shapeKeepers.length > 0) return;
+  shapeKeepers.push(null);
   const schema = compiledSchema({
     v: 1,
     ns: [''],

@@ -110,6 +110,7 @@ const VERSIONS: readonly string[] = ['TLSv1.2', 'TLSv1.3'];
  * PKCS#12 files that OpenSSL 3 refuses (RC2-40 "legacy" bags, the default of OpenSSL 1.x) are read
  * with node-forge instead.
  * @param settings - credentials, trust and TLS versions
+ * @internal
  */
 export function createClientTlsContext(settings: ClientTlsSettings): ClientTlsContext {
   const minVersion = settings.minVersion ?? 'TLSv1.2';

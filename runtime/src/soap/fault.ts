@@ -35,8 +35,8 @@ export interface SoapFaultInit {
   readonly faultCode: QName;
   readonly subcodes?: readonly QName[];
   readonly reasons?: readonly FaultReason[];
-  readonly node?: string;
-  readonly role?: string;
+  readonly node?: string | undefined;
+  readonly role?: string | undefined;
   readonly detail?: readonly SoapBlock[];
   readonly headers?: readonly SoapBlock[];
 }

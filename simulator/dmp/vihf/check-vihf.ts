@@ -4,9 +4,11 @@
  * trusted ORG_SIGN-style certificate whose DN is the `Issuer`; for INDIRECTE_RENFORCEE (AIR) a
  * token at most 30 s old and used once.
  */
-import { DecodeError, XmlError, WSSE_NS, decode, VIHF_ATTRIBUTE, type SoapBlock, type VihfMode } from '@volet/runtime';
-import { SecurityElement } from '../../../generated/insi/descriptors.js';
-import type { AssertionType, SecurityHeaderType } from '../../../generated/insi/types.js';
+import { DecodeError, XmlError, type SoapBlock, type VihfMode } from '@volet/runtime';
+import { decode } from '@volet/runtime/codec';
+import { WSSE_NS, VIHF_ATTRIBUTE } from '@volet/runtime/security';
+import type { AssertionType } from '../../../generated/schemas/saml2/index.js';
+import { SecurityElement, type SecurityHeaderType } from '../../../generated/schemas/wsse/index.js';
 import { assertionAttributes, authnStatements, firstText, type AssertionAttributes } from '../../saml/assertion-attributes.js';
 import { missingAssertionPart, securityAssertions } from '../../saml/assertion-shape.js';
 import { verifySignedAssertion } from '../../saml/verify-signed-assertion.js';

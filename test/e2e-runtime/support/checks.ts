@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseContentType, verifyAssertionSignature } from '@volet/runtime';
+import { parseContentType } from '@volet/runtime/http';
+import { verifyAssertionSignature } from '@volet/runtime/security';
 import { corpus } from '../../support/paths.js';
 import { tempDir, toolsSkipReason, xmlsecVerify } from '../../security/tools.js';
 import { headerBlock, headerNames, mustUnderstand, securityAssertions, SOAP12_NS, WSA, WSSE, type ReceivedRequest } from './soap-server.js';
