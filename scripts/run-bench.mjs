@@ -13,6 +13,7 @@ const benches = [
   'bench/transport/small-calls.ts',
   'bench/transport/mtom-memory.ts',
   'bench/transport/concurrent-calls.ts',
+  'bench/runtime/root-import.bench.ts',
 ];
 const filters = process.argv.slice(2);
 const selected = filters.length ? benches.filter((b) => filters.some((f) => b.includes(f))) : benches;

@@ -34,6 +34,7 @@ for (const major of majors.length > 0 ? majors : DEFAULT_MAJORS) {
   console.log(`\n=== Node ${major}: ${filters.join(' ')}`);
   // `node` on PATH inside npm exec is the package's, so children the tests start (npm, npx, node) use it too.
   const exec = (...args) => spawnSync(NPM, ['exec', '--yes', `--package=node@${major}`, '--', 'node', ...args], { cwd: root, stdio: 'inherit' });
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal for the child node to evaluate (-p)
   const version = exec('-p', '`running on node ${process.version}`');
   const run = version.status === 0 ? exec(join('scripts', 'run-tests.mjs'), ...filters) : version;
   const seconds = Math.round((Date.now() - started) / 1000);

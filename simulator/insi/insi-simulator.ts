@@ -43,6 +43,8 @@ export interface InsiSimulatorOptions {
   /** The population (default the fictional {@link DEFAULT_POPULATION}). */
   readonly population?: readonly SimulatedIdentity[];
   readonly now?: () => Date;
+  /** Accept assertions PS signed with RSA-SHA1 / SHA-1 digests (old tokens); refused by default. */
+  readonly allowSha1?: boolean;
 }
 
 /** An INSi simulator. */
@@ -75,7 +77,7 @@ export function createInsiSimulator(options: InsiSimulatorOptions): InsiSimulato
       const decoded = decodeRequest(received, operation, { rawHeaderParts: ['Security'], understoodNamespaces: [WSA_NS, WSSE_NS] });
       const messageId = messageIdOf(decoded.headers) ?? received.addressing.messageId;
       if (mode === 'mtls') checkCertificateName(request.peer, messageId);
-      else checkAssertionPs(decoded.headers, { envelope: received.envelope, trust: options.cardTrust, now, messageId });
+      else checkAssertionPs({ envelope: received.envelope, trust: options.cardTrust, now, messageId, allowSha1: options.allowSha1 ?? false });
       const contexts = requireContexts(decoded.headers, messageId);
       checkIdam(contexts.lps, known, messageId);
       let result: Resultat;

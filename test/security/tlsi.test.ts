@@ -10,7 +10,8 @@ import { corpus, corpusSkipReason } from '../support/paths.js';
 import { testPki } from './pki.js';
 import { CTXBAM_XSD, CTXLPS_XSD, SAML_ASSERTION_XSD, TLSI_SECURITY_XSD } from './schemas.js';
 import { shapeDiff, shapeOf, shapeOfElement } from './structure.js';
-import { tempDir, toolsSkipReason, xmllintValidate, xmlsecVerify } from './tools.js';
+import { tempDir, toolsSkipReason, xmlsecVerify } from './tools.js';
+import { xmllintValidateFile } from '../support/xmllint.js';
 
 const skip = corpusSkipReason || toolsSkipReason('xmllint', 'xmlsec1', 'openssl');
 const PS_FIXTURE = corpus('insi-padoa', 'extracted', 'assertion-ps-saml2-signed.xml');
@@ -72,7 +73,7 @@ describe('ContexteLPS / ContexteBAM', { skip }, () => {
         '<ctxlps:Emetteur>medecin@example.org</ctxlps:Emetteur><ctxlps:LPS><ctxlps:IDAM R="4">PDP17NF21DD0</ctxlps:IDAM><ctxlps:Version>0.1.0</ctxlps:Version>' +
         '<ctxlps:Instance>ff67308e-039f-4158-9dcc-0a08a20ba35c</ctxlps:Instance><ctxlps:Nom>urn:lps:volet:0.1.0</ctxlps:Nom></ctxlps:LPS></ctxlps:ContexteLPS>',
     );
-    const r = xmllintValidate(CTXLPS_XSD, file('ctxlps.xml', xml));
+    const r = xmllintValidateFile(file('ctxlps.xml', xml), CTXLPS_XSD);
     assert.ok(r.ok, r.output);
     assert.deepEqual(shapeDiff(shapeOf(xml), shapeOfElement(fixtureElement('urn:siram:lps:ctxlps', 'ContexteLPS'))), []);
   });
@@ -82,7 +83,7 @@ describe('ContexteLPS / ContexteBAM', { skip }, () => {
     assert.ok(xml !== undefined);
     assert.ok(xml.endsWith('<ctxbam:COUVERTURE/></ctxbam:ContexteBAM>'), xml);
     assert.ok(xml.startsWith('<ctxbam:ContexteBAM xmlns:ctxbam="urn:siram:bam:ctxbam" Version="01_02"><ctxbam:Id>'), xml);
-    assert.ok(xmllintValidate(CTXBAM_XSD, file('ctxbam-empty.xml', xml)).ok);
+    assert.ok(xmllintValidateFile(file('ctxbam-empty.xml', xml), CTXBAM_XSD).ok);
     assert.deepEqual(shapeDiff(shapeOf(xml), shapeOfElement(fixtureElement('urn:siram:bam:ctxbam', 'ContexteBAM'))), []);
 
     const full = {
@@ -99,12 +100,12 @@ describe('ContexteLPS / ContexteBAM', { skip }, () => {
     };
     const [fullXml] = await contextHeaders({ ContexteBAM: full });
     assert.ok(fullXml !== undefined);
-    const r = xmllintValidate(CTXBAM_XSD, file('ctxbam-full.xml', fullXml));
+    const r = xmllintValidateFile(file('ctxbam-full.xml', fullXml), CTXBAM_XSD);
     assert.ok(r.ok, r.output);
     assert.match(fullXml, /<ctxbam:BENEFICIAIRE><ctxbam:Nir><ctxbam:Num>2850575123456<\/ctxbam:Num><ctxbam:Cle>34<\/ctxbam:Cle><ctxbam:DateCertification>2020-01-01<\/ctxbam:DateCertification><\/ctxbam:Nir><ctxbam:DateNai>1985-00-00<\/ctxbam:DateNai><ctxbam:Rang>1<\/ctxbam:Rang><ctxbam:Porteur>0<\/ctxbam:Porteur><\/ctxbam:BENEFICIAIRE>/);
     // The schema is a real oracle: a malformed NIR is rejected by it.
     const [bad] = await contextHeaders({ ContexteBAM: { ...full, COUVERTURE: { ASSURE: { Id: { Num: '12345' } } } } });
-    assert.equal(xmllintValidate(CTXBAM_XSD, file('ctxbam-bad.xml', bad ?? '')).ok, false);
+    assert.equal(xmllintValidateFile(file('ctxbam-bad.xml', bad ?? ''), CTXBAM_XSD).ok, false);
     await assert.rejects(
       contextHeaders({ ContexteBAM: { ...full, Emetteur: 'x\u0000' } }),
       (e: unknown) => e instanceof EncodeError && /Emetteur/.test(e.message) && !e.message.includes('2850575123456'),
@@ -138,7 +139,7 @@ describe('assertion PS', { skip }, () => {
     assert.match(xml, /^<Assertion xmlns="urn:oasis:names:tc:SAML:2\.0:assertion" ID="_[0-9a-f-]{36}" IssueInstant="2026-05-06T07:08:09\.010Z" Version="2\.0"><Issuer Format="urn:oasis:names:tc:SAML:1\.1:nameid-format:X509SubjectName">2\.5\.4\.4=#/);
     assert.ok(xml.includes('<Subject><NameID NameQualifier="CPS">00B6087510</NameID></Subject>'));
     assert.ok(xml.includes('<SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>'));
-    const schema = xmllintValidate(SAML_ASSERTION_XSD, path);
+    const schema = xmllintValidateFile(path, SAML_ASSERTION_XSD);
     assert.ok(schema.ok, schema.output);
     const x = xmlsecVerify(path, pki.cps.certFile);
     assert.ok(x.ok, x.output);
@@ -153,7 +154,7 @@ describe('assertion PS', { skip }, () => {
     const names = [...xml.matchAll(/<Attribute Name="([^"]+)">/g)].map((m) => m[1]);
     assert.deepEqual(names, ['identifiantFacturation', 'secteurActivite', 'codeSpecialiteAMO', 'gipProfessionCode']);
     assert.ok(xml.includes('<Conditions NotBefore="2026-05-06T07:08:09.010Z" NotOnOrAfter="2026-05-06T08:08:09.010Z"/>'));
-    assert.ok(xmllintValidate(SAML_ASSERTION_XSD, file('assertion-ps-full.xml', xml)).ok);
+    assert.ok(xmllintValidateFile(file('assertion-ps-full.xml', xml), SAML_ASSERTION_XSD).ok);
     await assert.rejects(
       buildAssertionPs({ nameId: 'SECRET-ID', identifiantFacturation: '', secteurActivite: 'SA05' }, { signer: cpsSigner() }),
       (e: unknown) => e instanceof SecurityError && /identifiantFacturation: must be a non-empty string/.test(e.message) && !e.message.includes('SECRET-ID'),
@@ -168,7 +169,7 @@ describe('TLSi wsse:Security', { skip }, () => {
     const header = tlsiSecurityHeader({ mode: 'cpx', assertions: [`<?xml version="1.0" encoding="utf-8"?>\n${fixture}`, vitale] });
     assert.ok(header);
     assert.equal(header, `<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">${fixture.trimEnd()}${vitale}</wsse:Security>`);
-    const r = xmllintValidate(TLSI_SECURITY_XSD, file('security.xml', header));
+    const r = xmllintValidateFile(file('security.xml', header), TLSI_SECURITY_XSD);
     assert.ok(r.ok, r.output);
     // Same shape as the Security header of the public INSi request.
     assert.deepEqual(

@@ -23,6 +23,8 @@ export {
   type AssertionVerification,
   type VerificationFailure,
   type VerifyAssertionOptions,
+  type SignatureDetails,
+  type VerifiedAssertion,
 } from './xmldsig/verify-assertion.js';
 
 export type { VihfInput, VihfMode, CodedValue, PurposeOfUseCode } from './vihf/types.js';

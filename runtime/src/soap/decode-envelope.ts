@@ -27,6 +27,8 @@ export interface DecodeEnvelopeOptions extends DecodeOptions {
   headerDescriptors?: readonly ElementRef[];
   /** Fault detail entries to decode; other entries are kept raw. */
   faultDetailDescriptors?: readonly ElementRef[];
+  /** The HTTP status the envelope arrived with: copied onto a {@link SoapFault} as `httpStatus`. */
+  httpStatus?: number;
 }
 
 /** A decoded envelope. */
@@ -147,7 +149,7 @@ class EnvelopeHandler implements XmlHandler {
       case Where.Body:
         if (tag.uri === this.ns && tag.local === 'Fault') {
           if (this.body.length > 0 || this.fault !== null) throw this.fail('unexpected-element', 'a SOAP Fault must be the only body element');
-          this.fault = new FaultHandler(this.reader, this, this.version as Version, this.ns, new ElementIndex(this.options.faultDetailDescriptors), this.settings);
+          this.fault = new FaultHandler(this.reader, this, this.version as Version, this.ns, new ElementIndex(this.options.faultDetailDescriptors), this.settings, this.options.httpStatus);
           return;
         }
         if (this.fault !== null) throw this.fail('unexpected-element', 'a SOAP Fault must be the only body element');
@@ -209,6 +211,7 @@ class FaultHandler implements XmlHandler {
     private readonly ns: string,
     private readonly detailIndex: ElementIndex,
     private readonly settings: DecodeSettings,
+    private readonly httpStatus: number | undefined,
   ) {
     reader.handler = this;
   }
@@ -301,6 +304,7 @@ class FaultHandler implements XmlHandler {
       role: this.role,
       detail: this.detail,
       headers,
+      ...(this.httpStatus !== undefined ? { httpStatus: this.httpStatus } : {}),
     });
   }
 }

@@ -63,8 +63,8 @@ export function assertAssertionVerifies(assertion: string, signerCertFile: strin
     assert.ok(xmlsec.ok, `xmlsec1 --verify: ${xmlsec.output}`);
     const ours = verifyAssertionSignature(assertion, { trustedCertificates: [caPem] });
     assert.ok(ours.valid, ours.valid ? '' : `verifier: ${ours.reason} ${ours.message}`);
-    assert.equal(ours.trusted, true);
-    return ours.assertionId;
+    assert.equal(ours.signature?.trusted, true);
+    return ours.assertion.id;
   } finally {
     tmp.cleanup();
   }
