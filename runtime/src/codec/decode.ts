@@ -11,6 +11,7 @@ import { RawCapture } from '../xml/raw-capture.js';
 import { XmlReader, type XmlAttribute, type XmlHandler, type XmlTag } from '../xml/reader.js';
 import { InvalidValue, builtinCodec, type ParseContext } from './builtins.js';
 import { XOP_INCLUDE_NS, normalizeContentId } from '../mtom/content-id.js';
+import type { ReceivedAttachment } from '../mtom/received-attachment.js';
 import {
   compiledSchema,
   type AnySlot,
@@ -44,9 +45,10 @@ export interface DecodeOptions {
   limits?: Partial<XmlLimits>;
   /**
    * XOP (MTOM) attachments, by normalised Content-ID (`splitSoapPayload(…).attachments`): an
-   * `xop:Include` in a `base64Binary` element then stands for the bytes of the part it names.
+   * `xop:Include` in a `base64Binary` element then stands for the bytes of the part it names
+   * (or, for parts streamed to a file or sink, for its {@link ReceivedAttachment}).
    */
-  attachments?: ReadonlyMap<string, Uint8Array>;
+  attachments?: ReadonlyMap<string, Uint8Array | ReceivedAttachment>;
 }
 
 /**
@@ -59,7 +61,7 @@ export interface DecodeSettings {
   readonly validate: boolean;
   readonly debug: boolean;
   /** XOP attachments, or null. */
-  readonly attachments: ReadonlyMap<string, Uint8Array> | null;
+  readonly attachments: ReadonlyMap<string, Uint8Array | ReceivedAttachment> | null;
 }
 
 /**
@@ -87,7 +89,7 @@ class Frame {
   pos = 0;
   nil = false;
   /** The bytes of an `xop:Include` standing for this element's base64 content. */
-  xop: Uint8Array | null = null;
+  xop: Uint8Array | ReceivedAttachment | null = null;
   /** The type an `xsi:type` gave an element declared with another simple type: its value is `{ $type, $value }`. */
   xsiSimple: string | null = null;
 }
@@ -450,7 +452,7 @@ export class ElementDecoder implements XmlHandler {
     let href: string | undefined;
     for (const a of tag.attributeList) if (a.local === 'href' && a.uri === '') href = a.value;
     if (href === undefined) throw this.fail('invalid-value', 'xop:Include without href');
-    const attachments = this.settings.attachments as ReadonlyMap<string, Uint8Array>;
+    const attachments = this.settings.attachments as ReadonlyMap<string, Uint8Array | ReceivedAttachment>;
     const data = attachments.get(normalizeContentId(href)) ?? attachments.get(href.trim().replace(/^cid:/i, ''));
     // Content-IDs are generated identifiers, not patient data: safe to show.
     if (data === undefined) throw this.fail('missing-attachment', `xop:Include refers to ${href.slice(0, 120)}, which is not in the message`);
@@ -461,9 +463,9 @@ export class ElementDecoder implements XmlHandler {
   }
 
   /** The value of an element bound to an attachment: only whitespace may surround the Include. */
-  private xopValue(frame: Frame): Uint8Array {
+  private xopValue(frame: Frame): Uint8Array | ReceivedAttachment {
     if (!isWhitespace(frame.text)) throw this.fail('unexpected-text', 'text beside an xop:Include');
-    return frame.xop as Uint8Array;
+    return frame.xop as Uint8Array | ReceivedAttachment;
   }
 
   private store(parent: Frame, slot: ElementSlot, value: unknown): void {

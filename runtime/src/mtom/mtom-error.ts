@@ -14,7 +14,12 @@ export type MtomErrorCode =
   | 'invalid-content-id'
   | 'missing-attachment'
   | 'unreferenced-attachment'
-  | 'duplicate-content-id';
+  | 'duplicate-content-id'
+  | 'stream-consumed'
+  | 'streamed-parts'
+  | 'unreadable-source'
+  | 'too-large'
+  | 'sink-failed';
 
 /** A multipart/related (MTOM/XOP) message that cannot be built or parsed. */
 export class MtomError extends VoletError {
