@@ -12,6 +12,7 @@ import { resolveSchema } from './resolve/resolve.js';
 import { markMtomOperations } from './resolve/mtom.js';
 import { serviceRoots } from './parse/wsdl/service-roots.js';
 import { diagnostic, sortDiagnostics } from './model/diagnostics.js';
+import { schemaRoots } from './model/schema-roots.js';
 import { didYouMean } from '@volet/runtime/codec';
 
 /** Per-operation MTOM settings of a `volet.config.json` service (operation name → on/off). */
@@ -35,7 +36,9 @@ export function buildModel(entries: string[], options: BuildModelOptions = {}): 
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const components = parseSchemas(loaded, diagnostics);
   const services = parseWsdl(loaded, diagnostics);
-  const schema = resolveSchema(components, serviceRoots(services), diagnostics, services);
+  // A description without services (XSDs alone): every global element may be a document root.
+  const xsdOnly = services.length === 0 && loaded.documents.every((d) => d.kind === 'xsd');
+  const schema = resolveSchema(components, xsdOnly ? schemaRoots(components) : serviceRoots(services), diagnostics, services);
   if (options.mtom !== undefined) {
     // The configured overrides, over what the mtom-operations pass found.
     const unknownMtom = markMtomOperations(services, schema, options.mtom.operations);

@@ -16,6 +16,7 @@ import { XMLDSIG_XSD } from './schemas/xmldsig.js';
 import { XMLENC_XSD } from './schemas/xmlenc.js';
 import { XOP_INCLUDE_XSD } from './schemas/xop-include.js';
 import { XMIME_XSD } from './schemas/xmime.js';
+import { XLINK_XSD } from './schemas/xlink.js';
 
 /** One built-in schema. */
 export interface BuiltinSchema {
@@ -43,8 +44,14 @@ export const BUILTIN_SCHEMAS: readonly BuiltinSchema[] = [
   {
     name: 'xsi.xsd',
     namespace: 'http://www.w3.org/2001/XMLSchema-instance',
-    locations: [],
+    locations: ['http://www.w3.org/2001/XMLSchema-instance', 'http://www.w3.org/2001/XMLSchema-instance.xsd'],
     text: XSI_XSD,
+  },
+  {
+    name: 'xlink.xsd',
+    namespace: 'http://www.w3.org/1999/xlink',
+    locations: ['http://www.w3.org/XML/2008/06/xlink.xsd', 'http://www.w3.org/1999/xlink.xsd', 'https://www.w3.org/1999/xlink.xsd'],
+    text: XLINK_XSD,
   },
   {
     name: 'soap11-envelope.xsd',

@@ -10,7 +10,12 @@ const INDENT = '  ';
 /** Formats the services and schema summary of a model (diagnostics are printed separately). */
 export function formatInspect(model: Model): string {
   const lines: string[] = [];
-  if (model.services.length === 0) lines.push('no services');
+  if (model.services.length === 0) {
+    // An XSD-only description: every reached global element may be a document root.
+    const roots = model.schema.elements.filter((e) => e.reached && !e.abstract).map((e) => e.name);
+    lines.push(roots.length === 0 ? 'no services' : `no services; document roots (global elements): ${roots.length}`);
+    for (const name of roots) lines.push(`${INDENT}${name}`);
+  }
   for (const service of model.services) formatService(service, lines);
   lines.push('', formatSchemaSummary(model));
   return lines.join('\n') + '\n';

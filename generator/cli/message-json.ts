@@ -239,7 +239,12 @@ function asBody(b: ReturnType<MessageReader['block']>): BodyBlock | string {
  * Writes a message from its JSON form: a SOAP envelope (or fault envelope) or a bare element.
  * @throws `EncodeError` (`invalid-message` with the JSON path, or a codec error with the value path)
  */
-export function encodeMessageJson(schema: SchemaDescriptor, json: unknown, options: { readonly excludeElements?: ReadonlySet<string> } = {}): string {
+export function encodeMessageJson(
+  schema: SchemaDescriptor,
+  json: unknown,
+  options: { readonly excludeElements?: ReadonlySet<string>; readonly lenient?: (violation: string) => void } = {},
+): string {
+  const encodeOptions = options.lenient === undefined ? undefined : { lenient: options.lenient };
   const r = new MessageReader(schema, options.excludeElements);
   if (!isObject(json)) throw r.fail('', 'the message must be an object: { envelope } or { element, value }');
   if (isObject(json.envelope)) {
@@ -266,14 +271,15 @@ export function encodeMessageJson(schema: SchemaDescriptor, json: unknown, optio
         ...(typeof f.role === 'string' ? { role: f.role } : {}),
         detail: r.blocks(f.detail, 'envelope.fault.detail').map(asBody),
         headers,
+        ...(encodeOptions === undefined ? {} : { encodeOptions }),
       });
     }
-    return encodeEnvelope({ version, headers, body: r.blocks(env.body, 'envelope.body').map(asBody) });
+    return encodeEnvelope({ version, headers, body: r.blocks(env.body, 'envelope.body').map(asBody), ...(encodeOptions === undefined ? {} : { encodeOptions }) });
   }
   if ('element' in json) {
     const b = r.block(json, '');
     if ('raw' in b) return b.raw;
-    return encode(b.ref, b.value);
+    return encode(b.ref, b.value, encodeOptions);
   }
   throw r.fail('', 'the message must be { envelope: … } or { element, value }');
 }

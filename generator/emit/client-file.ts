@@ -117,6 +117,8 @@ export function clientContext(ctx: EmitContext, operationKeys: (p: PortNames) =>
     typed.set(p, typedOps);
     ports.push(portContext(p, operations));
   }
+  // An XSD-only description has no port, so no client: an empty module (index.ts re-exports it).
+  if (ports.length === 0) return { context: { imports: ['export {};'], types, ports }, typed, headersTypes: [], typeImports: [] };
   const imports = ["import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';"];
   if (s.usedRuntime === true) imports.push("import type * as rt from '@volet/runtime';");
   const typeImports = moduleImports(s, schemas);

@@ -99,6 +99,8 @@ export function elementStatements(ctx: EmitContext, module: string): (StatementS
 
 /** The statements of a service folder's `descriptors.ts`: a `PortDescriptor` and the typed operations of each port. */
 export function portStatements(ctx: EmitContext, typed: ReadonlyMap<PortNames, TypedOperation[]>, headersImports: readonly string[], typeImports: readonly string[]): string[] {
+  // An XSD-only description has no port: an empty module (index.ts re-exports it).
+  if (ctx.ports.length === 0) return ['export {};'];
   const writer = new DescriptorWriter(ctx);
   const out: string[] = [];
   const runtime = ['operationRef', 'type PortDescriptor'];
@@ -344,7 +346,13 @@ class DescriptorWriter {
     const headers: Literal[] = [];
     for (const h of m.headers) {
       const e = this.ctx.index.element(h.element);
-      if (e !== undefined) headers.push({ part: h.part, element: e.tsName });
+      if (e === undefined) continue;
+      const faults: Literal[] = [];
+      for (const f of h.headerFaults) {
+        const fe = this.ctx.index.element(f.element);
+        if (fe !== undefined) faults.push({ part: f.part, element: fe.tsName });
+      }
+      headers.push(faults.length > 0 ? { part: h.part, element: e.tsName, faults } : { part: h.part, element: e.tsName });
     }
     return { body, headers };
   }

@@ -16,7 +16,12 @@ export const registerEncode: RegisterCommand = (cli, context) =>
       y
         .positional('wsdl', { describe: 'the service description (WSDL, or an XSD)', type: 'string', demandOption: true })
         .positional('file', { describe: 'the message as JSON (what `volet decode` prints)', type: 'string', demandOption: true })
-        .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true }),
+        .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true })
+        .option('lenient', {
+          describe: 'write back what lenient decoding read from a message that breaks its schema (missing required content, extra occurrences), with a warning per violation',
+          type: 'boolean',
+          default: false,
+        }),
     async (args) => {
       const file = String(args.file);
       const json = readJson(file, 'JSON message file');
@@ -24,7 +29,12 @@ export const registerEncode: RegisterCommand = (cli, context) =>
       if (descriptors === null) return;
       const { encodeMessageJson } = await import('../message-json.js');
       try {
-        const xml = encodeMessageJson(descriptors.schema, json, { excludeElements: descriptors.rpcPartElements });
+        const warnings: string[] = [];
+        const xml = encodeMessageJson(descriptors.schema, json, {
+          excludeElements: descriptors.rpcPartElements,
+          ...(args.lenient === true ? { lenient: (violation: string) => void warnings.push(violation) } : {}),
+        });
+        for (const w of warnings) context.io.stderr(`volet: warning: ${file}: ${w}\n`);
         context.io.stdout(xml + '\n');
         context.exitCode = ExitCode.ok;
       } catch (err) {

@@ -69,7 +69,9 @@ function flattenAttributes(ctx: ResolveContext, items: RawAttributeItem[], stack
       continue;
     }
     const inner = flattenAttributes(ctx, g.attributes, [...stack, item.ref.name]);
-    out.attributes.push(...inner.attributes);
+    // XSD 1.0 §3.6.2: a prohibited use inside an attribute group is not one of the group's attribute
+    // uses, so it removes nothing from a base type (XSD 1.1 changed this).
+    out.attributes.push(...inner.attributes.filter((a) => !('use' in a) || a.use !== 'prohibited'));
     // The group's own complete wildcard: its local one (whose processContents wins) ∩ its groups' ones.
     const wildcard = combineWildcards(g.anyAttribute, inner.wildcards);
     if (wildcard) out.wildcards.push(wildcard);

@@ -7,18 +7,22 @@
  */
 import { Buffer } from 'node:buffer';
 import type { ComplexTypeDescriptor, ElementFieldDescriptor, FieldDescriptor, SchemaDescriptor, TypeDescriptor, TypeKey } from '../codec/descriptors.js';
+import { formatSpecialFloat } from '../codec/builtins.js';
 import { isTagged } from '../codec/values.js';
 import { attachmentFromFile } from '../mtom/attachment-source.js';
 import { isReceivedAttachment } from '../mtom/source-brand.js';
 
 /**
- * A decoded value as JSON data: `Uint8Array`s become base64 strings (and bigints decimal strings);
+ * A decoded value as JSON data: `Uint8Array`s become base64 strings (and bigints decimal strings),
+ * infinite, NaN and negative-zero floats their XSD lexical forms (`"INF"`, `"-INF"`, `"NaN"`, `"-0"`);
  * the rest is copied as is.
  */
 export function toJsonValue(value: unknown): unknown {
   if (isReceivedAttachment(value)) return value.toJSON();
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   if (typeof value === 'bigint') return value.toString();
+  // JSON has no INF, NaN or -0 (JSON.stringify writes null, or 0): their XSD lexical forms, which the float codec reads back.
+  if (typeof value === 'number' && (!Number.isFinite(value) || Object.is(value, -0))) return formatSpecialFloat(value);
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};

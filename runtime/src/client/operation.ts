@@ -16,6 +16,11 @@ export interface HeaderPartDescriptor {
   readonly part: string;
   /** Key of the header block's global element in the schema descriptor. */
   readonly element: string;
+  /**
+   * The header faults of this header (`soap:headerfault`): header blocks a fault response carries
+   * about it, each a part and its element key. Absent when there are none.
+   */
+  readonly faults?: readonly { readonly part: string; readonly element: string }[];
 }
 
 /** The body and header parts of one message. */

@@ -78,7 +78,8 @@ export function readResponse(
       ...codec,
       ...(strict ? { version: op.soapVersion } : {}),
       bodyDescriptors: rpc || output === null ? [] : refs(schema, output.body.map((b) => b.element)),
-      headerDescriptors: refs(schema, (output?.headers ?? []).map((h) => h.element)),
+      // Header fault blocks (soap:headerfault of the request's headers) are typed too.
+      headerDescriptors: refs(schema, [...(output?.headers ?? []).map((h) => h.element), ...[...(op.input?.headers ?? []), ...(output?.headers ?? [])].flatMap((h) => (h.faults ?? []).map((f) => f.element))]),
       faultDetailDescriptors: refs(schema, op.faults.flatMap((f) => (f.element === undefined ? [] : [f.element]))),
       httpStatus: response.status,
     });

@@ -151,6 +151,18 @@ const decimalCodec: BuiltinCodec = {
 };
 
 const FLOAT = /^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|-?INF|NaN)$/;
+
+/** The lexical form of INF, -INF, NaN and -0 (the float values JSON cannot hold). */
+export function formatSpecialFloat(value: number): string {
+  if (value === Infinity) return 'INF';
+  if (value === -Infinity) return '-INF';
+  if (Number.isNaN(value)) return 'NaN';
+  return Object.is(value, -0) ? '-0' : String(value);
+}
+
+/** The float values written as strings in the JSON form ({@link formatSpecialFloat}). */
+const SPECIAL_FLOATS = new Set(['INF', '-INF', 'NaN', '-0']);
+
 const floatCodec = (name: string): BuiltinCodec => ({
   name,
   kind: 'number',
@@ -162,11 +174,9 @@ const floatCodec = (name: string): BuiltinCodec => ({
     return Number(text);
   },
   format(value) {
+    if (typeof value === 'string' && SPECIAL_FLOATS.has(value)) return value;
     if (typeof value !== 'number') throw new InvalidValue(name, 'expected a number');
-    if (value === Infinity) return 'INF';
-    if (value === -Infinity) return '-INF';
-    if (Number.isNaN(value)) return 'NaN';
-    return String(value);
+    return formatSpecialFloat(value);
   },
 });
 

@@ -24,7 +24,40 @@ import {
   type ValueKind,
   type WhiteSpace,
 } from './builtins.js';
-import { compileFacets, type FacetCheck } from './facets.js';
+import { compileFacets, xsdPattern, type FacetCheck } from './facets.js';
+
+/** The built-in derived types and their bases (XSD 1.0 Part 2 §3.3); the other built-ins derive from xs:anySimpleType. */
+const BUILTIN_BASES: Readonly<Record<string, string>> = {
+  'xs:integer': 'xs:decimal',
+  'xs:nonPositiveInteger': 'xs:integer',
+  'xs:negativeInteger': 'xs:nonPositiveInteger',
+  'xs:long': 'xs:integer',
+  'xs:int': 'xs:long',
+  'xs:short': 'xs:int',
+  'xs:byte': 'xs:short',
+  'xs:nonNegativeInteger': 'xs:integer',
+  'xs:unsignedLong': 'xs:nonNegativeInteger',
+  'xs:unsignedInt': 'xs:unsignedLong',
+  'xs:unsignedShort': 'xs:unsignedInt',
+  'xs:unsignedByte': 'xs:unsignedShort',
+  'xs:positiveInteger': 'xs:nonNegativeInteger',
+  'xs:normalizedString': 'xs:string',
+  'xs:token': 'xs:normalizedString',
+  'xs:language': 'xs:token',
+  'xs:Name': 'xs:token',
+  'xs:NMTOKEN': 'xs:token',
+  'xs:NCName': 'xs:Name',
+  'xs:ID': 'xs:NCName',
+  'xs:IDREF': 'xs:NCName',
+  'xs:ENTITY': 'xs:NCName',
+};
+
+/** The base of a built-in type, or undefined for xs:anyType. */
+function builtinBase(key: string): string | undefined {
+  if (key === 'xs:anyType') return undefined;
+  if (key === 'xs:anySimpleType') return 'xs:anyType';
+  return BUILTIN_BASES[key] ?? 'xs:anySimpleType';
+}
 
 /** A simple type ready to use. */
 export interface CompiledSimple {
@@ -43,6 +76,11 @@ export interface CompiledSimple {
   readonly stringAsIs: boolean;
   /** Facet checks of every derivation step (run only with `validate`). */
   readonly checks: readonly FacetCheck[];
+  /**
+   * For a union (or a type derived from one): `parse` that refuses a value no member type accepts,
+   * for strict decoding (`parse` keeps such a value as its lexical form).
+   */
+  readonly strictParse?: (text: string, ctx: ParseContext) => unknown;
 }
 
 /** Matches a namespace against a wildcard's constraint. */
@@ -68,6 +106,8 @@ export interface ElementSlot {
   readonly pos: number;
   readonly nillable: boolean;
   readonly typeKey: string;
+  /** The declaration's fixed or default value (lexical), which an empty element stands for; null without one. */
+  readonly valueConstraint: string | null;
   /** Resolved on first use. */
   type: CompiledType | null;
   /** Next slot with the same local name (other namespace or other position). */
@@ -84,6 +124,9 @@ export interface AnySlot {
   readonly prop: string;
   readonly list: string | null;
   readonly pos: number;
+  /** minOccurs and maxOccurs of the wildcard (`-1` unbounded; 0 and -1 for a list item: the list has its own bounds). */
+  readonly min: number;
+  readonly max: number;
   readonly matches: NamespaceMatcher;
 }
 
@@ -157,6 +200,8 @@ export interface CompiledElement {
   readonly typeKey: string;
   readonly nillable: boolean;
   readonly abstract: boolean;
+  /** The declaration's fixed or default value (lexical), which an empty element stands for; null without one. */
+  readonly valueConstraint: string | null;
 }
 
 const UNBOUNDED = -1;
@@ -215,6 +260,7 @@ export class CompiledSchema {
       typeKey: d.t,
       nillable: d.nil === 1,
       abstract: d.abs === 1,
+      valueConstraint: d.fx ?? d.d ?? null,
     };
     this.elements.set(key, compiled);
     return compiled;
@@ -234,14 +280,20 @@ export class CompiledSchema {
     return uri === XSD && (builtinCodec(`xs:${local}`) !== undefined || local === 'anyType') ? `xs:${local}` : undefined;
   }
 
-  /** True when type `derived` is `base` or derives from it (any number of steps). */
+  /**
+   * True when type `derived` is `base` or derives from it (any number of steps, through the
+   * built-in hierarchy too), or `base` is a union one of whose members it derives from.
+   */
   derivesFrom(derived: string, base: string): boolean {
     if (base === 'xs:anyType') return true;
+    const b = this.typeDescriptor(base);
+    if (b?.k === 'u' && b.m.some((m) => m === derived || this.derivesFrom(derived, m))) return true;
     let key: string | undefined = derived;
     for (let guard = 0; key !== undefined && guard < 1000; guard++) {
       if (key === base) return true;
       const d = this.typeDescriptor(key);
-      key = d === undefined ? undefined : d.k === 's' ? d.b : d.k === 'c' ? d.b : undefined;
+      if (d === undefined) key = key.startsWith('xs:') ? builtinBase(key) : undefined;
+      else key = d.k === 's' || d.k === 'c' ? d.b : 'xs:anySimpleType';
     }
     return false;
   }
@@ -296,7 +348,10 @@ export class CompiledSchema {
   private simpleOf(key: string, d: Exclude<TypeDescriptor, ComplexTypeDescriptor>): CompiledSimple {
     if (d.k === 'l') {
       const own = d.f === undefined ? [] : compileFacets(d.f, 'list', key);
-      return listOf(key, this.simpleType(d.item), own);
+      const item = this.simpleType(d.item);
+      const list = listOf(key, item, own);
+      if (d.f?.pattern === undefined || (item.kind !== 'number' && item.kind !== 'boolean')) return list;
+      return { ...list, format: patternedListFormat(list.format, item, d.f.pattern, own) };
     }
     if (d.k === 'u') {
       const own = d.f === undefined ? [] : compileFacets(d.f, 'string', key);
@@ -305,6 +360,10 @@ export class CompiledSchema {
     const base = this.simpleType(d.b);
     const checks = d.f === undefined ? base.checks : [...base.checks, ...compileFacets(d.f, base.kind, key)];
     const ws = d.f?.whiteSpace;
+    if ((base.kind === 'number' || base.kind === 'boolean') && d.f?.pattern !== undefined) {
+      // A number has many lexical forms: write one the patterns accept (the value alone forgets it).
+      return { ...base, key, checks, format: patternedNumberFormat(base.format, checks) };
+    }
     if (ws === undefined || ws === 'preserve' || base.kind !== 'string') {
       return { ...base, key, checks };
     }
@@ -343,7 +402,10 @@ export class CompiledSchema {
     let simpleContentKey: string | null = d.sc ?? null;
     if (simpleContentKey === null && base !== null && base.simple) simpleContentKey = d.b ?? null;
     if (simpleContentKey === null && baseComplex !== null) simpleContentKey = baseComplex.simpleContentKey;
-    const anyAttribute = d.aa !== undefined ? wildcardMatcher(d.aa) : (baseComplex?.anyAttribute ?? null);
+    // An extension's attribute wildcard is the union of its own and its base's (XSD 1.0 §3.4.2).
+    const own = d.aa !== undefined ? wildcardMatcher(d.aa) : null;
+    const inheritedAny = baseComplex?.anyAttribute ?? null;
+    const anyAttribute = own !== null && inheritedAny !== null ? (uri: string) => own(uri) || inheritedAny(uri) : (own ?? inheritedAny);
     const compiled: CompiledComplex = {
       simple: false,
       key,
@@ -415,7 +477,95 @@ function rawComplex(key: string): CompiledComplex {
   };
 }
 
+/** True when the lexical form passes every facet check. */
+function passes(checks: readonly FacetCheck[], value: unknown, text: string): boolean {
+  try {
+    for (const check of checks) check(value, text);
+    return true;
+  } catch (err) {
+    if (err instanceof InvalidValue) return false;
+    throw err;
+  }
+}
+
+/** The lexical forms of a number, most usual first: plain, fixed, then scientific spellings. */
+function* numberForms(value: number): Generator<string> {
+  yield String(value);
+  if (!Number.isFinite(value)) return;
+  for (let digits = 0; digits <= 20; digits++) yield value.toFixed(digits);
+  const sign = value < 0 ? '-' : '';
+  for (let precision = 0; precision <= 17; precision++) {
+    const [mantissa = '', exponent = '0'] = Math.abs(value).toExponential(precision).split('e');
+    const digits = mantissa.replace('.', '');
+    const e = Number(exponent);
+    // Every placement of the decimal point in the significant digits, the exponent shifted to match.
+    for (let point = 0; point <= digits.length; point++) {
+      const m = point === 0 ? `0.${digits}` : point < digits.length ? `${digits.slice(0, point)}.${digits.slice(point)}` : digits;
+      const exp = e - point + 1;
+      for (const mark of ['E', 'e']) {
+        yield `${sign}${m}${mark}${exp}`;
+        if (exp >= 0) yield `${sign}${m}${mark}+${exp}`;
+        if (point === digits.length) yield `${sign}${m}.0${mark}${exp}`;
+        if (point === 0) yield `${sign}.${digits}${mark}${exp}`;
+      }
+    }
+  }
+}
+
+/**
+ * The format of a float/double restricted by a pattern: the usual form when the facets accept it,
+ * else the first other spelling of the same value they accept (exactly the same double, else the
+ * same single-precision value). Runs only for patterned numbers.
+ */
+function patternedNumberFormat(format: CompiledSimple['format'], checks: readonly FacetCheck[]): CompiledSimple['format'] {
+  return (value, ctx) => {
+    const usual = format(value, ctx);
+    return passes(checks, value, usual) ? usual : (otherForm(value, (text) => passes(checks, value, text)) ?? usual);
+  };
+}
+
+/** The first other lexical form of a number or boolean that `accept` takes (same value), if any. */
+function otherForm(value: unknown, accept: (text: string) => boolean): string | undefined {
+  if (typeof value === 'boolean') return [value ? '1' : '0', String(value)].find(accept);
+  if (typeof value !== 'number') return undefined;
+  let close: string | undefined;
+  for (const form of numberForms(value)) {
+    for (const text of [form, `+${form}`]) {
+      if (!accept(text)) continue;
+      const read = Number(text);
+      if (read === value) return text;
+      if (close === undefined && Math.fround(read) === Math.fround(value)) close = text;
+    }
+  }
+  return close;
+}
+
+/**
+ * The format of a list of numbers or booleans whose pattern spells one item pattern per item
+ * (`\d{1}E\-\d{3} \d{1}\.\d{2}E\-\d{2}`, the usual shape): each item takes a form its own part accepts.
+ */
+function patternedListFormat(format: CompiledSimple['format'], item: CompiledSimple, patterns: readonly string[], checks: readonly FacetCheck[]): CompiledSimple['format'] {
+  return (value, ctx) => {
+    const usual = format(value, ctx);
+    if (!Array.isArray(value) || passes(checks, value, usual)) return usual;
+    for (const pattern of patterns) {
+      const parts = pattern.split(' ');
+      if (parts.length !== value.length || /\[[^\]]* |\{[^}]* /.test(pattern)) continue;
+      const texts = value.map((v: unknown, i) => {
+        const part = xsdPattern(parts[i] ?? '');
+        const own = item.format(v, ctx);
+        if (part === null || part.test(own)) return own;
+        return otherForm(v, (text) => part.test(text)) ?? own;
+      });
+      const joined = texts.join(' ');
+      if (passes(checks, value, joined)) return joined;
+    }
+    return usual;
+  };
+}
+
 function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): CompiledSimple {
+  const strictItem = item.strictParse;
   return {
     simple: true,
     key,
@@ -425,6 +575,14 @@ function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): Compil
       if (collapsed === '') return [];
       return collapsed.split(' ').map((t) => item.parse(t, ctx));
     },
+    ...(strictItem === undefined
+      ? {}
+      : {
+          strictParse(text: string, ctx: ParseContext): unknown {
+            const collapsed = applyWhiteSpace(text, 2);
+            return collapsed === '' ? [] : collapsed.split(' ').map((t) => strictItem(t, ctx));
+          },
+        }),
     format(value, ctx) {
       if (!Array.isArray(value)) throw new InvalidValue(key, 'expected an array');
       return value.map((v: unknown) => item.format(v, ctx)).join(' ');
@@ -434,25 +592,44 @@ function listOf(key: string, item: CompiledSimple, checks: FacetCheck[]): Compil
   };
 }
 
+/**
+ * The union member that read a binary value (hexBinary and base64Binary values are both bytes):
+ * writing it back uses the same member, so a hex value stays hex.
+ */
+const binaryMember = new WeakMap<object, CompiledSimple>();
+
 function unionOf(key: string, members: CompiledSimple[], checks: FacetCheck[]): CompiledSimple {
+  const NONE = Symbol('no member');
+  const member = (text: string, ctx: ParseContext): unknown => {
+    for (const m of members) {
+      try {
+        const value = m.strictParse !== undefined ? m.strictParse(text, ctx) : m.parse(text, ctx);
+        for (const check of m.checks) check(value, applyWhiteSpace(text, 2));
+        if (m.kind === 'binary' && value instanceof Uint8Array) binaryMember.set(value, m);
+        return value;
+      } catch (err) {
+        if (!(err instanceof InvalidValue)) throw err;
+      }
+    }
+    return NONE;
+  };
   return {
     simple: true,
     key,
     kind: 'string',
     parse(text, ctx) {
-      for (const m of members) {
-        try {
-          const value = m.parse(text, ctx);
-          for (const check of m.checks) check(value, applyWhiteSpace(text, 2));
-          return value;
-        } catch (err) {
-          if (!(err instanceof InvalidValue)) throw err;
-        }
-      }
+      const value = member(text, ctx);
       // No member accepts it: keep the lexical form.
-      return applyWhiteSpace(text, 2);
+      return value === NONE ? applyWhiteSpace(text, 2) : value;
+    },
+    strictParse(text, ctx) {
+      const value = member(text, ctx);
+      if (value === NONE) throw new InvalidValue(key, 'no member type of the union accepts it');
+      return value;
     },
     format(value, ctx) {
+      const reader = value instanceof Uint8Array ? binaryMember.get(value) : undefined;
+      if (reader !== undefined && members.includes(reader)) return reader.format(value, ctx);
       for (const m of members) {
         try {
           return m.format(value, ctx);
@@ -551,7 +728,7 @@ class PlanBuilder {
   }
 
   private anySlot(f: AnyFieldDescriptor, list: string | null, pos: number): AnySlot {
-    const slot: AnySlot = { prop: list ?? f.p ?? '$any', list, pos, matches: wildcardMatcher(f.any) };
+    const slot: AnySlot = { prop: list ?? f.p ?? '$any', list, pos, min: list === null ? (f.min ?? 1) : 0, max: list === null ? (f.max ?? 1) : -1, matches: wildcardMatcher(f.any) };
     this.anys.push(slot);
     return slot;
   }
@@ -562,12 +739,14 @@ class PlanBuilder {
     let nsIndex: number;
     let typeKey: string;
     let nillable = f.nil === 1;
+    let constraint: string | null = f.fx ?? f.d ?? null;
     if (f.r !== undefined) {
       const g = schema.element(f.r);
       local = g.local;
       nsIndex = g.nsIndex;
       typeKey = g.typeKey;
       nillable ||= g.nillable;
+      constraint ??= g.valueConstraint;
     } else {
       if (f.n === undefined || f.t === undefined) throw new TypeError('an element field needs n and t, or r');
       local = f.n;
@@ -576,7 +755,7 @@ class PlanBuilder {
     }
     const prop = list ?? f.p ?? local;
     const array = list === null && (f.max ?? 1) !== 1;
-    const make = (l: string, ns: number, t: string, nil: boolean, wrap: string | null, tag: string): ElementSlot => {
+    const make = (l: string, ns: number, t: string, nil: boolean, wrap: string | null, tag: string, valueConstraint: string | null): ElementSlot => {
       const slot: ElementSlot = {
         local: l,
         uri: schema.uri(ns),
@@ -589,6 +768,7 @@ class PlanBuilder {
         pos,
         nillable: nil,
         typeKey: t,
+        valueConstraint,
         type: null,
         next: null,
         open: null,
@@ -599,10 +779,10 @@ class PlanBuilder {
       this.addSlot(slot);
       return slot;
     };
-    if (f.s === undefined) return [make(local, nsIndex, typeKey, nillable, null, f.p ?? local)];
+    if (f.s === undefined) return [make(local, nsIndex, typeKey, nillable, null, f.p ?? local, constraint)];
     return f.s.map((key) => {
       const m = schema.element(key);
-      return make(m.local, m.nsIndex, m.typeKey, m.nillable, list === null ? key : null, key);
+      return make(m.local, m.nsIndex, m.typeKey, m.nillable, list === null ? key : null, key, key === f.r ? constraint : m.valueConstraint);
     });
   }
 

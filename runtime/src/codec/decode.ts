@@ -90,6 +90,8 @@ class Frame {
   nil = false;
   /** The bytes of an `xop:Include` standing for this element's base64 content. */
   xop: Uint8Array | ReceivedAttachment | null = null;
+  /** The type an `xsi:type` gave an element declared with another simple type: its value is `{ $type, $value }`. */
+  xsiSimple: string | null = null;
 }
 
 /** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
@@ -133,8 +135,12 @@ export class ElementDecoder implements XmlHandler {
   private top = -1;
   private readonly ctx: ParseContext;
   private readonly rootAttributeNamespace: string | null;
+  /** The root element's fixed or default value (what an empty root stands for). */
+  private readonly rootConstraint: string | null;
   /** Reused buffer of the current tag's ordinary attributes. */
   private readonly attrBuffer: XmlAttribute[] = [];
+  /** Arrays made by lenient decoding for elements that occur more often than allowed. */
+  private readonly extras = new WeakSet<unknown[]>();
 
   /**
    * @param schema - the compiled schema
@@ -158,6 +164,7 @@ export class ElementDecoder implements XmlHandler {
     rootAttributeNamespace?: string,
   ) {
     this.rootAttributeNamespace = rootAttributeNamespace ?? null;
+    this.rootConstraint = root.valueConstraint;
     this.schema = schema;
     this.reader = reader;
     this.previous = previous;
@@ -187,19 +194,33 @@ export class ElementDecoder implements XmlHandler {
       }
       slot = slot.next ?? undefined;
     }
+    if (slot !== undefined && ct.anys.length > 0 && !ct.all && !ct.mixed) {
+      // A required wildcard before the named element, still empty, takes the element first.
+      const any = wildcardBefore(ct.anys, tag.uri, parent.pos, slot.pos, parent.obj);
+      if (any !== null) {
+        if (any.pos > parent.pos) parent.pos = any.pos;
+        new RawCapture(this.reader, tag, this, (xml) => this.storeAny(parent, any, { $xml: xml }));
+        return;
+      }
+    }
+    if (slot === undefined && fallback !== undefined && ct.anys.length > 0 && matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict, ct.mixed ? null : parent.obj) !== null) {
+      // The named element is full and a wildcard later in the sequence accepts it: handled below.
+      fallback = undefined;
+    }
     if (slot === undefined && fallback !== undefined) {
       if (strict && !ct.all) {
         throw this.fail(fallback.pos < parent.pos ? 'out-of-order' : 'duplicate-element', fallback.pos < parent.pos
           ? `element ${describe(tag)} out of schema order`
           : `element ${describe(tag)} occurs more often than allowed`);
       }
-      if (!fallback.array && fallback.list === null && !ct.mixed && parent.obj?.[fallback.prop] !== undefined) {
+      // Lenient decoding keeps an extra occurrence (the property becomes an array, see store).
+      if (strict && !fallback.array && fallback.list === null && !ct.mixed && parent.obj?.[fallback.prop] !== undefined) {
         throw this.fail('duplicate-element', `element ${describe(tag)} occurs more often than allowed`);
       }
       slot = fallback;
     }
     if (slot === undefined) {
-      const any = matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict);
+      const any = matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict, ct.mixed ? null : parent.obj);
       if (any !== null) {
         if (any.pos > parent.pos) parent.pos = any.pos;
         new RawCapture(this.reader, tag, this, (xml) => this.storeAny(parent, any, { $xml: xml }));
@@ -242,13 +263,14 @@ export class ElementDecoder implements XmlHandler {
     if (frame.nil) {
       value = null;
     } else if (frame.simple !== null) {
-      value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(frame.simple, frame.text);
+      value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(frame.simple, frame.text === '' ? this.emptyText(frame) : frame.text);
+      if (frame.xsiSimple !== null) value = { $type: frame.xsiSimple, $value: value };
     } else {
       const ct = frame.complex as CompiledComplex;
       const obj = frame.obj as Obj;
       if (ct.simpleContentKey !== null) {
         const sc = ct.simpleContent ?? (ct.simpleContent = this.schema.simpleType(ct.simpleContentKey));
-        obj.$value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(sc, frame.text);
+        obj.$value = frame.xop !== null ? this.xopValue(frame) : this.parseSimple(sc, frame.text === '' ? this.emptyText(frame) : frame.text);
       }
       if (this.settings.strict && !ct.mixed) {
         const required = ct.required;
@@ -276,6 +298,11 @@ export class ElementDecoder implements XmlHandler {
       return;
     }
     this.store(this.frames[this.top], slot as ElementSlot, value);
+  }
+
+  /** The text an empty element stands for: its declaration's fixed or default value, else ''. */
+  private emptyText(frame: Frame): string {
+    return (frame.slot !== null ? frame.slot.valueConstraint : this.rootConstraint) ?? '';
   }
 
   /** Opens a frame for an element of declared type `type`. */
@@ -310,8 +337,12 @@ export class ElementDecoder implements XmlHandler {
       if (resolved !== null) {
         typeKey = resolved;
         type = this.schema.type(resolved);
+        // xs:anyType made simple by xsi:type (`xsi:type="xs:string"`): a plain value would forget
+        // the type, so the element is kept raw like any other xs:anyType content.
+        if (type.simple && !declared.simple && declared.raw) type = declared;
       }
     }
+    if (nil && !declared.simple && declared.raw) type = declared;
     if (nil && !nillable && this.settings.strict) throw this.fail('not-nillable', `xsi:nil on element ${describe(tag)}, which is not nillable`);
 
     const depth = ++this.top;
@@ -322,7 +353,10 @@ export class ElementDecoder implements XmlHandler {
     frame.text = '';
     frame.nil = nil;
     frame.xop = null;
+    frame.xsiSimple = null;
     if (type.simple) {
+      // A simple element retyped by xsi:type keeps the type it names (decode → encode is lossless).
+      if (typeKey !== null) frame.xsiSimple = typeKey;
       frame.simple = type;
       frame.complex = null;
       frame.obj = null;
@@ -375,7 +409,11 @@ export class ElementDecoder implements XmlHandler {
     const colon = text.indexOf(':');
     const prefix = colon < 0 ? '' : text.slice(0, colon);
     const local = colon < 0 ? text : text.slice(colon + 1);
-    const uri = this.reader.resolve(prefix) ?? '';
+    const bound = this.reader.resolve(prefix);
+    if (bound === undefined && prefix !== '' && this.settings.strict) {
+      throw this.fail('unknown-type', `xsi:type ${text} uses the unbound prefix ${prefix}`);
+    }
+    const uri = bound ?? '';
     const key = this.schema.typeKeyByQName(uri, local);
     if (key === undefined) {
       if (this.settings.strict) throw this.fail('unknown-type', `xsi:type names a type the descriptors do not know ({${uri}}${local})`);
@@ -390,7 +428,7 @@ export class ElementDecoder implements XmlHandler {
 
   private parseSimple(type: CompiledSimple, text: string): unknown {
     try {
-      const value = type.parse(text, this.ctx);
+      const value = this.settings.strict && type.strictParse !== undefined ? type.strictParse(text, this.ctx) : type.parse(text, this.ctx);
       if (this.settings.validate) {
         const checks = type.checks;
         for (let i = 0; i < checks.length; i++) checks[i](value, text.trim());
@@ -444,8 +482,17 @@ export class ElementDecoder implements XmlHandler {
         const items = obj[slot.prop] as unknown[] | undefined;
         if (items === undefined) obj[slot.prop] = [v];
         else items.push(v);
-      } else {
+      } else if (obj[slot.prop] === undefined || this.settings.strict) {
         obj[slot.prop] = v;
+      } else {
+        // Lenient: a second occurrence of a single element; both are kept, in order.
+        const previous = obj[slot.prop];
+        if (Array.isArray(previous) && this.extras.has(previous)) previous.push(v);
+        else {
+          const items = [previous, v];
+          this.extras.add(items);
+          obj[slot.prop] = items;
+        }
       }
     }
   }
@@ -479,12 +526,34 @@ export class ElementDecoder implements XmlHandler {
   }
 }
 
-function matchAny(anys: readonly AnySlot[], uri: string, pos: number, anyOrder: boolean): AnySlot | null {
+/** A wildcard placed in `[from, before)` that accepts `uri` and still lacks its minimum count. */
+function wildcardBefore(anys: readonly AnySlot[], uri: string, from: number, before: number, obj: Obj | null): AnySlot | null {
   for (let i = 0; i < anys.length; i++) {
     const a = anys[i];
-    if ((anyOrder || a.pos >= pos) && a.matches(uri)) return a;
+    if (a.pos < from || a.pos >= before || a.min === 0 || a.list !== null || !a.matches(uri)) continue;
+    const items = obj?.[a.prop];
+    if ((Array.isArray(items) ? items.length : 0) < a.min) return a;
   }
   return null;
+}
+
+/**
+ * The wildcard an element goes to: the first in order that accepts its namespace, passing over
+ * one already full (maxOccurs reached) when a later one accepts it too — `any ##other` then
+ * `any namespace="A"` with two `A` elements gives one to each.
+ */
+function matchAny(anys: readonly AnySlot[], uri: string, pos: number, anyOrder: boolean, obj: Obj | null): AnySlot | null {
+  let full: AnySlot | null = null;
+  for (let i = 0; i < anys.length; i++) {
+    const a = anys[i];
+    if ((anyOrder || a.pos >= pos) && a.matches(uri)) {
+      if (obj === null || a.max < 0 || a.list !== null) return a;
+      const items = obj[a.prop];
+      if (!Array.isArray(items) || items.length < a.max) return a;
+      full ??= a;
+    }
+  }
+  return full;
 }
 
 function isWhitespace(text: string): boolean {

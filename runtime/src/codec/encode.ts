@@ -6,7 +6,7 @@
 import { EncodeError } from '../errors/encode-error.js';
 import { escapeXml } from '../xml/escape.js';
 import { internalize } from '../xml/intern.js';
-import { XSI_NS, XML_NS } from '../xml/namespaces.js';
+import { XSD_NS, XSI_NS, XML_NS } from '../xml/namespaces.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
 import { parseClark } from '../xml/qname.js';
 import { InvalidValue, builtinCodec, type FormatContext } from './builtins.js';
@@ -55,6 +55,13 @@ export interface EncodeOptions {
    * always goes through it, and is an error without it.
    */
   attachments?(data: Uint8Array | AttachmentSource): string | undefined;
+  /**
+   * Lenient mode, for writing back what lenient decoding read from a message that breaks its own
+   * schema: a missing required attribute or element, or an element occurring more often than
+   * allowed (an array where one value is expected), is passed to this function and written as it
+   * is instead of failing. Off (strict) by default.
+   */
+  lenient?: (violation: string) => void;
 }
 
 /** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
@@ -67,6 +74,17 @@ interface TagNames {
   readonly open: string;
   readonly openGt: string;
   readonly close: string;
+  /** The declaration's fixed or default value: written as declared when the value is that one. */
+  readonly valueConstraint: string | null;
+}
+
+/** True when two decoded simple values are the same value (numbers, booleans, strings, bytes, lists). */
+function sameSimpleValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
+  if (a instanceof Uint8Array && b instanceof Uint8Array) return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameSimpleValue(x, b[i]));
+  return false;
 }
 
 /**
@@ -135,6 +153,8 @@ class Encoder implements FormatContext {
   private readonly validate: boolean;
   private readonly debug: boolean;
   private readonly xop: ((data: Uint8Array | AttachmentSource) => string | undefined) | null;
+  /** Lenient mode's violation sink, or null (strict). */
+  private readonly lenient: ((violation: string) => void) | null;
   private readonly path: (string | number)[] = [];
   private readonly tagMaps = new Map<CompiledComplex, Map<string, ElementSlot>>();
   /**
@@ -259,6 +279,7 @@ class Encoder implements FormatContext {
     this.validate = options.validate === true;
     this.debug = options.debug === true;
     this.xop = options.attachments ?? null;
+    this.lenient = options.lenient ?? null;
     this.runs = runsOf(schema);
     this.run = this.runs.start;
   }
@@ -358,8 +379,15 @@ class Encoder implements FormatContext {
       this.markup('/>');
       return;
     }
-    if (declared.simple) {
-      const text = this.xopText(declared, value) ?? this.textOf(declared, value);
+    // `{ $type, $value }`: retyped by xsi:type — to a simple type here, to a complex type with
+    // simple content (an extension adding attributes) by the complex path below.
+    const retyped = declared.simple && isObject(value) && typeof value.$type === 'string';
+    if (retyped && this.isSimpleType(value.$type as string)) {
+      this.retypedSimple(names, declaredKey, value.$type as string, value.$value, root);
+      return;
+    }
+    if (declared.simple && !retyped) {
+      const text = this.xopText(declared, value) ?? this.constrainedText(declared, value, names.valueConstraint) ?? this.textOf(declared, value);
       if (root) {
         this.markup(names.open);
         this.reserveDeclarations();
@@ -381,7 +409,7 @@ class Encoder implements FormatContext {
       return;
     }
     if (!isObject(value)) throw this.fail('invalid-value', `element ${local} needs an object value`);
-    let type: CompiledComplex = declared;
+    let type = declared as CompiledComplex;
     let xsiType: string | null = null;
     const typeKey = value.$type;
     if (typeKey !== undefined) {
@@ -440,6 +468,65 @@ class Encoder implements FormatContext {
     throw this.fail('unknown-property', `unknown property "${key}"${didYouMean(key, names)}`);
   }
 
+  /** True when the slots' values are arrays by type (a simple list type), not by occurrence. */
+  private listTyped(slots: readonly ElementSlot[]): boolean {
+    const slot = slots[0];
+    if (slot === undefined) return false;
+    const type = slot.type ?? (slot.type = this.schema.type(slot.typeKey));
+    return type.simple && type.kind === 'list';
+  }
+
+  /** True when the key names a simple type (false for an unknown key: the caller reports it). */
+  private isSimpleType(key: string): boolean {
+    try {
+      return this.schema.type(key).simple;
+    } catch {
+      return true;
+    }
+  }
+
+  /** An element of simple type written with the `xsi:type` of its `{ $type, $value }` value. */
+  private retypedSimple(names: TagNames, declaredKey: string, typeKey: string, value: unknown, root: boolean): void {
+    let t: CompiledType;
+    try {
+      t = this.schema.type(typeKey);
+    } catch {
+      throw this.fail('unknown-type', `$type "${typeKey}" is not a type of the descriptors`);
+    }
+    if (!t.simple || !this.schema.derivesFrom(typeKey, declaredKey)) throw this.fail('invalid-type', `$type "${typeKey}" does not derive from ${declaredKey}`);
+    let qname: string;
+    if (typeKey.startsWith('xs:')) qname = this.qname(-1, XSD_NS, typeKey.slice(3));
+    else {
+      const d = this.schema.descriptor.types[typeKey];
+      if (d?.q === undefined) throw this.fail('invalid-type', `$type "${typeKey}" is anonymous and cannot be named by xsi:type`);
+      qname = this.qname(d.ns ?? 0, this.schema.uri(d.ns ?? 0), d.q);
+    }
+    const text = this.constrainedText(t, value, names.valueConstraint) ?? this.textOf(t, value);
+    this.markup(names.open);
+    if (root) this.reserveDeclarations();
+    this.text(` ${this.qname(-1, XSI_NS, 'type')}="${qname}"`);
+    if (root) this.reserveRootAttributes();
+    if (text === '') this.markup('/>');
+    else {
+      this.markup('>');
+      this.text(text);
+      this.markup(names.close);
+    }
+  }
+
+  /**
+   * The declaration's fixed or default value as written in the schema, when `value` is that value:
+   * a reader comparing lexically (xmllint does) then finds the same spelling (hex case, `1.0E-2`).
+   */
+  private constrainedText(type: CompiledSimple, value: unknown, constraint: string | null): string | null {
+    if (constraint === null || type.kind === 'qname') return null;
+    try {
+      return sameSimpleValue(type.parse(constraint, { resolve: () => undefined }), value) ? escapeXml(constraint.trim()) : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** The escaped lexical form of a simple value; binary forms (base64, hex) have nothing to escape. */
   private textOf(type: CompiledSimple, value: unknown): string {
     const text = this.format(type, value);
@@ -475,6 +562,10 @@ class Encoder implements FormatContext {
       const v = obj[a.prop];
       if (v === undefined) {
         if (a.required) {
+          if (this.lenient !== null) {
+            this.lenient(`required attribute ${a.local} has no value`);
+            continue;
+          }
           this.path.push(a.prop);
           throw this.fail('missing-property', `required attribute ${a.local} has no value`);
         }
@@ -536,7 +627,8 @@ class Encoder implements FormatContext {
     }
     if (type.mixed) return;
     const problem = checkPlan(type.plan, obj);
-    if (problem !== null) {
+    if (problem !== null && this.lenient !== null) this.lenient(problem.message);
+    else if (problem !== null) {
       if (problem.prop !== undefined) this.path.push(problem.prop);
       throw this.fail(problem.code === 'missing-element' ? 'missing-property' : problem.code, problem.message);
     }
@@ -567,6 +659,10 @@ class Encoder implements FormatContext {
           const v = obj[node.prop];
           if (v === undefined) {
             if (node.min > 0) {
+              if (this.lenient !== null) {
+                this.lenient(`required element ${node.prop} has no value`);
+                break;
+              }
               this.path.push(node.prop);
               throw this.fail('missing-property', `required element ${node.prop} has no value`);
             }
@@ -576,7 +672,9 @@ class Encoder implements FormatContext {
           try {
             if (node.array) {
               if (!Array.isArray(v)) throw this.fail('invalid-value', `${node.prop} must be an array`);
-              if (v.length < node.min || (node.max >= 0 && v.length > node.max)) {
+              if ((v.length < node.min || (node.max >= 0 && v.length > node.max)) && this.lenient !== null) {
+                this.lenient(`${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`);
+              } else if (v.length < node.min || (node.max >= 0 && v.length > node.max)) {
                 throw this.fail('occurrence', `${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`);
               }
               for (let i = 0; i < v.length; i++) {
@@ -586,6 +684,10 @@ class Encoder implements FormatContext {
                   this.unwind(at, i, err);
                 }
               }
+            } else if (this.lenient !== null && Array.isArray(v) && !this.listTyped(node.slots)) {
+              // What lenient decoding made of an element occurring more often than allowed.
+              this.lenient(`element ${node.prop} occurs ${v.length} times, more often than allowed`);
+              for (const item of v) this.slotValue(node.slots, item);
             } else {
               this.slotValue(node.slots, v);
             }
@@ -752,6 +854,7 @@ export function encode<T>(ref: ElementRef<T>, value: T, options: EncodeOptions =
     open: `<${prefix}${element.local}`,
     openGt: `<${prefix}${element.local}>`,
     close: `</${prefix}${element.local}>`,
+    valueConstraint: element.valueConstraint,
   };
   try {
     encoder.element(names, element.local, schema.type(element.typeKey), element.typeKey, value, element.nillable, true);

@@ -930,11 +930,11 @@ export class XmlScanner {
     return end + 2;
   }
 
-  /** Checks the XML declaration `s[lt, end + 2)`: version 1.0, and UTF-8 if bytes were given. */
+  /** Checks the XML declaration `s[lt, end + 2)`: version 1.x, and UTF-8 if bytes were given. */
   private declaration(s: string, lt: number, end: number): void {
     const decl = s.slice(lt, end + 2);
     const match = XML_DECLARATION.exec(decl);
-    if (match === null) throw this.malformed(lt, 'malformed XML declaration (version 1.0, then optional encoding and standalone)');
+    if (match === null) throw this.malformed(lt, 'malformed XML declaration (version 1.x, then optional encoding and standalone)');
     const encoding = match[1] ?? match[2];
     if (encoding !== undefined && this.bytes && !/^utf-?8$/i.test(encoding)) {
       throw this.failAt('encoding', 'only UTF-8 input is accepted (the XML declaration names another encoding)', end + 2);
@@ -975,7 +975,8 @@ export class XmlScanner {
 const S = '[ \\t\\r\\n]';
 /** The XMLDecl production, version 1.0 only (not scanned in a loop: once per document). */
 const XML_DECLARATION = new RegExp(
-  `^<\\?xml${S}+version${S}*=${S}*(?:"1\\.0"|'1\\.0')` +
+  // 1.0, 1.1 (read the same way here: the names volet reads are 1.0 names) and the other 1.x XML 1.0 allows.
+  `^<\\?xml${S}+version${S}*=${S}*(?:"1\\.[0-9]+"|'1\\.[0-9]+')` +
     `(?:${S}+encoding${S}*=${S}*(?:"([A-Za-z][A-Za-z0-9._-]*)"|'([A-Za-z][A-Za-z0-9._-]*)'))?` +
     `(?:${S}+standalone${S}*=${S}*(?:"(?:yes|no)"|'(?:yes|no)'))?${S}*\\?>$`,
 );
