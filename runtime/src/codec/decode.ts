@@ -5,7 +5,7 @@
  * namespace comparison. Values are built bottom-up and stored into the parent at the end tag.
  */
 import { DecodeError } from '../errors/decode-error.js';
-import type { XmlLimits } from '../xml/limits.js';
+import { DEFAULT_LIMITS, type XmlLimits } from '../xml/limits.js';
 import { XMLNS_NS, XSI_NS } from '../xml/namespaces.js';
 import { RawCapture } from '../xml/raw-capture.js';
 import { XmlReader, type XmlAttribute, type XmlHandler, type XmlTag } from '../xml/reader.js';
@@ -47,6 +47,12 @@ export interface DecodeOptions {
    * `xop:Include` in a `base64Binary` element then stands for the bytes of the part it names.
    */
   attachments?: ReadonlyMap<string, Uint8Array>;
+  /**
+   * Most bytes the `xop:Include`s of one document may stand for in total, counting a part once per
+   * Include that names it (what a caller materialises when it re-encodes or prints the value).
+   * Default: `limits.maxInputBytes` (64 MiB), the message limit.
+   */
+  maxXopBytes?: number;
 }
 
 /** The decoding settings shared by every element decoder of one document. */
@@ -57,6 +63,8 @@ export interface DecodeSettings {
   readonly debug: boolean;
   /** XOP attachments, or null. */
   readonly attachments: ReadonlyMap<string, Uint8Array> | null;
+  /** Bytes the remaining `xop:Include`s of this document may still bind (shared, decremented). */
+  readonly xopBudget: { remaining: number };
 }
 
 /** Normalises {@link DecodeOptions}. */
@@ -67,6 +75,7 @@ export function decodeSettings(options: DecodeOptions = {}): DecodeSettings {
     validate: options.validate === true,
     debug: options.debug === true,
     attachments: options.attachments ?? null,
+    xopBudget: { remaining: options.maxXopBytes ?? options.limits?.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes },
   };
 }
 
@@ -412,6 +421,13 @@ export class ElementDecoder implements XmlHandler {
     // Content-IDs are generated identifiers, not patient data: safe to show.
     if (data === undefined) throw this.fail('missing-attachment', `xop:Include refers to ${href.slice(0, 120)}, which is not in the message`);
     if (frame.xop !== null) throw this.fail('duplicate-element', 'two xop:Include elements in one base64Binary element');
+    // One part named by many Includes costs nothing here but its size each time the value is re-encoded
+    // or printed: the total is bounded by the message limit.
+    const budget = this.settings.xopBudget;
+    if (data.byteLength > budget.remaining) {
+      throw this.fail('too-large', 'the xop:Include elements of the message stand for more bytes than the message limit (maxXopBytes)');
+    }
+    budget.remaining -= data.byteLength;
     frame.xop = data;
     new SkipHandler(this.reader, this);
     return true;

@@ -14,7 +14,8 @@ export type MtomErrorCode =
   | 'invalid-content-id'
   | 'missing-attachment'
   | 'unreferenced-attachment'
-  | 'duplicate-content-id';
+  | 'duplicate-content-id'
+  | 'too-large';
 
 /** A multipart/related (MTOM/XOP) message that cannot be built or parsed. */
 export class MtomError extends VoletError {

@@ -1,0 +1,54 @@
+/**
+ * XOP amplification: one 1 MB part referenced by 600 `xop:Include`s is a 1.2 MB message standing for
+ * 600 MB once re-encoded or printed (it took 1.7 GB and exit 70 through `volet decode`). The total
+ * the Includes stand for is bounded by the message limit: a typed error, early.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DecodeError, decode, decodeEnvelope, elementRef, inlineXopIncludes, MtomError, normalizeContentId, XOP_INCLUDE_NS, type SchemaDescriptor } from '@volet/runtime';
+
+const schema: SchemaDescriptor = {
+  v: 1,
+  ns: ['', 'urn:t'],
+  types: { Doc: { k: 'c', ns: 1, f: [{ n: 'data', t: 'xs:base64Binary', max: -1 }] } },
+  elements: { Doc: { n: 'Doc', ns: 1, t: 'Doc' } },
+};
+
+const part = new Uint8Array(1024 * 1024).fill(0x41);
+const attachments = new Map([[normalizeContentId('cid:part@x'), part]]);
+
+function document(includes: number): string {
+  const include = `<data><xop:Include xmlns:xop="${XOP_INCLUDE_NS}" href="cid:part@x"/></data>`;
+  return `<t:Doc xmlns:t="urn:t" xmlns="urn:t">${include.replace('<data>', '<t:data>').replace('</data>', '</t:data>').repeat(includes)}</t:Doc>`;
+}
+
+test('600 Includes of one 1 MB part exceed the message limit: DecodeError too-large', () => {
+  const xml = document(600);
+  assert.ok(xml.length < 100_000);
+  assert.throws(
+    () => decode(elementRef(schema, 'Doc'), xml, { attachments }),
+    (e: unknown) => e instanceof DecodeError && e.code === 'too-large' && /message limit/.test(e.message),
+  );
+  // The limit follows the reader's message limit, or maxXopBytes.
+  assert.throws(() => decode(elementRef(schema, 'Doc'), document(3), { attachments, limits: { maxInputBytes: 2 * 1024 * 1024 } }), (e: unknown) => e instanceof DecodeError && e.code === 'too-large');
+  assert.throws(() => decode(elementRef(schema, 'Doc'), document(2), { attachments, maxXopBytes: part.length }), (e: unknown) => e instanceof DecodeError && e.code === 'too-large');
+});
+
+test('within the limit, every Include binds the same bytes', () => {
+  const value = decode(elementRef(schema, 'Doc'), document(5), { attachments }) as { data: Uint8Array[] };
+  assert.equal(value.data.length, 5);
+  for (const d of value.data) assert.equal(d.byteLength, part.length);
+});
+
+test('in a SOAP envelope too', () => {
+  const env = `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>${document(600)}</s:Body></s:Envelope>`;
+  assert.throws(
+    () => decodeEnvelope(env, { attachments, bodyDescriptors: [elementRef(schema, 'Doc')] }),
+    (e: unknown) => e instanceof DecodeError && e.code === 'too-large',
+  );
+});
+
+test('inlineXopIncludes is bounded the same way: MtomError too-large', () => {
+  assert.throws(() => inlineXopIncludes(document(600), attachments), (e: unknown) => e instanceof MtomError && e.code === 'too-large');
+  assert.equal(inlineXopIncludes(document(2), attachments).length > 2 * part.length, true);
+});
