@@ -12,7 +12,12 @@ import { effectiveOptions, type CallOptions, type ClientOptions, type EffectiveO
 import type { ProfileRequest } from './profile.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { readResponse, responseText, splitResponse } from './response.js';
-import { maskSensitiveXml } from './trace.js';
+import { redactXml } from '../xml/redact-xml.js';
+
+/** True when the caller asked to see values in traces (`revealValues`, or its former name). */
+function reveals(opts: EffectiveOptions): boolean {
+  return opts.revealValues === true || opts.traceUnmasked === true;
+}
 
 /** Calls the operations of one port. */
 export class SoapClient {
@@ -96,9 +101,9 @@ export class SoapClient {
         url: redactUrl(url),
         status: response.status,
         headers: response.headers,
-        body: opts.traceUnmasked === true ? text : maskSensitiveXml(text),
+        body: reveals(opts) ? text : redactXml(text),
         attachments: [...payload.attachments].map(([contentId, data]) => ({ contentId, size: data.byteLength })),
-        masked: opts.traceUnmasked !== true,
+        masked: !reveals(opts),
       });
     }
     let result: SoapResponse<unknown>;
@@ -149,9 +154,9 @@ export class SoapClient {
       operation: op.name,
       url: redactUrl(url),
       headers: request.headers,
-      body: opts.traceUnmasked === true ? request.envelope : maskSensitiveXml(request.envelope),
+      body: reveals(opts) ? request.envelope : redactXml(request.envelope),
       attachments: request.attachments.map((a) => ({ contentId: a.contentId, size: a.data.byteLength })),
-      masked: opts.traceUnmasked !== true,
+      masked: !reveals(opts),
     });
   }
 }
