@@ -14,6 +14,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
+  checkSoapResponse,
   decodeMultipartRelated,
   escapeXml,
   isSafeAttribute,
@@ -21,6 +22,7 @@ import {
   readXml,
   redactXml,
   sniffBoundary,
+  TransportError,
   XMLNS_NS,
   XSI_NS,
   type XmlTag,
@@ -223,4 +225,24 @@ test('truncated and malformed text is masked too', () => {
   assert.equal(redactXml('Patient DUPONT <b>x</b> 1 < 2'), '***<b>***</b>*********');
   assert.equal(redactXml('<a><!-- DUPONT --><?pi DUPONT?><!DOCTYPE a [<!ENTITY e "DUPONT">]></a>').includes('DUPONT'), false);
   assert.equal(redactXml('<a>x</a>', { maxLength: 5 }), '<a>*…');
+});
+
+test('TransportError messages never quote a body unredacted', () => {
+  const url = new URL('https://dmp.example/ws?ticket=1');
+  const cases: [string, string][] = [
+    ['text/html; charset=utf-8', '<html><body><h1>Erreur</h1><p>Patient DUPONT Jean INS 180017512345678 né le 01/01/1980</p></body></html>'],
+    ['text/plain', 'Patient DUPONT Jean INS 180017512345678 né le 01/01/1980'],
+    ['application/json', '{"patient":"DUPONT Jean","ins":"180017512345678"}'],
+  ];
+  for (const [type, body] of cases) {
+    assert.throws(
+      () => checkSoapResponse(502, { 'content-type': type }, Buffer.from(body), url),
+      (e: unknown) => {
+        assert.ok(e instanceof TransportError);
+        for (const text of [e.message, e.excerpt ?? '']) assert.doesNotMatch(text, /DUPONT|Jean|180017512345678|1980/);
+        assert.match(e.message, new RegExp(`non-SOAP response \\(${type.split(';')[0].replace('/', '\\/')}, ${Buffer.byteLength(body)} bytes\\)`));
+        return true;
+      },
+    );
+  }
 });

@@ -6,7 +6,7 @@
  * CI-SIS / CI-TLSi profiles and a byte-exact dump of the exchange are options; passphrases may come
  * from environment variables and are never printed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HttpsTransportOptions, SoapProfile, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
 import type { CliContext, RegisterCommand } from '../command.js';
@@ -38,20 +38,32 @@ interface CallArgs {
   'sign-pfx'?: string;
   'sign-passphrase'?: string;
   trace: boolean;
+  'reveal-values': boolean;
   catalog?: string;
 }
 
 /** Environment variables read for secrets (never printed). */
 const ENV = { passphrase: 'VOLET_PASSPHRASE', signPassphrase: 'VOLET_SIGN_PASSPHRASE' } as const;
 
-/** Writes the exact bytes of each exchange into a folder. */
+/**
+ * Writes the exact bytes of each exchange into a folder. They hold patient data and bearer tokens
+ * (a signed VIHF is reusable until it expires), so the files are created readable by their owner
+ * only (0600; a new folder 0700), whatever the umask.
+ */
 class DumpingTransport implements Transport {
   private count = 0;
   constructor(
     private readonly inner: Transport,
     private readonly dir: string,
   ) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+
+  private write(name: string, data: string | Uint8Array): void {
+    const path = join(this.dir, name);
+    writeFileSync(path, data, { mode: 0o600 });
+    // `mode` applies only when the file is created: an existing dump file is narrowed too.
+    chmodSync(path, 0o600);
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
@@ -60,16 +72,16 @@ class DumpingTransport implements Transport {
     const chunks = Array.isArray(request.body) ? (request.body as readonly (string | Uint8Array)[]) : [request.body as string | Uint8Array];
     const url = new URL(String(request.url));
     const headerLines = Object.entries(request.headers ?? {}).map(([k, v]) => `${k}: ${v}\n`).join('');
-    writeFileSync(join(this.dir, `${prefix}request.headers`), `POST ${url.origin}${url.pathname}\n${headerLines}`);
-    writeFileSync(join(this.dir, `${prefix}request.body`), Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))));
+    this.write(`${prefix}request.headers`, `POST ${url.origin}${url.pathname}\n${headerLines}`);
+    this.write(`${prefix}request.body`, Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))));
     try {
       const response = await this.inner.send(request);
       const lines = Object.entries(response.headers).map(([k, v]) => `${k}: ${v}\n`).join('');
-      writeFileSync(join(this.dir, `${prefix}response.headers`), `HTTP ${response.status}\n${lines}`);
-      writeFileSync(join(this.dir, `${prefix}response.body`), response.body);
+      this.write(`${prefix}response.headers`, `HTTP ${response.status}\n${lines}`);
+      this.write(`${prefix}response.body`, response.body);
       return response;
     } catch (err) {
-      writeFileSync(join(this.dir, `${prefix}response.error`), `${err instanceof Error ? err.message : String(err)}\n`);
+      this.write(`${prefix}response.error`, `${err instanceof Error ? err.message : String(err)}\n`);
       throw err;
     }
   }
@@ -182,6 +194,7 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
       ...(args.mtom !== undefined ? { mtom: args.mtom } : {}),
       ...(args.timeout !== undefined ? { timeoutMs: args.timeout } : {}),
       ...(args.trace ? { trace: (e) => context.io.stderr(`--- ${e.phase} ${e.operation} ${e.url}${e.status !== undefined ? ` ${e.status}` : ''}\n${e.body}\n`) } : {}),
+      ...(args['reveal-values'] ? { revealValues: true } : {}),
       // A replayed capture carries old addressing/security blocks: the profile's fresh ones win.
       headerPrecedence: profile !== undefined ? 'profile' : 'caller',
     });
@@ -227,7 +240,7 @@ export const registerCall: RegisterCommand = (cli, context) =>
         .option('timeout', { describe: 'whole-call timeout in milliseconds', type: 'number', requiresArg: true })
         .option('mtom', { describe: 'send base64Binary content as MTOM/XOP parts (--no-mtom: never; default: as the operation says)', type: 'boolean' })
         .option('strict', { describe: 'strict decoding of the response', type: 'boolean', default: false })
-        .option('dump', { describe: 'write the exact request and response (headers, body bytes) into this folder', type: 'string', requiresArg: true })
+        .option('dump', { describe: 'write the exact request and response (headers, body bytes) into this folder, files 0600: they hold patient data and bearer tokens (signed VIHFs)', type: 'string', requiresArg: true })
         .option('profile', { describe: 'transport profile: cisis (DMP) or tlsi (INSi…)', type: 'string', choices: ['cisis', 'tlsi'] })
         .option('vihf', { describe: 'cisis: VIHF input (vihf.json, see docs/security.md)', type: 'string', requiresArg: true })
         .option('contexts', { describe: 'tlsi: { "ContexteLPS": …, "ContexteBAM": … } in the JSON form of the generated types', type: 'string', requiresArg: true })
@@ -235,7 +248,8 @@ export const registerCall: RegisterCommand = (cli, context) =>
         .option('assertion-ps', { describe: 'tlsi: assertion PS input (JSON) to build and sign with --sign-pfx', type: 'string', requiresArg: true })
         .option('sign-pfx', { describe: 'signing certificate and key, PKCS#12 (VIHF of the INDIRECTE modes, assertion PS)', type: 'string', requiresArg: true })
         .option('sign-passphrase', { describe: `passphrase of --sign-pfx (or env ${ENV.signPassphrase})`, type: 'string', requiresArg: true })
-        .option('trace', { describe: 'print the request and response envelopes on stderr (patient data masked)', type: 'boolean', default: false })
+        .option('trace', { describe: 'print the request and response envelopes on stderr, redacted: structure and safe values (addressing, codes, IDs) only', type: 'boolean', default: false })
+        .option('reveal-values', { describe: 'with --trace: print every value (patient data, signed tokens): local debugging only', type: 'boolean', default: false })
         .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true }),
     async (args) => {
       await runCall(
