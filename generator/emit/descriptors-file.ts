@@ -136,9 +136,10 @@ class DescriptorWriter {
   }
 
   private schema(): Obj {
-    const types: Obj = {};
+    // Maps keyed by names from the WSDL have no prototype: a key `__proto__` is then an entry, not a prototype change.
+    const types: Obj = dictionary();
     for (const t of this.ctx.index.types) types[t.tsName] = t.kind === 'simple' ? this.simple(t) : this.complex(t);
-    const elements: Obj = {};
+    const elements: Obj = dictionary();
     for (const e of this.ctx.index.elements) elements[e.tsName] = this.element(e);
     for (const parts of this.rpcParts.values()) {
       for (const p of parts) elements[p.key] = { n: p.part, ns: 0, t: this.key(p.type) };
@@ -276,7 +277,7 @@ class DescriptorWriter {
   // ───────────────────────────────────────── ports ──
 
   private port(p: PortNames): Obj {
-    const operations: Obj = {};
+    const operations: Obj = dictionary();
     const used = new Set<string>();
     for (const op of p.port.operations) {
       let key = op.name;
@@ -331,6 +332,11 @@ class DescriptorWriter {
     }
     return { body, headers };
   }
+}
+
+/** An empty map for keys taken from the description (no prototype, so `__proto__` is an ordinary key). */
+function dictionary(): Obj {
+  return Object.create(null) as Obj;
 }
 
 function facets(f: Facets): Obj | undefined {

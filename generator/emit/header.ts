@@ -44,10 +44,19 @@ function updateNormalised(hash: Hash, bytes: Uint8Array): void {
   hash.update(bytes.subarray(from));
 }
 
+// Line terminators (a newline in a file name would end the `//` comment and turn the rest into
+// code), other controls, and bidirectional overrides that could disguise the line.
+const UNSAFE_IN_COMMENT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe inside a one-line `//` comment: unsafe characters written as `\u{…}` escapes. */
+export function lineCommentText(text: string): string {
+  return text.replace(UNSAFE_IN_COMMENT, (c) => `\\u{${(c.codePointAt(0) ?? 0).toString(16)}}`);
+}
+
 /** The header block for a generated file. */
 export function fileHeader(version: string, hash: string, source: string): string {
   return (
-    `${GENERATED_MARK} ${version} from ${source} (inputs sha256:${hash.slice(0, 16)}). Do not edit:\n` +
+    `${GENERATED_MARK} ${lineCommentText(version)} from ${lineCommentText(source)} (inputs sha256:${hash.slice(0, 16)}). Do not edit:\n` +
     `// regenerate with \`volet generate\`; \`volet check\` verifies it is up to date.\n`
   );
 }

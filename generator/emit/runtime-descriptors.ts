@@ -33,7 +33,8 @@ function plain(value: Literal): unknown {
   if (value instanceof Suffixed) return plain(value.value);
   if (Array.isArray(value)) return value.map((v: Literal) => plain(v));
   if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
+    // No prototype: keys come from the description, and `__proto__` must stay an ordinary key.
+    const out = Object.create(null) as Record<string, unknown>;
     for (const [k, v] of Object.entries(value as Record<string, Literal | undefined>)) if (v !== undefined) out[k] = plain(v);
     return out;
   }
@@ -108,7 +109,7 @@ export function runtimeDescriptors(model: Model): RuntimeDescriptors {
   };
 
   const ports: RuntimePort[] = ctx.ports.map((p) => {
-    const operations: Record<string, OperationDescriptor> = {};
+    const operations = Object.create(null) as Record<string, OperationDescriptor>;
     for (const op of p.port.operations) {
       let key = op.name;
       for (let i = 2; Object.hasOwn(operations, key); i++) key = `${op.name}${i}`;

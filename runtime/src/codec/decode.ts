@@ -24,6 +24,7 @@ import {
 import type { ElementRef } from './descriptors.js';
 import type { RawXml } from './values.js';
 import { checkPlan } from './check-plan.js';
+import { ownArray, ownValue, setOwn } from './own-property.js';
 
 /** Options of {@link decode}. */
 export interface DecodeOptions {
@@ -185,7 +186,7 @@ export class ElementDecoder implements XmlHandler {
     while (slot !== undefined) {
       if (slot.uri === tag.uri) {
         fallback ??= slot;
-        if ((slot.array || slot.list !== null || parent.obj?.[slot.prop] === undefined) && (slot.pos >= parent.pos || ct.all)) break;
+        if ((slot.array || slot.list !== null || (parent.obj === null || ownValue(parent.obj, slot.prop) === undefined)) && (slot.pos >= parent.pos || ct.all)) break;
       }
       slot = slot.next ?? undefined;
     }
@@ -195,7 +196,7 @@ export class ElementDecoder implements XmlHandler {
           ? `element ${describe(tag)} out of schema order`
           : `element ${describe(tag)} occurs more often than allowed`);
       }
-      if (!fallback.array && fallback.list === null && !ct.mixed && parent.obj?.[fallback.prop] !== undefined) {
+      if (!fallback.array && fallback.list === null && !ct.mixed && parent.obj !== null && ownValue(parent.obj, fallback.prop) !== undefined) {
         throw this.fail('duplicate-element', `element ${describe(tag)} occurs more often than allowed`);
       }
       slot = fallback;
@@ -256,7 +257,7 @@ export class ElementDecoder implements XmlHandler {
         const required = ct.required;
         if (required !== null) {
           for (let i = 0; i < required.length; i++) {
-            const v = obj[required[i].prop];
+            const v = ownValue(obj, required[i].prop);
             if (v === undefined || (required[i].min > 1 && Array.isArray(v) && v.length < required[i].min)) {
               throw this.fail('missing-element', `required element ${required[i].prop} is missing or occurs too few times`);
             }
@@ -354,7 +355,7 @@ export class ElementDecoder implements XmlHandler {
       while (as !== undefined && as.uri !== a.uri) as = as.next ?? undefined;
       if (as !== undefined) {
         const at = as.type ?? (as.type = this.schema.simpleType(as.typeKey));
-        obj[as.prop] = this.parseSimple(at, a.value);
+        setOwn(obj, as.prop, this.parseSimple(at, a.value));
       } else if (type.anyAttribute !== null && type.anyAttribute(a.uri)) {
         const bag = (obj.$attrs ??= {}) as Record<string, string>;
         bag[`{${a.uri}}${a.local}`] = a.value;
@@ -365,7 +366,7 @@ export class ElementDecoder implements XmlHandler {
     if (this.settings.strict) {
       const list = type.attributeList;
       for (let i = 0; i < list.length; i++) {
-        if (list[i].required && obj[list[i].prop] === undefined) {
+        if (list[i].required && ownValue(obj, list[i].prop) === undefined) {
           throw this.fail('missing-attribute', `required attribute ${list[i].local} is missing`);
         }
       }
@@ -444,17 +445,17 @@ export class ElementDecoder implements XmlHandler {
     if ((parent.complex as CompiledComplex).mixed) {
       ((obj.$content ??= []) as unknown[]).push({ $el: slot.itemTag, value });
     } else if (slot.list !== null) {
-      ((obj[slot.list] ??= []) as unknown[]).push({ $el: slot.itemTag, value });
+      ownArray(obj, slot.list).push({ $el: slot.itemTag, value });
     } else {
       const v = slot.wrap !== null ? { $el: slot.wrap, value } : value;
       if (slot.array) {
         // `[v]` for the first item: an empty array's first push reserves 17 slots, and most
         // repeated elements occur once or twice.
-        const items = obj[slot.prop] as unknown[] | undefined;
-        if (items === undefined) obj[slot.prop] = [v];
+        const items = ownValue(obj, slot.prop) as unknown[] | undefined;
+        if (items === undefined) setOwn(obj, slot.prop, [v]);
         else items.push(v);
       } else {
-        obj[slot.prop] = v;
+        setOwn(obj, slot.prop, v);
       }
     }
   }
@@ -462,7 +463,7 @@ export class ElementDecoder implements XmlHandler {
   private storeAny(parent: Frame, any: AnySlot, raw: RawXml): void {
     const obj = parent.obj as Obj;
     if ((parent.complex as CompiledComplex).mixed) ((obj.$content ??= []) as unknown[]).push(raw);
-    else ((obj[any.prop] ??= []) as unknown[]).push(raw);
+    else ownArray(obj, any.prop).push(raw);
   }
 
   private finishRaw(slot: ElementSlot | null, raw: RawXml): void {

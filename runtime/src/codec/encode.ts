@@ -22,6 +22,7 @@ import {
 import type { ElementRef } from './descriptors.js';
 import { checkPlan, chooseBranch, NO_BRANCH_FITS } from './check-plan.js';
 import { isRawXml } from './values.js';
+import { ownValue } from './own-property.js';
 
 /** Options of {@link encode}. */
 export interface EncodeOptions {
@@ -446,7 +447,7 @@ class Encoder implements FormatContext {
     let quote = false;
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
-      const v = obj[a.prop];
+      const v = ownValue(obj, a.prop);
       if (v === undefined) {
         if (a.required) {
           this.path.push(a.prop);
@@ -538,7 +539,7 @@ class Encoder implements FormatContext {
       const node = nodes[n];
       switch (node.k) {
         case 'el': {
-          const v = obj[node.prop];
+          const v = ownValue(obj, node.prop);
           if (v === undefined) {
             if (node.min > 0) {
               this.path.push(node.prop);
@@ -575,7 +576,7 @@ class Encoder implements FormatContext {
           break;
         }
         case 'list': {
-          const v = obj[node.prop];
+          const v = ownValue(obj, node.prop);
           if (v === undefined) {
             if (node.min > 0) throw this.fail('missing-property', `required list ${node.prop} has no value`);
             break;
@@ -584,7 +585,7 @@ class Encoder implements FormatContext {
           break;
         }
         case 'any': {
-          const v = obj[node.prop];
+          const v = ownValue(obj, node.prop);
           if (v === undefined) {
             if (node.min > 0) throw this.fail('missing-property', `required wildcard content ${node.prop} has no value`);
             break;
@@ -615,7 +616,7 @@ class Encoder implements FormatContext {
    */
   private choiceProblem(node: Extract<PlanNode, { k: 'choice' }>, obj: Obj, chosen: number): void {
     if (chosen === NO_BRANCH_FITS) {
-      const given = node.props.flat().filter((p) => obj[p] !== undefined);
+      const given = node.props.flat().filter((p) => ownValue(obj, p) !== undefined);
       throw this.fail('choice-conflict', `properties that no single branch of a choice holds (${[...new Set(given)].join(', ')})`);
     }
     if (!node.branches.some((b) => b.every(optional))) {
@@ -691,9 +692,9 @@ function planHasValue(nodes: readonly PlanNode[], obj: Obj): boolean {
     const node = nodes[n];
     if (node.k === 'choice') {
       // Loops, not some(): a closure over `obj` would allocate a context on every call.
-      for (const props of node.props) for (const p of props) if (obj[p] !== undefined) return true;
+      for (const props of node.props) for (const p of props) if (ownValue(obj, p) !== undefined) return true;
     } else {
-      const v = obj[node.prop];
+      const v = ownValue(obj, node.prop);
       if (v !== undefined && !(Array.isArray(v) && v.length === 0)) return true;
     }
   }
