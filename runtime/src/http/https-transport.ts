@@ -261,12 +261,20 @@ export class HttpsTransport implements Transport {
       signal?.addEventListener('abort', onAbort, { once: true });
 
       req.on('socket', (socket) => {
+        const tls = socket as TLSSocket;
         const connected = (): void => {
           handshakeDone = true;
           if (connectTimer) clearTimeout(connectTimer);
         };
-        if (req.reusedSocket) connected();
-        else (socket as TLSSocket).once('secureConnect', connected);
+        // A request that waited in the agent's queue gets a pooled socket without `reusedSocket`: its
+        // handshake is long done and 'secureConnect' never comes again. A listener left on a pooled
+        // socket would stay there for the socket's life, one more per request (a leak under load).
+        // (The client's Finished message exists once, and only once, its handshake is complete.)
+        if (req.reusedSocket || (typeof tls.getFinished === 'function' && tls.getFinished() !== undefined)) connected();
+        else {
+          tls.once('secureConnect', connected);
+          req.once('close', () => tls.removeListener('secureConnect', connected));
+        }
       });
       req.on('error', (err) => {
         if (settled) return;
