@@ -11,6 +11,7 @@ const benches = [
   'bench/security/vihf-sign.bench.ts',
   'bench/transport/small-calls.ts',
   'bench/transport/mtom-memory.ts',
+  'bench/transport/soak.bench.ts',
 ];
 const filters = process.argv.slice(2);
 const selected = filters.length ? benches.filter((b) => filters.some((f) => b.includes(f))) : benches;
