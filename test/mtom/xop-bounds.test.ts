@@ -5,7 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DecodeError, decode, decodeEnvelope, elementRef, inlineXopIncludes, MtomError, normalizeContentId, XOP_INCLUDE_NS, type SchemaDescriptor } from '@volet/runtime';
+import { hasStackTrace, volet } from '../cli/run.js';
+import { corpus, corpusSkipReason } from '../support/paths.js';
 
 const schema: SchemaDescriptor = {
   v: 1,
@@ -51,4 +56,33 @@ test('in a SOAP envelope too', () => {
 test('inlineXopIncludes is bounded the same way: MtomError too-large', () => {
   assert.throws(() => inlineXopIncludes(document(600), attachments), (e: unknown) => e instanceof MtomError && e.code === 'too-large');
   assert.equal(inlineXopIncludes(document(2), attachments).length > 2 * part.length, true);
+});
+
+test('volet decode of the 600-Include message: exit 1 with one line, not 1.7 GB and exit 70', { skip: corpusSkipReason }, async () => {
+  const wsdl = corpus('dmp-annexe-wsdl-schema', 'wsdl', 'XDS.b_DocumentRepository.wsdl');
+  const include = `<xop:Include xmlns:xop="${XOP_INCLUDE_NS}" href="cid:part@x"/>`;
+  const documents = Array.from({ length: 600 }, (_, i) => `<ihe:Document id="d${i}">${include}</ihe:Document>`).join('');
+  const envelope =
+    '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Body>' +
+    `<ihe:ProvideAndRegisterDocumentSetRequest xmlns:ihe="urn:ihe:iti:xds-b:2007">${documents}</ihe:ProvideAndRegisterDocumentSetRequest></s:Body></s:Envelope>`;
+  const boundary = 'MIMEBoundary_xop_bounds';
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Type: application/xop+xml; charset=UTF-8; type="application/soap+xml"\r\nContent-ID: <root@x>\r\n\r\n${envelope}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-ID: <part@x>\r\n\r\n`),
+    part,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'volet-xop-'));
+  try {
+    const file = join(dir, 'amplified.mime');
+    writeFileSync(file, body);
+    const r = await volet('decode', wsdl, file, '--content-type', `multipart/related; type="application/xop+xml"; boundary="${boundary}"; start="<root@x>"`);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /message limit/);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.equal(hasStackTrace(r.stderr), false);
+    assert.equal(r.stdout, '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
