@@ -8,9 +8,11 @@ const benches = [
   'bench/generate/dmp-generate.bench.ts',
   'bench/generate/versus-wsdl-tsclient.bench.ts',
   'bench/codec/run.ts',
+  'bench/codec/decode-json-cli.ts',
   'bench/security/vihf-sign.bench.ts',
   'bench/transport/small-calls.ts',
   'bench/transport/mtom-memory.ts',
+  'bench/transport/concurrent-calls.ts',
   'bench/transport/soak.bench.ts',
 ];
 const filters = process.argv.slice(2);

@@ -24,8 +24,14 @@ export interface HttpsTransportOptions extends ClientTlsSettings {
   readonly timeoutMs?: number;
   /** Largest accepted response body, in bytes, after decompression (default 64 MiB). */
   readonly maxResponseBytes?: number;
-  /** Concurrent connections per host (default 8). */
+  /**
+   * Connections open at once per host (default 8). Calls beyond it wait in the pool's queue, in
+   * order; a hospital server sending hundreds of calls at once may raise it (each connection is
+   * one more TLS session on the service's side).
+   */
   readonly maxSockets?: number;
+  /** Idle keep-alive connections kept per host for the next calls (default: `maxSockets`). */
+  readonly maxFreeSockets?: number;
   /** Proxy: `undefined` reads HTTPS_PROXY/NO_PROXY, `false` connects directly, or a URL / settings. */
   readonly proxy?: ProxyOption;
   /** Environment read for proxy variables (default `process.env`). */
@@ -45,6 +51,7 @@ export interface HttpsTransportOptions extends ClientTlsSettings {
 const DEFAULT_CONNECT_TIMEOUT = 10_000;
 const DEFAULT_TIMEOUT = 60_000;
 const DEFAULT_MAX_RESPONSE = 64 * 1024 * 1024;
+const DEFAULT_MAX_SOCKETS = 8;
 const MAX_TIMER = 2_147_483_647;
 // Large bodies are written in slices so backpressure keeps TLS buffers small (no second copy of a 100 MB document).
 const WRITE_SLICE = 1024 * 1024;
@@ -61,12 +68,25 @@ function tryAllocate(size: number): Buffer | undefined {
   }
 }
 
+/** True when the socket's TLS handshake is over (`getProtocol()` is 'unknown' before, null once closed). */
+function isHandshakeComplete(socket: TLSSocket): boolean {
+  if (socket.connecting) return false;
+  const protocol = typeof socket.getProtocol === 'function' ? socket.getProtocol() : null;
+  return protocol !== null && protocol !== 'unknown';
+}
+
 /** Marker for a keep-alive connection closed by the server before our request was read. */
 const STALE = Symbol('stale-connection');
 
 function checkDuration(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
   if (typeof v !== 'number' || Number.isNaN(v) || v <= 0) throw new TypeError(`${name} must be a positive number of milliseconds`);
+  return v;
+}
+
+function checkCount(name: string, value: number | undefined, fallback: number): number {
+  const v = value ?? fallback;
+  if (!(Number.isInteger(v) || v === Number.POSITIVE_INFINITY) || v < 1) throw new TypeError(`${name} must be a whole number of connections, at least 1`);
   return v;
 }
 
@@ -127,12 +147,13 @@ export class HttpsTransport implements Transport {
     this.#timeoutMs = checkDuration('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT);
     this.#maxResponseBytes = checkDuration('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE);
     this.#retryStale = options.retryOnStaleConnection ?? true;
-    const maxSockets = options.maxSockets ?? 8;
+    const maxSockets = checkCount('maxSockets', options.maxSockets, DEFAULT_MAX_SOCKETS);
+    const maxFreeSockets = checkCount('maxFreeSockets', options.maxFreeSockets, maxSockets);
     const extraCheck = options.verifyServerCertificate;
     this.#agentOptions = {
       keepAlive: true,
       maxSockets,
-      maxFreeSockets: maxSockets,
+      maxFreeSockets,
       scheduling: 'lifo',
       secureContext: this.#tls.secureContext,
       rejectUnauthorized: true,
@@ -261,20 +282,15 @@ export class HttpsTransport implements Transport {
       signal?.addEventListener('abort', onAbort, { once: true });
 
       req.on('socket', (socket) => {
-        const tls = socket as TLSSocket;
         const connected = (): void => {
           handshakeDone = true;
           if (connectTimer) clearTimeout(connectTimer);
         };
-        // A request that waited in the agent's queue gets a pooled socket without `reusedSocket`: its
-        // handshake is long done and 'secureConnect' never comes again. A listener left on a pooled
-        // socket would stay there for the socket's life, one more per request (a leak under load).
-        // (The client's Finished message exists once, and only once, its handshake is complete.)
-        if (req.reusedSocket || (typeof tls.getFinished === 'function' && tls.getFinished() !== undefined)) connected();
-        else {
-          tls.once('secureConnect', connected);
-          req.once('close', () => tls.removeListener('secureConnect', connected));
-        }
+        // A request queued behind maxSockets is handed a pooled, already connected socket without
+        // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
+        // the connect timer fire in the middle of a slow answer.
+        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) connected();
+        else (socket as TLSSocket).once('secureConnect', connected);
       });
       req.on('error', (err) => {
         if (settled) return;

@@ -1,0 +1,67 @@
+/**
+ * Benchmark: `volet decode` of a large ITI-18 response printed as JSON, as a whole process, against
+ * node-soap doing the same in its own process (load the WSDL, parse, `JSON.stringify(body, null, 2)`).
+ * Both use the official DMP XDS.b registry WSDL; the input is built at run time from the official
+ * TD3.1 example (bench/codec/build-input.ts, `count` ExtrinsicObjects; 5,000 ≈ 54 MB). Output goes
+ * to a file; runs alternate; wall-clock medians. Needs `npm run build` (runs bin/volet.js and the
+ * compiled node-soap script).
+ * Usage: node --import tsx --conditions=volet-source bench/codec/decode-json-cli.ts [runs=5] [count=5000]
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpus, repoRoot } from '../../test/support/paths.js';
+import { buildAdhocQueryResponse } from './build-input.js';
+
+const runs = Number(process.argv[2] ?? 5);
+const count = Number(process.argv[3] ?? 5000);
+const wsdl = corpus('dmp-annexe-wsdl-schema', 'wsdl', 'XDS.b_DocumentRegistry.wsdl');
+const dir = mkdtempSync(join(tmpdir(), 'volet-decode-json-'));
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/** Runs one command with stdout into `out`; returns its wall time in ms. */
+function timed(args: readonly string[], out: string): number {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1024 * 1024 * 1024 });
+  const ms = performance.now() - start;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.toString().slice(0, 2000)}`);
+  writeFileSync(out, r.stdout);
+  return ms;
+}
+
+try {
+  const input = join(dir, 'iti18-response.xml');
+  writeFileSync(input, buildAdhocQueryResponse(count));
+  const contenders = {
+    volet: [join(repoRoot, 'bin', 'volet.js'), 'decode', wsdl, input],
+    'node-soap': [join(repoRoot, 'dist', 'bench', 'codec', 'node-soap-decode-json.js'), wsdl, input],
+  } as const;
+  const times: Record<keyof typeof contenders, number[]> = { volet: [], 'node-soap': [] };
+  const sizes: Record<string, number> = {};
+  const load0 = loadavg()[0] ?? 0;
+  for (let r = 0; r < runs + 1; r++) {
+    const order = (r % 2 === 0 ? ['volet', 'node-soap'] : ['node-soap', 'volet']) as (keyof typeof contenders)[];
+    for (const name of order) {
+      const out = join(dir, `${name}.json`);
+      const ms = timed(contenders[name], out);
+      if (r > 0) times[name].push(ms); // the first round warms the disk cache and volet's compile cache
+      sizes[name] = statSync(out).size;
+    }
+  }
+  const v = median(times.volet);
+  const n = median(times['node-soap']);
+  console.log(`\nITI-18 response, ${count} ExtrinsicObjects, ${(statSync(input).size / 1e6).toFixed(1)} MB → indented JSON, whole process, ${runs} runs (median); load ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n`);
+  console.log('| command | wall ms (median) | runs | JSON MB |');
+  console.log('|---|---:|---|---:|');
+  console.log(`| volet decode | ${v.toFixed(0)} | ${times.volet.map((x) => x.toFixed(0)).join(', ')} | ${((sizes.volet ?? 0) / 1e6).toFixed(1)} |`);
+  console.log(`| node-soap + JSON.stringify | ${n.toFixed(0)} | ${times['node-soap'].map((x) => x.toFixed(0)).join(', ')} | ${((sizes['node-soap'] ?? 0) / 1e6).toFixed(1)} |`);
+  console.log(`\nspeed-up volet / node-soap: ${(n / v).toFixed(2)}× (target ≥ 3×)`);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

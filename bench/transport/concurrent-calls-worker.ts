@@ -1,0 +1,146 @@
+/**
+ * Worker of concurrent-calls.ts.
+ * `server <pkiJson> <entries>`: a mutual-TLS keep-alive HTTPS server answering `/insi` with an INSi RESULTAT
+ * (official CNDA fixture) and `/registry` with an ITI-18 AdhocQueryResponse built from the official
+ * TD3.1 example with `entries` ExtrinsicObjects. `volet|bare <pkiJson> <port> <service> <calls> <inFlight> <maxSockets>`: `calls`
+ * calls with `inFlight` outstanding at any time; prints calls/s, client CPU and latency percentiles.
+ */
+import { readFileSync } from 'node:fs';
+import { Agent, createServer, request } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { corpus } from '../../test/support/paths.js';
+import { buildAdhocQueryResponse } from '../codec/build-input.js';
+import { findDocumentsQuery, xdsPatientId } from '../../simulator/samples/xds-requests.js';
+import { ICIRServiceClient } from '../../generated/insi/index.js';
+import { DocumentRegistry_Port_Soap12Client as DocumentRegistryClient } from '../../generated/xds-registry/index.js';
+
+interface PkiPaths {
+  readonly ca: string;
+  readonly serverKey: string;
+  readonly serverCert: string;
+  readonly clientP12: string;
+  readonly passphrase: string;
+}
+
+type Service = 'insi' | 'iti18';
+
+const [mode, pkiJson, portText, serviceText, callsText, inFlightText, maxSocketsText] = process.argv.slice(2);
+/** `server <pkiJson> <entries>`: ITI-18 answers carry this many ExtrinsicObjects (about 11 KB each). */
+const iti18Entries = mode === 'server' ? Number(portText ?? 1) : 0;
+const pki = JSON.parse(pkiJson ?? '{}') as PkiPaths;
+const SOAP12 = 'application/soap+xml; charset=utf-8';
+
+async function server(): Promise<void> {
+  const insi = readFileSync(corpus('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.05.xml'));
+  const registry = Buffer.from(buildAdhocQueryResponse(iti18Entries), 'utf8');
+  const srv = createServer(
+    { key: readFileSync(pki.serverKey), cert: readFileSync(pki.serverCert), ca: readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true, keepAliveTimeout: 60_000 },
+    (req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const body = req.url === '/registry' ? registry : insi;
+        res.writeHead(200, { 'content-type': SOAP12, 'content-length': body.length });
+        res.end(body);
+      });
+    },
+  );
+  srv.maxConnections = 1024;
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  process.stdout.write(JSON.stringify({ port: (srv.address() as AddressInfo).port }) + '\n');
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0));
+}
+
+/** One call of the generated client, the way a vendor's program makes it. */
+function voletCall(service: Service, port: number, maxSockets: number): () => Promise<unknown> {
+  const tls = { trust: { caFile: pki.ca }, credentials: { pfxFile: pki.clientP12, passphrase: pki.passphrase }, proxy: false as const, maxSockets };
+  if (service === 'insi') {
+    const client = new ICIRServiceClient({ endpoint: `https://localhost:${port}/insi`, tls });
+    const body = { NomNaissance: 'DUPONT', Prenom: ['MARIE'], Sexe: 'F', DateNaissance: '1980-05-17' };
+    return () => client.rechercherInsAvecTraitsIdentite(body);
+  }
+  const client = new DocumentRegistryClient({ endpoint: `https://localhost:${port}/registry`, tls, relatesTo: 'off' });
+  const query = findDocumentsQuery(xdsPatientId('207058575627097', '1.2.250.1.213.1.4.10'));
+  return () => client.RegistryStoredQuery(query);
+}
+
+/** The same exchange through a bare node:https agent: the request bytes a client would send, the answer read whole. */
+function bareCall(service: Service, port: number, maxSockets: number): () => Promise<unknown> {
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets,
+    maxFreeSockets: maxSockets,
+    scheduling: 'lifo',
+    pfx: readFileSync(pki.clientP12),
+    passphrase: pki.passphrase,
+    ca: readFileSync(pki.ca),
+    minVersion: 'TLSv1.2',
+  });
+  const path = service === 'insi' ? '/insi' : '/registry';
+  const action = service === 'insi' ? 'urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecTraitsIdentite' : 'urn:ihe:iti:2007:RegistryStoredQuery';
+  const payload =
+    service === 'insi'
+      ? '<RECSANSVITALE xmlns="http://www.cnamts.fr/INSiRecSans"><NomNaissance>DUPONT</NomNaissance><Prenom>MARIE</Prenom><Sexe>F</Sexe><DateNaissance>1980-05-17</DateNaissance></RECSANSVITALE>'
+      : '<query:AdhocQueryRequest xmlns:query="urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0" xmlns:rim="urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0"><query:ResponseOption returnType="LeafClass" returnComposedObjects="true"/><rim:AdhocQuery id="urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d"><rim:Slot name="$XDSDocumentEntryPatientId"><rim:ValueList><rim:Value>\'207058575627097^^^&amp;1.2.250.1.213.1.4.10&amp;ISO^NH\'</rim:Value></rim:ValueList></rim:Slot><rim:Slot name="$XDSDocumentEntryStatus"><rim:ValueList><rim:Value>(\'urn:oasis:names:tc:ebxml-regrep:StatusType:Approved\')</rim:Value></rim:ValueList></rim:Slot></rim:AdhocQuery></query:AdhocQueryRequest>';
+  const body = Buffer.from(`<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body>${payload}</env:Body></env:Envelope>`);
+  const headers = { 'content-type': `${SOAP12}; action="${action}"`, 'content-length': String(body.length) };
+  return () =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(`https://localhost:${port}${path}`, { method: 'POST', agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).length));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+/** Runs `calls` calls with `inFlight` outstanding; returns each call's latency in ms. */
+async function drive(send: () => Promise<unknown>, calls: number, inFlight: number): Promise<Float64Array> {
+  const latencies = new Float64Array(calls);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < calls; i = next++) {
+      const t0 = process.hrtime.bigint();
+      await send();
+      latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+    }
+  };
+  await Promise.all(Array.from({ length: inFlight }, lane));
+  return latencies;
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function client(kind: 'volet' | 'bare', port: number, service: Service, calls: number, inFlight: number, maxSockets: number): Promise<void> {
+  const send = kind === 'volet' ? voletCall(service, port, maxSockets) : bareCall(service, port, maxSockets);
+  await drive(send, Math.max(500, inFlight * 8), inFlight); // warm-up: handshakes, JIT
+  const cpu0 = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  const latencies = await drive(send, calls, inFlight);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  latencies.sort();
+  process.stdout.write(
+    JSON.stringify({
+      kind,
+      service,
+      calls,
+      seconds,
+      perSecond: calls / seconds,
+      cpuMicrosPerCall: (cpu.user + cpu.system) / calls,
+      p50: percentile(latencies, 50),
+      p99: percentile(latencies, 99),
+    }) + '\n',
+  );
+  process.exit(0);
+}
+
+if (mode === 'server') await server();
+else if ((mode === 'volet' || mode === 'bare') && (serviceText === 'insi' || serviceText === 'iti18'))
+  await client(mode, Number(portText), serviceText, Number(callsText), Number(inFlightText), Number(maxSocketsText));
+else throw new Error('usage: server <pkiJson> | volet|bare <pkiJson> <port> insi|iti18 <calls> <inFlight> <maxSockets>');
