@@ -123,8 +123,11 @@ export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
  * `/dev/urandom`), FIFOs and sockets would be read forever, so the file type is checked on the open
  * descriptor (no race with a rename) and opened non-blocking (a FIFO without a writer does not hang
  * the open); a file that grows while read stops at the limit.
+ * @param path - the file
+ * @param maxBytes - most bytes accepted
+ * @returns the bytes, or the reason (one line) why they were not read
  */
-function readRegularFile(path: string, maxBytes: number): Uint8Array | string {
+export function readRegularFile(path: string, maxBytes: number): Uint8Array | string {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
@@ -135,15 +138,15 @@ function readRegularFile(path: string, maxBytes: number): Uint8Array | string {
   try {
     const stat = fstatSync(fd);
     if (stat.isDirectory()) return 'is a directory, not a file';
-    if (!stat.isFile()) return 'not a regular file (a device, FIFO or socket): volet reads WSDL/XSD from regular files only';
-    if (stat.size > maxBytes) return `larger than the ${maxBytes}-byte limit of one WSDL/XSD file (${stat.size} bytes)`;
+    if (!stat.isFile()) return 'not a regular file (a device, FIFO or socket): volet reads regular files only';
+    if (stat.size > maxBytes) return `larger than the ${maxBytes}-byte limit (${stat.size} bytes)`;
     const buffer = Buffer.alloc(stat.size + 1);
     let length = 0;
     for (;;) {
       const n = readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
-      if (length > maxBytes) return `larger than the ${maxBytes}-byte limit of one WSDL/XSD file`;
+      if (length > maxBytes) return `larger than the ${maxBytes}-byte limit`;
       if (length === buffer.length) return 'the file changed while it was read';
     }
     return buffer.subarray(0, length);

@@ -75,3 +75,13 @@ test('a file that is a symbolic link to a device is refused too', { skip: proces
   const result = loadDescription([join(dir, 'main.xsd')], {});
   assert.deepEqual(result.diagnostics.map((d) => d.code), ['unreadable-file']);
 });
+
+test('a message or JSON input that is a device is refused too (volet decode / encode)', { skip: devices.length === 0 ? 'no /dev/zero' : false }, async () => {
+  const dir = writeFiles({ 'a.xsd': schema('<xs:element name="a" type="xs:string"/>') });
+  for (const args of [['decode', join(dir, 'a.xsd'), devices[0]], ['encode', join(dir, 'a.xsd'), devices[0]]]) {
+    const r = await volet(...args);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /not a regular file/);
+    assert.equal(hasStackTrace(r.stderr), false);
+  }
+});
