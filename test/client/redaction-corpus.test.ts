@@ -20,6 +20,7 @@ import {
   isSafeAttribute,
   isSafeElementText,
   readXml,
+  redactHeaders,
   redactXml,
   sniffBoundary,
   TransportError,
@@ -245,4 +246,9 @@ test('TransportError messages never quote a body unredacted', () => {
       },
     );
   }
+});
+
+test('trace headers: framing headers shown, cookies, tokens and custom headers masked', () => {
+  const shown = redactHeaders({ 'content-type': 'application/soap+xml; action="urn:a"', 'set-cookie': 'JSESSIONID=abc', authorization: 'Bearer x', 'x-patient': 'DUPONT' });
+  assert.deepEqual(shown, { 'content-type': 'application/soap+xml; action="urn:a"', 'set-cookie': '***', authorization: '***', 'x-patient': '***' });
 });

@@ -13,6 +13,7 @@ import type { ProfileRequest } from './profile.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { readResponse, responseText, splitResponse } from './response.js';
 import { redactXml } from '../xml/redact-xml.js';
+import { redactHeaders } from './trace.js';
 
 /** True when the caller asked to see values in traces (`revealValues`, or its former name). */
 function reveals(opts: EffectiveOptions): boolean {
@@ -100,7 +101,7 @@ export class SoapClient {
         operation: op.name,
         url: redactUrl(url),
         status: response.status,
-        headers: response.headers,
+        headers: reveals(opts) ? response.headers : redactHeaders(response.headers),
         body: reveals(opts) ? text : redactXml(text),
         attachments: [...payload.attachments].map(([contentId, data]) => ({ contentId, size: data.byteLength })),
         masked: !reveals(opts),
@@ -153,7 +154,7 @@ export class SoapClient {
       phase: 'request',
       operation: op.name,
       url: redactUrl(url),
-      headers: request.headers,
+      headers: reveals(opts) ? request.headers : redactHeaders(request.headers),
       body: reveals(opts) ? request.envelope : redactXml(request.envelope),
       attachments: request.attachments.map((a) => ({ contentId: a.contentId, size: a.data.byteLength })),
       masked: !reveals(opts),
