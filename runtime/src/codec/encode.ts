@@ -8,7 +8,7 @@ import { escapeXml } from '../xml/escape.js';
 import { internalize } from '../xml/intern.js';
 import { XSI_NS, XML_NS } from '../xml/namespaces.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
-import { parseClark } from '../xml/qname.js';
+import { isNCName, parseClark } from '../xml/qname.js';
 import { InvalidValue, builtinCodec, type FormatContext } from './builtins.js';
 import {
   compiledSchema,
@@ -478,6 +478,8 @@ class Encoder implements FormatContext {
       if (!isObject(bag)) throw this.fail('invalid-value', '$attrs must be an object keyed by Clark QName');
       for (const key of Object.keys(bag)) {
         const { namespace, local } = parseClark(key);
+        // The key becomes an attribute name: anything but an NCName could add attributes or close the tag.
+        if (!isNCName(local)) throw this.fail('invalid-qname', '$attrs key whose local name is not an NCName');
         const v = bag[key];
         if (typeof v !== 'string') throw this.fail('invalid-value', `$attrs value for ${key} must be a string`);
         this.text(`${quote ? '"' : ''} ${this.qname(-1, namespace, local)}="`);
