@@ -6,17 +6,22 @@
  * keeps the bytecode of the functions a run compiled. ts-morph (13 MB with its TypeScript) stays
  * outside the bundle: it is required on use, and cached on its own.
  *
- * Run after `tsc -b` (`npm run build` does both).
+ * Run after `tsc -b` (`npm run build` does both, and `npm pack` runs the build). The file is replaced
+ * only when its content changes, by a rename, so that CLI processes started meanwhile (tests that
+ * pack the package while others run the CLI) never read a half-written bundle.
  */
 import { build } from 'esbuild';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const outfile = join(root, 'dist', 'volet.cjs');
 
-await build({
+const result = await build({
   entryPoints: [join(root, 'dist', 'generator', 'cli', 'program.js')],
-  outfile: join(root, 'dist', 'volet.cjs'),
+  outfile,
+  write: false,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -29,3 +34,16 @@ await build({
   banner: { js: "const __voletImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
+
+const text = result.outputFiles[0].contents;
+let current;
+try {
+  current = readFileSync(outfile);
+} catch {
+  current = undefined;
+}
+if (current === undefined || !current.equals(text)) {
+  const temporary = `${outfile}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, outfile);
+}

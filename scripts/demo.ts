@@ -8,11 +8,12 @@
  * behaved as expected. Only fictional test identities appear, and INS values are masked anyway.
  */
 import { join, relative } from 'node:path';
-import { SoapFault, TransportError, VoletError, buildVihfXml, cisisProfile, registryResponseStatus } from '@volet/runtime';
-import type { ExtrinsicObjectType } from '../generated/xds-registry/types.js';
+import { SoapFault, TransportError, VoletError, cisisProfile, registryResponseStatus } from '@volet/runtime';
+import { buildVihfXml } from '@volet/runtime/security';
+import type { ExtrinsicObjectType } from '../generated/schemas/ebrim/index.js';
 import { loadConfig } from '../generator/config/config.js';
 import { voletRoot, voletVersion } from '../generator/cli/version.js';
-import { compareGenerated, generate } from '../generator/emit/generate.js';
+import { compareGenerated, generate } from '../generator/generate/generate.js';
 import { DEFAULT_POPULATION, fullIns, type SimulatedIdentity } from '../simulator/insi/population.js';
 import { STATUS } from '../simulator/dmp/xds/xds-constants.js';
 import { readPkiManifest } from '../simulator/pki-manifest.js';
@@ -65,8 +66,9 @@ async function checkGenerated(root: string): Promise<string> {
   const stale: string[] = [];
   for (const service of result.services) {
     expect(service.files !== null, `${service.service.name}: the service description has errors`);
-    if (compareGenerated(service).length > 0) stale.push(service.service.name);
+    if (compareGenerated(service.service.out, service.files ?? [], result).length > 0) stale.push(service.service.name);
   }
+  if (result.schemas !== null && compareGenerated(result.schemas.out, result.schemas.files, result).length > 0) stale.push('schemas');
   expect(stale.length === 0, `generated/ is out of date for ${stale.join(', ')}: run \`npm run volet -- generate\`, then \`npm run demo\` again`);
   return `generated ${result.services.map((s) => s.service.name).join(', ')} from wsdl/ (${result.services.reduce((n, s) => n + s.operations, 0)} operations): identical to the committed generated/`;
 }
@@ -78,7 +80,7 @@ async function insiSearch(clients: SampleClients, query: { name: string; first: 
 }
 
 async function findDocuments(clients: SampleClients, ins: string, oid: string): Promise<ExtrinsicObjectType[]> {
-  const response = await clients.registry.RegistryStoredQuery(findDocumentsQuery(xdsPatientId(ins, oid)), { profile: clients.dmpProfile(ins) });
+  const response = await clients.registry.registryStoredQuery(findDocumentsQuery(xdsPatientId(ins, oid)), { profile: clients.dmpProfile(ins) });
   expect(registryResponseStatus(response) === 'Success', `FindDocuments answered ${response.status}`);
   return (response.RegistryObjectList.Identifiable ?? []).flatMap((i) => (i.$el === 'ExtrinsicObjectElement' ? [i.value] : []));
 }
@@ -138,7 +140,7 @@ async function main(): Promise<number> {
         },
       );
       let multipart = false;
-      const response = await c.repository.ProvideAndRegisterDocumentSet(request, {
+      const response = await c.repository.provideAndRegisterDocumentSet(request, {
         profile: c.dmpProfile(ins),
         trace: (event) => {
           if (event.phase === 'request') multipart = event.attachments.length === 1;
@@ -158,7 +160,7 @@ async function main(): Promise<number> {
     await step('DMP ITI-43', async () => {
       const repositoryUniqueId = entry?.Slot?.find((s) => s.name === 'repositoryUniqueId')?.ValueList.Value?.[0] ?? '';
       let multipart = false;
-      const response = await c.repository.RetrieveDocumentSet(retrieveRequest(repositoryUniqueId, uniqueId), {
+      const response = await c.repository.retrieveDocumentSet(retrieveRequest(repositoryUniqueId, uniqueId), {
         profile: c.dmpProfile(ins),
         onResponse: (r) => {
           multipart = r.attachments.size === 1;
@@ -170,7 +172,7 @@ async function main(): Promise<number> {
       return `retrieve → ${bytes.byteLength} bytes from a multipart/related answer, identical to the upload`;
     });
     await step('DMP ITI-57', async () => {
-      const response = await c.registry.UpdateDocumentSet(updateStatusRequest(xdsPatientId(ins, oid), entry?.id ?? '', STATUS.approved, STATUS.deleted, '1.2.250.1.999.1.1'), {
+      const response = await c.registry.updateDocumentSet(updateStatusRequest(xdsPatientId(ins, oid), entry?.id ?? '', STATUS.approved, STATUS.deleted, '1.2.250.1.999.1.1'), {
         profile: c.dmpProfile(ins),
       });
       expect(registryResponseStatus(response) === 'Success', `ITI-57 answered ${response.status}`);
@@ -182,7 +184,7 @@ async function main(): Promise<number> {
       // The same token as the accepted calls, left unsigned (its Issuer still names the cachet).
       const unsigned = cisisProfile({ vihf: () => buildVihfXml({ ...c.vihfInput(ins, 'INDIRECTE'), issuer: c.vihfSigner.subjectDn }, { sign: false }) });
       try {
-        await c.registry.RegistryStoredQuery(findDocumentsQuery(xdsPatientId(ins, oid)), { profile: unsigned });
+        await c.registry.registryStoredQuery(findDocumentsQuery(xdsPatientId(ins, oid)), { profile: unsigned });
       } catch (error) {
         expect(error instanceof SoapFault, `expected a SoapFault, got ${describeError(error)}`);
         const code = error.mostSpecificCode.local;

@@ -14,6 +14,7 @@ const benches = [
   'bench/transport/mtom-memory.ts',
   'bench/transport/concurrent-calls.ts',
   'bench/transport/soak.bench.ts',
+  'bench/runtime/root-import.bench.ts',
 ];
 const filters = process.argv.slice(2);
 const selected = filters.length ? benches.filter((b) => filters.some((f) => b.includes(f))) : benches;

@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SIMULATOR_IDAM } from './insi/insi-simulator.js';
+import { portOption, simulatorBanner } from './banner.js';
 import { startSimulators } from './start-simulators.js';
 
 const USAGE = `usage: npm run simulator -- [--dmp-port <port>] [--insi-port <port>] [--pki-dir <folder>] [--host <address>]
@@ -14,13 +14,6 @@ const USAGE = `usage: npm run simulator -- [--dmp-port <port>] [--insi-port <por
   --pki-dir    where to write the test PKI and pki.json (default: a temporary folder, removed on exit)
   --host       listening address (default 127.0.0.1)
 `;
-
-function port(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} must be a port number (0-65535)`);
-  return n;
-}
 
 async function main(): Promise<number> {
   let options;
@@ -39,8 +32,8 @@ async function main(): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    const dmpPort = port(values['dmp-port'], 'dmp-port');
-    const insiPort = port(values['insi-port'], 'insi-port');
+    const dmpPort = portOption(values['dmp-port'], 'dmp-port');
+    const insiPort = portOption(values['insi-port'], 'insi-port');
     options = {
       ...(dmpPort === undefined ? {} : { dmpPort }),
       ...(insiPort === undefined ? {} : { insiPort }),
@@ -61,24 +54,7 @@ async function main(): Promise<number> {
     process.stderr.write(`simulator: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  const e = running.pki;
-  process.stdout.write(
-    [
-      'volet simulators (fictional test data only)',
-      `  DMP registry    ${running.dmp.registryUrl}`,
-      `  DMP repository  ${running.dmp.repositoryUrl}`,
-      `  INSi (mTLS)     ${running.insi.mtlsUrl}`,
-      `  INSi (CPx)      ${running.insi.cpxUrl}`,
-      `  known IDAM      ${SIMULATOR_IDAM}`,
-      `  PKI             ${running.pkiManifestFile}`,
-      `    CA bundle     ${e.caBundleFile}`,
-      `    DMP client    ${e.orgAuth.p12File}  (ORG_AUTH_CLI; VIHF signer: ${e.orgSign.p12File})`,
-      `    INSi client   ${e.insiAuto.p12File}  (CN=INSI-AUTO)`,
-      `    passphrase    ${e.passphrase}  (test PKI only)`,
-      'Ctrl-C to stop.',
-      '',
-    ].join('\n'),
-  );
+  process.stdout.write(simulatorBanner(running));
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);

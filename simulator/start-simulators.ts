@@ -33,6 +33,8 @@ export interface StartSimulatorsOptions {
   readonly population?: readonly SimulatedIdentity[];
   /** Clock of both simulators. */
   readonly now?: () => Date;
+  /** Accept tokens signed with RSA-SHA1 / SHA-1 digests (the 2019–2020 official tokens); refused by default. */
+  readonly allowSha1?: boolean;
   /** Told about unexpected handler failures (the request got a Receiver fault). */
   readonly onError?: (error: unknown) => void;
 }
@@ -75,9 +77,11 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
     // The server sends its chain; clients are checked against root + intermediate.
     const tls = { key: pki.server.keyPem, cert: pki.server.chainPem, ca: pki.caBundlePem };
     const trust = [pki.intermediateCa.certPem];
-    const dmp = createDmpSimulator({ vihfTrust: trust, ...(options.now ? { now: options.now } : {}), ...(options.canned ? { canned: options.canned } : {}) });
+    const allowSha1 = options.allowSha1 ?? false;
+    const dmp = createDmpSimulator({ vihfTrust: trust, allowSha1, ...(options.now ? { now: options.now } : {}), ...(options.canned ? { canned: options.canned } : {}) });
     const insi = createInsiSimulator({
       cardTrust: trust,
+      allowSha1,
       ...(options.now ? { now: options.now } : {}),
       ...(options.knownIdam ? { knownIdam: options.knownIdam } : {}),
       ...(options.population ? { population: options.population } : {}),

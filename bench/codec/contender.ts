@@ -7,10 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { SaxesParser } from 'saxes';
-import { decodeEnvelope, encodeEnvelope, readXml, type ElementRef, type XmlHandler } from '@volet/runtime';
+import type { ElementRef } from '@volet/runtime';
+import { decodeEnvelope, encodeEnvelope } from '@volet/runtime/soap';
+import { readXml, type XmlHandler } from '@volet/runtime/xml';
 import { AdhocQueryResponse } from '../../test/codec/descriptors/ebrim.js';
 import { corpus, repoRoot } from '../../test/support/paths.js';
-import { ProvideAndRegisterDocumentSetRequestElement } from '../../generated/xds-repository/descriptors.js';
+import { ProvideAndRegisterDocumentSetRequestElement } from '../../generated/schemas/ihe-xdsb/index.js';
 
 /** What each input needs: the body element for volet, and the WSDL and root element for node-soap. */
 interface InputProfile {

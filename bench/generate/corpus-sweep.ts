@@ -11,7 +11,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { generate, writeGenerated } from '../../generator/emit/generate.js';
+import { generate, writeRun } from '../../generator/generate/generate.js';
 import { corpusAvailable, corpusRoot, repoRoot } from '../../test/support/paths.js';
 import { consumerProject, runtimeDeclarations, runTsc, TSC } from '../../test/generate/support/corpus-generation.js';
 
@@ -46,7 +46,7 @@ const result = generate({
 });
 const generateMs = performance.now() - start;
 const generated = result.services.filter((s) => s.files !== null);
-for (const s of generated) writeGenerated(s);
+if (generated.length === result.services.length) writeRun(result);
 const failed = result.services.filter((s) => s.files === null);
 
 const tscStart = performance.now();

@@ -13,7 +13,7 @@
 import { readdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { generate, type GenerateResult } from '../../generator/emit/generate.js';
+import { generate, type GenerateResult } from '../../generator/generate/generate.js';
 import { corpus, corpusAvailable, corpusRoot } from '../../test/support/paths.js';
 
 function median(values: number[]): number {

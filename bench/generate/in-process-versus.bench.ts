@@ -30,7 +30,7 @@ function median(values: number[]): number {
 async function child(contender: string, iterations: number): Promise<void> {
   const times: number[] = [];
   if (contender === 'volet') {
-    const { generate, writeGenerated } = await import('../../generator/emit/generate.js');
+    const { generate, writeRun } = await import('../../generator/generate/generate.js');
     for (let i = 0; i < iterations; i++) {
       const dir = mkdtempSync(join(tmpdir(), 'volet-ip-'));
       const start = performance.now();
@@ -44,8 +44,8 @@ async function child(contender: string, iterations: number): Promise<void> {
       });
       for (const s of result.services) {
         if (s.files === null) throw new Error(`volet: ${s.service.name} has errors`);
-        writeGenerated(s);
       }
+      writeRun(result);
       times.push(performance.now() - start);
       rmSync(dir, { recursive: true, force: true });
     }

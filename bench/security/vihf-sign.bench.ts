@@ -10,7 +10,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { cpus, loadavg } from 'node:os';
 import forge from 'node-forge';
-import { buildVihf, buildVihfXml, createPemSigner, verifyAssertionSignature, type VihfInput } from '@volet/runtime';
+import { createPemSigner, type VihfInput } from '@volet/runtime';
+import { buildVihf, buildVihfXml, verifyAssertionSignature } from '@volet/runtime/security';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { corpus } from '../../test/support/paths.js';
 import { buildAdhocQueryResponse } from '../codec/build-input.js';
 import { findDocumentsQuery, xdsPatientId } from '../../simulator/samples/xds-requests.js';
-import { ICIRServiceClient } from '../../generated/insi/index.js';
-import { DocumentRegistry_Port_Soap12Client as DocumentRegistryClient } from '../../generated/xds-registry/index.js';
+import { ICIRClient } from '../../generated/insi/index.js';
+import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';
 
 interface PkiPaths {
   readonly ca: string;
@@ -55,13 +55,13 @@ async function server(): Promise<void> {
 function voletCall(service: Service, port: number, maxSockets: number): () => Promise<unknown> {
   const tls = { trust: { caFile: pki.ca }, credentials: { pfxFile: pki.clientP12, passphrase: pki.passphrase }, proxy: false as const, maxSockets };
   if (service === 'insi') {
-    const client = new ICIRServiceClient({ endpoint: `https://localhost:${port}/insi`, tls });
+    const client = new ICIRClient({ endpoint: `https://localhost:${port}/insi`, tls });
     const body = { NomNaissance: 'DUPONT', Prenom: ['MARIE'], Sexe: 'F', DateNaissance: '1980-05-17' };
     return () => client.rechercherInsAvecTraitsIdentite(body);
   }
   const client = new DocumentRegistryClient({ endpoint: `https://localhost:${port}/registry`, tls, relatesTo: 'off' });
   const query = findDocumentsQuery(xdsPatientId('207058575627097', '1.2.250.1.213.1.4.10'));
-  return () => client.RegistryStoredQuery(query);
+  return () => client.registryStoredQuery(query);
 }
 
 /** The same exchange through a bare node:https agent: the request bytes a client would send, the answer read whole. */

@@ -8,16 +8,16 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { HttpsTransport } from '@volet/runtime/http';
 import {
   decodeMultipartRelated,
   encodeMtom,
   envelopeText,
-  HttpsTransport,
   partText,
   resolveXopHref,
   splitSoapPayload,
   XopPackage,
-} from '@volet/runtime';
+} from '@volet/runtime/mtom';
 
 interface PkiPaths {
   readonly ca: string;

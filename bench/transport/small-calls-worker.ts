@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { HttpsTransport } from '@volet/runtime';
+import { HttpsTransport } from '@volet/runtime/http';
 
 interface PkiPaths {
   readonly ca: string;

@@ -231,16 +231,15 @@ function installHook(loader: CjsLoader, directory: string, minSize: number): voi
     }
     const compiled: unknown = script.runInThisContext({ displayErrors: true });
     if (typeof compiled !== 'function') return original.call(this, content, filename, format);
-    const mod = this;
-    const require = Object.assign((id: string): unknown => mod.require(id), {
-      resolve: Object.assign((request: string, options?: { paths?: string[] }) => loader._resolveFilename(request, mod, false, options), {
-        paths: (request: string) => loader._resolveLookupPaths(request, mod),
+    const require = Object.assign((id: string): unknown => this.require(id), {
+      resolve: Object.assign((request: string, options?: { paths?: string[] }) => loader._resolveFilename(request, this, false, options), {
+        paths: (request: string) => loader._resolveLookupPaths(request, this),
       }),
       main: mainModule(),
       extensions: loader._extensions,
       cache: loader._cache,
     });
-    return Reflect.apply(compiled, mod.exports, [mod.exports, require, mod, filename, dirname(filename)]);
+    return Reflect.apply(compiled, this.exports, [this.exports, require, this, filename, dirname(filename)]);
   };
   Reflect.set(compileWithCache, HOOK, directory);
   loader.prototype._compile = compileWithCache;

@@ -17,11 +17,22 @@ import { registerInspect } from './commands/inspect.js';
 import { registerDecode } from './commands/decode.js';
 import { registerEncode } from './commands/encode.js';
 import { registerCall } from './commands/call.js';
+import { registerInit } from './commands/init.js';
+import { registerSimulate } from './commands/simulate.js';
 import { ExitCode, UsageError, processIo, type CliIo } from './io.js';
 import { voletVersion } from './version.js';
 
 /** The sub-commands, in the order `volet --help` lists them. */
-const COMMANDS: readonly RegisterCommand[] = [registerGenerate, registerCheck, registerInspect, registerDecode, registerEncode, registerCall];
+const COMMANDS: readonly RegisterCommand[] = [
+  registerInit,
+  registerGenerate,
+  registerCheck,
+  registerInspect,
+  registerDecode,
+  registerEncode,
+  registerCall,
+  registerSimulate,
+];
 
 /** Runs the CLI on `argv` (the arguments after the program name) and resolves to the exit code. Never throws. */
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {

@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { CatalogEntry } from '../load/types.js';
+import type { NameOverrides } from '../resolve/run/client-names.js';
+import { MODULE_NAME } from '../resolve/run/module-names.js';
 
 /** One service description to generate. */
 export interface ServiceConfig {
@@ -14,6 +16,8 @@ export interface ServiceConfig {
   wsdl: string[];
   /** Output folder, absolute after loading. */
   out: string;
+  /** Names chosen for its clients, port descriptors and methods (docs/naming.md). */
+  names?: NameOverrides;
 }
 
 /** A loaded, validated configuration. */
@@ -28,6 +32,12 @@ export interface VoletConfig {
   templates: string | null;
   /** Type-check generated code before writing it (default true). */
   typecheck: boolean;
+  /** Folder of the shared schema modules, absolute (default: `schemas` next to the service folders). */
+  schemas?: string;
+  /** Module names by namespace URI, over the built-in ones (docs/naming.md). */
+  modules?: Record<string, string>;
+  /** Extension of relative imports in generated files: `js` (default, compiled builds) or `ts` (Node type stripping). */
+  importExtension?: 'js' | 'ts';
 }
 
 /** A configuration file that cannot be used; the message names the file and the faulty key. */
@@ -65,7 +75,7 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
   const baseDir = dirname(path);
   const at = (p: string): string => (isAbsolute(p) ? p : resolve(baseDir, p));
   if (!isObject(raw)) throw new ConfigError(`${path}: expected a JSON object`);
-  const known = new Set(['$schema', 'services', 'catalog', 'templates', 'typecheck']);
+  const known = new Set(['$schema', 'services', 'catalog', 'templates', 'typecheck', 'schemas', 'modules', 'importExtension']);
   for (const key of Object.keys(raw)) {
     if (!known.has(key)) throw new ConfigError(`${path}: unknown key "${key}" (known: ${[...known].join(', ')})`);
   }
@@ -85,7 +95,12 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
     names.add(name);
     const out = s['out'];
     if (out !== undefined && typeof out !== 'string') throw new ConfigError(`${where}.out: expected a path`);
-    return { name, wsdl: stringList(s['wsdl'], `${where}.wsdl`).map(at), out: at(out ?? `generated/${name}`) };
+    for (const key of Object.keys(s)) {
+      if (!['name', 'wsdl', 'out', 'names'].includes(key)) throw new ConfigError(`${where}: unknown key "${key}" (known: name, wsdl, out, names)`);
+    }
+    const config: ServiceConfig = { name, wsdl: stringList(s['wsdl'], `${where}.wsdl`).map(at), out: at(out ?? `generated/${name}`) };
+    if (s['names'] !== undefined) config.names = nameOverrides(s['names'], `${where}.names`);
+    return config;
   });
   const outs = new Map<string, string>();
   for (const s of services) {
@@ -110,5 +125,54 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
   if (templates !== undefined && typeof templates !== 'string') throw new ConfigError(`${path}: "templates" must be a path`);
   const typecheck = raw['typecheck'] ?? true;
   if (typeof typecheck !== 'boolean') throw new ConfigError(`${path}: "typecheck" must be true or false`);
-  return { file: path, baseDir, services, catalog, templates: templates === undefined ? null : at(templates), typecheck };
+  const config: VoletConfig = { file: path, baseDir, services, catalog, templates: templates === undefined ? null : at(templates), typecheck };
+  const schemas = raw['schemas'];
+  if (schemas !== undefined) {
+    if (typeof schemas !== 'string') throw new ConfigError(`${path}: "schemas" must be a path`);
+    config.schemas = at(schemas);
+  }
+  const ext = raw['importExtension'];
+  if (ext !== undefined) {
+    if (ext !== 'js' && ext !== 'ts') throw new ConfigError(`${path}: "importExtension" must be "js" or "ts"`);
+    config.importExtension = ext;
+  }
+  const modules = raw['modules'];
+  if (modules !== undefined) {
+    const map = stringMap(modules, `${path}: modules`);
+    for (const [ns, name] of Object.entries(map)) {
+      if (!MODULE_NAME.test(name)) throw new ConfigError(`${path}: modules["${ns}"]: "${name}" is not a module name (lower-case letters, digits and '-')`);
+    }
+    const names = Object.values(map);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) throw new ConfigError(`${path}: modules: "${twice}" is given to two namespaces`);
+    config.modules = map;
+  }
+  return config;
+}
+
+function stringMap(v: Json | undefined, where: string): Record<string, string> {
+  if (!isObject(v)) throw new ConfigError(`${where}: expected an object of strings`);
+  const out: Record<string, string> = {};
+  for (const [k, x] of Object.entries(v)) {
+    if (typeof x !== 'string') throw new ConfigError(`${where}["${k}"]: expected a string`);
+    out[k] = x;
+  }
+  return out;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** `names`: `{ services?, ports?, operations? }`, each a map to identifiers. */
+function nameOverrides(v: Json, where: string): NameOverrides {
+  if (!isObject(v)) throw new ConfigError(`${where}: expected { services?, ports?, operations? }`);
+  const out: NameOverrides = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (key !== 'services' && key !== 'ports' && key !== 'operations') throw new ConfigError(`${where}: unknown key "${key}" (known: services, ports, operations)`);
+    const map = stringMap(value, `${where}.${key}`);
+    for (const [k, name] of Object.entries(map)) {
+      if (!IDENTIFIER.test(name)) throw new ConfigError(`${where}.${key}["${k}"]: "${name}" is not a TypeScript identifier`);
+    }
+    out[key] = map;
+  }
+  return out;
 }

@@ -13,14 +13,14 @@ export const CONFIG_FILE = 'volet.config.json';
 /** The options `generate` and `check` share. */
 export interface GenerateArguments {
   /** Entry files given on the command line (then `out` is required). */
-  wsdl?: readonly string[];
-  out?: string;
-  config?: string;
+  wsdl?: readonly string[] | undefined;
+  out?: string | undefined;
+  config?: string | undefined;
   /** Entries of a `--catalog` file, added after the configuration's own. */
-  catalog?: readonly CatalogEntry[];
-  templates?: string;
+  catalog?: readonly CatalogEntry[] | undefined;
+  templates?: string | undefined;
   /** `--no-typecheck` gives false. */
-  typecheck?: boolean;
+  typecheck?: boolean | undefined;
 }
 
 /**

@@ -7,10 +7,13 @@
  */
 import type { Operation, TypeRef } from '../model/model.js';
 import { pascalCase } from '../resolve/naming.js';
+import { callable } from '../resolve/run/client-names.js';
+import type { TypedOperation } from './descriptors-file.js';
 import type { EmitContext, PortNames } from './emit-context.js';
 import { renderClient, type TemplateSet } from './templates.js';
-import { code, docComment, docText, isIdentifier, joinDocs, propertyKey, quote } from './ts-text.js';
+import { code, docComment, docText, joinDocs, propertyKey } from './ts-text.js';
 import { hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
+import { moduleImports } from './types-file.js';
 
 /** A member of a headers or faults type, for `named-type.hbs`. */
 export interface TypeMemberContext {
@@ -34,8 +37,8 @@ export interface NamedTypeContext {
 export interface OperationContext {
   doc: string;
   operationName: string;
-  /** The operation's key in the port descriptor, as a string literal. */
-  operationKey: string;
+  /** The typed operation the method calls (`<port>Operations.<method>`). */
+  operationRef: string;
   methodName: string;
   /** The whole parameter list. */
   params: string;
@@ -55,6 +58,8 @@ export interface PortContext {
   doc: string;
   className: string;
   descriptor: string;
+  /** The typed operations constant of the port. */
+  operationsConst: string;
   serviceName: string;
   portName: string;
   soapVersion: string;
@@ -69,54 +74,62 @@ export interface ClientContext {
   ports: PortContext[];
 }
 
-/** Names of methods a client class already has. */
-const CLASS_MEMBERS = new Set(['constructor', 'soap']);
+/** The template context of client.ts, and the typed operations descriptors.ts declares. */
+export interface ClientParts {
+  context: ClientContext;
+  typed: Map<PortNames, TypedOperation[]>;
+  /** Headers types descriptors.ts refers to. */
+  headersTypes: string[];
+  /** The imports of schema module types (descriptors.ts names the same types). */
+  typeImports: string[];
+}
 
-/** Builds the template context of client.ts. */
-export function clientContext(ctx: EmitContext, operationKeys: ReadonlyMap<Operation, string>): ClientContext {
-  const s: ExpressionScope = { types: 't.', runtime: 'rt.' };
+/**
+ * Builds the template context of client.ts; `schemas` is the path from the service folder to the
+ * run's schemas folder (`../schemas`).
+ */
+export function clientContext(ctx: EmitContext, operationKeys: (p: PortNames) => ReadonlyMap<Operation, string>, schemas: string): ClientParts {
+  const s: ExpressionScope = { types: '', runtime: 'rt.', module: null, imports: new Map() };
   const types: NamedTypeContext[] = [];
+  const typed = new Map<PortNames, TypedOperation[]>();
+  const headersTypes = new Set<string>();
   /** Headers and faults type names, by port type and operation (shared by the ports of one port type). */
   const perPortType = new Map<string, { headers: string; faults: string }>();
   const ports: PortContext[] = [];
   for (const p of ctx.ports) {
-    const methods = new Set<string>(CLASS_MEMBERS);
+    const keys = operationKeys(p);
     const operations: OperationContext[] = [];
+    const typedOps: TypedOperation[] = [];
     for (const op of p.port.operations) {
-      if (op.pattern !== 'request-response' && op.pattern !== 'one-way') continue;
+      if (!callable(op)) continue;
       const sharedKey = `${p.port.portType} ${op.name} ${op.input?.message ?? ''}`;
       let shared = perPortType.get(sharedKey);
       if (shared === undefined) {
         shared = { headers: headersType(ctx, op, s, types), faults: faultsType(ctx, op, s, types) };
         perPortType.set(sharedKey, shared);
       }
-      operations.push(operationContext(ctx, op, operationKeys.get(op) ?? op.name, methodName(op.name, methods), shared, s));
+      const method = p.methods.get(op) ?? op.name;
+      const o = operationContext(ctx, op, `${p.operations}.${method}`, method, shared, s);
+      operations.push(o);
+      if (shared.headers !== '') headersTypes.add(shared.headers);
+      typedOps.push({ method, key: keys.get(op) ?? op.name, body: o.bodyType === '' ? 'undefined' : o.bodyType, response: o.responseType, headers: shared.headers });
     }
+    typed.set(p, typedOps);
     ports.push(portContext(p, operations));
   }
   const imports = ["import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';"];
   if (s.usedRuntime === true) imports.push("import type * as rt from '@volet/runtime';");
-  const all = [...ports.flatMap((p) => p.operations.map((o) => o.params + o.responseType)), ...types.flatMap((i) => i.members.map((m) => m.type))];
-  if (all.some((text) => /\bt\./.test(text))) imports.push("import type * as t from './types.js';");
-  const descriptors = ctx.ports.map((p) => p.descriptor);
-  imports.push(`import { ${['schema', ...descriptors].join(', ')} } from './descriptors.js';`);
-  return { imports, types, ports };
+  const typeImports = moduleImports(s, schemas);
+  imports.push(...typeImports);
+  imports.push(`import { schema } from '${schemas}/schema.js';`);
+  const descriptors = ctx.ports.flatMap((p) => [p.descriptor, p.operations]);
+  imports.push(`import { ${descriptors.join(', ')} } from './descriptors.js';`);
+  return { context: { imports, types, ports }, typed, headersTypes: [...headersTypes].sort(), typeImports };
 }
 
 /** Renders client.ts (without its header). */
-export function clientText(ctx: EmitContext, operationKeys: ReadonlyMap<Operation, string>, templates: TemplateSet): string {
-  return renderClient(templates, clientContext(ctx, operationKeys));
-}
-
-/** A method name for an operation: its name when it is an identifier, else a PascalCase-derived one; unique in the class. */
-function methodName(operation: string, used: Set<string>): string {
-  let base = isIdentifier(operation) ? operation : pascalCase(operation);
-  if (!isIdentifier(base)) base = `op${base.replace(/[^A-Za-z0-9_$]/g, '_')}`;
-  if (base !== operation) base = base[0].toLowerCase() + base.slice(1);
-  let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base}${i}`;
-  used.add(name);
-  return name;
+export function clientText(parts: ClientParts, templates: TemplateSet): string {
+  return renderClient(templates, parts.context);
 }
 
 function portContext(p: PortNames, operations: OperationContext[]): PortContext {
@@ -130,6 +143,7 @@ function portContext(p: PortNames, operations: OperationContext[]): PortContext 
     doc: docComment(doc),
     className: p.client,
     descriptor: p.descriptor,
+    operationsConst: p.operations,
     serviceName: p.service.name,
     portName: port.name,
     soapVersion: port.soapVersion,
@@ -141,7 +155,7 @@ function portContext(p: PortNames, operations: OperationContext[]): PortContext 
 function operationContext(
   ctx: EmitContext,
   op: Operation,
-  key: string,
+  ref: string,
   method: string,
   shared: { headers: string; faults: string },
   s: ExpressionScope,
@@ -180,7 +194,7 @@ function operationContext(
   return {
     doc: docComment(lines.join('\n'), '  '),
     operationName: op.name,
-    operationKey: quote(key),
+    operationRef: ref,
     methodName: method,
     params: params.join(', '),
     bodyType: body ?? '',

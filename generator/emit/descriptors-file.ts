@@ -19,13 +19,13 @@ import {
   type TypeRef,
   type Wildcard,
 } from '../model/model.js';
-import { pascalCase } from '../resolve/naming.js';
 import { UNBOUNDED, type AnyField, type AttributeField, type ElementField, type Field } from './content-shape.js';
 import type { EmitContext, PortNames } from './emit-context.js';
+import { moduleImports } from './types-file.js';
 import { literal, Suffixed, type Literal } from './literal.js';
 import { namespacesTable } from './namespaces.js';
 import { localOf, namespaceOf } from './schema-index.js';
-import { code, docComment, docText, joinDocs, quote } from './ts-text.js';
+import { code, docComment, docText, joinDocs, quote, wrapDoc } from './ts-text.js';
 import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
 import type { ExpressionScope } from './type-expressions.js';
 
@@ -34,27 +34,100 @@ type Obj = { [key: string]: Literal | undefined };
 /** Names of `Object.prototype` members. */
 const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** An rpc part given by type, with the key of the element synthesised for it. */
-interface RpcPart {
+/** The typed operation of a port: its method name and the types the client computed. */
+export interface TypedOperation {
+  method: string;
   key: string;
-  part: string;
-  type: TypeRef;
+  body: string;
+  response: string;
+  headers: string;
 }
 
-/** The statements of descriptors.ts. */
-export interface DescriptorStatements {
-  statements: (StatementStructures | string)[];
-  /** Operation keys (in `PortDescriptor.operations`) by port and operation. */
-  operationKeys: Map<Operation, string>;
+/** The operation keys of a port (`PortDescriptor.operations`): operation names, numbered when repeated. */
+export function operationKeys(p: PortNames): Map<Operation, string> {
+  const keys = new Map<Operation, string>();
+  const used = new Set<string>();
+  for (const op of p.port.operations) {
+    let key = op.name;
+    for (let i = 2; used.has(key); i++) key = `${op.name}${i}`;
+    used.add(key);
+    keys.set(op, key);
+  }
+  return keys;
 }
 
-/** Builds descriptors.ts. */
-export function descriptorStatements(ctx: EmitContext): DescriptorStatements {
+/** The statements of `schemas/schema.ts`: the run's schema descriptor. */
+export function schemaStatements(ctx: EmitContext): string[] {
+  return [
+    "import type { SchemaDescriptor } from '@volet/runtime';",
+    `${docComment('The schema descriptor of every type and global element the services of this run reach, each namespace once; the runtime encodes and decodes with it.')}` +
+      `export const schema: SchemaDescriptor = ${literal(new DescriptorWriter(ctx).schemaData())};`,
+  ];
+}
+
+/** The statements of `schemas/<module>/elements.ts`: a typed `ElementRef` per global element of the module. */
+export function elementStatements(ctx: EmitContext, module: string): (StatementStructures | string)[] | null {
+  // `module: null`: the element's types are imported, from this module's types.ts too.
+  const s: ExpressionScope = { types: '', runtime: 'rt.', module: null, imports: new Map() };
+  const refs: (StatementStructures | string)[] = [];
+  for (const e of ctx.index.elements) {
+    if (ctx.exprs.moduleOf(e.name) !== module) continue;
+    const t = ctx.exprs.expression(e.type, s);
+    const type = e.nillable ? `${t} | null` : t;
+    const doc = joinDocs(
+      docText(e.documentation),
+      `Global element ${code(e.name)}${e.abstract ? ' (abstract: only its substitution group members appear)' : ''}: pass it to \`decode\`/\`encode\`.`,
+    );
+    refs.push({
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [wrapDoc(doc ?? '')],
+      declarations: [{ name: e.tsName, type: `ElementRef<${type}>`, initializer: `elementRef(schema, ${quote(e.tsName)})` }],
+    });
+  }
+  if (refs.length === 0) return null;
+  const out: (StatementStructures | string)[] = [
+    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@volet/runtime', namedImports: ['elementRef', 'type ElementRef'] },
+  ];
+  if (s.usedRuntime === true) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
+  out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: '../schema.js', namedImports: ['schema'] });
+  out.push(...moduleImports(s, '..'));
+  out.push(...refs);
+  return out;
+}
+
+/** The statements of a service folder's `descriptors.ts`: a `PortDescriptor` and the typed operations of each port. */
+export function portStatements(ctx: EmitContext, typed: ReadonlyMap<PortNames, TypedOperation[]>, headersImports: readonly string[], typeImports: readonly string[]): string[] {
   const writer = new DescriptorWriter(ctx);
-  return writer.statements();
+  const out: string[] = [];
+  const runtime = ['operationRef', 'type PortDescriptor'];
+  out.push(`import { ${runtime.join(', ')} } from '@volet/runtime';`);
+  if (headersImports.length > 0) out.push(`import type { ${headersImports.join(', ')} } from './client.js';`);
+  const body: string[] = [];
+  const typedText: string[] = [];
+  for (const p of ctx.ports) {
+    body.push(`${docComment(`Port ${code(p.port.name)} of service ${code(p.service.name)}: operations, actions and message parts.`)}export const ${p.descriptor}: PortDescriptor = ${literal(writer.port(p))};`);
+    const ops = typed.get(p) ?? [];
+    const lines = ops.map((o) => `  ${o.method}: operationRef<${o.body}, ${o.response}${o.headers === '' ? '' : `, ${o.headers}`}>(${p.descriptor}, ${quote(o.key)}),`);
+    typedText.push(...lines);
+    body.push(
+      `${docComment(`The operations of port ${code(p.port.name)}, typed with their request body, response body and header blocks (\`SoapClient.invoke\` takes them).`)}` +
+        `export const ${p.operations} = {\n${lines.join('\n')}\n} as const;`,
+    );
+  }
+  // The client's imports of schema types, kept to the names the typed operations use.
+  const text = typedText.join('\n');
+  for (const line of typeImports) {
+    const m = /^import type \{([^}]*)\} from (.*)$/s.exec(line);
+    if (m === null) continue;
+    const used = (m[1] ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '').filter((n) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(text));
+    if (used.length > 0) out.push(`import type { ${used.join(', ')} } from ${m[2] ?? ''}`);
+  }
+  return [...out, ...body];
 }
 
-/** The schema descriptor as plain data: exactly what descriptors.ts declares as `schema` (for tools and tests). */
+/** The schema descriptor as plain data: exactly what schemas/schema.ts declares as `schema` (for tools and tests). */
 export function schemaDescriptorData(ctx: EmitContext): Literal {
   return new DescriptorWriter(ctx).schemaData();
 }
@@ -64,69 +137,13 @@ class DescriptorWriter {
   private readonly ns: Map<string, number>;
   private readonly prefixes: string[];
   private readonly nsList: string[];
-  /** rpc parts by type, by message binding. */
-  private readonly rpcParts = new Map<MessageBinding, RpcPart[]>();
-  private readonly operationKeys = new Map<Operation, string>();
 
   constructor(ctx: EmitContext) {
     this.ctx = ctx;
-    for (const { port } of ctx.ports) {
-      for (const op of port.operations) {
-        for (const m of [op.input, op.output]) {
-          if (m === null) continue;
-          const parts: RpcPart[] = [];
-          for (const b of m.body) {
-            if ('type' in b) parts.push({ key: ctx.names.allocate(`${pascalCase(op.name)}${pascalCase(b.part)}Part`), part: b.part, type: b.type });
-          }
-          if (parts.length > 0) this.rpcParts.set(m, parts);
-        }
-      }
-    }
     const table = namespacesTable(ctx);
     this.nsList = table.namespaces;
     this.prefixes = table.prefixes;
     this.ns = new Map(table.namespaces.map((u, i) => [u, i]));
-  }
-
-  statements(): DescriptorStatements {
-    const ctx = this.ctx;
-    const s: ExpressionScope = { types: 't.', runtime: 'rt.' };
-    const out: (StatementStructures | string)[] = [];
-    const elementRefs: (StatementStructures | string)[] = [];
-    for (const e of ctx.index.elements) {
-      const type = this.valueType(e.type, e.nillable, s);
-      const doc = joinDocs(
-        docText(e.documentation),
-        `Global element ${code(e.name)}${e.abstract ? ' (abstract: only its substitution group members appear)' : ''}: pass it to \`decode\`/\`encode\`.`,
-      );
-      elementRefs.push({
-        kind: StructureKind.VariableStatement,
-        isExported: true,
-        declarationKind: VariableDeclarationKind.Const,
-        docs: [doc ?? ''],
-        declarations: [{ name: e.tsName, type: `ElementRef<${type}>`, initializer: `elementRef(schema, ${quote(e.tsName)})` }],
-      });
-    }
-    const runtimeImports = ['type PortDescriptor', 'type SchemaDescriptor'];
-    if (elementRefs.length > 0) runtimeImports.unshift('elementRef', 'type ElementRef');
-    out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: '@volet/runtime', namedImports: runtimeImports });
-    if (s.usedRuntime === true) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
-    if (elementRefs.length > 0) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 't', moduleSpecifier: './types.js' });
-
-    out.push(
-      `${docComment('The schema descriptor of every type and global element the services reach; the runtime encodes and decodes with it.')}` +
-        `export const schema: SchemaDescriptor = ${literal(this.schema())};`,
-    );
-    for (const p of ctx.ports) {
-      out.push(`${docComment(`Port ${code(p.port.name)} of service ${code(p.service.name)}: operations, actions and message parts.`)}export const ${p.descriptor}: PortDescriptor = ${literal(this.port(p))};`);
-    }
-    out.push(...elementRefs);
-    return { statements: out, operationKeys: this.operationKeys };
-  }
-
-  private valueType(ref: TypeRef, nillable: boolean, s: ExpressionScope): string {
-    const t = this.ctx.exprs.expression(ref, s);
-    return nillable ? `${t} | null` : t;
   }
 
   // ───────────────────────────────────────── schema ──
@@ -141,7 +158,7 @@ class DescriptorWriter {
     for (const t of this.ctx.index.types) types[t.tsName] = t.kind === 'simple' ? this.simple(t) : this.complex(t);
     const elements: Obj = dictionary();
     for (const e of this.ctx.index.elements) elements[e.tsName] = this.element(e);
-    for (const parts of this.rpcParts.values()) {
+    for (const parts of this.ctx.rpcParts.values()) {
       for (const p of parts) elements[p.key] = { n: p.part, ns: 0, t: this.key(p.type) };
     }
     return {
@@ -276,14 +293,9 @@ class DescriptorWriter {
 
   // ───────────────────────────────────────── ports ──
 
-  private port(p: PortNames): Obj {
+  port(p: PortNames): Obj {
     const operations: Obj = dictionary();
-    const used = new Set<string>();
-    for (const op of p.port.operations) {
-      let key = op.name;
-      for (let i = 2; used.has(key); i++) key = `${op.name}${i}`;
-      used.add(key);
-      this.operationKeys.set(op, key);
+    for (const [op, key] of operationKeys(p)) {
       // TypeScript types the value of a key named like an Object.prototype member (`constructor`…)
       // from that member instead of the record's values: `as const` keeps its literal types.
       operations[key] = PROTOTYPE_NAMES.has(key) ? new Suffixed(this.operation(p, op), ' as const') : this.operation(p, op);
@@ -314,7 +326,7 @@ class DescriptorWriter {
   }
 
   private message(m: MessageBinding): Obj {
-    const rpc = this.rpcParts.get(m) ?? [];
+    const rpc = this.ctx.rpcParts.get(m) ?? [];
     const body: Literal[] = [];
     for (const b of m.body) {
       if ('element' in b) {

@@ -1,20 +1,25 @@
 /**
- * Emits the generated folder of one service description: `types.ts`, `descriptors.ts`,
- * `client.ts` and `index.ts`, each starting with the generated-file header. Pure: the same model,
- * version, hash and templates give byte-identical files. Nothing is written here.
+ * Emits the files of a run: one module per target namespace under the schemas folder
+ * (`<module>/types.ts`, `<module>/elements.ts`, `<module>/index.ts`) and the run's schema
+ * descriptor (`schema.ts`), written once and shared by every service; and per service folder
+ * `descriptors.ts` (ports, typed operations), `client.ts` and `index.ts` (which re-exports the
+ * schema modules the service uses). Pure: the same models, version, hash and templates give
+ * byte-identical files. Nothing is written here.
  */
-import type { CodeBlockWriter, StatementStructures, WriterFunction } from 'ts-morph';
-import type { Model } from '../model/model.js';
-import { clientText } from './client-file.js';
-import { descriptorStatements } from './descriptors-file.js';
-import { createEmitContext } from './emit-context.js';
+import type { Model, Service } from '../model/model.js';
+import type { NameOverrides } from '../resolve/run/client-names.js';
+import { mergeRunModels, type RunModel } from '../resolve/run/run-model.js';
+import { clientContext, clientText } from './client-file.js';
+import { elementStatements, operationKeys, portStatements, schemaStatements } from './descriptors-file.js';
+import { createEmitContext, serviceNames, type EmitContext } from './emit-context.js';
 import { fileHeader } from './header.js';
-import type { GeneratedFile } from './output.js';
+import type { GeneratedFile } from '../generate/output.js';
+import { printStatements } from './print.js';
+import { SchemaIndex } from './schema-index.js';
 import type { TemplateSet } from './templates.js';
-import { printStructure, StructureKind } from './ts-morph.js';
 import { typesStatements } from './types-file.js';
 
-/** What {@link emitService} needs besides the model. */
+/** What {@link emitRun} needs besides the models. */
 export interface EmitOptions {
   /** The generator version written in headers. */
   version: string;
@@ -23,61 +28,43 @@ export interface EmitOptions {
   /** The entries as shown in headers (relative, forward slashes). */
   source: string;
   templates: TemplateSet;
+  /**
+   * Extension of relative imports: `js` (default) for code compiled by tsc or a bundler, `ts` for
+   * code run as is by Node's type stripping (vendors then set `rewriteRelativeImportExtensions`).
+   */
+  importExtension?: 'js' | 'ts';
 }
 
-/** The emitted files and what they hold. */
-export interface EmitResult {
+/** One service folder to emit. */
+export interface ServiceToEmit {
+  /** The configured name (`RunModel.services[].from`). */
+  name: string;
+  /** The path from the service folder to the schemas folder, with forward slashes (`../schemas`). */
+  schemas: string;
+  names: NameOverrides;
+}
+
+/** The files of one service folder and what they hold. */
+export interface ServiceFiles {
   files: GeneratedFile[];
-  /** Schema types declared in types.ts. */
+  /** Schema types the service uses (declared in the shared modules). */
   typeCount: number;
-  /** Global elements with a descriptor and an `ElementRef`. */
+  /** Global elements the service uses. */
   elementCount: number;
   ports: number;
   operations: number;
+  /** Name overrides that matched nothing (`names.ports.X`…). */
+  unusedNames: string[];
 }
 
-/**
- * Prints statements: each run of structures with one ts-morph `printStructure` call on a
- * source-file structure (no source file, hence no re-parse of the printed text; one printer factory
- * and one writer per run, which per-statement calls would rebuild each time), ready-made statement
- * text as is (through the writer it would be scanned character by character for nothing). A blank
- * line between declarations, none between imports.
- */
-function print(statements: readonly (StatementStructures | string)[]): string {
-  let out = '';
-  let run: (StatementStructures | WriterFunction)[] = [];
-  let previousImport = false;
-  const flush = (): void => {
-    if (run.length === 0) return;
-    out += printStructure({ kind: StructureKind.SourceFile, statements: run }, PRINT_OPTIONS).trimEnd();
-    run = [];
-  };
-  for (const s of statements) {
-    const isImport = typeof s !== 'string' && s.kind === StructureKind.ImportDeclaration;
-    const first = out === '' && run.length === 0;
-    const separator = isImport && previousImport ? '\n' : '\n\n';
-    if (typeof s === 'string') {
-      flush();
-      out += (first ? '' : separator) + s.trimEnd();
-    } else {
-      if (run.length > 0) {
-        if (separator !== '\n') run.push(blankLine);
-      } else if (!first) {
-        out += separator;
-      }
-      run.push(s);
-    }
-    previousImport = isImport;
-  }
-  flush();
-  return out;
-}
-
-const PRINT_OPTIONS = { indentNumberOfSpaces: 2, useSingleQuote: true, newLine: '\n' } as const;
-
-/** Writes a blank line between two statements. */
-function blankLine(writer: CodeBlockWriter): void {
-  writer.blankLineIfLastNot();
+/** The emitted files of a run. */
+export interface RunFiles {
+  /** The schemas folder's files, relative to it. */
+  schemas: GeneratedFile[];
+  /** Each service folder's files, in the order asked. */
+  services: ServiceFiles[];
+  /** Schema types declared in the modules (each once). */
+  typeCount: number;
 }
 
 /** Ends text with exactly one newline. */
@@ -85,27 +72,101 @@ function finish(text: string): string {
   return text.trimEnd() + '\n';
 }
 
-/** Emits the four files of one service description. */
-export function emitService(model: Model, options: EmitOptions): EmitResult {
-  const ctx = createEmitContext(model);
+/** The run model as a {@link Model} (every service over the merged schema). */
+function runAsModel(run: RunModel, services: Service[]): Model {
+  return { modelVersion: 1, entries: [], sources: [], services, schema: run.schema, diagnostics: [] };
+}
+
+/** Emits every file of a run. */
+export function emitRun(run: RunModel, services: readonly ServiceToEmit[], options: EmitOptions): RunFiles {
+  const ctx = createEmitContext(
+    runAsModel(
+      run,
+      run.services.map((s) => s.service),
+    ),
+    run.modules,
+  );
   const header = fileHeader(options.version, options.inputsHash, options.source) + '\n';
-  const types = typesStatements(ctx);
-  const descriptors = descriptorStatements(ctx);
-  const client = clientText(ctx, descriptors.operationKeys, options.templates);
-  const files: GeneratedFile[] = [
-    { path: 'types.ts', content: header + finish(print(types.statements)) },
-    { path: 'descriptors.ts', content: header + finish(print(descriptors.statements)) },
-    { path: 'client.ts', content: header + finish(client) },
-    {
-      path: 'index.ts',
-      content: header + "export * from './types.js';\nexport * from './descriptors.js';\nexport * from './client.js';\n",
-    },
+  const schemas: GeneratedFile[] = [{ path: 'schema.ts', content: header + finish(printStatements(schemaStatements(ctx))) }];
+  let typeCount = 0;
+  const modules = [...new Set([...ctx.index.types.map((t) => ctx.exprs.moduleOf(t.id)), ...ctx.index.elements.map((e) => ctx.exprs.moduleOf(e.name))])].sort();
+  for (const module of modules) {
+    const types = typesStatements(ctx, module);
+    typeCount += types.typeCount;
+    const exports = [];
+    if (types.typeCount > 0) {
+      schemas.push({ path: `${module}/types.ts`, content: header + finish(printStatements(types.statements)) });
+      exports.push("export * from './types.js';");
+    }
+    const elements = elementStatements(ctx, module);
+    if (elements !== null) {
+      schemas.push({ path: `${module}/elements.ts`, content: header + finish(printStatements(elements)) });
+      exports.push("export * from './elements.js';");
+    }
+    schemas.push({ path: `${module}/index.ts`, content: header + exports.join('\n') + '\n' });
+  }
+  const out = services.map((s) => emitServiceFolder(ctx, run, s, header, options.templates));
+  if (options.importExtension === 'ts') {
+    for (const f of [...schemas, ...out.flatMap((s) => s.files)]) f.content = tsExtensions(f.content);
+  }
+  return { schemas, services: out, typeCount };
+}
+
+/** Relative import and export specifiers ending in `.js` rewritten to `.ts`. */
+function tsExtensions(text: string): string {
+  return text.replace(/ from '(\.{1,2}\/[^']*)\.js';$/gm, " from '$1.ts';");
+}
+
+/** Emits one service folder. */
+function emitServiceFolder(run: EmitContext, model: RunModel, service: ServiceToEmit, header: string, templates: TemplateSet): ServiceFiles {
+  const own = model.services.filter((s) => s.from === service.name).map((s) => s.service);
+  const named = serviceNames(run, own, service.names);
+  const ctx: EmitContext = { ...run, names: named.names, ports: named.ports };
+  const parts = clientContext(ctx, operationKeys, service.schemas);
+  const client = clientText(parts, templates);
+  const descriptors = portStatements(ctx, parts.typed, parts.headersTypes, parts.typeImports);
+  // The modules this service reaches: the ones its index re-exports.
+  const index = new SchemaIndex(runAsModel(model, own), true);
+  const used = [...new Set([...index.types.map((t) => run.exprs.moduleOf(t.id)), ...index.elements.map((e) => run.exprs.moduleOf(e.name))])].sort();
+  const indexLines = [
+    "export * from './descriptors.js';",
+    "export * from './client.js';",
+    `export { schema } from '${service.schemas}/schema.js';`,
+    ...used.map((m) => `export * from '${service.schemas}/${m}/index.js';`),
   ];
   return {
-    files,
-    typeCount: types.typeCount,
-    elementCount: ctx.index.elements.length,
+    files: [
+      { path: 'descriptors.ts', content: header + finish(printStatements(descriptors)) },
+      { path: 'client.ts', content: header + finish(client) },
+      { path: 'index.ts', content: header + indexLines.join('\n') + '\n' },
+    ],
+    typeCount: index.types.length,
+    elementCount: index.elements.length,
     ports: ctx.ports.length,
     operations: ctx.ports.reduce((n, p) => n + p.port.operations.length, 0),
+    unusedNames: named.unused,
+  };
+}
+
+/** The files of one service description generated alone, its schemas folder inside it (`schemas/`): for tests and tools. */
+export interface EmitResult {
+  files: GeneratedFile[];
+  typeCount: number;
+  elementCount: number;
+  ports: number;
+  operations: number;
+}
+
+/** Emits one model as a run of one service whose schemas folder is `./schemas` (paths relative to the service folder). */
+export function emitService(model: Model, options: EmitOptions, names: NameOverrides = {}): EmitResult {
+  const run = mergeRunModels([{ name: 'service', model }]);
+  const files = emitRun(run, [{ name: 'service', schemas: './schemas', names }], options);
+  const service = files.services[0] as ServiceFiles;
+  return {
+    files: [...files.schemas.map((f) => ({ path: `schemas/${f.path}`, content: f.content })), ...service.files],
+    typeCount: files.typeCount,
+    elementCount: service.elementCount,
+    ports: service.ports,
+    operations: service.operations,
   };
 }

@@ -28,9 +28,12 @@ export class SchemaIndex {
   private readonly emittedTypes: Set<TypeRef>;
   private readonly emittedElements: Set<QNameString>;
   private readonly derivedCache = new Map<TypeRef, ComplexTypeDefinition[]>();
+  private readonly servicesOnly: boolean;
 
-  constructor(model: Model) {
+  /** @param servicesOnly - close over what the model's services reach only, ignoring `reached` flags (one service of a run) */
+  constructor(model: Model, servicesOnly = false) {
     this.model = model;
+    this.servicesOnly = servicesOnly;
     for (const t of model.schema.types) this.typesById.set(t.id, t);
     for (const e of model.schema.elements) this.elementsByName.set(e.name, e);
     for (const a of model.schema.attributes) this.attributeTypes.set(a.name, a.type);
@@ -91,8 +94,8 @@ export class SchemaIndex {
   private closure(): { types: Set<TypeRef>; elements: Set<QNameString> } {
     const types = new Set<TypeRef>();
     const elements = new Set<QNameString>();
-    const typeStack: TypeRef[] = this.model.schema.types.filter((t) => t.reached).map((t) => t.id);
-    const elementStack: QNameString[] = this.model.schema.elements.filter((e) => e.reached).map((e) => e.name);
+    const typeStack: TypeRef[] = this.servicesOnly ? [] : this.model.schema.types.filter((t) => t.reached).map((t) => t.id);
+    const elementStack: QNameString[] = this.servicesOnly ? [] : this.model.schema.elements.filter((e) => e.reached).map((e) => e.name);
     for (const s of this.model.services) {
       for (const p of s.ports) {
         for (const o of p.operations) {

@@ -82,10 +82,43 @@ export function camelCase(name: string): string {
   return name[0].toLowerCase() + name.slice(1);
 }
 
-/** A TSDoc comment block for `doc` (already cleaned with {@link docText}), at `indent`. */
+/** Width of a generated comment line, comment markers and indentation included. */
+export const DOC_WIDTH = 100;
+
+/**
+ * Wraps the long prose lines of documentation at spaces so that, written at `indent` inside a
+ * comment, they fit {@link DOC_WIDTH}. List items and `@param`-style tags continue with a hanging
+ * indent; indented lines (code, tables, preformatted text) are left as written.
+ */
+export function wrapDoc(doc: string, indent = ''): string {
+  const width = Math.max(40, DOC_WIDTH - indent.length - 3);
+  const out: string[] = [];
+  for (const line of doc.split('\n')) {
+    if (line.length <= width || /^\s/.test(line) || line.startsWith('|')) {
+      out.push(line);
+      continue;
+    }
+    const hanging = /^(?:[-*] |\d+\. |@\w+ )/.test(line) ? '  ' : '';
+    let rest = line;
+    let first = true;
+    while (rest.length > (first ? width : width - hanging.length)) {
+      const limit = first ? width : width - hanging.length;
+      let cut = rest.lastIndexOf(' ', limit);
+      if (cut <= 0) cut = rest.indexOf(' ', limit);
+      if (cut <= 0) break;
+      out.push((first ? '' : hanging) + rest.slice(0, cut));
+      rest = rest.slice(cut + 1);
+      first = false;
+    }
+    out.push((first ? '' : hanging) + rest);
+  }
+  return out.join('\n');
+}
+
+/** A TSDoc comment block for `doc` (already cleaned with {@link docText}), at `indent`, long lines wrapped. */
 export function docComment(doc: string | undefined, indent = ''): string {
   if (doc === undefined || doc === '') return '';
-  const lines = doc.split('\n');
+  const lines = wrapDoc(doc, indent).split('\n');
   if (lines.length === 1) return `${indent}/** ${lines[0]} */\n`;
   return `${indent}/**\n${lines.map((l) => (l === '' ? `${indent} *` : `${indent} * ${l}`)).join('\n')}\n${indent} */\n`;
 }

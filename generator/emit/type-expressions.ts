@@ -3,9 +3,9 @@
  * them (docs/mapping.md), model types by their allocated names, and complex types that other
  * types derive from by their polymorphic union (`<Name>OrDerived`).
  */
-import { isBuiltin, XSD_NS, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeRef } from '../model/model.js';
+import { isBuiltin, XSD_NS, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition, type TypeRef } from '../model/model.js';
 import type { NameRegistry } from './name-registry.js';
-import { localOf, type SchemaIndex } from './schema-index.js';
+import { localOf, namespaceOf, type SchemaIndex } from './schema-index.js';
 
 /** Built-ins decoded to numbers (32-bit-or-smaller integers, float, double). */
 const NUMBER_BUILTINS = new Set(['float', 'double', 'int', 'short', 'byte', 'unsignedInt', 'unsignedShort', 'unsignedByte']);
@@ -35,6 +35,10 @@ export interface ExpressionScope {
   runtime: string;
   /** Set when an expression used a runtime type (so the file imports the runtime namespace). */
   usedRuntime?: boolean;
+  /** The schema module the expression is written in (`null` in a service folder). */
+  module?: string | null;
+  /** Names the file imports from schema modules, by module (filled as expressions name types). */
+  imports?: Map<string, Set<string>>;
 }
 
 /** Builds type expressions for one generated folder. */
@@ -43,8 +47,11 @@ export class TypeExpressions {
   /** Polymorphic union names, by complex type id. */
   private readonly unions = new Map<TypeRef, string>();
 
-  constructor(index: SchemaIndex, names: NameRegistry) {
+  private readonly modules: ReadonlyMap<string, string>;
+
+  constructor(index: SchemaIndex, names: NameRegistry, modules: ReadonlyMap<string, string>) {
     this.index = index;
+    this.modules = modules;
     for (const t of index.types) {
       if (t.kind !== 'complex') continue;
       if (this.concreteVariants(t).length > (t.abstract ? 0 : 1)) this.unions.set(t.id, names.allocate(`${t.tsName}OrDerived`));
@@ -69,9 +76,27 @@ export class TypeExpressions {
     if (t === undefined || !this.index.isEmittedType(ref)) return 'unknown';
     if (t.kind === 'complex') {
       const union = this.unions.get(t.id);
-      return scope.types + (union ?? t.tsName);
+      return this.refer(t, union ?? t.tsName, scope);
     }
-    return scope.types + t.tsName;
+    return this.refer(t, t.tsName, scope);
+  }
+
+  /** The module a type or element (by its id or QName) is declared in. */
+  moduleOf(idOrName: string): string {
+    return this.modules.get(namespaceOf(idOrName)) ?? 'no-namespace';
+  }
+
+  /** A name declared by the module of `t` (the type itself, or its union), imported when written in another module. */
+  refer(t: TypeDefinition, name: string, scope: ExpressionScope): string {
+    if (scope.imports !== undefined) {
+      const module = this.moduleOf(t.id);
+      if (module !== scope.module) {
+        const set = scope.imports.get(module) ?? new Set<string>();
+        set.add(name);
+        scope.imports.set(module, set);
+      }
+    }
+    return scope.types + name;
   }
 
   /** The TypeScript type of a built-in, by local name. */

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import type { ts } from 'ts-morph';
-import type { GeneratedFile } from './output.js';
+import type { GeneratedFile } from '../generate/output.js';
 import { tsMorph } from './ts-morph.js';
 
 // Values from the require-loaded module (see ts-morph.ts); `ts` above is only for types.
@@ -47,6 +47,10 @@ export const TYPECHECK_OPTIONS: ts.CompilerOptions = {
   noUncheckedIndexedAccess: true,
   noPropertyAccessFromIndexSignature: true,
   verbatimModuleSyntax: true,
+  // Only type syntax that erases to JavaScript: the output runs under Node's type stripping.
+  erasableSyntaxOnly: true,
+  // Generated with `importExtension: "ts"`, relative imports end in `.ts`.
+  allowImportingTsExtensions: true,
   isolatedModules: true,
   skipLibCheck: true,
   noEmit: true,

@@ -6,7 +6,7 @@
  * given as ready-made statement text, which ts-morph writes unchanged.
  */
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, StatementStructures } from 'ts-morph';
-import { isBuiltin, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition } from '../model/model.js';
+import { isBuiltin, splitQName, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition } from '../model/model.js';
 import {
   fieldProps,
   UNBOUNDED,
@@ -19,18 +19,18 @@ import type { EmitContext } from './emit-context.js';
 import { enumerable, hasLiteralEnumeration } from './emit-context.js';
 import { localOf } from './schema-index.js';
 import { StructureKind } from './ts-morph.js';
-import { code, docComment, docText, joinDocs, propertyKey, quote } from './ts-text.js';
+import { code, docComment, docText, DOC_WIDTH, joinDocs, propertyKey, quote, wrapDoc } from './ts-text.js';
 import { arrayOf, hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
 
-/** The scope of expressions written in types.ts. */
-const scope = (): ExpressionScope => ({ types: '', runtime: 'rt.' });
+/** The scope of expressions written in the types.ts of `module`. */
+const scope = (module: string): ExpressionScope => ({ types: '', runtime: 'rt.', module, imports: new Map() });
 
 /** One member of an object type. */
 interface Member {
   name: string;
   type: string;
   optional: boolean;
-  doc?: string;
+  doc?: string | undefined;
 }
 
 /** The statements of types.ts and whether they use the runtime namespace. */
@@ -41,12 +41,13 @@ export interface TypesStatements {
   typeCount: number;
 }
 
-/** Builds the statements of types.ts. */
-export function typesStatements(ctx: EmitContext): TypesStatements {
-  const s = scope();
+/** Builds the statements of the types.ts of one schema module. */
+export function typesStatements(ctx: EmitContext, module: string): TypesStatements {
+  const s = scope(module);
   const body: (StatementStructures | string)[] = [];
   let typeCount = 0;
   for (const t of ctx.index.types) {
+    if (ctx.exprs.moduleOf(t.id) !== module) continue;
     typeCount++;
     if (t.kind === 'simple') body.push(...simpleType(ctx, t, s));
     else body.push(...complexType(ctx, t, s));
@@ -55,9 +56,35 @@ export function typesStatements(ctx: EmitContext): TypesStatements {
   if (s.usedRuntime === true) {
     statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
   }
+  statements.push(...moduleImports(s, '..'));
   if (body.length === 0) statements.push('export {};');
   statements.push(...body);
   return { statements, usesRuntime: s.usedRuntime === true, typeCount };
+}
+
+/** Longest union written on one line; longer ones get one member per line. */
+const UNION_WIDTH = 90;
+
+/**
+ * A union of type expressions: on one line when short, else one `| member` per line at `indent`,
+ * ending with a line break back to `indent` (so it reads well between brackets).
+ */
+export function unionOf(members: readonly string[], indent = '  '): string {
+  const one = members.join(' | ');
+  if (one.length <= UNION_WIDTH || members.length < 2) return one;
+  return `${members.map((m) => `\n${indent}  | ${m}`).join('')}\n${indent}`;
+}
+
+/** `import type { … } from '<base>/<module>/types.js'` for the names a file took from schema modules, by module name; one name per line when long. */
+export function moduleImports(s: ExpressionScope, base: string): string[] {
+  const out: string[] = [];
+  for (const module of [...(s.imports ?? new Map<string, Set<string>>()).keys()].sort()) {
+    const names = [...(s.imports?.get(module) ?? [])].sort();
+    const from = `from '${base}/${module}/types.js';`;
+    const one = `import type { ${names.join(', ')} } ${from}`;
+    out.push(one.length <= DOC_WIDTH ? one : `import type {\n${names.map((n) => `  ${n},`).join('\n')}\n} ${from}`);
+  }
+  return out;
 }
 
 // ───────────────────────────────────────────── simple types ──
@@ -85,12 +112,22 @@ function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScop
   if (t.variety === 'list') {
     type = arrayOf(t.itemType === undefined ? 'string' : ctx.exprs.expression(t.itemType, s));
   } else if (t.variety === 'union') {
-    const members = [...new Set((t.memberTypes ?? []).map((m) => ctx.exprs.expression(m, s)))];
-    type = members.length === 0 ? 'string' : members.join(' | ');
+    const refs = t.memberTypes ?? [];
+    const hasString = refs.some((m) => ctx.exprs.expression(m, { types: '', runtime: 'rt.' }) === 'string');
+    // `string` already holds the string literals of an enumerated member (xml:lang's `language | ''` is a string).
+    const kept = hasString ? refs.filter((m) => !isStringLiterals(ctx, m)) : refs;
+    const members = [...new Set(kept.map((m) => ctx.exprs.expression(m, s)))];
+    type = members.length === 0 ? 'string' : unionOf(members, '');
   } else {
     type = t.base === null ? 'string' : ctx.exprs.expression(t.base, s);
   }
-  return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, docs: docs(doc) }];
+  return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, ...docs(doc) }];
+}
+
+/** True when a union member is a simple type written as string literals (an enumeration of strings). */
+function isStringLiterals(ctx: EmitContext, ref: string): boolean {
+  const m = ctx.index.type(ref);
+  return m !== undefined && m.kind === 'simple' && hasLiteralEnumeration(m, ctx.exprs) && ctx.exprs.simpleKind(m) === 'string';
 }
 
 /** Enumeration values as TypeScript literals, deduplicated, for the value kind of the type. */
@@ -156,18 +193,30 @@ function facetDoc(t: SimpleTypeDefinition): string | undefined {
   return lines.length === 0 ? undefined : lines.join('\n');
 }
 
-/** Where the type comes from, for its TSDoc. */
+/** Where the type comes from, for its TSDoc (in XML terms: the ids of anonymous types are internal). */
 function origin(t: TypeDefinition): string {
   const what = t.kind === 'simple' ? 'simple type' : 'complex type';
   if (t.name !== null) return `XML Schema ${what} ${code(t.name)}.`;
   const element = globalElementOf(t);
-  return element !== null ? `The anonymous ${what} of global element ${code(element)}.` : `Anonymous XML Schema ${what} ${code(t.id)}.`;
+  if (element !== null) return `The anonymous ${what} of global element ${code(element)}.`;
+  const attribute = globalAttributeOf(t);
+  if (attribute !== null) return `The anonymous ${what} of global attribute ${code(attribute)}.`;
+  const { namespace, local } = splitQName(t.id);
+  const owner = local.split(/[/~]/)[0]?.replace(/^@/, '') ?? '';
+  const where = local.startsWith('@') ? 'global attribute' : /^[^/~]+~/.test(local) ? 'global element' : 'type';
+  return `An anonymous XML Schema ${what} declared inside ${where} ${code(`{${namespace}}${owner}`)}.`;
 }
 
 /** The global element whose anonymous type `t` is (`{ns}Name~`), or null. */
 function globalElementOf(t: TypeDefinition): string | null {
-  const m = /^(\{[^}]*\}[^/~]+)~$/.exec(t.id);
-  return m === null ? null : m[1];
+  const m = /^(\{[^}]*\})([^/~@][^/~]*)~$/.exec(t.id);
+  return m === null ? null : `${m[1]}${m[2]}`;
+}
+
+/** The global attribute whose anonymous type `t` is (`{ns}@name~`), or null. */
+function globalAttributeOf(t: TypeDefinition): string | null {
+  const m = /^(\{[^}]*\})@([^/~]+)~$/.exec(t.id);
+  return m === null ? null : `${m[1]}${m[2]}`;
 }
 
 /** A type's documentation: its own, else (anonymous type of a global element) the element's. */
@@ -177,8 +226,9 @@ function typeDoc(ctx: EmitContext, t: TypeDefinition): string | undefined {
   return element === null ? undefined : docText(ctx.index.element(element)?.documentation);
 }
 
-function docs(doc: string | undefined): string[] | undefined {
-  return doc === undefined ? undefined : [doc];
+/** The `docs` member of a ts-morph structure, wrapped to readable lines: absent when there is no documentation. */
+function docs(doc: string | undefined, indent = ''): { docs?: string[] } {
+  return doc === undefined ? {} : { docs: [wrapDoc(doc, indent)] };
 }
 
 // ───────────────────────────────────────────── complex types ──
@@ -197,22 +247,22 @@ function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionSc
   const base = shape.extends;
   let baseText: string | null = null;
   if (base !== null) {
-    baseText = base.tsName;
+    baseText = ctx.exprs.refer(base, base.tsName, s);
     const baseShape = ctx.shapes.shape(base);
-    if (shape.mixed && baseShape.mixed) baseText = `Omit<${base.tsName}, '$content'>`;
+    if (shape.mixed && baseShape.mixed) baseText = `Omit<${baseText}, '$content'>`;
   }
   if (choices.length === 0 && (base === null || !needsAlias(ctx, base))) {
     const structure: InterfaceDeclarationStructure = {
       kind: StructureKind.Interface,
       isExported: true,
       name: t.tsName,
-      docs: docs(doc),
+      ...docs(doc),
       properties: members.map(
         (m): OptionalKind<PropertySignatureStructure> => ({
           name: propertyKey(m.name),
           type: m.type,
           hasQuestionToken: m.optional,
-          docs: docs(m.doc),
+          ...docs(m.doc, '  '),
         }),
       ),
     };
@@ -225,7 +275,7 @@ function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionSc
     for (const c of choices) parts.push(`(${c})`);
     out.push(`${docComment(doc)}export type ${t.tsName} = ${parts.join(' & ')};`);
   }
-  if (union !== undefined) out.push(unionText(ctx, t, union));
+  if (union !== undefined) out.push(unionText(ctx, t, union, s));
   return out;
 }
 
@@ -239,7 +289,7 @@ function needsAlias(ctx: EmitContext, t: ComplexTypeDefinition): boolean {
   return false;
 }
 
-function unionText(ctx: EmitContext, t: ComplexTypeDefinition, union: string): string {
+function unionText(ctx: EmitContext, t: ComplexTypeDefinition, union: string, s: ExpressionScope): string {
   const variants = ctx.exprs.concreteVariants(t);
   // Without `$type` a value is the declared type: the derived types' own properties are forbidden
   // there, or a derived value written without its `$type` would type-check and lose them.
@@ -249,10 +299,14 @@ function unionText(ctx: EmitContext, t: ComplexTypeDefinition, union: string): s
     if (v.id === t.id) continue;
     for (const p of ctx.shapes.shape(v).props) if (!own.has(p) && !foreign.includes(p)) foreign.push(p);
   }
-  const never = foreign.map((p) => `; ${propertyKey(p)}?: never`).join('');
-  const lines = variants.map((v) =>
-    v.id === t.id ? `\n  | (${v.tsName} & { $type?: ${quote(v.tsName)}${never} })` : `\n  | (${v.tsName} & { $type: ${quote(v.tsName)} })`,
-  );
+  // One member per line: the forbidden properties of a large hierarchy would make one very long line.
+  const never = foreign.map((p) => `\n      ${propertyKey(p)}?: never;`).join('');
+  const lines = variants.map((v) => {
+    const name = ctx.exprs.refer(v, v.tsName, s);
+    if (v.id !== t.id) return `\n  | (${name} & { $type: ${quote(v.tsName)} })`;
+    const one = `\n  | (${name} & { $type?: ${quote(v.tsName)}${foreign.map((p) => `; ${propertyKey(p)}?: never`).join('')} })`;
+    return one.length <= DOC_WIDTH ? one : `\n  | (${name} & {\n      $type?: ${quote(v.tsName)};${never}\n    })`;
+  });
   const doc = joinDocs(
     `${code(t.tsName)}${t.abstract ? ' (abstract)' : ''} or a type derived from it, told apart by \`$type\` (written as \`xsi:type\`).`,
     t.abstract ? 'A value must name its concrete type in `$type`.' : `Without \`$type\`, the value is a {@link ${t.tsName}}.`,
@@ -272,7 +326,7 @@ function plainMembers(ctx: EmitContext, shape: ComplexShape, s: ExpressionScope)
     if (!baseMixed || shape.fields.length > 0) {
       const items = shape.elements.flatMap((e) => taggedItems(ctx, e, s, true));
       s.usedRuntime = true;
-      const itemType = items.length === 0 ? 'never' : [...new Set(items)].join(' | ');
+      const itemType = items.length === 0 ? 'never' : unionOf([...new Set(items)]);
       members.push({
         name: '$content',
         type: `${s.runtime}MixedItem<${itemType}>[]`,
@@ -321,7 +375,7 @@ function fieldMember(ctx: EmitContext, f: Exclude<Field, { kind: 'choice' }>, s:
     const tags = f.items.filter((i): i is ElementField => i.kind === 'element').map((i) => code(i.local));
     return {
       name: f.prop,
-      type: arrayOf([...new Set(items)].join(' | ') || 'never'),
+      type: items.length === 0 ? 'never[]' : `(${unionOf([...new Set(items)])})[]`,
       optional: f.min === 0,
       doc: `A repeating group, in document order: ${tags.join(', ')}${f.items.some((i) => i.kind === 'any') ? ' and wildcard elements' : ''}.`,
     };
@@ -332,7 +386,7 @@ function fieldMember(ctx: EmitContext, f: Exclude<Field, { kind: 'choice' }>, s:
 function elementMember(ctx: EmitContext, f: ElementField, s: ExpressionScope): Member {
   let value: string;
   if (f.substitutes !== null) {
-    value = taggedItems(ctx, f, s, false).join(' | ');
+    value = unionOf(taggedItems(ctx, f, s, false));
   } else {
     value = valueType(ctx, f.type, f.nillable, s);
   }

@@ -5,7 +5,7 @@
  * SOAP messages); such documents, like any text it refuses, are read with saxes instead, which
  * also gives the well-formedness diagnostics their usual wording.
  */
-import { XmlReader, type XmlHandler, type XmlTag } from '@volet/runtime';
+import { XmlReader, type XmlHandler, type XmlTag } from '@volet/runtime/xml';
 import { LightElement, LightText, keepsText, lineStarts, parseLightTreeWithSaxes, positionAt } from './xml-tree.js';
 
 /**

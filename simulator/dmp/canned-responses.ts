@@ -4,7 +4,7 @@
  * its own operations. This is how clients generated from the official WSDLs are tested against
  * the exact messages the DMP documents, without the simulator knowing their schemas.
  */
-import { encodeMtom, type MtomAttachment } from '@volet/runtime';
+import { encodeMtom, type MtomAttachment } from '@volet/runtime/mtom';
 import type { SoapHttpReply } from '../server/exchange.js';
 import { rawEnvelopeReply } from '../server/reply.js';
 

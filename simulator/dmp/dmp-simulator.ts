@@ -4,16 +4,16 @@
  * generated descriptors of `wsdl/xds/`. Every request goes through what the DMP checks: SOAP 1.2,
  * the four WS-Addressing headers, the Action, then the VIHF (see vihf/check-vihf.ts).
  */
-import { WSA_NS, WSSE_NS, type BodyBlock } from '@volet/runtime';
-import { AdhocQueryResponseElement, RegistryResponseElement, documentRegistry_Port_Soap12Port, schema as registrySchema } from '../../generated/xds-registry/descriptors.js';
-import type { AdhocQueryRequest, SubmitObjectsRequest } from '../../generated/xds-registry/types.js';
-import {
-  RegistryResponseElement as RepositoryRegistryResponseElement,
-  RetrieveDocumentSetResponseElement,
-  documentRepository_Port_Soap12Port,
-  schema as repositorySchema,
-} from '../../generated/xds-repository/descriptors.js';
-import type { ProvideAndRegisterDocumentSetRequestType, RetrieveDocumentSetRequestType } from '../../generated/xds-repository/types.js';
+import { WSA_NS } from '@volet/runtime/addressing';
+import { WSSE_NS } from '@volet/runtime/security';
+import type { BodyBlock } from '@volet/runtime/soap';
+import type { SubmitObjectsRequest } from '../../generated/schemas/eblcm/index.js';
+import { type AdhocQueryRequest, AdhocQueryResponseElement } from '../../generated/schemas/ebquery/index.js';
+import { RegistryResponseElement, RegistryResponseElement as RepositoryRegistryResponseElement } from '../../generated/schemas/ebrs/index.js';
+import { type ProvideAndRegisterDocumentSetRequestType, type RetrieveDocumentSetRequestType, RetrieveDocumentSetResponseElement } from '../../generated/schemas/ihe-xdsb/index.js';
+import { schema as registrySchema, schema as repositorySchema } from '../../generated/schemas/schema.js';
+import { documentRegistryPort } from '../../generated/xds-registry/index.js';
+import { documentRepositoryPort } from '../../generated/xds-repository/index.js';
 import { checkAddressing, type AddressingProperty } from '../server/addressing-check.js';
 import { decodeHeaders, decodeRequest } from '../server/decode-request.js';
 import type { SoapHttpHandler, SoapHttpReply, SoapHttpRequest } from '../server/exchange.js';
@@ -52,6 +52,8 @@ export interface DmpSimulatorOptions {
   readonly repositoryUniqueId?: string;
   /** Canned answers by action, served on any DMP path, before the built-in operations. */
   readonly canned?: readonly CannedResponse[];
+  /** Accept VIHF signed with RSA-SHA1 / SHA-1 digests (the 2019–2020 tokens); refused by default. */
+  readonly allowSha1?: boolean;
 }
 
 /** A DMP simulator: its request handler and its state. */
@@ -76,21 +78,23 @@ export function createDmpSimulator(options: DmpSimulatorOptions): DmpSimulator {
   const repositoryUniqueId = options.repositoryUniqueId ?? DMP_REPOSITORY_UNIQUE_ID;
   const canned = indexCanned(options.canned ?? []);
   const ports: Readonly<Record<string, PortBinding>> = {
-    [DMP_PATHS.registry]: bindPort(registrySchema, documentRegistry_Port_Soap12Port),
-    [DMP_PATHS.repository]: bindPort(repositorySchema, documentRepository_Port_Soap12Port),
+    [DMP_PATHS.registry]: bindPort(registrySchema, documentRegistryPort),
+    [DMP_PATHS.repository]: bindPort(repositorySchema, documentRepositoryPort),
   };
 
-  const vihfContext = (received: ReceivedSoap, patientCall: boolean): VihfCheckContext => ({
+  const vihfContext = (received: ReceivedSoap, request: SoapHttpRequest, patientCall: boolean): VihfCheckContext => ({
     envelope: received.envelope,
+    peer: request.peer,
+    allowSha1: options.allowSha1 ?? false,
     trust: options.vihfTrust,
     now,
     replay,
     patientCall,
   });
 
-  function runOperation(operation: BoundOperation, received: ReceivedSoap): SoapHttpReply {
+  function runOperation(operation: BoundOperation, received: ReceivedSoap, request: SoapHttpRequest): SoapHttpReply {
     const decoded = decodeRequest(received, operation, { understoodNamespaces: UNDERSTOOD });
-    const vihf = checkVihf(decoded.headers, vihfContext(received, true));
+    const vihf = checkVihf(vihfContext(received, request, true));
     const context: XdsContext = { store, repositoryUniqueId, vihf };
     const headers = responseAddressing(operation.responseAction, received.addressing.messageId);
     const reply = (body: BodyBlock, framing: ReplyFraming = {}): SoapHttpReply => envelopeReply(body, headers, operation.responseAction, framing);
@@ -111,9 +115,10 @@ export function createDmpSimulator(options: DmpSimulatorOptions): DmpSimulator {
     }
   }
 
-  function runCanned(target: CannedTarget, received: ReceivedSoap): SoapHttpReply {
-    const headers = decodeHeaders(received);
-    checkVihf(headers, vihfContext(received, false));
+  function runCanned(target: CannedTarget, received: ReceivedSoap, request: SoapHttpRequest): SoapHttpReply {
+    // Decoded only to refuse what cannot be read; the VIHF is read by the verifier.
+    decodeHeaders(received);
+    checkVihf(vihfContext(received, request, false));
     return cannedReply(target.response);
   }
 
@@ -126,13 +131,13 @@ export function createDmpSimulator(options: DmpSimulatorOptions): DmpSimulator {
       messageId = received.addressing.messageId;
       const target = canned.get((received.addressing.action ?? '').trim());
       if (target !== undefined && request.path.startsWith(DMP_SERVICES_PREFIX)) {
-        return runCanned(checkAddressing(received, canned, DMP_ADDRESSING), received);
+        return runCanned(checkAddressing(received, canned, DMP_ADDRESSING), received, request);
       }
       const port = ports[request.path];
       if (port === undefined) throw new SimulatedFault({ code: 'Sender', reason: 'No service was found.', status: 404 });
       const operation = checkAddressing(received, port, DMP_ADDRESSING);
       if (operation.name === 'RetrieveDocumentSet') framing = { multipart: true };
-      return runOperation(operation, received);
+      return runOperation(operation, received, request);
     } catch (error) {
       if (!(error instanceof SimulatedFault)) throw error;
       return faultReply(error.spec, responseAddressing(WSA_FAULT_ACTION, messageId), framing);

@@ -2,14 +2,15 @@
  * The INSi's access rules (domain notes §5–§7): the software's IDAM must be known (else
  * `siram_100`/`desir_550`); in mTLS mode the client certificate's CN must be `INSI-AUTO` or
  * `INSI-MANU` (else `DESIR_560`); in CPx mode `wsse:Security` must hold an assertion PS signed by a
- * trusted card certificate, with its required attributes.
+ * trusted card certificate, with its required attributes, in time. The assertion is read only from
+ * what the runtime verifier returns (see ../saml/verify-signed-assertion.ts).
  */
-import { DecodeError, XmlError, WSSE_NS, decode, type SoapBlock } from '@volet/runtime';
-import { SecurityElement } from '../../generated/insi/descriptors.js';
-import type { ContexteBAM, ContexteLPS, SecurityHeaderType } from '../../generated/insi/types.js';
+import type { SoapBlock } from '@volet/runtime';
+import type { ContexteBAM } from '../../generated/schemas/ctxbam/index.js';
+import type { ContexteLPS } from '../../generated/schemas/ctxlps/index.js';
 import { assertionAttributes, firstText } from '../saml/assertion-attributes.js';
-import { missingAssertionPart, securityAssertions } from '../saml/assertion-shape.js';
-import { verifySignedAssertion } from '../saml/verify-signed-assertion.js';
+import { assertionTimeViolation, DEFAULT_CLOCK_SKEW_SECONDS } from '../saml/assertion-times.js';
+import { verifyHeaderAssertion } from '../saml/verify-signed-assertion.js';
 import { findHeader } from '../server/decode-request.js';
 import type { PeerCertificate } from '../server/exchange.js';
 import { ACCESS_LEVEL, INVALID_ASSERTION, MISSING_CONTEXT, UNKNOWN_IDAM, insiFault } from './insi-faults.js';
@@ -50,37 +51,39 @@ export interface AssertionPsCheck {
   readonly trust: readonly string[];
   readonly now: () => Date;
   readonly messageId: string | undefined;
+  /** Tolerated clock difference in seconds (default {@link DEFAULT_CLOCK_SKEW_SECONDS}). */
+  readonly clockSkewSeconds?: number;
+  /** Accept RSA-SHA1 / SHA-1 signatures (old tokens); refused by default. */
+  readonly allowSha1?: boolean;
 }
 
-/** CPx mode: a signed, trusted assertion PS with `identifiantFacturation` and `secteurActivite`. */
-export function checkAssertionPs(headers: readonly SoapBlock[], check: AssertionPsCheck): void {
+/** How long an assertion PS without `NotOnOrAfter` is accepted after its `IssueInstant`, in seconds. */
+export const ASSERTION_PS_MAX_AGE_SECONDS = 3600;
+
+/** CPx mode: a signed, trusted assertion PS with `identifiantFacturation` and `secteurActivite`, in time. */
+export function checkAssertionPs(check: AssertionPsCheck): void {
   const fail = (why: string): never => {
     throw insiFault(INVALID_ASSERTION, check.messageId, why);
   };
-  const header = findHeader(headers, WSSE_NS, 'Security');
-  if (header === undefined) fail('Assertion PS absente : aucun en-tête wsse:Security.');
-  let security: SecurityHeaderType | undefined;
-  try {
-    // Strict, as for the VIHF (see dmp/vihf/check-vihf.ts).
-    security = header?.value !== undefined ? (header.value as SecurityHeaderType) : decode(SecurityElement, header?.xml ?? '', { mode: 'strict' });
-  } catch (error) {
-    if (!(error instanceof DecodeError || error instanceof XmlError)) throw error;
-    fail('Assertion PS absente ou mal formée.');
+  const accepted = verifyHeaderAssertion(check.envelope, { trust: check.trust, now: check.now, allowSha1: check.allowSha1 ?? false });
+  if (!accepted.ok) {
+    if (accepted.kind === 'missing') fail('Assertion PS absente.');
+    if (accepted.kind === 'invalid') fail('Assertion PS absente, ambiguë ou mal formée.');
+    if (accepted.reason === 'unsigned') fail('Assertion PS non signée.');
+    fail(accepted.kind === 'certificate' ? 'Certificat de signature de l\'assertion PS non reconnu.' : 'Signature de l\'assertion PS invalide.');
+    return;
   }
-  const first = securityAssertions(security)[0];
-  if (first === undefined) return fail('Assertion PS absente.');
-  if (missingAssertionPart(first) !== undefined) fail('Assertion PS incomplète.');
-  if (first.Signature === undefined) fail('Assertion PS non signée.');
-  const verified = verifySignedAssertion(check.envelope, first, check.trust, check.now);
-  if (!verified.ok) return fail(verified.kind === 'certificate' ? 'Certificat de signature de l\'assertion PS non reconnu.' : 'Signature de l\'assertion PS invalide.');
-  const assertion = first;
+  const assertion = accepted.assertion;
   if ((assertion.Subject?.NameID?.$value ?? '').trim() === '') fail('Assertion PS sans NameID.');
   const attributes = assertionAttributes(assertion);
   for (const name of ['identifiantFacturation', 'secteurActivite']) {
     if (firstText(attributes, name) === undefined) fail(`Attribut ${name} absent de l'assertion PS.`);
   }
-  const now = check.now().getTime();
-  const notOnOrAfter = assertion.Conditions?.NotOnOrAfter;
-  if (notOnOrAfter !== undefined && !(Date.parse(notOnOrAfter) > now)) fail('Assertion PS expirée.');
-  if (Date.parse(assertion.IssueInstant) > now + 5 * 60_000) fail('Assertion PS émise dans le futur.');
+  const violation = assertionTimeViolation(accepted.verified, {
+    now: check.now(),
+    clockSkewSeconds: check.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
+    ...(accepted.verified.notOnOrAfter === undefined ? { maxAgeSeconds: ASSERTION_PS_MAX_AGE_SECONDS } : {}),
+  });
+  if (violation === 'issued-in-future') fail('Assertion PS émise dans le futur.');
+  if (violation !== undefined) fail('Assertion PS expirée ou pas encore valide.');
 }

@@ -6,9 +6,8 @@
  * IDAM) is attested with its texts; `DESIR_560` (certificate CN) is observed without its framework
  * code; the other codes are the simulator's choice (docs/simulator.md lists them).
  */
-import { SOAP12_ENVELOPE_NS } from '@volet/runtime';
-import { ErreurElement } from '../../generated/insi/descriptors.js';
-import type { Erreur } from '../../generated/insi/types.js';
+import { SOAP12_ENVELOPE_NS } from '@volet/runtime/soap';
+import { type Erreur, ErreurElement } from '../../generated/schemas/siram/index.js';
 import { SimulatedFault } from '../server/simulated-fault.js';
 
 /** What one INSi fault says. */

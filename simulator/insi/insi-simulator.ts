@@ -5,9 +5,15 @@
  * the two hosts of the real service: mutual-TLS mode (organisation certificate `INSI-AUTO` /
  * `INSI-MANU`, no assertion) and CPx mode (signed assertion PS).
  */
-import { WSA_NS, WSSE_NS, type SoapBlock } from '@volet/runtime';
-import { RESULTATElement, icirServicePort, schema } from '../../generated/insi/descriptors.js';
-import type { AttributedURIType, INSiRecSansTraitsDIdentite, INSiRecVitBeneficiaire, Resultat } from '../../generated/insi/types.js';
+import type { SoapBlock } from '@volet/runtime';
+import { WSA_NS } from '@volet/runtime/addressing';
+import { WSSE_NS } from '@volet/runtime/security';
+import { icirPort } from '../../generated/insi/index.js';
+import type { INSiRecSansTraitsDIdentite } from '../../generated/schemas/insirecsans/index.js';
+import type { INSiRecVitBeneficiaire } from '../../generated/schemas/insirecvit/index.js';
+import { RESULTATElement, type Resultat } from '../../generated/schemas/insiresultat/index.js';
+import { schema } from '../../generated/schemas/schema.js';
+import type { AttributedURIType } from '../../generated/schemas/wsa/index.js';
 import { checkAddressing } from '../server/addressing-check.js';
 import { decodeRequest, findHeader } from '../server/decode-request.js';
 import type { SoapHttpHandler, SoapHttpReply, SoapHttpRequest } from '../server/exchange.js';
@@ -37,6 +43,8 @@ export interface InsiSimulatorOptions {
   /** The population (default the fictional {@link DEFAULT_POPULATION}). */
   readonly population?: readonly SimulatedIdentity[];
   readonly now?: () => Date;
+  /** Accept assertions PS signed with RSA-SHA1 / SHA-1 digests (old tokens); refused by default. */
+  readonly allowSha1?: boolean;
 }
 
 /** An INSi simulator. */
@@ -50,7 +58,7 @@ export interface InsiSimulator {
  * @param options - trust for CPx, known IDAM, population, clock
  */
 export function createInsiSimulator(options: InsiSimulatorOptions): InsiSimulator {
-  const port = bindPort(schema, icirServicePort);
+  const port = bindPort(schema, icirPort);
   const known = new Set(options.knownIdam ?? [SIMULATOR_IDAM]);
   const population = options.population ?? DEFAULT_POPULATION;
   const now = options.now ?? (() => new Date());
@@ -69,7 +77,7 @@ export function createInsiSimulator(options: InsiSimulatorOptions): InsiSimulato
       const decoded = decodeRequest(received, operation, { rawHeaderParts: ['Security'], understoodNamespaces: [WSA_NS, WSSE_NS] });
       const messageId = messageIdOf(decoded.headers) ?? received.addressing.messageId;
       if (mode === 'mtls') checkCertificateName(request.peer, messageId);
-      else checkAssertionPs(decoded.headers, { envelope: received.envelope, trust: options.cardTrust, now, messageId });
+      else checkAssertionPs({ envelope: received.envelope, trust: options.cardTrust, now, messageId, allowSha1: options.allowSha1 ?? false });
       const contexts = requireContexts(decoded.headers, messageId);
       checkIdam(contexts.lps, known, messageId);
       let result: Resultat;

@@ -5,8 +5,8 @@
  * both are read here: text, or the attributes of an HL7 coded value (`Role`, `PurposeOfUse`).
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import { isRawXml } from '@volet/runtime';
-import type { AssertionType, AttributeStatementType, AuthnStatementType } from '../../generated/insi/types.js';
+import { isRawXml } from '@volet/runtime/codec';
+import type { AssertionType, AttributeStatementType, AuthnStatementType } from '../../generated/schemas/saml2/index.js';
 
 /** An HL7 v3 coded value found in an attribute value. */
 export interface CodedAttribute {

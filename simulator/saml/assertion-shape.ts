@@ -1,15 +1,9 @@
 /**
- * The parts of a SAML 2.0 assertion the simulators rely on. `wsse:Security` may arrive already
- * decoded by the envelope reader, which is lenient and does not report missing required elements,
- * so they are checked here before any use.
+ * The parts of a SAML 2.0 assertion the simulators rely on. The assertion is decoded from the
+ * verified bytes (see verify-signed-assertion.ts); the codec does not report every missing required
+ * element in all modes, so they are checked here before any use.
  */
-import type { AssertionType, SecurityHeaderType } from '../../generated/insi/types.js';
-
-/** The assertions of a decoded `wsse:Security` (none when the header holds none). */
-export function securityAssertions(security: SecurityHeaderType | undefined): AssertionType[] {
-  const list: unknown = security?.Assertion;
-  return Array.isArray(list) ? (list as AssertionType[]) : [];
-}
+import type { AssertionType } from '../../generated/schemas/saml2/index.js';
 
 /** The first required part the assertion lacks (`ID`, `IssueInstant`, `Version`, `Issuer`), or undefined. */
 export function missingAssertionPart(assertion: AssertionType): string | undefined {

@@ -2,6 +2,7 @@
  * A small, FICTIONAL CDA R2 document (an unstructured-body report) about one of the simulator's
  * test identities: what the demo uploads to the simulated DMP. Nothing in it is real.
  */
+import { escapeXml } from '@volet/runtime/xml';
 import type { SimulatedIdentity } from '../insi/population.js';
 
 /** What the document says. */
@@ -14,7 +15,8 @@ export interface FictionalCdaInput {
   readonly title?: string;
 }
 
-const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text and attribute values: the runtime's escaping (attribute mode also covers text). */
+const esc = (text: string): string => escapeXml(text, true);
 
 /**
  * The document as UTF-8 bytes.
@@ -22,31 +24,31 @@ const escape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</
  */
 export function fictionalCda(input: FictionalCdaInput): Uint8Array {
   const p = input.patient;
-  const title = escape(input.title ?? 'Compte rendu de consultation (document de démonstration)');
+  const title = esc(input.title ?? 'Compte rendu de consultation (document de démonstration)');
   const [root, extension] = splitUniqueId(input.uniqueId);
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <ClinicalDocument xmlns="urn:hl7-org:v3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <realmCode code="FR"/>
   <typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/>
   <templateId root="1.2.250.1.213.1.1.1.1"/>
-  <id root="${escape(root)}"${extension === undefined ? '' : ` extension="${escape(extension)}"`}/>
+  <id root="${esc(root)}"${extension === undefined ? '' : ` extension="${esc(extension)}"`}/>
   <code code="11488-4" codeSystem="2.16.840.1.113883.6.1" displayName="Note de consultation"/>
   <title>${title}</title>
-  <effectiveTime value="${escape(input.effectiveTime)}"/>
+  <effectiveTime value="${esc(input.effectiveTime)}"/>
   <confidentialityCode code="N" codeSystem="2.16.840.1.113883.5.25"/>
   <languageCode code="fr-FR"/>
   <recordTarget>
     <patientRole>
-      <id root="${escape(p.ins.oid)}" extension="${escape(p.ins.number + p.ins.key)}"/>
+      <id root="${esc(p.ins.oid)}" extension="${esc(p.ins.number + p.ins.key)}"/>
       <patient>
-        <name><family qualifier="BR">${escape(p.birthName)}</family><given>${escape(p.firstNames.join(' '))}</given></name>
+        <name><family qualifier="BR">${esc(p.birthName)}</family><given>${esc(p.firstNames.join(' '))}</given></name>
         <administrativeGenderCode code="${p.sex}" codeSystem="2.16.840.1.113883.5.1"/>
-        <birthTime value="${escape(p.birthDate.replace(/-/g, ''))}"/>
+        <birthTime value="${esc(p.birthDate.replace(/-/g, ''))}"/>
       </patient>
     </patientRole>
   </recordTarget>
   <author>
-    <time value="${escape(input.effectiveTime)}"/>
+    <time value="${esc(input.effectiveTime)}"/>
     <assignedAuthor>
       <id root="1.2.250.1.71.4.2.1" extension="899700000001"/>
       <assignedPerson><name><family>DOC</family><given>TEST</given></name></assignedPerson>

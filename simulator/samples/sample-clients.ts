@@ -7,20 +7,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  HttpsTransport,
   VihfProvider,
   cisisProfile,
   loadPemSigner,
   tlsiProfile,
-  type HttpsTransportOptions,
   type Signer,
   type SoapProfile,
   type VihfInput,
   type VihfMode,
 } from '@volet/runtime';
-import { ICIRServiceClient } from '../../generated/insi/client.js';
-import { DocumentRegistry_Port_Soap12Client } from '../../generated/xds-registry/client.js';
-import { DocumentRepository_Port_Soap12Client } from '../../generated/xds-repository/client.js';
+import { HttpsTransport, type HttpsTransportOptions } from '@volet/runtime/http';
+import { ICIRClient } from '../../generated/insi/index.js';
+import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';
+import { DocumentRepositoryClient } from '../../generated/xds-repository/index.js';
 import { SIMULATOR_IDAM } from '../insi/insi-simulator.js';
 import type { ManifestEntity, PkiManifest } from '../pki-manifest.js';
 
@@ -34,11 +33,11 @@ export interface SimulatorEndpoints {
 /** The configured clients. */
 export interface SampleClients {
   /** INSi, mutual-TLS mode. */
-  readonly insi: ICIRServiceClient;
+  readonly insi: ICIRClient;
   /** DMP ITI-18 / ITI-57. */
-  readonly registry: DocumentRegistry_Port_Soap12Client;
+  readonly registry: DocumentRegistryClient;
   /** DMP ITI-41 / ITI-43. */
-  readonly repository: DocumentRepository_Port_Soap12Client;
+  readonly repository: DocumentRepositoryClient;
   /** The ORG_SIGN signer of the VIHF. */
   readonly vihfSigner: Signer;
   /** The VIHF of a call about `patientIns` (15-character INS) in `mode`. */
@@ -89,7 +88,7 @@ export async function sampleClients(manifest: PkiManifest, endpoints: SimulatorE
     homologationDmp: 'VOLET-SIMULATEUR',
   });
 
-  const insi = new ICIRServiceClient({
+  const insi = new ICIRClient({
     endpoint: endpoints.insiMtlsUrl,
     transport: insiTransport,
     profile: tlsiProfile({
@@ -105,8 +104,8 @@ export async function sampleClients(manifest: PkiManifest, endpoints: SimulatorE
       },
     }),
   });
-  const registry = new DocumentRegistry_Port_Soap12Client({ endpoint: endpoints.registryUrl, transport: dmpTransport });
-  const repository = new DocumentRepository_Port_Soap12Client({ endpoint: endpoints.repositoryUrl, transport: dmpTransport });
+  const registry = new DocumentRegistryClient({ endpoint: endpoints.registryUrl, transport: dmpTransport });
+  const repository = new DocumentRepositoryClient({ endpoint: endpoints.repositoryUrl, transport: dmpTransport });
 
   return {
     insi,

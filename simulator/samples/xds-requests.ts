@@ -3,8 +3,10 @@
  * (TD2.1, TD3.1, TD3.2, TD3.3c): what the demo sends and what vendors can start from.
  */
 import { randomUUID } from 'node:crypto';
-import type { AdhocQueryRequest, ClassificationType, ExternalIdentifierType, SlotType1, SubmitObjectsRequest } from '../../generated/xds-registry/types.js';
-import type { ProvideAndRegisterDocumentSetRequestType, RetrieveDocumentSetRequestType } from '../../generated/xds-repository/types.js';
+import type { SubmitObjectsRequest } from '../../generated/schemas/eblcm/index.js';
+import type { AdhocQueryRequest } from '../../generated/schemas/ebquery/index.js';
+import type { ClassificationType, ExternalIdentifierType, SlotType1 } from '../../generated/schemas/ebrim/index.js';
+import type { ProvideAndRegisterDocumentSetRequestType, RetrieveDocumentSetRequestType } from '../../generated/schemas/ihe-xdsb/index.js';
 import { ASSOCIATION, DOCUMENT_ENTRY_TYPE, SCHEME, STATUS, STORED_QUERY, SUBMISSION_SET_NODE } from '../dmp/xds/xds-constants.js';
 
 /** XDS classification schemes used below (ITI TF-3 §4.2.5). */

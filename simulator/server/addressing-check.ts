@@ -4,7 +4,7 @@
  * sent) agrees with it. Faults use the WS-Addressing 1.0 SOAP binding subcodes and the texts
  * Apache CXF (the DMP's stack) writes.
  */
-import { WSA_NS, type ResponseAddressing } from '@volet/runtime';
+import { WSA_NS, type ResponseAddressing } from '@volet/runtime/addressing';
 import type { ReceivedSoap } from './receive-soap.js';
 import { SimulatedFault } from './simulated-fault.js';
 

@@ -3,7 +3,8 @@
  * the body element must be that operation's input (strict decoding, as a JAXB server is), the
  * declared header blocks are typed, and a `mustUnderstand` block nobody understands is refused.
  */
-import { DecodeError, SoapFault, XmlError, decodeEnvelope, type ElementRef, type SoapBlock } from '@volet/runtime';
+import { DecodeError, SoapFault, XmlError, type ElementRef, type SoapBlock } from '@volet/runtime';
+import { decodeEnvelope } from '@volet/runtime/soap';
 import type { BoundOperation } from './port-binding.js';
 import type { ReceivedSoap } from './receive-soap.js';
 import { SimulatedFault } from './simulated-fault.js';

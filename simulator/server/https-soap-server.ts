@@ -7,7 +7,7 @@ import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import type { AddressInfo } from 'node:net';
-import { encodeFaultEnvelope, soapContentType } from '@volet/runtime';
+import { encodeFaultEnvelope, soapContentType } from '@volet/runtime/soap';
 import type { PeerCertificate, SoapHttpHandler, SoapHttpReply, SoapHttpRequest } from './exchange.js';
 
 /** TLS material of the server (PEM text). */

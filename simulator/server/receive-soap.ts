@@ -4,16 +4,11 @@
  * Everything that cannot be read becomes a Sender fault with a message in the style of Apache CXF
  * (the DMP's stack), never an exception that escapes.
  */
-import {
-  AddressingError,
-  MtomError,
-  actionFromContentType,
-  envelopeText,
-  parseContentType,
-  readAddressingHeaders,
-  splitSoapPayload,
-  type ResponseAddressing,
-} from '@volet/runtime';
+import { AddressingError, MtomError } from '@volet/runtime';
+import { readAddressingHeaders, type ResponseAddressing } from '@volet/runtime/addressing';
+import { parseContentType } from '@volet/runtime/http';
+import { envelopeText, splitSoapPayload } from '@volet/runtime/mtom';
+import { actionFromContentType } from '@volet/runtime/soap';
 import type { SoapHttpRequest } from './exchange.js';
 import { SimulatedFault } from './simulated-fault.js';
 

@@ -3,17 +3,10 @@
  * response headers as the DMP sends them (Action, MessageID, To anonymous, RelatesTo), faults,
  * and the multipart/related framing (MTOM) that some endpoints use for every answer.
  */
-import {
-  WSA_ANONYMOUS,
-  WSA_NS,
-  encodeEnvelope,
-  encodeFaultEnvelope,
-  encodeMtom,
-  escapeXml,
-  newMessageId,
-  soapContentType,
-  type BodyBlock,
-} from '@volet/runtime';
+import { WSA_ANONYMOUS, WSA_NS, newMessageId } from '@volet/runtime/addressing';
+import { encodeMtom } from '@volet/runtime/mtom';
+import { encodeEnvelope, encodeFaultEnvelope, soapContentType, type BodyBlock } from '@volet/runtime/soap';
+import { escapeXml } from '@volet/runtime/xml';
 import type { SoapHttpReply } from './exchange.js';
 import type { FaultSpec } from './simulated-fault.js';
 import type { XopBinder } from './xop-binder.js';

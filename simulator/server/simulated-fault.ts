@@ -2,7 +2,8 @@
  * A SOAP 1.2 fault a simulator decided to answer with. Checks throw it; the endpoint catches it
  * and writes it with the runtime's `encodeFaultEnvelope` (HTTP 500 unless said otherwise).
  */
-import type { BodyBlock, QName } from '@volet/runtime';
+import type { QName } from '@volet/runtime';
+import type { BodyBlock } from '@volet/runtime/soap';
 
 /** Everything that goes into the fault envelope. */
 export interface FaultSpec {

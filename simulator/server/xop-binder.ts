@@ -5,7 +5,8 @@
  * hrefs), so clients meet the same encoding as on the real service.
  */
 import { randomUUID } from 'node:crypto';
-import { XopPackage, type EncodeOptions, type MtomMessage } from '@volet/runtime';
+import type { EncodeOptions } from '@volet/runtime/codec';
+import { XopPackage, type MtomMessage } from '@volet/runtime/mtom';
 
 /** Collects the binary parts of one response. */
 export class XopBinder {

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { AddressingError } from '@volet/runtime';
 import {
-  AddressingError,
   buildAddressingHeaders,
   checkRelatesTo,
   CISIS_ADDRESSING,
@@ -13,7 +13,7 @@ import {
   readAddressingHeaders,
   TLSI_ADDRESSING,
   WSA_ANONYMOUS,
-} from '@volet/runtime';
+} from '@volet/runtime/addressing';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { validateEnvelope, xmllintSkipReason } from './xmllint-schemas.js';
 

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { envelopeText, inlineXopIncludes, splitSoapPayload } from '@volet/runtime';
+import { envelopeText, inlineXopIncludes, splitSoapPayload } from '@volet/runtime/mtom';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { hasStackTrace, volet } from '../cli/run.js';
 import { inlineSchema, typedDifference, validateMessage, xmllintSkip, type SchemaImport } from './support/messages.js';

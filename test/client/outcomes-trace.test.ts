@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { insiResult, maskSensitiveXml, registryErrors, registryResponseStatus, toJsonValue, typeValueFromJson, type SchemaDescriptor } from '@volet/runtime';
+import { insiResult, registryErrors, registryResponseStatus, type SchemaDescriptor } from '@volet/runtime';
+import { maskSensitiveXml, toJsonValue, typeValueFromJson } from '@volet/runtime/client';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { volet } from '../cli/run.js';
 

@@ -13,21 +13,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import {
-  checkSoapResponse,
-  decodeMultipartRelated,
-  escapeXml,
-  isSafeAttribute,
-  isSafeElementText,
-  readXml,
-  redactHeaders,
-  redactXml,
-  sniffBoundary,
-  TransportError,
-  XMLNS_NS,
-  XSI_NS,
-  type XmlTag,
-} from '@volet/runtime';
+import { redactHeaders } from '@volet/runtime/client';
+import { SoapClient, type PortDescriptor, type SchemaDescriptor, type Transport } from '@volet/runtime';
+import { TransportError } from '@volet/runtime/http';
+import { decodeMultipartRelated, sniffBoundary } from '@volet/runtime/mtom';
+import { escapeXml, isSafeAttribute, isSafeElementText, readXml, redactXml, XMLNS_NS, XSI_NS, type XmlTag } from '@volet/runtime/xml';
 import { corpus, corpusRoot, corpusSkipReason } from '../support/paths.js';
 
 /** Elements whose whole content is a patient field, by local name (any namespace). */
@@ -228,23 +218,28 @@ test('truncated and malformed text is masked too', () => {
   assert.equal(redactXml('<a>x</a>', { maxLength: 5 }), '<a>*…');
 });
 
-test('TransportError messages never quote a body unredacted', () => {
-  const url = new URL('https://dmp.example/ws?ticket=1');
+test('TransportError messages never quote a body unredacted', async () => {
+  const schema: SchemaDescriptor = { v: 1, ns: ['', 'urn:t'], types: {}, elements: { E: { n: 'E', ns: 1, t: 'xs:string' } } };
+  const port: PortDescriptor = {
+    name: 'P',
+    service: 'S',
+    address: null,
+    operations: { Op: { name: 'Op', soapVersion: '1.2', style: 'document', soapAction: '', action: null, responseAction: null, input: { body: [{ part: 'b', element: 'E' }], headers: [] }, output: { body: [{ part: 'b', element: 'E' }], headers: [] }, faults: [] } },
+  };
   const cases: [string, string][] = [
     ['text/html; charset=utf-8', '<html><body><h1>Erreur</h1><p>Patient DUPONT Jean INS 180017512345678 né le 01/01/1980</p></body></html>'],
     ['text/plain', 'Patient DUPONT Jean INS 180017512345678 né le 01/01/1980'],
     ['application/json', '{"patient":"DUPONT Jean","ins":"180017512345678"}'],
   ];
   for (const [type, body] of cases) {
-    assert.throws(
-      () => checkSoapResponse(502, { 'content-type': type }, Buffer.from(body), url),
-      (e: unknown) => {
-        assert.ok(e instanceof TransportError);
-        for (const text of [e.message, e.excerpt ?? '']) assert.doesNotMatch(text, /DUPONT|Jean|180017512345678|1980/);
-        assert.match(e.message, new RegExp(`non-SOAP response \\(${type.split(';')[0].replace('/', '\\/')}, ${Buffer.byteLength(body)} bytes\\)`));
-        return true;
-      },
-    );
+    const transport: Transport = { send: async () => ({ status: 502, headers: { 'content-type': type }, body: Buffer.from(body) }) };
+    const client = new SoapClient(schema, port, { endpoint: 'https://dmp.example/ws?ticket=1', transport });
+    await assert.rejects(client.call('Op', 'x'), (e: unknown) => {
+      assert.ok(e instanceof TransportError);
+      for (const text of [e.message, e.excerpt ?? '']) assert.doesNotMatch(text, /DUPONT|Jean|180017512345678|1980/);
+      assert.match(e.message, new RegExp(`non-SOAP response \\(${type.split(';')[0].replace('/', '\\/')}, ${Buffer.byteLength(body)} bytes\\)`));
+      return true;
+    });
   }
 });
 

@@ -5,8 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decode, DecodeError, encode } from '@volet/runtime';
-import { AuthnContextElement } from '../../generated/insi/descriptors.js';
+import { DecodeError } from '@volet/runtime';
+import { decode, encode } from '@volet/runtime/codec';
+import { AuthnContextElement } from '../../generated/schemas/saml2/index.js';
 
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const CLASS = 'urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI';

@@ -6,7 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { decodeEnvelope, encode, type Tagged } from '@volet/runtime';
+import type { Tagged } from '@volet/runtime';
+import { encode } from '@volet/runtime/codec';
+import { decodeEnvelope } from '@volet/runtime/soap';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { AdhocQueryResponse } from './descriptors/ebrim.js';
 import { xmlDifference } from './support/compare.js';

@@ -5,15 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import {
-  DecodeError,
-  SOAP12_ENVELOPE_NS,
-  SoapFault,
-  decode,
-  decodeEnvelope,
-  encode,
-  encodeFaultEnvelope,
-} from '@volet/runtime';
+import { DecodeError, SoapFault } from '@volet/runtime';
+import { decode, encode } from '@volet/runtime/codec';
+import { SOAP12_ENVELOPE_NS, decodeEnvelope, encodeFaultEnvelope } from '@volet/runtime/soap';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { RESULTAT, type Resultat } from './descriptors/insi-resultat.js';
 import { Erreur, type TypeErreur } from './descriptors/siram.js';

@@ -9,17 +9,14 @@ import {
   DecodeError,
   EncodeError,
   XmlError,
-  decode,
-  decodeAsync,
-  encode,
   elementRef,
   type ElementRef,
   type SchemaDescriptor,
 } from '@volet/runtime';
+import { decode, decodeAsync, encode } from '@volet/runtime/codec';
 import { xmlDifference } from './support/compare.js';
 
 const T = 1;
-const O = 2;
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
 
 const schema: SchemaDescriptor = {

@@ -12,21 +12,18 @@ import { readFileSync } from 'node:fs';
 import {
   cisisProfile,
   createPemSigner,
-  decodeEnvelope,
   elementRef,
-  encodeFaultEnvelope,
-  encodeMtom,
-  envelopeText,
   registryErrors,
   registryResponseStatus,
   SoapFault,
-  splitSoapPayload,
   TransportError,
   VihfProvider,
   type ClientOptions,
   type SchemaDescriptor,
   type VihfInput,
 } from '@volet/runtime';
+import { encodeMtom, envelopeText, splitSoapPayload } from '@volet/runtime/mtom';
+import { decodeEnvelope, encodeFaultEnvelope } from '@volet/runtime/soap';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { generateClients, type GeneratedClients } from './support/generated-clients.js';

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { registryErrors, registryResponseStatus } from '@volet/runtime';
-import type { ExtrinsicObjectType } from '../../generated/xds-registry/types.js';
+import type { ExtrinsicObjectType } from '../../generated/schemas/ebrim/index.js';
 import { STATUS } from '../../simulator/dmp/xds/xds-constants.js';
 import { DEFAULT_POPULATION, fullIns, type SimulatedIdentity } from '../../simulator/insi/population.js';
 import { fictionalCda } from '../../simulator/samples/fictional-cda.js';
@@ -33,14 +33,14 @@ function document(p: SimulatedIdentity): SubmittedDocument {
 
 async function find(p: SimulatedIdentity, statuses?: readonly string[]): Promise<ExtrinsicObjectType[]> {
   const { clients } = ctx();
-  const r = await clients.registry.RegistryStoredQuery(findDocumentsQuery(patientId(p), statuses), { profile: clients.dmpProfile(fullIns(p)) });
+  const r = await clients.registry.registryStoredQuery(findDocumentsQuery(patientId(p), statuses), { profile: clients.dmpProfile(fullIns(p)) });
   assert.equal(registryResponseStatus(r), 'Success');
   return (r.RegistryObjectList.Identifiable ?? []).flatMap((i) => (i.$el === 'ExtrinsicObjectElement' ? [i.value] : []));
 }
 
 async function upload(p: SimulatedIdentity, doc: SubmittedDocument): Promise<string | undefined> {
   const { clients } = ctx();
-  const r = await clients.repository.ProvideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(p), doc, SUBMITTER), { profile: clients.dmpProfile(fullIns(p)) });
+  const r = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(p), doc, SUBMITTER), { profile: clients.dmpProfile(fullIns(p)) });
   return registryResponseStatus(r);
 }
 
@@ -83,7 +83,7 @@ test('DMP: upload (MTOM), find, retrieve the same bytes as an XOP part, then del
   assert.deepEqual(await find(paul), []);
   const doc = document(paul);
   let sentParts = 0;
-  const r = await clients.repository.ProvideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(paul), doc, SUBMITTER), {
+  const r = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(paul), doc, SUBMITTER), {
     profile: clients.dmpProfile(fullIns(paul)),
     trace: (e) => {
       if (e.phase === 'request') sentParts = e.attachments.length;
@@ -105,7 +105,7 @@ test('DMP: upload (MTOM), find, retrieve the same bytes as an XOP part, then del
   assert.ok(entry.ExternalIdentifier?.every((e) => e.registryObject === entry.id && e.id.startsWith('urn:uuid:')));
 
   let contentType = '';
-  const got = await clients.repository.RetrieveDocumentSet(retrieveRequest(slot(entry, 'repositoryUniqueId') ?? '', doc.uniqueId), {
+  const got = await clients.repository.retrieveDocumentSet(retrieveRequest(slot(entry, 'repositoryUniqueId') ?? '', doc.uniqueId), {
     profile: clients.dmpProfile(fullIns(paul)),
     onResponse: (resp) => {
       contentType = resp.httpHeaders['content-type'] ?? '';
@@ -117,10 +117,10 @@ test('DMP: upload (MTOM), find, retrieve the same bytes as an XOP part, then del
   assert.deepEqual(Buffer.from(got.DocumentResponse?.[0]?.Document ?? new Uint8Array()), Buffer.from(doc.bytes));
   assert.equal(got.DocumentResponse?.[0]?.mimeType, 'text/xml');
 
-  const del = await clients.registry.UpdateDocumentSet(updateStatusRequest(patientId(paul), entry.id, STATUS.approved, STATUS.deleted, SUBMITTER.sourceId), { profile: clients.dmpProfile(fullIns(paul)) });
+  const del = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(paul), entry.id, STATUS.approved, STATUS.deleted, SUBMITTER.sourceId), { profile: clients.dmpProfile(fullIns(paul)) });
   assert.equal(registryResponseStatus(del), 'Success');
   assert.deepEqual(await find(paul, [STATUS.approved, STATUS.archived, STATUS.deleted]), [], 'deleted documents are gone for every query');
-  const after = await clients.repository.RetrieveDocumentSet(retrieveRequest(slot(entry, 'repositoryUniqueId') ?? '', doc.uniqueId), { profile: clients.dmpProfile(fullIns(paul)) });
+  const after = await clients.repository.retrieveDocumentSet(retrieveRequest(slot(entry, 'repositoryUniqueId') ?? '', doc.uniqueId), { profile: clients.dmpProfile(fullIns(paul)) });
   assert.equal(registryResponseStatus(after), 'Failure');
   assert.deepEqual(registryErrors(after).map((e) => e.errorCode), ['XDSDocumentUniqueIdError']);
 });
@@ -132,14 +132,14 @@ test('DMP: archiving hides a document from the Approved search; it can be restor
   const entry = (await find(alice)).find((e) => e.ExternalIdentifier?.some((x) => x.value === doc.uniqueId));
   assert.ok(entry !== undefined);
   const profile = clients.dmpProfile(fullIns(alice));
-  const hide = await clients.registry.UpdateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.approved, STATUS.archived, SUBMITTER.sourceId), { profile });
+  const hide = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.approved, STATUS.archived, SUBMITTER.sourceId), { profile });
   assert.equal(registryResponseStatus(hide), 'Success');
   assert.equal((await find(alice)).some((e) => e.id === entry.id), false);
   assert.equal((await find(alice, [STATUS.archived])).find((e) => e.id === entry.id)?.status, STATUS.archived);
   // The original status must be the current one.
-  const stale = await clients.registry.UpdateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.approved, STATUS.deleted, SUBMITTER.sourceId), { profile });
+  const stale = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.approved, STATUS.deleted, SUBMITTER.sourceId), { profile });
   assert.deepEqual(registryErrors(stale).map((e) => e.errorCode), ['XDSMetadataUpdateError']);
-  const restore = await clients.registry.UpdateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.archived, STATUS.approved, SUBMITTER.sourceId), { profile });
+  const restore = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.archived, STATUS.approved, SUBMITTER.sourceId), { profile });
   assert.equal(registryResponseStatus(restore), 'Success');
   assert.equal((await find(alice)).some((e) => e.id === entry.id), true);
 });
@@ -147,15 +147,15 @@ test('DMP: archiving hides a document from the Approved search; it can be restor
 test('DMP business errors come in the RegistryResponse: another patient than the VIHF, a duplicate uniqueId', async () => {
   const { clients } = ctx();
   // The VIHF names Alice, the document names Paul.
-  const other = await clients.repository.ProvideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(paul), document(paul), SUBMITTER), { profile: clients.dmpProfile(fullIns(alice)) });
+  const other = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(paul), document(paul), SUBMITTER), { profile: clients.dmpProfile(fullIns(alice)) });
   assert.equal(registryResponseStatus(other), 'Failure');
   assert.ok(registryErrors(other).some((e) => e.errorCode === 'XDSPatientIdDoesNotMatch'));
-  const query = await clients.registry.RegistryStoredQuery(findDocumentsQuery(patientId(paul)), { profile: clients.dmpProfile(fullIns(alice)) });
+  const query = await clients.registry.registryStoredQuery(findDocumentsQuery(patientId(paul)), { profile: clients.dmpProfile(fullIns(alice)) });
   assert.deepEqual(registryErrors(query).map((e) => e.errorCode), ['XDSPatientIdDoesNotMatch']);
 
   const doc = document(twinA);
   assert.equal(await upload(twinA, doc), 'Success');
-  const again = await clients.repository.ProvideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(twinA), doc, SUBMITTER), { profile: clients.dmpProfile(fullIns(twinA)) });
+  const again = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(twinA), doc, SUBMITTER), { profile: clients.dmpProfile(fullIns(twinA)) });
   assert.deepEqual(registryErrors(again).map((e) => e.errorCode), ['XDSDuplicateUniqueIdInRegistry']);
   assert.equal((await find(twinA)).length, 1, 'a refused submission stores nothing');
   assert.deepEqual(ctx().serverErrors, []);

@@ -9,24 +9,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  SOAP12_ENVELOPE_NS,
   SoapFault,
   TransportError,
-  WSA_NS,
-  buildAssertionPs,
-  buildVihf,
-  buildVihfXml,
   cisisProfile,
-  decodeEnvelope,
   loadPemSigner,
-  signAssertion,
   tlsiProfile,
   type SoapProfile,
 } from '@volet/runtime';
-import { ErreurElement } from '../../generated/insi/descriptors.js';
-import { ICIRServiceClient } from '../../generated/insi/client.js';
-import type { Erreur } from '../../generated/insi/types.js';
-import { DocumentRegistry_Port_Soap12Client } from '../../generated/xds-registry/client.js';
+import { WSA_NS } from '@volet/runtime/addressing';
+import { buildAssertionPs, buildVihf, buildVihfXml, signAssertion } from '@volet/runtime/security';
+import { SOAP12_ENVELOPE_NS, decodeEnvelope } from '@volet/runtime/soap';
+import { ICIRClient } from '../../generated/insi/index.js';
+import { type Erreur, ErreurElement } from '../../generated/schemas/siram/index.js';
+import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';
 import { DMP_FAULT_NS } from '../../simulator/dmp/dmp-faults.js';
 import { SIMULATOR_IDAM } from '../../simulator/insi/insi-simulator.js';
 import { DEFAULT_POPULATION, fullIns, type SimulatedIdentity } from '../../simulator/insi/population.js';
@@ -63,7 +58,7 @@ function assertDmpFault(f: SoapFault, code: string): void {
 
 /** A DMP query sent with `profile`. */
 function dmpQuery(profile: SoapProfile): Promise<unknown> {
-  return ctx().clients.registry.RegistryStoredQuery(aliceQuery, { profile });
+  return ctx().clients.registry.registryStoredQuery(aliceQuery, { profile });
 }
 
 /** A `cisis` profile whose VIHF is `xml` for every call. */
@@ -80,9 +75,9 @@ function without(profile: SoapProfile, ...locals: string[]): SoapProfile {
   };
 }
 
-function insiClient(entity: 'insiAuto' | 'insiManu' | 'orgAuth' | 'cps', idam = SIMULATOR_IDAM, url?: string, profile?: SoapProfile): ICIRServiceClient {
+function insiClient(entity: 'insiAuto' | 'insiManu' | 'orgAuth' | 'cps', idam = SIMULATOR_IDAM, url?: string, profile?: SoapProfile): ICIRClient {
   const { manifest, sims } = ctx();
-  return new ICIRServiceClient({
+  return new ICIRClient({
     endpoint: url ?? sims.insi.mtlsUrl,
     tls: tlsFor(manifest, manifest.entities[entity]),
     profile: profile ?? tlsiProfile({ security: { mode: 'mtls' }, contexts: { ContexteLPS: { ...LPS, LPS: { ...LPS.LPS, IDAM: { $value: idam, R: '4' } } }, ContexteBAM: BAM } }),
@@ -92,14 +87,14 @@ function insiClient(entity: 'insiAuto' | 'insiManu' | 'orgAuth' | 'cps', idam = 
 test('TLS: no client certificate, an expired one, or one from an unknown CA is refused in the handshake', async () => {
   const { manifest, sims, clients } = ctx();
   const profile = clients.dmpProfile(aliceIns);
-  const cases: Array<[string, ConstructorParameters<typeof DocumentRegistry_Port_Soap12Client>[0]]> = [
+  const cases: Array<[string, ConstructorParameters<typeof DocumentRegistryClient>[0]]> = [
     ['none', { tls: { trust: { caFile: manifest.caBundle } } }],
     ['expired', { tls: tlsFor(manifest, manifest.entities.expiredClient) }],
     ['unknown CA', { tls: tlsFor(manifest, manifest.entities.unknownCaClient) }],
   ];
   for (const [label, options] of cases) {
-    const client = new DocumentRegistry_Port_Soap12Client({ ...options, endpoint: sims.dmp.registryUrl, profile });
-    await assert.rejects(client.RegistryStoredQuery(aliceQuery), (e: unknown) => {
+    const client = new DocumentRegistryClient({ ...options, endpoint: sims.dmp.registryUrl, profile });
+    await assert.rejects(client.registryStoredQuery(aliceQuery), (e: unknown) => {
       assert.ok(e instanceof TransportError, `${label}: ${String(e)}`);
       assert.equal(e.kind, 'tls', label);
       return true;
@@ -155,7 +150,7 @@ test('INSi CPx mode: a signed assertion PS is accepted; none or an unsigned one 
   const signer = await loadPemSigner({ keyFile: manifest.entities.cps.key, certificateFile: manifest.entities.cps.cert });
   const ps = await buildAssertionPs({ nameId: '899700000001', identifiantFacturation: '991234567', secteurActivite: 'SA07' }, { signer });
   await signer.close();
-  const cpx = (assertions: readonly string[] | null): ICIRServiceClient =>
+  const cpx = (assertions: readonly string[] | null): ICIRClient =>
     insiClient(
       'cps',
       SIMULATOR_IDAM,
@@ -180,9 +175,24 @@ test('DMP: no VIHF → DMPVIHFMissing; unsigned in INDIRECTE mode → DMPInvalid
   assertDmpFault(await fault(() => dmpQuery(without(clients.dmpProfile(aliceIns), 'Security'))), 'DMPVIHFMissing');
   const unsigned = buildVihfXml({ ...clients.vihfInput(aliceIns, 'INDIRECTE'), issuer: clients.vihfSigner.subjectDn }, { sign: false });
   assertDmpFault(await fault(() => dmpQuery(fixedVihf(unsigned))), 'DMPInvalidSignature');
-  // DIRECTE tokens need no signature.
+});
+
+test('DMP DIRECTE: unsigned VIHF over the holder\'s card certificate passes; over an organisation certificate or for another holder → refused', async () => {
+  const { clients, manifest, sims } = ctx();
+  // DIRECTE tokens need no signature: the card authenticates the TLS connection.
   const directe = buildVihfXml({ ...clients.vihfInput(aliceIns, 'DIRECTE'), issuer: 'CN=899700000001,O=VOLET TEST,C=FR' });
-  await dmpQuery(fixedVihf(directe));
+  const cardRegistry = new DocumentRegistryClient({ endpoint: sims.dmp.registryUrl, tls: tlsFor(manifest, manifest.entities.cps) });
+  try {
+    await cardRegistry.registryStoredQuery(aliceQuery, { profile: fixedVihf(directe) });
+    const otherHolder = buildVihfXml({ ...clients.vihfInput(aliceIns, 'DIRECTE'), nameId: '899700000002', issuer: 'CN=899700000002,O=VOLET TEST,C=FR' });
+    const f = await fault(() => cardRegistry.registryStoredQuery(aliceQuery, { profile: fixedVihf(otherHolder) }));
+    assertDmpFault(f, 'DMPVIHFInvalid');
+    assert.match(f.reason(), /NameID/);
+  } finally {
+    cardRegistry.soap.close();
+  }
+  // The sample registry connects with the organisation's authentication certificate: no card.
+  assertDmpFault(await fault(() => dmpQuery(fixedVihf(directe))), 'DMPInvalidCertificate');
 });
 
 test('DMP: the ITI-43 fault comes as multipart/related, like every ITI-43 answer of the DMP', async () => {
@@ -190,7 +200,7 @@ test('DMP: the ITI-43 fault comes as multipart/related, like every ITI-43 answer
   let contentType = '';
   const unsigned = buildVihfXml({ ...clients.vihfInput(aliceIns, 'INDIRECTE'), issuer: clients.vihfSigner.subjectDn }, { sign: false });
   const f = await fault(() =>
-    clients.repository.RetrieveDocumentSet(retrieveRequest('1.2.250.1.213.4.1.1.1.2', '1.2.3'), {
+    clients.repository.retrieveDocumentSet(retrieveRequest('1.2.250.1.213.4.1.1.1.2', '1.2.3'), {
       profile: fixedVihf(unsigned),
       trace: (e) => {
         if (e.phase === 'response') contentType = e.headers['content-type'] ?? '';
@@ -244,9 +254,9 @@ test('WS-Addressing: a missing MessageID, an Action of another endpoint, a misma
   const missing = await fault(() => dmpQuery(without(clients.dmpProfile(aliceIns), 'MessageID')));
   assert.deepEqual(missing.subcodes, [{ namespace: WSA_NS, local: 'MessageAddressingHeaderRequired' }]);
   assert.match(missing.reason(), /^A required header representing a Message Addressing Property is not present/);
-  const wrongAction = await fault(() => clients.registry.RegistryStoredQuery(aliceQuery, { profile: clients.dmpProfile(aliceIns), action: 'urn:ihe:iti:2007:RetrieveDocumentSet' }));
+  const wrongAction = await fault(() => clients.registry.registryStoredQuery(aliceQuery, { profile: clients.dmpProfile(aliceIns), action: 'urn:ihe:iti:2007:RetrieveDocumentSet' }));
   assert.deepEqual(wrongAction.subcodes, [{ namespace: WSA_NS, local: 'ActionNotSupported' }]);
-  const http = await fault(() => clients.registry.RegistryStoredQuery(aliceQuery, { profile: clients.dmpProfile(aliceIns), httpAction: 'urn:ihe:iti:2010:UpdateDocumentSet' }));
+  const http = await fault(() => clients.registry.registryStoredQuery(aliceQuery, { profile: clients.dmpProfile(aliceIns), httpAction: 'urn:ihe:iti:2010:UpdateDocumentSet' }));
   assert.equal(http.faultCode.local, 'Sender');
   assert.match(http.reason(), /SOAPAction/);
   assert.deepEqual(ctx().serverErrors, []);

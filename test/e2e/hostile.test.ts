@@ -8,7 +8,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { HttpsTransport, SoapFault, decodeEnvelope, splitSoapPayload, envelopeText, soapContentType, type TransportResponse } from '@volet/runtime';
+import { SoapFault, type TransportResponse } from '@volet/runtime';
+import { HttpsTransport } from '@volet/runtime/http';
+import { splitSoapPayload, envelopeText } from '@volet/runtime/mtom';
+import { decodeEnvelope, soapContentType } from '@volet/runtime/soap';
 import { DEFAULT_POPULATION, fullIns, type SimulatedIdentity } from '../../simulator/insi/population.js';
 import { tlsFor } from '../../simulator/samples/sample-clients.js';
 import { findDocumentsQuery, xdsPatientId } from '../../simulator/samples/xds-requests.js';
@@ -75,7 +78,7 @@ const WSA = (action: string): string =>
 async function capturedQuery(): Promise<{ envelope: string; contentType: string }> {
   const { clients } = ctx();
   let captured: { envelope: string; contentType: string } | undefined;
-  await clients.registry.RegistryStoredQuery(findDocumentsQuery(xdsPatientId(fullIns(alice), alice.ins.oid)), {
+  await clients.registry.registryStoredQuery(findDocumentsQuery(xdsPatientId(fullIns(alice), alice.ins.oid)), {
     profile: clients.dmpProfile(fullIns(alice)),
     traceUnmasked: true,
     trace: (e) => {

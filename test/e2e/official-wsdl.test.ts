@@ -11,11 +11,8 @@ import { readFileSync } from 'node:fs';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import {
   SoapFault,
-  buildVihfXml,
   cisisProfile,
-  decodeEnvelope,
   elementRef,
-  normalizeContentId,
   registryResponseStatus,
   type CallOptions,
   type ClientOptions,
@@ -24,6 +21,9 @@ import {
   type SchemaDescriptor,
   type SoapProfile,
 } from '@volet/runtime';
+import { normalizeContentId } from '@volet/runtime/mtom';
+import { buildVihfXml } from '@volet/runtime/security';
+import { decodeEnvelope } from '@volet/runtime/soap';
 import type { CannedResponse } from '../../simulator/dmp/canned-responses.js';
 import { DMP_FAULT_NS } from '../../simulator/dmp/dmp-faults.js';
 import { readPkiManifest, type PkiManifest } from '../../simulator/pki-manifest.js';
@@ -114,7 +114,13 @@ const td32Document = (): Buffer => readFileSync(EXAMPLE('TD2.1-DocumentME2.xml')
 
 function canned(s: Service, action: string, file: string, extra: Partial<CannedResponse> = {}): CannedResponse {
   const op = operation(s, action);
-  return { action, soapAction: op.soapAction, responseAction: op.responseAction ?? undefined, envelope: readFileSync(EXAMPLE(file)), ...extra };
+  return {
+    action,
+    soapAction: op.soapAction,
+    ...(op.responseAction === null || op.responseAction === undefined ? {} : { responseAction: op.responseAction }),
+    envelope: readFileSync(EXAMPLE(file)),
+    ...extra,
+  };
 }
 
 function client(s: Service, path: string, profile?: SoapProfile): GeneratedClient {

@@ -42,19 +42,21 @@ describe('client.ts', () => {
     contains(
       client,
       "import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';",
-      "import type * as t from './types.js';",
-      "import { schema, pingPort } from './descriptors.js';",
+      "import type { ContextType, Ping, PingResponse } from './schemas/ping/types.js';",
+      "import { schema } from './schemas/schema.js';",
+      "import { pingPort, pingOperations } from './descriptors.js';",
       'export type PingHeaders = {\n',
-      '  context?: t.ContextType;\n',
+      '  context?: ContextType;\n',
       'export type PingFaults = {\n',
       '  PingFaultElement: string;\n',
-      'export class PingPortClient {',
+      'export class PingClient {',
       '    this.soap = new SoapClient(schema, pingPort, options);',
-      'async Ping(body: t.Ping, headers: PingHeaders = {}, options: CallOptions = {}): Promise<t.PingResponse> {',
-      "return this.soap.call<t.PingResponse>('Ping', body, headers, options);",
+      'async ping(body: Ping, headers: PingHeaders = {}, options: CallOptions = {}): Promise<PingResponse> {',
+      'return this.soap.invoke(pingOperations.ping, body, headers, options);',
       '   * SOAP action: `urn:volet:test:ping:Ping`.',
       '   * Declared faults: `PingFault` (typed details: {@link PingFaults}).',
     );
+    contains(ping.files['descriptors.ts'], 'export const pingOperations = {\n', "  ping: operationRef<Ping, PingResponse, PingHeaders>(pingPort, 'Ping'),\n");
     assert.equal(ping.diagnostics.length, 0, describeDiagnostics(ping.diagnostics));
   });
 
@@ -62,12 +64,12 @@ describe('client.ts', () => {
     const client = shapes.files['client.ts'];
     contains(
       client,
-      "async lookup(body: { id: number; filter: t.Item }, options: CallOptions = {}): Promise<t.Item> {",
-      "return this.soap.call<t.Item>('lookup', body, {}, options);",
+      'async lookup(body: { id: number; filter: Item }, options: CallOptions = {}): Promise<Item> {',
+      'return this.soap.invoke(shapesSoap12Operations.lookup, body, {}, options);',
       "async notify(body: string, headers: NotifyHeaders = {}, options: CallOptions = {}): Promise<void> {",
-      "async ping(options: CallOptions = {}): Promise<void> {\n    return this.soap.call<void>('ping', undefined, {}, options);",
-      "async constructor2(body: string, options: CallOptions = {}): Promise<string> {\n    return this.soap.call<string>('constructor', body, {}, options);",
-      "async getThing(body: { first: string; 'second-part': t.Item }, options: CallOptions = {}): Promise<t.Item | null> {",
+      'async ping(options: CallOptions = {}): Promise<void> {\n    return this.soap.invoke(shapesSoap12Operations.ping, undefined, {}, options);',
+      'async constructor2(body: string, options: CallOptions = {}): Promise<string> {\n    return this.soap.invoke(shapesSoap12Operations.constructor2, body, {}, options);',
+      "async getThing(body: { first: string; 'second-part': Item }, options: CallOptions = {}): Promise<Item | null> {",
       'export class ShapesSoap12Client {',
       'export class ShapesSoap11Client {',
       ' * The WSDL gives no address: set `endpoint` in the options.',
@@ -82,13 +84,15 @@ describe('client.ts', () => {
       "body: [{ part: 'id', element: 'LookupIdPart' }, { part: 'filter', element: 'LookupFilterPart' }],",
       "rpcNamespace: 'urn:m:rpc',",
       "faults: [{ name: 'NotFound', element: 'NoticeElement' }, { name: 'Untyped' }],",
+      "  constructor2: operationRef<string, string>(shapesSoap12Port, 'constructor'),",
+      "  getThing: operationRef<{ first: string; 'second-part': Item }, Item | null>(shapesSoap12Port, 'get-thing'),",
     );
     assert.equal(shapes.diagnostics.length, 0, describeDiagnostics(shapes.diagnostics));
   });
 
   test('user templates override the built-in ones file by file', () => {
     const folder = scratch.write('templates', {
-      'operation.hbs': '{{{doc}}}  async {{{methodName}}}({{{params}}}): Promise<{{{responseType}}}> {\n    // custom: {{operationName}}\n    return this.soap.call<{{{responseType}}}>({{{operationKey}}}, {{{bodyArgument}}}, {{{headersArgument}}}, options);\n  }\n',
+      'operation.hbs': '{{{doc}}}  async {{{methodName}}}({{{params}}}): Promise<{{{responseType}}}> {\n    // custom: {{operationName}}\n    return this.soap.invoke({{{operationRef}}}, {{{bodyArgument}}}, {{{headersArgument}}}, options);\n  }\n',
     });
     const templates = loadTemplates(folder);
     assert.deepEqual(templates.overridden, ['operation.hbs']);

@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { decode, elementRef, encode, type SchemaDescriptor } from '@volet/runtime';
+import { elementRef, type SchemaDescriptor } from '@volet/runtime';
+import { decode, encode } from '@volet/runtime/codec';
 import { schemaDescriptorData } from '../../generator/emit/descriptors-file.js';
 import { createEmitContext } from '../../generator/emit/emit-context.js';
 import { MAPPING_SCHEMAS } from './mapping-fixtures.js';

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { GenerateResult } from '../../generator/emit/generate.js';
+import type { GenerateResult } from '../../generator/generate/generate.js';
 import { corpusSkipReason } from '../support/paths.js';
 import { consumerProject, generateSets, officialSets, runtimeDeclarations, runTsc, tscSkipReason } from './support/corpus-generation.js';
 

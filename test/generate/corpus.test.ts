@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { GenerateResult } from '../../generator/emit/generate.js';
+import type { GenerateResult } from '../../generator/generate/generate.js';
 import { forbiddenTypes } from '../emit/support/emit-fixture.js';
 import { corpusSkipReason } from '../support/paths.js';
 import { consumerProject, generateSets, officialSets, runtimeDeclarations, runTsc, tscSkipReason } from './support/corpus-generation.js';

@@ -3,7 +3,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bodyExcerpt, formatContentType, isMultipartRelated, isSoapLikeContentType, parseContentType, redactUrl } from '@volet/runtime';
+import { bodyExcerpt, formatContentType, isMultipartRelated, isSoapLikeContentType, parseContentType, redactUrl } from '@volet/runtime/http';
 
 test('parses the MTOM Content-Type of a CXF / DMP response', () => {
   const ct = parseContentType(
@@ -32,6 +32,7 @@ test('tolerates unquoted values with specials, spaces, upper-case names, escapes
   assert.equal(parseContentType(undefined), undefined);
   assert.equal(parseContentType('  ; a=b'), undefined);
   assert.equal(parseContentType('text/xml; boundary="unterminated')?.params['boundary'], 'unterminated');
+  // biome-ignore lint/suspicious/noProto: the test is that a __proto__ parameter stays a plain key
   assert.equal(parseContentType('text/xml; __proto__=x')?.params['__proto__'], 'x');
 });
 

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { HttpsTransport, TransportError, type HttpsTransportOptions } from '@volet/runtime';
+import { TransportError } from '@volet/runtime';
+import { HttpsTransport, type HttpsTransportOptions } from '@volet/runtime/http';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { startTlsServer, SOAP12_OK, type TestServer } from './helpers/tls-server.js';
 

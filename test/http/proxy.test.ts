@@ -3,7 +3,8 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { bypassesProxy, HttpsTransport, parseNoProxy, proxyFromEnvironment, TransportError, type HttpsTransportOptions } from '@volet/runtime';
+import { TransportError } from '@volet/runtime';
+import { bypassesProxy, HttpsTransport, parseNoProxy, proxyFromEnvironment, type HttpsTransportOptions } from '@volet/runtime/http';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { startConnectProxy, type TestProxy } from './helpers/connect-proxy.js';
 import { okHandler, startTlsServer, SOAP12_OK, type TestServer } from './helpers/tls-server.js';

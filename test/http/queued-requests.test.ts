@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { HttpsTransport } from '@volet/runtime';
+import { HttpsTransport } from '@volet/runtime/http';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { okHandler, startTlsServer, SOAP12_OK, type TestServer } from './helpers/tls-server.js';
 

@@ -6,16 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { MtomError } from '@volet/runtime';
 import {
   decodeMultipartRelated,
   envelopeText,
   inlineXopIncludes,
-  MtomError,
   partText,
   resolveXopHref,
   sniffBoundary,
   splitSoapPayload,
-} from '@volet/runtime';
+} from '@volet/runtime/mtom';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 
 const TD21_BOUNDARY = '----=_Part_9_20030738.1554380517598';

@@ -4,7 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeMultipartRelated, MtomError, normalizeContentId, partText, resolveXopHref, splitSoapPayload, type MtomErrorCode } from '@volet/runtime';
+import { MtomError } from '@volet/runtime';
+import { decodeMultipartRelated, normalizeContentId, partText, resolveXopHref, splitSoapPayload, type MtomErrorCode } from '@volet/runtime/mtom';
 
 const B = 'MIMEBoundary_test';
 

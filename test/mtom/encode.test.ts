@@ -5,7 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import { decodeMultipartRelated, encodeMtom, MtomError, parseContentType, partText, resolveXopHref, XopPackage, xopIncludeElement, cidHref } from '@volet/runtime';
+import { MtomError } from '@volet/runtime';
+import { parseContentType } from '@volet/runtime/http';
+import { decodeMultipartRelated, encodeMtom, partText, resolveXopHref, XopPackage, xopIncludeElement, cidHref } from '@volet/runtime/mtom';
 import { parseWithPython, pythonSkipReason } from './python-mime.js';
 
 function join(chunks: readonly (string | Uint8Array)[]): Buffer {

@@ -7,19 +7,17 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { buildAddressingHeaders, CISIS_ADDRESSING } from '@volet/runtime/addressing';
+import { HttpsTransport, parseContentType } from '@volet/runtime/http';
 import {
-  buildAddressingHeaders,
-  CISIS_ADDRESSING,
   decodeMultipartRelated,
   encodeMtom,
   envelopeText,
-  HttpsTransport,
-  parseContentType,
   partText,
   resolveXopHref,
   splitSoapPayload,
   XopPackage,
-} from '@volet/runtime';
+} from '@volet/runtime/mtom';
 import { corpus, corpusAvailable } from '../support/paths.js';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { startTlsServer, type TestServer } from '../http/helpers/tls-server.js';

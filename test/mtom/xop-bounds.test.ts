@@ -8,7 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DecodeError, decode, decodeEnvelope, elementRef, inlineXopIncludes, MtomError, normalizeContentId, XOP_INCLUDE_NS, type SchemaDescriptor } from '@volet/runtime';
+import { decode, elementRef, type SchemaDescriptor } from '@volet/runtime/codec';
+import { DecodeError } from '@volet/runtime/errors';
+import { inlineXopIncludes, MtomError, normalizeContentId, XOP_INCLUDE_NS } from '@volet/runtime/mtom';
+import { decodeEnvelope } from '@volet/runtime/soap';
 import { hasStackTrace, volet } from '../cli/run.js';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 

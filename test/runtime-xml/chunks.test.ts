@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
-import { XmlError, XmlReader, readXmlAsync, type XmlHandler, type XmlLimits } from '@volet/runtime';
+import { XmlError } from '@volet/runtime';
+import { XmlReader, readXmlAsync, type XmlHandler, type XmlLimits } from '@volet/runtime/xml';
 import { random, randomCuts, readerOutcome } from './support/events.js';
 
 const longTokens: Record<string, string> = {

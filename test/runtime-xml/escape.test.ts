@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EncodeError, escapeXml, isXmlChars } from '@volet/runtime';
+import { EncodeError } from '@volet/runtime';
+import { escapeXml, isXmlChars } from '@volet/runtime/xml';
 
 function isCharReference(s: string): boolean {
   for (let i = 0; i < s.length; i++) {

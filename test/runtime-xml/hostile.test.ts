@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { DEFAULT_LIMITS, XmlError, readXml, type XmlHandler, type XmlLimits } from '@volet/runtime';
+import { XmlError } from '@volet/runtime';
+import { DEFAULT_LIMITS, readXml, type XmlHandler, type XmlLimits } from '@volet/runtime/xml';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 
 const noop: XmlHandler = { openTag() {}, text() {}, closeTag() {} };

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
+import { EncodeError } from '@volet/runtime';
 import {
-  EncodeError,
   PrefixAllocator,
   RawCapture,
   XmlReader,
@@ -14,7 +14,7 @@ import {
   readXmlAsync,
   type XmlHandler,
   type XmlTag,
-} from '@volet/runtime';
+} from '@volet/runtime/xml';
 
 /** Records events as strings: `+{uri}local`, `-local`, `"text"`. */
 function recorder(): XmlHandler & { events: string[] } {

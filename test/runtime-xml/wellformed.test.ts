@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { Buffer } from 'node:buffer';
-import { readXml, XmlError, type XmlTag } from '@volet/runtime';
+import { XmlError } from '@volet/runtime';
+import { readXml, type XmlTag } from '@volet/runtime/xml';
 import { readerOutcome, saxesOutcome, type Outcome } from './support/events.js';
 
 const xmllintMissing = spawnSync('xmllint', ['--version']).error !== undefined;

@@ -2,7 +2,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DOMParser } from '@xmldom/xmldom';
-import { certificateDer, escapeDnValue, issuerDn, subjectDn } from '@volet/runtime';
+import { certificateDer, escapeDnValue, issuerDn, subjectDn } from '@volet/runtime/security';
 import { corpusSkipReason } from '../support/paths.js';
 import { testPki } from './pki.js';
 import { toolsSkipReason } from './tools.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { pkcs11EngineTlsOptions, pkcs11Uri } from '@volet/runtime';
+import { pkcs11EngineTlsOptions, pkcs11Uri } from '@volet/runtime/security';
 import { createSoftHsmToken, SOFTHSM_MODULE, softHsmSkipReason, type SoftHsmToken } from '../support/softhsm.js';
 import { testPki } from './pki.js';
 import { openssl, toolsSkipReason } from './tools.js';

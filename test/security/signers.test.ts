@@ -4,18 +4,20 @@ import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import {
-  assertPkcs12UsableByNode,
-  buildVihf,
   createPemSigner,
   createPkcs12Signer,
   loadPemSigner,
   loadPkcs12Signer,
-  pkcs12ToPem,
-  readPkcs12,
   SecurityError,
-  verifyAssertionSignature,
   type Signer,
 } from '@volet/runtime';
+import {
+  assertPkcs12UsableByNode,
+  buildVihf,
+  pkcs12ToPem,
+  readPkcs12,
+  verifyAssertionSignature,
+} from '@volet/runtime/security';
 import { testPki } from './pki.js';
 import { openssl, toolsSkipReason, xmlsecVerify } from './tools.js';
 

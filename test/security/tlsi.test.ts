@@ -4,25 +4,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
-import {
-  buildAssertionPs,
-  contexteBamXml,
-  contexteLpsXml,
-  createContexteBam,
-  createContexteLps,
-  createPemSigner,
-  readOrCreateInstanceId,
-  SecurityError,
-  securityHeader,
-  tlsiSecurityHeader,
-  verifyAssertionSignature,
-  type Signer,
-} from '@volet/runtime';
+import { createPemSigner, EncodeError, readOrCreateInstanceId, SecurityError, tlsiProfile, type ContextValue, type Signer } from '@volet/runtime';
+import { buildAssertionPs, securityHeader, tlsiSecurityHeader, verifyAssertionSignature } from '@volet/runtime/security';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { testPki } from './pki.js';
 import { CTXBAM_XSD, CTXLPS_XSD, SAML_ASSERTION_XSD, TLSI_SECURITY_XSD } from './schemas.js';
 import { shapeDiff, shapeOf, shapeOfElement } from './structure.js';
-import { tempDir, toolsSkipReason, xmllintValidate, xmlsecVerify } from './tools.js';
+import { tempDir, toolsSkipReason, xmlsecVerify } from './tools.js';
+import { xmllintValidateFile } from '../support/xmllint.js';
 
 const skip = corpusSkipReason || toolsSkipReason('xmllint', 'xmlsec1', 'openssl');
 const PS_FIXTURE = corpus('insi-padoa', 'extracted', 'assertion-ps-saml2-signed.xml');
@@ -42,6 +31,23 @@ function file(name: string, content: string): string {
   return work.file(name, content);
 }
 
+/**
+ * The context header blocks the TLSi profile writes (BAM first), for a client whose descriptors
+ * declare no context element: the runtime's own descriptor encodes them.
+ */
+async function contextHeaders(contexts: { ContexteLPS?: ContextValue; ContexteBAM?: ContextValue }): Promise<string[]> {
+  const operation = { name: 'Op', soapVersion: '1.2', style: 'document', soapAction: '', action: 'urn:a', responseAction: null, input: { body: [], headers: [] }, output: null, faults: [] } as const;
+  const request = await tlsiProfile({ contexts, now: () => NOW, security: { mode: 'mtls' } }).prepare({
+    schema: { v: 1, ns: [''], types: {}, elements: {} },
+    port: { name: 'P', service: 'S', address: null, operations: { Op: operation } },
+    operation,
+    soapVersion: '1.2',
+    action: 'urn:a',
+    endpoint: 'https://localhost/x',
+  });
+  return request.headers.filter((h) => h.local.startsWith('Contexte')).map((h) => h.xml);
+}
+
 let cps: Signer | undefined;
 function cpsSigner(): Signer {
   cps ??= createPemSigner({ key: testPki().cps.keyPem, certificate: testPki().cps.certPem });
@@ -49,55 +55,61 @@ function cpsSigner(): Signer {
 }
 
 describe('ContexteLPS / ContexteBAM', { skip }, () => {
-  test('ContexteLPS: fixed parts, schema-valid, same structure as the public INSi request', () => {
-    const ctx = createContexteLps({ idam: 'PDP17NF21DD0', name: 'volet', version: '0.1.0', instance: 'ff67308e-039f-4158-9dcc-0a08a20ba35c', emetteur: 'medecin@example.org' }, { now: () => NOW });
-    assert.equal(ctx.version, '01_00');
-    assert.equal(ctx.nature, 'CTXLPS');
-    assert.equal(ctx.temps, '2026-05-06T07:08:09.010Z');
-    assert.match(ctx.id, /^[0-9a-f-]{36}$/);
-    assert.deepEqual(ctx.lps, { idam: 'PDP17NF21DD0', idamR: '4', version: '0.1.0', instance: 'ff67308e-039f-4158-9dcc-0a08a20ba35c', nom: 'urn:lps:volet:0.1.0' });
-    const xml = contexteLpsXml(ctx);
+  test('ContexteLPS: encoded by the runtime descriptor, schema-valid, same structure as the public INSi request', async () => {
+    const [xml] = await contextHeaders({
+      ContexteLPS: {
+        Version: '01_00',
+        Nature: 'CTXLPS',
+        Emetteur: 'medecin@example.org',
+        LPS: { IDAM: { $value: 'PDP17NF21DD0', R: '4' }, Version: '0.1.0', Instance: 'ff67308e-039f-4158-9dcc-0a08a20ba35c', Nom: 'urn:lps:volet:0.1.0' },
+      },
+    });
+    assert.ok(xml !== undefined);
+    const id = /<ctxlps:Id>([^<]+)<\/ctxlps:Id>/.exec(xml)?.[1] ?? '';
+    assert.match(id, /^[0-9a-f-]{36}$/, 'a fresh Id per message');
     assert.equal(
       xml,
-      `<ctxlps:ContexteLPS xmlns:ctxlps="urn:siram:lps:ctxlps" Nature="CTXLPS" Version="01_00"><ctxlps:Id>${ctx.id}</ctxlps:Id><ctxlps:Temps>2026-05-06T07:08:09.010Z</ctxlps:Temps>` +
+      `<ctxlps:ContexteLPS xmlns:ctxlps="urn:siram:lps:ctxlps" Nature="CTXLPS" Version="01_00"><ctxlps:Id>${id}</ctxlps:Id><ctxlps:Temps>2026-05-06T07:08:09.010Z</ctxlps:Temps>` +
         '<ctxlps:Emetteur>medecin@example.org</ctxlps:Emetteur><ctxlps:LPS><ctxlps:IDAM R="4">PDP17NF21DD0</ctxlps:IDAM><ctxlps:Version>0.1.0</ctxlps:Version>' +
         '<ctxlps:Instance>ff67308e-039f-4158-9dcc-0a08a20ba35c</ctxlps:Instance><ctxlps:Nom>urn:lps:volet:0.1.0</ctxlps:Nom></ctxlps:LPS></ctxlps:ContexteLPS>',
     );
-    const r = xmllintValidate(CTXLPS_XSD, file('ctxlps.xml', xml));
+    const r = xmllintValidateFile(file('ctxlps.xml', xml), CTXLPS_XSD);
     assert.ok(r.ok, r.output);
     assert.deepEqual(shapeDiff(shapeOf(xml), shapeOfElement(fixtureElement('urn:siram:lps:ctxlps', 'ContexteLPS'))), []);
-    assert.throws(() => createContexteLps({ idam: '', name: 'a:b', version: '1', instance: 'x' }), (e: unknown) => e instanceof SecurityError && /idam: is required/.test(e.message) && /name: must not contain/.test(e.message));
   });
 
-  test('ContexteBAM: empty COUVERTURE for a traits search (as the public request), full COUVERTURE schema-valid', () => {
-    const empty = createContexteBam({ emetteur: 'medecin@example.org' }, { now: () => NOW });
-    const xml = contexteBamXml(empty);
-    assert.ok(xml.endsWith('<ctxbam:COUVERTURE></ctxbam:COUVERTURE></ctxbam:ContexteBAM>'));
-    assert.ok(xml.startsWith('<ctxbam:ContexteBAM xmlns:ctxbam="urn:siram:bam:ctxbam" Version="01_02"><ctxbam:Id>'));
-    assert.ok(xmllintValidate(CTXBAM_XSD, file('ctxbam-empty.xml', xml)).ok);
+  test('ContexteBAM: empty COUVERTURE for a traits search (as the public request), full COUVERTURE schema-valid', async () => {
+    const [xml] = await contextHeaders({ ContexteBAM: { Version: '01_02', Emetteur: 'medecin@example.org', COUVERTURE: {} } });
+    assert.ok(xml !== undefined);
+    assert.ok(xml.endsWith('<ctxbam:COUVERTURE/></ctxbam:ContexteBAM>'), xml);
+    assert.ok(xml.startsWith('<ctxbam:ContexteBAM xmlns:ctxbam="urn:siram:bam:ctxbam" Version="01_02"><ctxbam:Id>'), xml);
+    assert.ok(xmllintValidateFile(file('ctxbam-empty.xml', xml), CTXBAM_XSD).ok);
     assert.deepEqual(shapeDiff(shapeOf(xml), shapeOfElement(fixtureElement('urn:siram:bam:ctxbam', 'ContexteBAM'))), []);
 
-    const full = createContexteBam(
-      {
-        dateRef: '2026-05-06T00:00:00Z',
-        couverture: {
-          grandRegime: '01',
-          organisme: '751',
-          codeCentre: '0000',
-          assure: { id: { num: '1850575123456', cle: '12' } },
-          beneficiaire: { nir: { num: '2850575123456', cle: '34', dateCertification: '2020-01-01' }, dateNai: '1985-00-00', rang: 1, porteur: '0' },
-        },
+    const full = {
+      Version: '01_02',
+      Nature: 'CTXBAM',
+      DateRef: '2026-05-06T00:00:00Z',
+      COUVERTURE: {
+        GrandRegime: '01',
+        Organisme: '751',
+        CodeCentre: '0000',
+        ASSURE: { Id: { Num: '1850575123456', Cle: '12' } },
+        BENEFICIAIRE: { Nir: { Num: '2850575123456', Cle: '34', DateCertification: '2020-01-01' }, DateNai: '1985-00-00', Rang: '1', Porteur: '0' },
       },
-      { now: () => NOW, nature: 'CTXBAM' },
-    );
-    const fullXml = contexteBamXml(full);
-    const r = xmllintValidate(CTXBAM_XSD, file('ctxbam-full.xml', fullXml));
+    };
+    const [fullXml] = await contextHeaders({ ContexteBAM: full });
+    assert.ok(fullXml !== undefined);
+    const r = xmllintValidateFile(file('ctxbam-full.xml', fullXml), CTXBAM_XSD);
     assert.ok(r.ok, r.output);
     assert.match(fullXml, /<ctxbam:BENEFICIAIRE><ctxbam:Nir><ctxbam:Num>2850575123456<\/ctxbam:Num><ctxbam:Cle>34<\/ctxbam:Cle><ctxbam:DateCertification>2020-01-01<\/ctxbam:DateCertification><\/ctxbam:Nir><ctxbam:DateNai>1985-00-00<\/ctxbam:DateNai><ctxbam:Rang>1<\/ctxbam:Rang><ctxbam:Porteur>0<\/ctxbam:Porteur><\/ctxbam:BENEFICIAIRE>/);
     // The schema is a real oracle: a malformed NIR is rejected by it.
-    const bad = contexteBamXml({ ...full, couverture: { assure: { id: { num: '12345' } } } });
-    assert.equal(xmllintValidate(CTXBAM_XSD, file('ctxbam-bad.xml', bad)).ok, false);
-    assert.throws(() => contexteBamXml({ ...full, emetteur: 'x\u0000' }), (e: unknown) => e instanceof SecurityError && /emetteur/.test(e.message) && !e.message.includes('2850575123456'));
+    const [bad] = await contextHeaders({ ContexteBAM: { ...full, COUVERTURE: { ASSURE: { Id: { Num: '12345' } } } } });
+    assert.equal(xmllintValidateFile(file('ctxbam-bad.xml', bad ?? ''), CTXBAM_XSD).ok, false);
+    await assert.rejects(
+      contextHeaders({ ContexteBAM: { ...full, Emetteur: 'x\u0000' } }),
+      (e: unknown) => e instanceof EncodeError && /Emetteur/.test(e.message) && !e.message.includes('2850575123456'),
+    );
   });
 
   test('installation UUID: created once, stable, shared by concurrent callers, garbage is an error', async () => {
@@ -127,7 +139,7 @@ describe('assertion PS', { skip }, () => {
     assert.match(xml, /^<Assertion xmlns="urn:oasis:names:tc:SAML:2\.0:assertion" ID="_[0-9a-f-]{36}" IssueInstant="2026-05-06T07:08:09\.010Z" Version="2\.0"><Issuer Format="urn:oasis:names:tc:SAML:1\.1:nameid-format:X509SubjectName">2\.5\.4\.4=#/);
     assert.ok(xml.includes('<Subject><NameID NameQualifier="CPS">00B6087510</NameID></Subject>'));
     assert.ok(xml.includes('<SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>'));
-    const schema = xmllintValidate(SAML_ASSERTION_XSD, path);
+    const schema = xmllintValidateFile(path, SAML_ASSERTION_XSD);
     assert.ok(schema.ok, schema.output);
     const x = xmlsecVerify(path, pki.cps.certFile);
     assert.ok(x.ok, x.output);
@@ -142,7 +154,7 @@ describe('assertion PS', { skip }, () => {
     const names = [...xml.matchAll(/<Attribute Name="([^"]+)">/g)].map((m) => m[1]);
     assert.deepEqual(names, ['identifiantFacturation', 'secteurActivite', 'codeSpecialiteAMO', 'gipProfessionCode']);
     assert.ok(xml.includes('<Conditions NotBefore="2026-05-06T07:08:09.010Z" NotOnOrAfter="2026-05-06T08:08:09.010Z"/>'));
-    assert.ok(xmllintValidate(SAML_ASSERTION_XSD, file('assertion-ps-full.xml', xml)).ok);
+    assert.ok(xmllintValidateFile(file('assertion-ps-full.xml', xml), SAML_ASSERTION_XSD).ok);
     await assert.rejects(
       buildAssertionPs({ nameId: 'SECRET-ID', identifiantFacturation: '', secteurActivite: 'SA05' }, { signer: cpsSigner() }),
       (e: unknown) => e instanceof SecurityError && /identifiantFacturation: must be a non-empty string/.test(e.message) && !e.message.includes('SECRET-ID'),
@@ -157,7 +169,7 @@ describe('TLSi wsse:Security', { skip }, () => {
     const header = tlsiSecurityHeader({ mode: 'cpx', assertions: [`<?xml version="1.0" encoding="utf-8"?>\n${fixture}`, vitale] });
     assert.ok(header);
     assert.equal(header, `<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">${fixture.trimEnd()}${vitale}</wsse:Security>`);
-    const r = xmllintValidate(TLSI_SECURITY_XSD, file('security.xml', header));
+    const r = xmllintValidateFile(file('security.xml', header), TLSI_SECURITY_XSD);
     assert.ok(r.ok, r.output);
     // Same shape as the Security header of the public INSi request.
     assert.deepEqual(
@@ -177,8 +189,10 @@ describe('TLSi wsse:Security', { skip }, () => {
   test('a complete INSi request built from these parts verifies in xmlsec1', async () => {
     const pki = testPki();
     const ps = await buildAssertionPs({ nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05' }, { signer: cpsSigner() });
-    const lps = contexteLpsXml(createContexteLps({ idam: 'PDP17NF21DD0', name: 'volet', version: '0.1.0', instance: randomUUID() }));
-    const bam = contexteBamXml(createContexteBam());
+    const [bam, lps] = await contextHeaders({
+      ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', LPS: { IDAM: { $value: 'PDP17NF21DD0', R: '4' }, Version: '0.1.0', Instance: randomUUID(), Nom: 'urn:lps:volet:0.1.0' } },
+      ContexteBAM: { Version: '01_02', COUVERTURE: {} },
+    });
     const envelope =
       '<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header>' +
       bam +

@@ -1,6 +1,6 @@
 /**
- * Wrappers around the external oracles of the security tests: xmllint (schema validation),
- * xmlsec1 (signature verification) and openssl (certificates). A missing tool gives a skip reason.
+ * Wrappers around the external oracles of the security tests: xmlsec1 (signature verification) and
+ * openssl (certificates); xmllint is test/support/xmllint.ts. A missing tool gives a skip reason.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,11 +43,6 @@ export interface ToolResult {
 function run(command: string, args: string[]): ToolResult {
   const r = spawnSync(command, args, { encoding: 'utf8' });
   return { ok: r.status === 0, output: `${r.stdout ?? ''}${r.stderr ?? ''}` };
-}
-
-/** `xmllint --noout --schema <xsd> <file>`. */
-export function xmllintValidate(xsd: string, file: string): ToolResult {
-  return run('xmllint', ['--noout', '--schema', xsd, file]);
 }
 
 /** `xmlsec1 --verify --pubkey-cert-pem <cert> --id-attr:ID <saml Assertion> <file>`. */

@@ -9,20 +9,22 @@ import { Buffer } from 'node:buffer';
 import {
   DecodeError,
   EncodeError,
-  SOAP11_ENVELOPE_NS,
-  SOAP12_ENVELOPE_NS,
   SoapFault,
   XmlError,
+  elementRef,
+  type SchemaDescriptor,
+} from '@volet/runtime';
+import {
+  SOAP11_ENVELOPE_NS,
+  SOAP12_ENVELOPE_NS,
   actionFromContentType,
   decodeEnvelope,
   decodeEnvelopeAsync,
-  elementRef,
   encodeEnvelope,
   encodeFaultEnvelope,
   soapContentType,
   soapHttpHeaders,
-  type SchemaDescriptor,
-} from '@volet/runtime';
+} from '@volet/runtime/soap';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { RESULTAT, type Resultat } from '../codec/descriptors/insi-resultat.js';
 import { Erreur } from '../codec/descriptors/siram.js';

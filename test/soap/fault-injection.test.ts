@@ -5,7 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeEnvelope, encodeFaultEnvelope, encodeMessageJson, EncodeError, SoapFault, type SchemaDescriptor } from '@volet/runtime';
+import { encodeMessageJson } from '@volet/runtime/client';
+import type { SchemaDescriptor } from '@volet/runtime/codec';
+import { EncodeError } from '@volet/runtime/errors';
+import { decodeEnvelope, encodeFaultEnvelope, SoapFault } from '@volet/runtime/soap';
 
 const SOAP12 = 'http://www.w3.org/2003/05/soap-envelope';
 const injected = 'Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">ok</soap:Text></soap:Reason></soap:Fault><evil/><soap:Fault><soap:Code><soap:Value>soap:Sender';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
 import { contentId, firstBodyElement, inlineXop, splitMultipart } from './message-parts.js';
-import { validate, xmllintSkipReason } from './xmllint.js';
+import { xmllintSkipReason, xmllintValidate } from '../support/xmllint.js';
 
 const skip = xmllintSkipReason || corpusSkipReason;
 
@@ -37,11 +37,11 @@ const example = (name: string): string => corpus('dmp-exemples-messages', name);
 function sameVerdict(xml: string, namespace: string, expectValid: boolean, label: string, sameErrors = true): string[] {
   const s = schemas[namespace];
   assert.ok(s !== undefined, `${label}: no schema for ${namespace}`);
-  const ours = validate(join(repoRoot, 'wsdl', 'xds', s.ours), xml);
-  const official = validate(corpus('dmp-annexe-wsdl-schema', 'schema', s.official), xml);
-  assert.ok(ours.compiled && official.compiled, `${label}: a schema did not compile\n${ours.stderr}\n${official.stderr}`);
-  assert.equal(official.valid, expectValid, `${label}: official schema verdict\n${official.stderr}`);
-  assert.equal(ours.valid, expectValid, `${label}: our schema verdict\n${ours.stderr}`);
+  const ours = xmllintValidate(xml, join(repoRoot, 'wsdl', 'xds', s.ours));
+  const official = xmllintValidate(xml, corpus('dmp-annexe-wsdl-schema', 'schema', s.official));
+  assert.ok(ours.compiled && official.compiled, `${label}: a schema did not compile\n${ours.output}\n${official.output}`);
+  assert.equal(official.valid, expectValid, `${label}: official schema verdict\n${official.output}`);
+  assert.equal(ours.valid, expectValid, `${label}: our schema verdict\n${ours.output}`);
   if (sameErrors) assert.deepEqual(ours.errors, official.errors, `${label}: our errors differ from the official schema's`);
   return ours.errors;
 }
@@ -124,8 +124,8 @@ test('TD2.1 request: the SOAP part of the raw MIME body, as given and XOP-decode
 
 test('TD2.1 XAdES signature document: Signature/@Id is not an xs:ID for our XML-DSig schema nor the official one', { skip }, () => {
   const xml = readFileSync(example('TD2.1-SignatureXades.xml'), 'utf8');
-  const ours = validate(join(repoRoot, 'wsdl', 'common', 'xmldsig.xsd'), xml);
-  const official = validate(corpus('dmp-code-exemple-legacy', 'xades', 'xmldsig-core-schema.xsd'), xml);
+  const ours = xmllintValidate(xml, join(repoRoot, 'wsdl', 'common', 'xmldsig.xsd'));
+  const official = xmllintValidate(xml, corpus('dmp-code-exemple-legacy', 'xades', 'xmldsig-core-schema.xsd'));
   assert.ok(ours.compiled && official.compiled);
   assert.equal(official.valid, false);
   assert.equal(ours.valid, false);

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
 import { faultDetailEntry, firstBodyElement, headerBlock } from './message-parts.js';
-import { validate, xmllintSkipReason } from './xmllint.js';
+import { xmllintSkipReason, xmllintValidate } from '../support/xmllint.js';
 
 const skip = xmllintSkipReason || corpusSkipReason;
 
@@ -23,11 +23,11 @@ const RESULTAT = { ours: ours('insi', 'insi-resultat.xsd'), official: officialXs
 
 /** Same verdict from ours and the official schema; the same errors too unless `sameErrors` is false. Returns ours. */
 function sameVerdict(xml: string, s: { ours: string; official: string }, expectValid: boolean, label: string, sameErrors = true): string[] {
-  const o = validate(s.ours, xml);
-  const off = validate(s.official, xml);
-  assert.ok(o.compiled && off.compiled, `${label}: a schema did not compile\n${o.stderr}\n${off.stderr}`);
-  assert.equal(off.valid, expectValid, `${label}: official schema verdict\n${off.stderr}`);
-  assert.equal(o.valid, expectValid, `${label}: our schema verdict\n${o.stderr}`);
+  const o = xmllintValidate(xml, s.ours);
+  const off = xmllintValidate(xml, s.official);
+  assert.ok(o.compiled && off.compiled, `${label}: a schema did not compile\n${o.output}\n${off.output}`);
+  assert.equal(off.valid, expectValid, `${label}: official schema verdict\n${off.output}`);
+  assert.equal(o.valid, expectValid, `${label}: our schema verdict\n${o.output}`);
   if (sameErrors) assert.deepEqual(o.errors, off.errors, `${label}: our errors differ from the official schema's`);
   return o.errors;
 }
@@ -95,8 +95,8 @@ test('fault siram_100/desir_550: the siram:Erreur detail validates', { skip }, (
 
 test('a siram:Erreur with an unknown severite is rejected by both schemas', { skip }, () => {
   const entry = faultDetailEntry(extracted('fault-siram_100-desir_550.xml')).replace('severite="erreur"', 'severite="grave"');
-  const o = validate(ours('insi', 'siram-erreur.xsd'), entry);
-  const off = validate(officialXsd('schema_faultSOAP_V01_01.xsd'), entry);
+  const o = xmllintValidate(entry, ours('insi', 'siram-erreur.xsd'));
+  const off = xmllintValidate(entry, officialXsd('schema_faultSOAP_V01_01.xsd'));
   // Same verdict; messages differ because the service types severite as xs:QName and we as xs:string.
   assert.equal(off.valid, false);
   assert.equal(o.valid, false);

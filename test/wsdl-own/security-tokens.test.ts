@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
 import { firstChildElement, headerBlock } from './message-parts.js';
-import { validate, xmllintSkipReason, type SchemaImport, type ValidationResult } from './xmllint.js';
+import { xmllintSkipReason, xmllintValidate, type SchemaImport, type XmllintResult } from '../support/xmllint.js';
 
 const skip = xmllintSkipReason || corpusSkipReason;
 
@@ -31,10 +31,10 @@ const officialSaml: SchemaImport[] = [
   hl7Datatypes,
 ];
 
-function bothValid(ours: ValidationResult, official: ValidationResult, label: string): void {
-  assert.ok(ours.compiled && official.compiled, `${label}: a schema did not compile\n${ours.stderr}\n${official.stderr}`);
-  assert.ok(official.valid, `${label}: official schema verdict\n${official.stderr}`);
-  assert.ok(ours.valid, `${label}: our schema verdict\n${ours.stderr}`);
+function bothValid(ours: XmllintResult, official: XmllintResult, label: string): void {
+  assert.ok(ours.compiled && official.compiled, `${label}: a schema did not compile\n${ours.output}\n${official.output}`);
+  assert.ok(official.valid, `${label}: official schema verdict\n${official.output}`);
+  assert.ok(ours.valid, `${label}: our schema verdict\n${ours.output}`);
 }
 
 const insiRequest = (): string =>
@@ -43,15 +43,15 @@ const insiRequest = (): string =>
 test('INSi request: the wsse:Security header with its signed assertion PS validates', { skip }, () => {
   const block = headerBlock(insiRequest(), WSSE, 'Security');
   assert.ok(/<Assertion xmlns="urn:oasis:names:tc:SAML:2\.0:assertion"/.test(block), 'assertion PS expected in Security');
-  const ours = validate(common('wss-secext.xsd'), block);
-  const official = validate(corpus('insi-padoa', 'src', 'wsdl', 'xsd', 'WSSE', 'Security.xsd'), block);
+  const ours = xmllintValidate(block, common('wss-secext.xsd'));
+  const official = xmllintValidate(block, corpus('insi-padoa', 'src', 'wsdl', 'xsd', 'WSSE', 'Security.xsd'));
   bothValid(ours, official, 'INSi Security');
 });
 
 test('an empty wsse:Security is rejected by ours as by the INSi service schema (one assertion at least)', { skip }, () => {
   const empty = `<wsse:Security xmlns:wsse="${WSSE}"/>`;
-  const ours = validate(common('wss-secext.xsd'), empty);
-  const official = validate(corpus('insi-padoa', 'src', 'wsdl', 'xsd', 'WSSE', 'Security.xsd'), empty);
+  const ours = xmllintValidate(empty, common('wss-secext.xsd'));
+  const official = xmllintValidate(empty, corpus('insi-padoa', 'src', 'wsdl', 'xsd', 'WSSE', 'Security.xsd'));
   assert.ok(ours.compiled && official.compiled);
   assert.equal(official.valid, false);
   assert.equal(ours.valid, false);
@@ -60,18 +60,18 @@ test('an empty wsse:Security is rejected by ours as by the INSi service schema (
 
 test('INSi extracted assertion PS (signed, ds:Signature after Issuer) validates', { skip }, () => {
   const xml = readFileSync(corpus('insi-padoa', 'extracted', 'assertion-ps-saml2-signed.xml'), 'utf8');
-  bothValid(validate(oursSaml, xml), validate(officialSaml, xml), 'assertion PS');
+  bothValid(xmllintValidate(xml, oursSaml), xmllintValidate(xml, officialSaml), 'assertion PS');
 });
 
 test('DMP TD3.1 request: the wsse:Security header holding the VIHF validates', { skip }, () => {
   const envelope = readFileSync(corpus('dmp-exemples-messages', 'TD3.1_Recherche_de_document_requete.xml'), 'utf8');
   const block = headerBlock(envelope, WSSE, 'Security');
-  const ours = validate([{ namespace: WSSE, location: common('wss-secext.xsd') }, hl7Datatypes], block);
-  assert.ok(ours.valid, ours.stderr);
+  const ours = xmllintValidate(block, [{ namespace: WSSE, location: common('wss-secext.xsd') }, hl7Datatypes]);
+  assert.ok(ours.valid, ours.output);
   // The OASIS Security header accepts anything: compare the assertion itself with the official SAML schema.
   const assertion = firstChildElement(block);
   assert.ok(assertion.startsWith('<saml2:Assertion '), 'VIHF assertion expected in Security');
-  bothValid(validate(oursSaml, assertion), validate(officialSaml, assertion), 'VIHF in TD3.1');
+  bothValid(xmllintValidate(assertion, oursSaml), xmllintValidate(assertion, officialSaml), 'VIHF in TD3.1');
 });
 
 // The two DIRECTE tokens are not valid UTF-8 (see corpus.md): no XML parser reads them.
@@ -79,6 +79,6 @@ for (const name of ['VIHF_INDIRECTE_signe.xml', 'VIHF_INDIRECTE_RENFORCEE_signe.
   test(`official VIHF token ${name} validates`, { skip }, () => {
     const xml = readFileSync(corpus('dmp-exemples-messages', 'Exemples_Jeton_VIHF', name), 'utf8');
     assert.ok(/<Signature xmlns="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#"/.test(xml), 'signed token expected');
-    bothValid(validate(oursSaml, xml), validate(officialSaml, xml), name);
+    bothValid(xmllintValidate(xml, oursSaml), xmllintValidate(xml, officialSaml), name);
   });
 }

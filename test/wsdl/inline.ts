@@ -39,7 +39,7 @@ export function parseOne(text: string): { services: Service[]; diagnostics: Diag
 /** The 1-based line and column of the first occurrence of `marker` in `text` (after `from`, if given). */
 export function positionOf(text: string, marker: string, from?: string): { line: number; column: number } {
   const start = from === undefined ? 0 : text.indexOf(from);
-  const index = text.indexOf(marker, start < 0 ? 0 : start);
+  const index = text.indexOf(marker, Math.max(0, start));
   if (index < 0) throw new Error(`marker not found: ${marker}`);
   const before = text.slice(0, index);
   const line = before.split('\n').length;

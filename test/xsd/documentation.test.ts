@@ -43,5 +43,6 @@ test('documentation is trimmed, whitespace-normalised per paragraph, several xs:
     ['A', 'The letter A.'],
     ['__proto__', 'Tricky.'],
   ]);
+  // biome-ignore lint/suspicious/noProto: the test is that a __proto__ enumeration value stays a plain key
   assert.equal(JSON.parse(JSON.stringify(s.facets)).enumerationDocs.__proto__, 'Tricky.');
 });

@@ -8,7 +8,8 @@
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { HttpsTransportOptions, SoapProfile, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type { AssertionPsInput, Signer, SoapClient, SoapProfile, TlsiProfileSecurity, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type { HttpsTransportOptions } from '@volet/runtime/http';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
 import { loadDescriptors, readInput, readJson, reportRuntimeError, type LoadedDescriptors } from './decode.js';
@@ -111,7 +112,7 @@ function tlsOptions(args: CallArgs): HttpsTransportOptions {
 }
 
 /** The signer of `--sign-pfx` (passphrase from `--sign-passphrase` or VOLET_SIGN_PASSPHRASE). */
-async function signer(args: CallArgs): Promise<import('@volet/runtime').Signer | undefined> {
+async function signer(args: CallArgs): Promise<Signer | undefined> {
   if (args['sign-pfx'] === undefined) return undefined;
   const { loadPkcs12Signer } = await import('@volet/runtime');
   return loadPkcs12Signer({ file: args['sign-pfx'], passphrase: args['sign-passphrase'] ?? process.env[ENV.signPassphrase] ?? '' });
@@ -128,7 +129,7 @@ async function profileOf(args: CallArgs): Promise<SoapProfile | undefined> {
   }
   if (args.profile === 'cisis') {
     if (args.vihf === undefined) throw new UsageError('--profile cisis needs --vihf <vihf.json>');
-    const input = rt.parseVihfInput(readJson(args.vihf, 'VIHF input file'));
+    const input = (await import('@volet/runtime/security')).parseVihfInput(readJson(args.vihf, 'VIHF input file'));
     const s = await signer(args);
     const provider = new rt.VihfProvider(s === undefined ? {} : { signer: s });
     return rt.cisisProfile({ vihf: { provider, input } });
@@ -142,11 +143,11 @@ async function profileOf(args: CallArgs): Promise<SoapProfile | undefined> {
     const value = (v: unknown): Readonly<Record<string, unknown>> | undefined =>
       typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
     const assertions = (args['assertion-file'] ?? []).map((f) => readInput(f, 'assertion file').toString('utf8'));
-    let security: import('@volet/runtime').TlsiProfileSecurity = { mode: 'mtls' };
+    let security: TlsiProfileSecurity = { mode: 'mtls' };
     if (args['assertion-ps'] !== undefined) {
       const s = await signer(args);
       if (s === undefined) throw new UsageError('--assertion-ps needs --sign-pfx (the key that signs it)');
-      const ps = await rt.buildAssertionPs(readJson(args['assertion-ps'], 'assertion PS input file') as import('@volet/runtime').AssertionPsInput, { signer: s });
+      const ps = await (await import('@volet/runtime/security')).buildAssertionPs(readJson(args['assertion-ps'], 'assertion PS input file') as AssertionPsInput, { signer: s });
       security = { mode: 'cpx', assertions: [ps, ...assertions] };
     } else if (assertions.length > 0) security = { mode: 'cpx', assertions };
     const ctx = { ContexteLPS: value(c.ContexteLPS), ContexteBAM: value(c.ContexteBAM) };
@@ -181,10 +182,11 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
   if (descriptors === null) return;
   const port = portOf(descriptors, args);
   const rt = await import('@volet/runtime');
-  let client: import('@volet/runtime').SoapClient | undefined;
+  const messages = await import('@volet/runtime/client');
+  let client: SoapClient | undefined;
   try {
     const profile = await profileOf(args);
-    const base: Transport = new rt.HttpsTransport(tlsOptions(args));
+    const base: Transport = new (await import('@volet/runtime/http')).HttpsTransport(tlsOptions(args));
     const transport = args.dump === undefined ? base : new DumpingTransport(base, args.dump);
     client = new rt.SoapClient(descriptors.schema, port.descriptor, {
       endpoint: args.endpoint,
@@ -199,15 +201,15 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
       headerPrecedence: profile !== undefined ? 'profile' : 'caller',
     });
     const op = client.operation(args.operation);
-    const call = rt.callArgumentsFromJson(descriptors.schema, op, input);
+    const call = messages.callArgumentsFromJson(descriptors.schema, op, input);
     try {
       const response = await client.callWithHeaders(args.operation, call.body, call.headers, { extraHeaders: call.extraHeaders });
-      const json = { envelope: { version: response.version, headers: response.headers.map(rt.blockToJson), body: response.bodyBlocks.map(rt.blockToJson) } };
+      const json = { envelope: { version: response.version, headers: response.headers.map(messages.blockToJson), body: response.bodyBlocks.map(messages.blockToJson) } };
       context.io.stdout(JSON.stringify(json, null, 2) + '\n');
       context.exitCode = ExitCode.ok;
     } catch (err) {
       if (!(err instanceof rt.SoapFault)) throw err;
-      const json = { envelope: { version: err.version, headers: err.headers.map(rt.blockToJson), fault: rt.faultToJson(err) } };
+      const json = { envelope: { version: err.version, headers: err.headers.map(messages.blockToJson), fault: messages.faultToJson(err) } };
       context.io.stdout(JSON.stringify(json, null, 2) + '\n');
       context.io.stderr(`volet: ${err.message}\n`);
       context.exitCode = ExitCode.inputErrors;

@@ -25,15 +25,19 @@ export const registerCheck: RegisterCommand = (cli, context) =>
         return;
       }
       let differing = 0;
-      for (const s of result.services) {
-        const diffs = compareGenerated(s);
-        const folder = shownPath(s.service.out);
+      const folders = [
+        ...(result.schemas === null ? [] : [{ label: 'schemas', out: result.schemas.out, files: result.schemas.files }]),
+        ...result.services.map((s) => ({ label: s.service.name, out: s.service.out, files: s.files ?? [] })),
+      ];
+      for (const f of folders) {
+        const diffs = compareGenerated(f.out, f.files, result);
+        const folder = shownPath(f.out);
         if (diffs.length === 0) {
-          context.io.stdout(`${s.service.name}: ${folder}: up to date\n`);
+          context.io.stdout(`${f.label}: ${folder}: up to date\n`);
           continue;
         }
         differing++;
-        context.io.stdout(`${s.service.name}: ${folder}: ${diffs.length} file${diffs.length === 1 ? '' : 's'} out of date\n`);
+        context.io.stdout(`${f.label}: ${folder}: ${diffs.length} file${diffs.length === 1 ? '' : 's'} out of date\n`);
         for (const d of diffs) {
           const file = `${folder}/${d.path}`;
           if (d.kind === 'missing') context.io.stdout(`  ${file}: missing\n`);

@@ -85,7 +85,8 @@ export const registerDecode: RegisterCommand = (cli, context) =>
       const input = readInput(file, 'message file');
       const descriptors = await loadDescriptors(String(args.wsdl), args.catalog, context);
       if (descriptors === null) return;
-      const { decodeMessageJson, splitSoapPayload, envelopeText } = await import('@volet/runtime');
+      const { decodeMessageJson } = await import('@volet/runtime/client');
+      const { splitSoapPayload, envelopeText } = await import('@volet/runtime/mtom');
       try {
         const payload = splitSoapPayload(args['content-type'], input);
         const xml = payload.multipart ? envelopeText(payload) : input;

@@ -22,7 +22,7 @@ export const registerEncode: RegisterCommand = (cli, context) =>
       const json = readJson(file, 'JSON message file');
       const descriptors = await loadDescriptors(String(args.wsdl), args.catalog, context);
       if (descriptors === null) return;
-      const { encodeMessageJson } = await import('@volet/runtime');
+      const { encodeMessageJson } = await import('@volet/runtime/client');
       try {
         const xml = encodeMessageJson(descriptors.schema, json, { excludeElements: descriptors.rpcPartElements });
         context.io.stdout(xml + '\n');

@@ -10,8 +10,8 @@ import { relative, sep } from 'node:path';
 import type { Argv } from 'yargs';
 import { ConfigError, type VoletConfig } from '../../config/config.js';
 import { resolveGenerateInputs } from '../../config/generate-inputs.js';
-import type { GenerateResult, WriteOutcome } from '../../emit/generate.js';
-import { OutputError } from '../../emit/output.js';
+import type { GenerateResult, WriteOutcome } from '../../generate/generate.js';
+import { OutputError } from '../../generate/output.js';
 import { readCatalogOption } from '../catalog-option.js';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
@@ -30,12 +30,12 @@ export function generateOptions<T>(y: Argv<T>) {
 
 /** The parsed shared options. */
 export interface GenerateArgv {
-  wsdl?: (string | number)[];
-  out?: string;
-  config?: string;
-  catalog?: string;
-  templates?: string;
-  typecheck?: boolean;
+  wsdl?: (string | number)[] | undefined;
+  out?: string | undefined;
+  config?: string | undefined;
+  catalog?: string | undefined;
+  templates?: string | undefined;
+  typecheck?: boolean | undefined;
 }
 
 /** The configuration to run with; usage problems become {@link UsageError}s (exit 2). */
@@ -58,13 +58,13 @@ export function configFromArgv(args: GenerateArgv): VoletConfig {
 }
 
 /** The emitter, loaded on first use: it brings in ts-morph (and TypeScript), which other commands do not need. */
-export async function emitter(): Promise<typeof import('../../emit/generate.js')> {
-  return import('../../emit/generate.js');
+export async function emitter(): Promise<typeof import('../../generate/generate.js')> {
+  return import('../../generate/generate.js');
 }
 
 /** Runs the generation for a configuration; a template that cannot be used is reported (exit 1) and gives null. */
 export async function runGeneration(config: VoletConfig, context: CliContext, typecheck: boolean): Promise<GenerateResult | null> {
-  const { generate } = await emitter();
+  const { generate, defaultSchemasFolder } = await emitter();
   const { TemplateError } = await import('../../emit/templates.js');
   try {
     return generate({
@@ -74,6 +74,9 @@ export async function runGeneration(config: VoletConfig, context: CliContext, ty
       templates: config.templates,
       typecheck,
       version: voletVersion(),
+      schemas: config.schemas ?? defaultSchemasFolder(config),
+      ...(config.importExtension === undefined ? {} : { importExtension: config.importExtension }),
+      ...(config.modules === undefined ? {} : { modules: config.modules }),
     });
   } catch (e) {
     if (!(e instanceof TemplateError)) throw e;
@@ -85,7 +88,7 @@ export async function runGeneration(config: VoletConfig, context: CliContext, ty
 
 /** Prints the model diagnostics of every service; true when one has errors. */
 export function reportModelDiagnostics(result: GenerateResult, context: CliContext): boolean {
-  const all = result.services.flatMap((s) => s.diagnostics);
+  const all = [...result.services.flatMap((s) => s.diagnostics), ...(result.schemas?.diagnostics ?? [])];
   reportDiagnostics(all, context.io);
   return result.services.some((s) => s.files === null);
 }
@@ -126,10 +129,19 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         context.exitCode = ExitCode.inputErrors;
         return;
       }
-      for (const s of result.services) {
+      const folders = [
+        ...(result.schemas === null ? [] : [{ label: 'schemas', out: result.schemas.out, files: result.schemas.files, what: `${result.schemas.typeCount} types, each namespace once` }]),
+        ...result.services.map((s) => ({
+          label: s.service.name,
+          out: s.service.out,
+          files: s.files ?? [],
+          what: `${s.typeCount} types, ${s.elementCount} elements, ${s.operations} operations`,
+        })),
+      ];
+      for (const f of folders) {
         let w: WriteOutcome;
         try {
-          w = writeGenerated(s);
+          w = writeGenerated(f.out, f.files, result);
         } catch (e) {
           if (!(e instanceof OutputError)) throw e;
           context.io.stderr(`volet: ${e.message}\n`);
@@ -138,9 +150,7 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         }
         const changes = [`${w.written.length} written`, `${w.unchanged} unchanged`];
         if (w.removed.length > 0) changes.push(`${w.removed.length} removed`);
-        context.io.stdout(
-          `${s.service.name}: ${shownPath(s.service.out)}: ${changes.join(', ')}; ${s.typeCount} types, ${s.elementCount} elements, ${s.operations} operations\n`,
-        );
+        context.io.stdout(`${f.label}: ${shownPath(f.out)}: ${changes.join(', ')}; ${f.what}\n`);
       }
       const t = result.timings;
       context.io.stdout(

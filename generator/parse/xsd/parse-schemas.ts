@@ -17,7 +17,6 @@ import type {
 } from './components.js';
 import { documentationOf } from './documentation.js';
 import { readElementDetails } from './element-details.js';
-import { expectedContentTypesOf } from './expected-content-types.js';
 import { parseGlobalAttribute, parseAttributeItems } from './parse-attributes.js';
 import { elementType, parseComplexType, parseModelGroup, type ParseState } from './parse-complex-type.js';
 import { parseIdentityConstraints } from './parse-identity.js';

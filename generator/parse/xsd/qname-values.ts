@@ -5,15 +5,11 @@
  * §3.2.18). Whether a type is QName-based is known only once `base` references are resolved, so the
  * parser reads every enumeration value both ways and resolve keeps the QName reading where it applies.
  */
+import { isNCName } from '@volet/runtime/xml';
 import type { XmlElement } from '../../load/xml-tree.js';
 import { XSD } from '../../load/namespaces.js';
 import type { RawQNameValue } from './components.js';
 import { attr, childElements, type SchemaContext } from './schema-context.js';
-
-// NCName per Namespaces in XML 1.0 (Name without ':'), over code points.
-const NAME_START = 'A-Z_a-z\\u{C0}-\\u{D6}\\u{D8}-\\u{F6}\\u{F8}-\\u{2FF}\\u{370}-\\u{37D}\\u{37F}-\\u{1FFF}\\u{200C}-\\u{200D}\\u{2070}-\\u{218F}\\u{2C00}-\\u{2FEF}\\u{3001}-\\u{D7FF}\\u{F900}-\\u{FDCF}\\u{FDF0}-\\u{FFFD}\\u{10000}-\\u{EFFFF}';
-const NAME_CHAR = `${NAME_START}\\-.0-9\\u{B7}\\u{300}-\\u{36F}\\u{203F}-\\u{2040}`;
-const NCNAME = new RegExp(`^[${NAME_START}][${NAME_CHAR}]*$`, 'u');
 
 /** Reads one value written at `el` as a QName (whitespace collapsed, as for every QName). */
 export function qnameValue(ctx: SchemaContext, el: XmlElement, value: string): RawQNameValue {
@@ -22,7 +18,7 @@ export function qnameValue(ctx: SchemaContext, el: XmlElement, value: string): R
   const prefix = colon < 0 ? '' : text.slice(0, colon);
   const local = colon < 0 ? text : text.slice(colon + 1);
   const at = ctx.at(el);
-  if ((colon >= 0 && !NCNAME.test(prefix)) || !NCNAME.test(local)) return { ok: false, reason: `'${value}' is not a QName`, at };
+  if ((colon >= 0 && !isNCName(prefix)) || !isNCName(local)) return { ok: false, reason: `'${value}' is not a QName`, at };
   const namespace = ctx.lookupPrefix(el, prefix);
   if (namespace === null) return { ok: false, reason: `undeclared namespace prefix '${prefix}' in '${value}'`, at };
   return { ok: true, name: `{${namespace}}${local}` };

@@ -11,7 +11,7 @@
  *    candidate first), then id, the first keeps the name and the others get the smallest numeric
  *    suffix (from 2) that is free.
  */
-import { splitQName } from '../../model/model.js';
+import { splitQName, type ElementDeclaration, type TypeDefinition } from '../../model/model.js';
 import { namespacePrefix, pascalCase, RESERVED_NAMES, typeBaseName } from '../naming.js';
 import type { ResolvePass } from '../context.js';
 
@@ -46,8 +46,21 @@ function prefixesFor(namespaces: string[]): Map<string, string> {
 export const allocateNames: ResolvePass = {
   name: 'allocate-names',
   run(ctx) {
+    allocateTypeNames(ctx.types.values(), ctx.elements.values());
+  },
+};
+
+/**
+ * Allocates `tsName` of the given types and global elements (the pass above, and the run-wide
+ * allocation of `volet generate`, where `prefixes` gives each namespace its module's prefix).
+ */
+export function allocateTypeNames(
+  types: Iterable<TypeDefinition>,
+  elements: Iterable<ElementDeclaration>,
+  prefixes: (namespaces: string[]) => Map<string, string> = prefixesFor,
+): void {
     const all: Named[] = [];
-    for (const t of ctx.types.values()) {
+    for (const t of types) {
       const tier = t.name !== null ? 0 : /^\{[^}]*\}[^/]*~$/.test(t.id) ? 2 : 3;
       const { namespace, local } = splitQName(t.id);
       const candidate = avoidReserved(typeBaseName(t.id), 'Type');
@@ -60,7 +73,7 @@ export const allocateNames: ResolvePass = {
         assign: (n) => (t.tsName = n),
       });
     }
-    for (const e of ctx.elements.values()) {
+    for (const e of elements) {
       const { namespace, local } = splitQName(e.name);
       all.push({
         key: `e:${e.name}`,
@@ -83,8 +96,8 @@ export const allocateNames: ResolvePass = {
     for (const [candidate, group] of byCandidate) {
       const namespaces = [...new Set(group.map((n) => n.namespace))].sort(byCodeUnit);
       if (namespaces.length < 2) continue;
-      const prefixes = prefixesFor(namespaces);
-      for (const n of group) n.candidate = avoidReserved(`${prefixes.get(n.namespace) ?? ''}${candidate}`, '_');
+      const chosen = prefixes(namespaces);
+      for (const n of group) n.candidate = avoidReserved(`${chosen.get(n.namespace) ?? ''}${candidate}`, '_');
     }
 
     // Step 3: first holder keeps the name, the others get the smallest free numeric suffix.
@@ -106,5 +119,4 @@ export const allocateNames: ResolvePass = {
       taken.add(name);
       n.assign(name);
     }
-  },
-};
+}

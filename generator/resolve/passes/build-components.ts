@@ -25,7 +25,6 @@ import type {
   RawTypeUse,
 } from '../../parse/xsd/components.js';
 import type { ResolveContext, ResolvePass } from '../context.js';
-import { report } from '../context.js';
 
 const ANY_TYPE = `{${XSD_NS}}anyType`;
 const ANY_SIMPLE_TYPE = `{${XSD_NS}}anySimpleType`;

@@ -3,9 +3,8 @@
  * characters XML 1.0 cannot carry (refused, not dropped).
  */
 import { escapeXml, isXmlChars } from '../xml/escape.js';
+import { isNCName } from '../xml/qname.js';
 import { AddressingError } from './addressing-error.js';
-
-const NCNAME = /^[A-Za-z_][\w.-]*$/;
 
 /** Escapes text content. */
 export function escapeText(value: string, what: string): string {
@@ -15,5 +14,5 @@ export function escapeText(value: string, what: string): string {
 
 /** Throws unless `prefix` is a usable namespace prefix. */
 export function checkPrefix(prefix: string, what: string): void {
-  if (!NCNAME.test(prefix) || /^xml/i.test(prefix)) throw new AddressingError('invalid-value', `${what} "${prefix}" is not a valid namespace prefix`);
+  if (!isNCName(prefix) || /^xml/i.test(prefix)) throw new AddressingError('invalid-value', `${what} "${prefix}" is not a valid namespace prefix`);
 }

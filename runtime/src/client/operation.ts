@@ -59,3 +59,24 @@ export interface PortDescriptor {
   readonly address: string | null;
   readonly operations: Readonly<Record<string, OperationDescriptor>>;
 }
+
+/**
+ * One operation of one port, typed with its request body, response body and header blocks:
+ * what a generated client passes to {@link SoapClient.invoke}, so that a call is checked without
+ * an operation-name string or an asserted type argument. The type parameters are phantoms.
+ */
+export interface OperationRef<TBody = unknown, TResponse = unknown, THeaders extends object = Readonly<Record<string, unknown>>> {
+  readonly port: PortDescriptor;
+  /** Key of the operation in {@link PortDescriptor.operations}. */
+  readonly operation: string;
+  /** Phantom member carrying the types; never set. */
+  readonly __types?: { body: TBody; response: TResponse; headers: THeaders };
+}
+
+/** Builds an {@link OperationRef} (generated `descriptors.ts` files call it). */
+export function operationRef<TBody, TResponse, THeaders extends object = Readonly<Record<string, unknown>>>(
+  port: PortDescriptor,
+  operation: string,
+): OperationRef<TBody, TResponse, THeaders> {
+  return { port, operation };
+}

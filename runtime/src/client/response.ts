@@ -1,8 +1,9 @@
 /**
  * Reads one response: multipart or plain (the Content-Type decides, on every response), the
  * envelope decoded with the operation's descriptors and XOP parts bound into `base64Binary`
- * fields, faults thrown as `SoapFault` (typed detail when the WSDL declares it), non-SOAP answers
- * as `TransportError`, and the RelatesTo check.
+ * fields, faults thrown as `SoapFault` (typed detail when the WSDL declares it, `httpStatus` set),
+ * non-SOAP answers and non-fault envelopes with a non-2xx status as `TransportError`, and the
+ * RelatesTo check.
  */
 import { checkRelatesTo, readAddressingHeaders, WSA_NS, type ResponseAddressing } from '../addressing/index.js';
 import { elementRef, type ElementRef, type SchemaDescriptor } from '../codec/descriptors.js';
@@ -79,6 +80,7 @@ export function readResponse(
       bodyDescriptors: rpc || output === null ? [] : refs(schema, output.body.map((b) => b.element)),
       headerDescriptors: refs(schema, (output?.headers ?? []).map((h) => h.element)),
       faultDetailDescriptors: refs(schema, op.faults.flatMap((f) => (f.element === undefined ? [] : [f.element]))),
+      httpStatus: response.status,
     });
   } catch (err) {
     if (err instanceof DecodeError && err.code === 'not-soap-envelope') {
@@ -94,6 +96,16 @@ export function readResponse(
       });
     }
     throw err;
+  }
+  // A fault is a SoapFault whatever the status (thrown above); a normal envelope is a success only with 2xx.
+  if (response.status < 200 || response.status >= 300) {
+    throw new TransportError({
+      kind: 'http',
+      status: response.status,
+      message: `HTTP ${response.status} from ${redactUrl(url)}: a SOAP answer that is not a fault came with an error status`,
+      ...(response.headers['content-type'] !== undefined ? { contentType: response.headers['content-type'] } : {}),
+      url: redactUrl(url),
+    });
   }
 
   let body: unknown;

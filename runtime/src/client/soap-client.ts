@@ -7,7 +7,7 @@ import { EncodeError } from '../errors/encode-error.js';
 import { HttpsTransport } from '../http/https-transport.js';
 import { redactUrl } from '../http/transport-error.js';
 import type { Transport } from '../http/transport.js';
-import type { OperationDescriptor, PortDescriptor } from './operation.js';
+import type { OperationDescriptor, OperationRef, PortDescriptor } from './operation.js';
 import { effectiveOptions, type CallOptions, type ClientOptions, type EffectiveOptions, type SoapResponse } from './options.js';
 import type { ProfileRequest } from './profile.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
@@ -54,6 +54,20 @@ export class SoapClient {
     options: CallOptions = {},
   ): Promise<TResponse> {
     return (await this.callWithHeaders<TResponse>(operation, body, headers, options)).body;
+  }
+
+  /**
+   * Calls a typed operation of this client's port (generated clients use it): like
+   * {@link SoapClient.call}, with the body, headers and response types taken from `operation`.
+   */
+  async invoke<TBody, TResponse, THeaders extends object>(
+    operation: OperationRef<TBody, TResponse, THeaders>,
+    body: TBody,
+    headers: THeaders,
+    options: CallOptions = {},
+  ): Promise<TResponse> {
+    if (operation.port !== this.port) throw new TypeError(`operation ${operation.operation} belongs to port ${operation.port.name}, not ${this.port.name}`);
+    return this.call<TResponse>(operation.operation, body, headers as Readonly<Record<string, unknown>>, options);
   }
 
   /** Like {@link SoapClient.call}, with the response's header blocks, WS-Addressing headers and HTTP status. */

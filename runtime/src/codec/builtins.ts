@@ -221,7 +221,7 @@ const hexCodec: BuiltinCodec = {
   },
 };
 
-const PREFIXED = /^(?:([A-Za-z_][\w.\-]*):)?([A-Za-z_][\w.\-]*)$/u;
+const PREFIXED = /^(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)$/u;
 const qnameCodec = (name: string): BuiltinCodec => ({
   name,
   kind: 'qname',

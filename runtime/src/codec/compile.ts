@@ -145,7 +145,10 @@ export interface CompiledComplex {
 /** A compiled type. */
 export type CompiledType = CompiledSimple | CompiledComplex;
 
-/** A global element ready to use. */
+/**
+ * A global element ready to use.
+ * @internal
+ */
 export interface CompiledElement {
   readonly key: string;
   readonly local: string;
@@ -158,7 +161,10 @@ export interface CompiledElement {
 
 const UNBOUNDED = -1;
 
-/** One schema descriptor, compiled. */
+/**
+ * One schema descriptor, compiled.
+ * @internal
+ */
 export class CompiledSchema {
   readonly descriptor: SchemaDescriptor;
   private readonly types = new Map<string, CompiledType>();
@@ -644,7 +650,10 @@ function remapPlan(node: PlanNode, copies: ReadonlyMap<ElementSlot, ElementSlot>
 
 const cache = new WeakMap<SchemaDescriptor, CompiledSchema>();
 
-/** The compiled form of a schema descriptor (compiled once, cached by identity). */
+/**
+ * The compiled form of a schema descriptor (compiled once, cached by identity).
+ * @internal
+ */
 export function compiledSchema(descriptor: SchemaDescriptor): CompiledSchema {
   let compiled = cache.get(descriptor);
   if (compiled === undefined) {

@@ -56,7 +56,10 @@ export interface DecodeOptions {
   maxXopBytes?: number;
 }
 
-/** The decoding settings shared by every element decoder of one document. */
+/**
+ * The decoding settings shared by every element decoder of one document.
+ * @internal
+ */
 export interface DecodeSettings {
   readonly strict: boolean;
   readonly keepUnknown: boolean;
@@ -68,7 +71,10 @@ export interface DecodeSettings {
   readonly xopBudget: { remaining: number };
 }
 
-/** Normalises {@link DecodeOptions}. */
+/**
+ * Normalises {@link DecodeOptions}.
+ * @internal
+ */
 export function decodeSettings(options: DecodeOptions = {}): DecodeSettings {
   return {
     strict: (options.mode ?? 'strict') === 'strict',
@@ -123,12 +129,12 @@ const XSI_NIL = 2;
  * start tag (it makes itself the reader's handler) and it calls `onDone` with the value after the
  * element's end tag, giving the reader back to `previous`. This is how the SOAP envelope decoder
  * hands the body and header blocks to the codec on the same reader.
+ * @internal
  */
 export class ElementDecoder implements XmlHandler {
   private readonly schema: CompiledSchema;
   private readonly reader: XmlReader;
   private readonly settings: DecodeSettings;
-  private readonly root: CompiledElement;
   private readonly previous: XmlHandler;
   private readonly onDone: (value: unknown) => void;
   private readonly frames: Frame[] = [];
@@ -161,7 +167,6 @@ export class ElementDecoder implements XmlHandler {
   ) {
     this.rootAttributeNamespace = rootAttributeNamespace ?? null;
     this.schema = schema;
-    this.root = root;
     this.reader = reader;
     this.previous = previous;
     this.settings = settings;
@@ -537,6 +542,7 @@ class DocumentHandler implements XmlHandler {
 }
 
 function setUp(ref: ElementRef, options: DecodeOptions | undefined): { handler: DocumentHandler; reader: XmlReader } {
+  if (shapeKeepers.length === 0) keepShapes();
   const schema = compiledSchema(ref.schema);
   const handler = new DocumentHandler(schema, schema.element(ref.element), decodeSettings(options));
   const reader = new XmlReader(handler, { limits: options?.limits });
@@ -575,7 +581,11 @@ export async function decodeAsync<T>(ref: ElementRef<T>, source: AsyncIterable<s
  * One live instance of each keeps the shapes, and the optimised code, valid.
  */
 const shapeKeepers: unknown[] = [];
-{
+
+/** Makes the shape keepers on the first decode (never at import: importing the runtime runs nothing). */
+function keepShapes(): void {
+  if (shapeKeepers.length > 0) return;
+  shapeKeepers.push(null);
   const schema = compiledSchema({
     v: 1,
     ns: [''],

@@ -40,7 +40,7 @@ export interface EncodeOptions {
    * Extra attributes for the root element, already rendered, for example
    * ` env:mustUnderstand="true"` (the caller makes sure their prefixes are bound).
    */
-  rootAttributes?: string;
+  rootAttributes?: string | undefined;
   /**
    * MTOM: receives the bytes of each non-empty `base64Binary` value and returns the `xop:Include`
    * element to write instead of its base64 text (e.g. `XopPackage.add(data).element`), or

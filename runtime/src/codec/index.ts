@@ -6,6 +6,5 @@
 export * from './descriptors.js';
 export type { RawXml, Tagged, MixedItem, ListItem, QNameValue, AnyAttributes } from './values.js';
 export { isRawXml, isTagged } from './values.js';
-export { decode, decodeAsync, ElementDecoder, decodeSettings, type DecodeOptions, type DecodeSettings } from './decode.js';
+export { decode, decodeAsync, type DecodeOptions } from './decode.js';
 export { encode, type EncodeOptions } from './encode.js';
-export { compiledSchema, type CompiledSchema, type CompiledElement } from './compile.js';

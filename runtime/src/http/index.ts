@@ -8,7 +8,6 @@ export { HttpsTransport } from './https-transport.js';
 export type { HttpsTransportOptions } from './https-transport.js';
 export { TransportError, bodyExcerpt, redactUrl } from './transport-error.js';
 export type { TransportErrorKind, TlsFailureReason, TransportErrorDetails } from './transport-error.js';
-export { createClientTlsContext } from './tls-credentials.js';
 export type {
   ClientCredentials,
   Pkcs12Credentials,
@@ -24,4 +23,3 @@ export { parseContentType, formatContentType, isMultipartRelated, isSoapLikeCont
 export type { ContentType } from './content-type.js';
 export { proxyFromEnvironment, resolveProxy, parseNoProxy, bypassesProxy, parseProxyUrl } from './proxy.js';
 export type { ProxySettings, ProxyOption } from './proxy.js';
-export { checkSoapResponse } from './response-check.js';

@@ -20,6 +20,7 @@ function startsLikeXml(body: Uint8Array): boolean {
  * @param headers - lower-cased response headers
  * @param body - response body
  * @param url - the request URL (redacted in the message)
+ * @internal
  */
 export function checkSoapResponse(status: number, headers: Readonly<Record<string, string>>, body: Uint8Array, url: URL): void {
   const rawType = headers['content-type'];

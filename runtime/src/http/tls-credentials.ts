@@ -5,8 +5,10 @@
  * in agent options where `util.inspect` would show it.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createSecureContext, type SecureContext } from 'node:tls';
+import { certificateToPem } from '../security/certificate.js';
+import { SecurityError } from '../security/errors.js';
+import { readPkcs12 } from '../security/signers/pkcs12.js';
 import { TransportError } from './transport-error.js';
 
 /** Client certificate and key from PKCS#12 bytes (.p12 / .pfx). */
@@ -107,9 +109,10 @@ const VERSIONS: readonly string[] = ['TLSv1.2', 'TLSv1.3'];
 /**
  * Builds the client SecureContext. Throws a {@link TransportError} (`kind: 'tls'`,
  * `reason: 'credentials-invalid'`) when a file cannot be read, a passphrase is wrong or a PEM is corrupt.
- * PKCS#12 files that OpenSSL 3 refuses (RC2-40 "legacy" bags, the default of OpenSSL 1.x) are read
- * with node-forge instead.
+ * Trust is exactly `settings.trust` (or node's Mozilla roots without it): a PKCS#12 is split into key
+ * and chain so the CA certificates it bundles never become trust anchors.
  * @param settings - credentials, trust and TLS versions
+ * @internal
  */
 export function createClientTlsContext(settings: ClientTlsSettings): ClientTlsContext {
   const minVersion = settings.minVersion ?? 'TLSv1.2';
@@ -141,14 +144,8 @@ export function createClientTlsContext(settings: ClientTlsSettings): ClientTlsCo
   }
   if ('pfx' in creds || 'pfxFile' in creds) {
     const pfx = 'pfx' in creds ? Buffer.from(creds.pfx.buffer, creds.pfx.byteOffset, creds.pfx.byteLength) : readBytes(creds.pfxFile, 'PKCS#12');
-    const passphrase = creds.passphrase ?? '';
-    try {
-      return { secureContext: createSecureContext({ ...base, pfx, passphrase }), hasClientCertificate: true, minVersion };
-    } catch (err) {
-      if (!isUnsupportedAlgorithm(err)) throw credentialsError(err, 'PKCS#12');
-      const pem = legacyPkcs12ToPem(pfx, passphrase);
-      return { secureContext: build({ ...base, key: pem.key, cert: pem.cert }, 'PKCS#12'), hasClientCertificate: true, minVersion };
-    }
+    const pem = pkcs12KeyAndChain(pfx, creds.passphrase ?? '');
+    return { secureContext: build({ ...base, key: pem.key, cert: pem.cert }, 'PKCS#12'), hasClientCertificate: true, minVersion };
   }
   const key = 'key' in creds ? asBuffer(creds.key) : readBytes(creds.keyFile, 'private key');
   const cert = 'cert' in creds ? asBuffer(creds.cert) : readBytes(creds.certFile, 'certificate');
@@ -168,11 +165,6 @@ function build(options: Parameters<typeof createSecureContext>[0], what: string)
   }
 }
 
-function isUnsupportedAlgorithm(err: unknown): boolean {
-  const e = err as { code?: unknown; message?: unknown };
-  return e.code === 'ERR_CRYPTO_UNSUPPORTED_OPERATION' || (typeof e.message === 'string' && /unsupported/i.test(e.message));
-}
-
 function credentialsError(err: unknown, what: string): TransportError {
   const e = err as { code?: unknown; message?: unknown };
   const raw = typeof e.message === 'string' ? e.message : String(err);
@@ -190,53 +182,22 @@ function credentialsError(err: unknown, what: string): TransportError {
   });
 }
 
-/** The slice of node-forge used for legacy PKCS#12; loaded only when needed (it is a large module). */
-interface ForgeLike {
-  asn1: { fromDer(bytes: string): unknown };
-  pkcs12: {
-    pkcs12FromAsn1(obj: unknown, strict: boolean, password: string): {
-      getBags(filter: { bagType: string }): Record<string, { key?: unknown; cert?: unknown }[] | undefined>;
-    };
-  };
-  pki: {
-    oids: Record<string, string>;
-    privateKeyToPem(key: unknown): string;
-    certificateToPem(cert: unknown): string;
-  };
-}
-
-function legacyPkcs12ToPem(pfx: Buffer, passphrase: string): { key: string; cert: string } {
-  const forge = createRequire(import.meta.url)('node-forge') as ForgeLike;
-  let p12;
+/**
+ * Key and certificate chain of a PKCS#12 file, as PEM. Node's own `pfx` option would add the CA
+ * certificates bundled in the file to the trust store of the connection: a credential's chain is
+ * not a trust anchor, so the file is split here (node-forge, every encryption including RC2-40) and
+ * the chain is only *sent*, never trusted.
+ */
+function pkcs12KeyAndChain(pfx: Buffer, passphrase: string): { key: string; cert: string } {
+  let contents;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(pfx.toString('binary')), false, passphrase);
+    contents = readPkcs12(pfx, passphrase);
   } catch (err) {
-    throw credentialsError(err, 'PKCS#12 (legacy encryption)');
-  }
-  const keyBagType = forge.pki.oids['pkcs8ShroudedKeyBag'] ?? '';
-  const plainKeyBagType = forge.pki.oids['keyBag'] ?? '';
-  const certBagType = forge.pki.oids['certBag'] ?? '';
-  const keys = [...(p12.getBags({ bagType: keyBagType })[keyBagType] ?? []), ...(p12.getBags({ bagType: plainKeyBagType })[plainKeyBagType] ?? [])];
-  const certs = p12.getBags({ bagType: certBagType })[certBagType] ?? [];
-  const key = keys.find((b) => b.key !== undefined && b.key !== null)?.key;
-  if (key === undefined || key === null || certs.length === 0) {
-    throw new TransportError({
-      kind: 'tls',
-      reason: 'credentials-invalid',
-      message:
-        'cannot load the PKCS#12: legacy encryption and no RSA key/certificate could be read ' +
-        '(re-export it with: openssl pkcs12 -legacy -in old.p12 -nodes | openssl pkcs12 -export -out new.p12)',
-    });
-  }
-  // node wants the leaf first: the certificate whose modulus is the key's; bags come in any order.
-  const modulus = (o: unknown): string | undefined => (o as { n?: { toString(radix: number): string } } | undefined)?.n?.toString(16);
-  const keyModulus = modulus(key);
-  const ordered = [...certs].sort((a, b) => rank(b) - rank(a));
-  function rank(bag: { cert?: unknown }): number {
-    return modulus((bag.cert as { publicKey?: unknown } | undefined)?.publicKey) === keyModulus ? 1 : 0;
+    const hint = err instanceof SecurityError && err.code === 'bad-passphrase' ? 'wrong passphrase or corrupt file' : err instanceof Error ? err.message.replace(/^PKCS#12: /, '') : 'unreadable';
+    throw new TransportError({ kind: 'tls', reason: 'credentials-invalid', message: `cannot load the PKCS#12: ${hint}`, cause: err });
   }
   return {
-    key: forge.pki.privateKeyToPem(key),
-    cert: ordered.map((b) => (b.cert ? forge.pki.certificateToPem(b.cert) : '')).join(''),
+    key: contents.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    cert: [contents.certificate, ...contents.chain].map(certificateToPem).join(''),
   };
 }

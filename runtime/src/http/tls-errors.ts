@@ -94,6 +94,14 @@ function opensslReason(raw: string): string {
 }
 
 /**
+ * OpenSSL 3.2 and later (Node 24's) name the alerts "ssl/tls alert …" (`ERR_SSL_SSL/TLS_ALERT_*`)
+ * where OpenSSL 3.0 (Node 20's) says "sslv3 alert …" (`ERR_SSL_SSLV3_ALERT_*`): one name for both.
+ */
+function sameAlertName(code: string): string {
+  return code.replace(/^ERR_SSL_SSL[/_]TLS_ALERT_/, 'ERR_SSL_SSLV3_ALERT_');
+}
+
+/**
  * Maps any error raised while sending a request to a {@link TransportError}.
  * TransportErrors pass through unchanged.
  * @param err - what node raised
@@ -102,11 +110,11 @@ function opensslReason(raw: string): string {
 export function toTransportError(err: unknown, ctx: ErrorContext): TransportError {
   if (err instanceof TransportError) return err;
   const e = (typeof err === 'object' && err !== null ? err : {}) as { code?: unknown; message?: unknown; reason?: unknown; cert?: unknown };
-  let code = typeof e.code === 'string' ? e.code : undefined;
+  let code = typeof e.code === 'string' ? sameAlertName(e.code) : undefined;
   const raw = typeof e.message === 'string' ? e.message : String(err);
   if (code === 'EPROTO') {
     const alert = /SSL alert number (\d+)/.exec(raw)?.[1];
-    code = (alert !== undefined ? ALERT_CODES[alert] : undefined) ?? `ERR_SSL_${opensslReason(raw).toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`;
+    code = (alert !== undefined ? ALERT_CODES[alert] : undefined) ?? sameAlertName(`ERR_SSL_${opensslReason(raw).toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`);
   }
 
   if (code === SERVER_CHECK_FAILED) {

@@ -4,4 +4,5 @@
  */
 export { cisisProfile, type CisisProfileOptions, type VihfSource } from './cisis.js';
 export { tlsiProfile, assertionPsSource, type TlsiProfileOptions, type TlsiProfileSecurity, type AssertionSource, type AssertionPsSourceOptions } from './tlsi.js';
-export { contextHeader, type ContextValue, type ContextHeaderOptions } from './tlsi-contexts.js';
+export type { ContextValue } from './tlsi-contexts.js';
+export { TLSI_CONTEXTS_SCHEMA } from './tlsi-contexts-schema.js';

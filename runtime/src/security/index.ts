@@ -6,10 +6,10 @@
  */
 export { SecurityError, type SecurityErrorCode, type SecurityIssue } from './errors.js';
 export { systemClock, formatInstant, type Clock } from './time.js';
-export { newAssertionId, isNcName } from './ids.js';
+export { newAssertionId } from './ids.js';
 export { subjectDn, issuerDn, escapeDnValue } from './distinguished-name.js';
 export { certificateDer, certificateToPem, pemCertificates, signerCertificate, type SignerCertificate } from './certificate.js';
-export { SAML2_NS, DSIG_NS, WSSE_NS, HL7_NS, X509_SUBJECT_NAME_FORMAT } from './namespaces.js';
+export { SAML2_NS, DSIG_NS, WSSE_NS, HL7_NS, X509_SUBJECT_NAME_FORMAT, CTXLPS_NS, CTXBAM_NS } from './namespaces.js';
 
 export { SIGNATURE_ALGORITHM_URI, DIGEST_ALGORITHM_URI, type Signer, type SignatureAlgorithmName } from './signers/signer.js';
 export { createPemSigner, loadPemSigner, readPrivateKey, type PemSignerOptions } from './signers/pem-signer.js';
@@ -23,6 +23,8 @@ export {
   type AssertionVerification,
   type VerificationFailure,
   type VerifyAssertionOptions,
+  type SignatureDetails,
+  type VerifiedAssertion,
 } from './xmldsig/verify-assertion.js';
 
 export type { VihfInput, VihfMode, CodedValue, PurposeOfUseCode } from './vihf/types.js';
@@ -42,19 +44,6 @@ export { VihfProvider, type VihfProviderOptions } from './vihf/provider.js';
 
 export { securityHeader, type SecurityHeaderOptions } from './wsse.js';
 
-export {
-  createContexteLps,
-  createContexteBam,
-  contexteLpsXml,
-  contexteBamXml,
-  CTXLPS_NS,
-  CTXBAM_NS,
-  type ContexteLps,
-  type ContexteBam,
-  type ContexteBamNir,
-  type LpsIdentity,
-  type ContextOptions,
-} from './tlsi/contexts.js';
 export { readOrCreateInstanceId } from './tlsi/instance-id.js';
 export { buildAssertionPs, type AssertionPsInput, type AssertionPsOptions } from './tlsi/assertion-ps.js';
 export { tlsiSecurityHeader, type TlsiSecurity } from './tlsi/security-header.js';

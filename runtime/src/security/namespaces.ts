@@ -20,3 +20,7 @@ export const X509_SUBJECT_NAME_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-form
 export const EXC_C14N = 'http://www.w3.org/2001/10/xml-exc-c14n#';
 /** Enveloped-signature transform. */
 export const ENVELOPED_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
+/** CI-TLSi `ContexteLPS` (the software's context header). */
+export const CTXLPS_NS = 'urn:siram:lps:ctxlps';
+/** CI-TLSi `ContexteBAM` (the health-insurance context header). */
+export const CTXBAM_NS = 'urn:siram:bam:ctxbam';

@@ -3,9 +3,10 @@
  * re-serialising a signed assertion (attribute order, namespace placement, escapes) would be
  * harmless for exclusive c14n in theory and fatal in practice, so nothing here parses-and-rewrites.
  */
+import { readXml, type XmlHandler, type XmlTag } from '../xml/reader.js';
+import { isNCName } from '../xml/qname.js';
 import { SecurityError } from './errors.js';
 import { SAML2_NS, WSSE_NS } from './namespaces.js';
-import { isElement, parseXmlStrict } from './xml-dom.js';
 
 /** Options of {@link securityHeader}. */
 export interface SecurityHeaderOptions {
@@ -22,18 +23,38 @@ export interface SecurityHeaderOptions {
 const PROLOG = /^\uFEFF?(?:<\?xml[^>]*\?>)?\s*/;
 
 /**
+ * True when `xml` is one well-formed document (the runtime's reader: namespaces resolved inside it,
+ * no DTD) whose root is `saml2:Assertion`; throws `invalid-xml` when it is not well-formed.
+ */
+function isAssertionDocument(xml: string, what: string): boolean {
+  let root: XmlTag | undefined;
+  const handler: XmlHandler = {
+    openTag(tag) {
+      root ??= tag;
+    },
+    text() {},
+    closeTag() {},
+  };
+  try {
+    readXml(xml, handler);
+  } catch (cause) {
+    throw new SecurityError('invalid-xml', `${what}: not well-formed XML`, { cause });
+  }
+  return root !== undefined && root.uri === SAML2_NS && root.local === 'Assertion';
+}
+
+/**
  * `<wsse:Security xmlns:wsse="…">assertion1assertion2…</wsse:Security>`, the assertions inserted
  * byte for byte (after dropping a leading BOM/XML declaration and surrounding whitespace).
  */
 export function securityHeader(assertions: readonly string[], options: SecurityHeaderOptions = {}): string {
   if (assertions.length === 0) throw new SecurityError('invalid-input', 'wsse:Security needs at least one assertion');
   const prefix = options.prefix ?? 'wsse';
-  if (!/^[A-Za-z_][\w.-]*$/.test(prefix)) throw new SecurityError('invalid-input', 'wsse:Security: invalid prefix');
+  if (!isNCName(prefix)) throw new SecurityError('invalid-input', 'wsse:Security: invalid prefix');
   const bodies = assertions.map((assertion, i) => {
     const body = assertion.replace(PROLOG, '').trimEnd();
     if (options.check ?? true) {
-      const doc = parseXmlStrict(body, `assertion ${i}`);
-      if (!isElement(doc.documentElement, SAML2_NS, 'Assertion')) {
+      if (!isAssertionDocument(body, `assertion ${i}`)) {
         throw new SecurityError('invalid-xml', `assertion ${i}: the root element is not a SAML 2.0 Assertion`);
       }
     }

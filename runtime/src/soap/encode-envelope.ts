@@ -33,7 +33,7 @@ export interface BodyBlock<T = unknown> {
 export interface EnvelopeInput {
   readonly version: '1.1' | '1.2';
   /** Header blocks: encoded from descriptors, or raw XML strings (self-contained elements, written unchanged). */
-  readonly headers?: readonly (HeaderBlock | string)[];
+  readonly headers?: readonly (HeaderBlock | string)[] | undefined;
   /** The body content: one or several elements, encoded or raw. Absent: an empty body. */
   readonly body?: BodyBlock | string | readonly (BodyBlock | string)[];
   /** Prefix of the envelope namespace; default `soap`. */
@@ -43,7 +43,7 @@ export interface EnvelopeInput {
   /** Extra attributes for the Body start tag, already rendered (for example ` wsu:Id="body"` for a signature). */
   readonly bodyAttributes?: string;
   /** Options for the codec (prefixes, validation); the envelope prefix is always reserved. */
-  readonly encodeOptions?: EncodeOptions;
+  readonly encodeOptions?: EncodeOptions | undefined;
   /** Start with an XML declaration; default true. */
   readonly xmlDeclaration?: boolean;
 }

@@ -35,10 +35,12 @@ export interface SoapFaultInit {
   readonly faultCode: QName;
   readonly subcodes?: readonly QName[];
   readonly reasons?: readonly FaultReason[];
-  readonly node?: string;
-  readonly role?: string;
+  readonly node?: string | undefined;
+  readonly role?: string | undefined;
   readonly detail?: readonly SoapBlock[];
   readonly headers?: readonly SoapBlock[];
+  /** The HTTP status the fault arrived with, when it came over HTTP. */
+  readonly httpStatus?: number;
 }
 
 /**
@@ -60,6 +62,8 @@ export class SoapFault extends VoletError {
   readonly detail: readonly SoapBlock[];
   /** The response's header blocks. */
   readonly headers: readonly SoapBlock[];
+  /** HTTP status of the response that carried the fault (500 for SOAP 1.2 Receiver faults, 400 for Sender…); undefined when not read from HTTP. */
+  readonly httpStatus: number | undefined;
 
   /** @param init - the fault's parts */
   constructor(init: SoapFaultInit) {
@@ -73,6 +77,7 @@ export class SoapFault extends VoletError {
     if (init.role !== undefined) this.role = init.role;
     this.detail = init.detail ?? [];
     this.headers = init.headers ?? [];
+    this.httpStatus = init.httpStatus;
   }
 
   /** The reason text in `lang` when there is one, else the first reason text, else `''`. */

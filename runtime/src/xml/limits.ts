@@ -25,7 +25,10 @@ export const DEFAULT_LIMITS: Readonly<XmlLimits> = Object.freeze({
   maxElements: 2_000_000,
 });
 
-/** Fills unspecified limits with the defaults. */
+/**
+ * Fills unspecified limits with the defaults.
+ * @internal
+ */
 export function resolveLimits(limits: Partial<XmlLimits> | undefined): XmlLimits {
   return limits === undefined ? { ...DEFAULT_LIMITS } : { ...DEFAULT_LIMITS, ...limits };
 }

@@ -35,6 +35,7 @@ export class RawCapture implements XmlHandler {
     this.reader = reader;
     this.previous = previous;
     this.onDone = onDone;
+    if (shapeKeepers.length === 0) keepShape();
     reader.handler = this;
     this.openTag(tag);
   }
@@ -111,7 +112,10 @@ export class RawCapture implements XmlHandler {
  * on it; one live instance keeps them valid between documents.
  */
 const shapeKeepers: unknown[] = [];
-{
+
+/** Makes the keeper on the first capture (never at import: importing the runtime runs nothing). */
+function keepShape(): void {
+  shapeKeepers.push(null);
   const keeper: XmlHandler = {
     openTag(tag) {
       shapeKeepers.push(new RawCapture(reader, tag, keeper, () => {}));

@@ -11,7 +11,7 @@ export type { XmlAttribute, XmlTag } from './tag.js';
 /** Options of {@link XmlReader}. */
 export interface XmlReaderOptions {
   /** Overrides of {@link DEFAULT_LIMITS}. */
-  limits?: Partial<XmlLimits>;
+  limits?: Partial<XmlLimits> | undefined;
 }
 
 const CR = 0x0d;
@@ -46,6 +46,7 @@ export class XmlReader extends XmlScanner {
    */
   constructor(handler: XmlHandler, options: XmlReaderOptions = {}) {
     super(handler, resolveLimits(options.limits));
+    if (!warmedUp) warmUp();
   }
 
   /** Feeds a chunk: a string, or UTF-8 bytes (string and byte chunks must not be mixed). */
@@ -208,21 +209,31 @@ const shapeKeepers: unknown[] = [];
  * benchmark). Generic call sites cost a few nanoseconds per event and depend on no handler shape.
  */
 const WARM_UP = `<a xmlns:p="urn:p" p:x="1" y="2">${'\n <b>t&amp;</b><![CDATA[c]]><!--c--><p:c z="1"/> x\r\n<d>\r\n\t</d>'.repeat(4)}</a>`;
-for (let k = 0; k < 8; k++) {
-  const handler: XmlHandler = Object.assign(
-    { [`shape${k}`]: k },
-    {
-      openTag(tag: XmlTag): void {
-        if (shapeKeepers.length === 0) shapeKeepers.push(tag, ...tag.attributeList);
+let warmedUp = false;
+
+/**
+ * Runs the warm-up once, on the first reader made (never at import: importing the runtime runs
+ * nothing). The warm-up's own readers come back here and find the flag already set.
+ */
+function warmUp(): void {
+  if (warmedUp) return;
+  warmedUp = true;
+  for (let k = 0; k < 8; k++) {
+    const handler: XmlHandler = Object.assign(
+      { [`shape${k}`]: k },
+      {
+        openTag(tag: XmlTag): void {
+          if (shapeKeepers.length === 0) shapeKeepers.push(tag, ...tag.attributeList);
+        },
+        text(): void {},
+        closeTag(): void {},
+        cdata(): void {},
+        comment(): void {},
       },
-      text(): void {},
-      closeTag(): void {},
-      cdata(): void {},
-      comment(): void {},
-    },
-  );
-  for (let round = 0; round < 3; round++) {
-    const reader = readXml(WARM_UP, handler);
-    if (k === 0 && round === 0) shapeKeepers.push(reader);
+    );
+    for (let round = 0; round < 3; round++) {
+      const reader = readXml(WARM_UP, handler);
+      if (k === 0 && round === 0) shapeKeepers.push(reader);
+    }
   }
 }

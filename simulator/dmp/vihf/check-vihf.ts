@@ -1,16 +1,20 @@
 /**
- * What the DMP checks on the VIHF (CI-SIS volet, domain notes §6): one SAML 2.0 assertion in
- * `wsse:Security`; the attributes its mode requires; in the INDIRECTE modes a valid signature by a
- * trusted ORG_SIGN-style certificate whose DN is the `Issuer`; for INDIRECTE_RENFORCEE (AIR) a
- * token at most 30 s old and used once.
+ * What the DMP checks on the VIHF (CI-SIS volet, domain notes §6): one SAML 2.0 assertion in the one
+ * `wsse:Security`, read only from what the runtime verifier returns (see
+ * ../../saml/verify-signed-assertion.ts); the attributes its mode requires; in the INDIRECTE modes a
+ * valid signature by a trusted ORG_SIGN-like certificate (key usage digitalSignature/nonRepudiation,
+ * not a TLS certificate) of the request's structure whose DN is the `Issuer`; in DIRECTE mode a card
+ * (CPS-like) certificate in TLS whose holder is the VIHF's subject; `IssueInstant` and `Conditions`
+ * in time for every mode; for INDIRECTE_RENFORCEE (AIR) a token at most 30 s old and used once.
  */
-import { DecodeError, XmlError, WSSE_NS, decode, VIHF_ATTRIBUTE, type SoapBlock, type VihfMode } from '@volet/runtime';
-import { SecurityElement } from '../../../generated/insi/descriptors.js';
-import type { AssertionType, SecurityHeaderType } from '../../../generated/insi/types.js';
+import type { VihfMode } from '@volet/runtime';
+import { VIHF_ATTRIBUTE } from '@volet/runtime/security';
+import type { AssertionType } from '../../../generated/schemas/saml2/index.js';
 import { assertionAttributes, authnStatements, firstText, type AssertionAttributes } from '../../saml/assertion-attributes.js';
-import { missingAssertionPart, securityAssertions } from '../../saml/assertion-shape.js';
-import { verifySignedAssertion } from '../../saml/verify-signed-assertion.js';
-import { findHeader } from '../../server/decode-request.js';
+import { assertionTimeViolation, DEFAULT_CLOCK_SKEW_SECONDS, type TimeViolation } from '../../saml/assertion-times.js';
+import { certificateProfile } from '../../saml/certificate-profile.js';
+import { verifyHeaderAssertion, type AcceptedAssertion } from '../../saml/verify-signed-assertion.js';
+import type { PeerCertificate } from '../../server/exchange.js';
 import { dmpFault } from '../dmp-faults.js';
 import type { ReplayCache } from './replay-cache.js';
 
@@ -38,6 +42,8 @@ export interface VihfClaims {
 export interface VihfCheckContext {
   /** The request envelope as received (the signature is verified on it). */
   readonly envelope: string;
+  /** The TLS client certificate (DIRECTE mode needs a card certificate). */
+  readonly peer: PeerCertificate | undefined;
   /** Trusted issuers of signing certificates (PEM). */
   readonly trust: readonly string[];
   readonly now: () => Date;
@@ -46,9 +52,14 @@ export interface VihfCheckContext {
   readonly patientCall: boolean;
   /** AIR lifetime in seconds (default 30). */
   readonly airLifetimeSeconds?: number;
-  /** Tolerated clock difference in seconds (default 5). */
+  /** Tolerated clock difference in seconds (default {@link DEFAULT_CLOCK_SKEW_SECONDS}). */
   readonly clockSkewSeconds?: number;
+  /** Accept RSA-SHA1 / SHA-1 signatures (old tokens); refused by default. */
+  readonly allowSha1?: boolean;
 }
+
+/** How long a token without `NotOnOrAfter` is accepted after its `IssueInstant` (INDIRECTE / DIRECTE), in seconds. */
+export const UNBOUNDED_TOKEN_MAX_AGE_SECONDS = 3600;
 
 const MODES: readonly VihfMode[] = ['DIRECTE', 'INDIRECTE', 'INDIRECTE_RENFORCEE'];
 const PURPOSES = new Set(['normal', 'bris_de_glace', 'centre_15']);
@@ -58,28 +69,6 @@ const SECTOR = /^[^^]+\^[0-9]+(?:\.[0-9]+)+$/;
 
 function invalid(what: string): never {
   throw dmpFault('DMPVIHFInvalid', `VIHF invalide : ${what}`);
-}
-
-function readSecurity(headers: readonly SoapBlock[]): AssertionType {
-  const header = findHeader(headers, WSSE_NS, 'Security');
-  if (header === undefined) throw dmpFault('DMPVIHFMissing', 'Jeton VIHF absent : aucun en-tête wsse:Security.');
-  let security: SecurityHeaderType;
-  try {
-    // Strict: a token that does not follow the SAML 2.0 schema is refused, as the DMP does.
-    security = header.value !== undefined ? (header.value as SecurityHeaderType) : decode(SecurityElement, header.xml ?? '', { mode: 'strict' });
-  } catch (error) {
-    if (error instanceof DecodeError || error instanceof XmlError) {
-      invalid(`structure non conforme (${error.message})`);
-    }
-    throw error;
-  }
-  const assertions = securityAssertions(security);
-  if (assertions.length === 0) throw dmpFault('DMPVIHFMissing', 'Jeton VIHF absent : wsse:Security ne contient aucune assertion.');
-  const [assertion] = assertions;
-  if (assertions.length !== 1 || assertion === undefined) invalid('wsse:Security doit contenir exactement une assertion.');
-  const missing = missingAssertionPart(assertion);
-  if (missing !== undefined) invalid(`${missing} absent ou illisible.`);
-  return assertion;
 }
 
 function modeOf(attributes: AssertionAttributes): VihfMode {
@@ -125,50 +114,89 @@ function checkAttributes(assertion: AssertionType, attributes: AssertionAttribut
   return { ins: m[1], oid: m[2] };
 }
 
-function checkFreshness(assertion: AssertionType, context: VihfCheckContext): void {
-  const now = context.now().getTime();
-  const skew = (context.clockSkewSeconds ?? 5) * 1000;
-  const lifetime = (context.airLifetimeSeconds ?? 30) * 1000;
-  const issued = Date.parse(assertion.IssueInstant);
-  if (issued > now + skew) throw dmpFault('DMPVIHFExpired', 'Jeton AIR émis dans le futur.');
-  if (now - issued > lifetime + skew) throw dmpFault('DMPVIHFExpired', 'Jeton AIR expiré : durée de vie de 30 secondes dépassée.');
-  const notBefore = assertion.Conditions?.NotBefore;
-  const notOnOrAfter = assertion.Conditions?.NotOnOrAfter;
-  if (notBefore !== undefined && Date.parse(notBefore) > now + skew) throw dmpFault('DMPVIHFExpired', 'Jeton AIR pas encore valide (NotBefore).');
-  if (notOnOrAfter !== undefined && !(Date.parse(notOnOrAfter) + skew > now)) throw dmpFault('DMPVIHFExpired', 'Jeton AIR expiré (NotOnOrAfter).');
-  if (!context.replay.use(assertion.ID, issued + lifetime + 2 * skew, now)) {
+const TIME_REASON: Readonly<Record<TimeViolation, string>> = {
+  'issued-in-future': 'jeton émis dans le futur (IssueInstant).',
+  'too-old': 'jeton trop ancien (IssueInstant).',
+  'not-yet-valid': 'jeton pas encore valide (NotBefore).',
+  expired: 'jeton expiré (NotOnOrAfter).',
+  unreadable: 'IssueInstant ou Conditions illisible.',
+};
+
+function checkTimes(accepted: AcceptedAssertion, mode: VihfMode, context: VihfCheckContext): void {
+  const now = context.now();
+  const air = mode === 'INDIRECTE_RENFORCEE';
+  const lifetime = context.airLifetimeSeconds ?? 30;
+  const violation = assertionTimeViolation(accepted.verified, {
+    now,
+    clockSkewSeconds: context.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS,
+    ...(air ? { maxAgeSeconds: lifetime } : accepted.verified.notOnOrAfter === undefined ? { maxAgeSeconds: UNBOUNDED_TOKEN_MAX_AGE_SECONDS } : {}),
+  });
+  if (violation !== undefined) {
+    const what = air && violation === 'too-old' ? 'durée de vie de 30 secondes dépassée.' : TIME_REASON[violation];
+    throw dmpFault('DMPVIHFExpired', `Jeton ${air ? 'AIR' : 'VIHF'} refusé : ${what}`);
+  }
+  if (!air) return;
+  const issued = Date.parse(accepted.verified.issueInstant ?? '');
+  const skew = (context.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS) * 1000;
+  if (!context.replay.use(accepted.verified.id, issued + lifetime * 1000 + 2 * skew, now.getTime())) {
     throw dmpFault('DMPVIHFReplayed', 'Jeton AIR déjà utilisé : un jeton INDIRECTE_RENFORCEE est à usage unique.');
+  }
+}
+
+/** INDIRECTE modes: an ORG_SIGN-like certificate of the structure the VIHF names, whose DN is the Issuer. */
+function checkStructureSigner(accepted: AcceptedAssertion, attributes: AssertionAttributes): void {
+  const signature = accepted.signature;
+  if (signature === undefined) return;
+  const profile = certificateProfile(signature.certificate.der);
+  if (profile === undefined || !profile.signs || profile.serverAuth) {
+    throw dmpFault('DMPInvalidCertificate', 'Not a valid signature certificate (usage de clé : signature attendue, pas un certificat TLS).');
+  }
+  if (profile.clientAuth) {
+    throw dmpFault('DMPInvalidCertificate', 'Not a valid signature certificate (certificat d\'authentification utilisé pour signer).');
+  }
+  const structure = firstText(attributes, VIHF_ATTRIBUTE.structure);
+  if (structure === undefined || !profile.organizationalUnits.includes(structure)) {
+    throw dmpFault('DMPInvalidCertificate', 'Not a valid signature certificate (certificat d\'une autre structure que Identifiant_Structure).');
+  }
+  if (accepted.assertion.Issuer.$value.trim() !== signature.certificate.subjectDn) invalid('Issuer différent du DN du certificat de signature.');
+}
+
+/** DIRECTE: the TLS client is a card (personal) certificate and the VIHF's subject is its holder. */
+function checkCardHolder(assertion: AssertionType, peer: PeerCertificate | undefined): void {
+  const profile = peer === undefined ? undefined : certificateProfile(peer.der);
+  if (profile === undefined || !profile.personal) {
+    throw dmpFault('DMPInvalidCertificate', 'Mode DIRECTE : la connexion TLS doit être authentifiée par une carte CPS (certificat personnel).');
+  }
+  const nameId = (assertion.Subject?.NameID?.$value ?? '').trim();
+  if (profile.commonName === undefined || nameId !== profile.commonName) {
+    invalid('mode DIRECTE : Subject/NameID différent du titulaire de la carte CPS de la connexion TLS.');
   }
 }
 
 /**
  * Checks the VIHF of a DMP request.
- * @param headers - the request's header blocks (`wsse:Security` raw or typed)
- * @param context - envelope, trust, clock, replay cache, whether the call is about a patient
+ * @param context - envelope, TLS peer, trust, clock, replay cache, whether the call is about a patient
  * @throws SimulatedFault with a DMP subcode (see dmp-faults.ts)
  */
-export function checkVihf(headers: readonly SoapBlock[], context: VihfCheckContext): VihfClaims {
-  const assertion = readSecurity(headers);
-  const signed = assertion.Signature !== undefined;
-  const declaredMode = modeOf(assertionAttributes(assertion));
-  if (declaredMode !== 'DIRECTE' && !signed) {
-    throw dmpFault('DMPInvalidSignature', `VIHF non signé : le mode ${declaredMode} exige une signature par le certificat de cachet de la structure.`);
+export function checkVihf(context: VihfCheckContext): VihfClaims {
+  const accepted = verifyHeaderAssertion(context.envelope, { trust: context.trust, now: context.now, allowUnsigned: true, allowSha1: context.allowSha1 ?? false });
+  if (!accepted.ok) {
+    if (accepted.kind === 'missing') throw dmpFault('DMPVIHFMissing', `Jeton VIHF absent (${accepted.message}).`);
+    if (accepted.kind === 'invalid') invalid(`${accepted.message}.`);
+    if (accepted.kind === 'certificate') throw dmpFault('DMPInvalidCertificate', `Not a valid signature certificate (${accepted.message}).`);
+    throw dmpFault('DMPInvalidSignature', `Signature du VIHF invalide (${accepted.message}).`);
   }
-  if (signed) {
-    const verified = verifySignedAssertion(context.envelope, assertion, context.trust, context.now);
-    if (!verified.ok) {
-      if (verified.kind === 'certificate') throw dmpFault('DMPInvalidCertificate', `Not a valid signature certificate (${verified.message}).`);
-      throw dmpFault('DMPInvalidSignature', `Signature du VIHF invalide (${verified.message}).`);
-    }
-    if (declaredMode !== 'DIRECTE' && !verified.signatureCertificate) {
-      throw dmpFault('DMPInvalidCertificate', 'Not a valid signature certificate (certificat d\'authentification utilisé pour signer).');
-    }
-    if (assertion.Issuer.$value.trim() !== verified.certificate.subjectDn) invalid('Issuer différent du DN du certificat de signature.');
-  }
+  const assertion = accepted.assertion;
+  const signed = accepted.signature !== undefined;
   const attributes = assertionAttributes(assertion);
   const mode = modeOf(attributes);
+  if (mode !== 'DIRECTE' && !signed) {
+    throw dmpFault('DMPInvalidSignature', `VIHF non signé : le mode ${mode} exige une signature par le certificat de cachet de la structure.`);
+  }
+  if (mode === 'DIRECTE') checkCardHolder(assertion, context.peer);
+  else checkStructureSigner(accepted, attributes);
   const patient = checkAttributes(assertion, attributes, mode, context.patientCall);
-  if (mode === 'INDIRECTE_RENFORCEE') checkFreshness(assertion, context);
+  checkTimes(accepted, mode, context);
   return {
     id: assertion.ID,
     mode,

@@ -3,7 +3,7 @@
  * registry returns it (ITI-18), their bytes (ITI-43) and their availability status (ITI-57).
  * In memory only, per simulator instance.
  */
-import type { ExtrinsicObjectType } from '../../../generated/xds-registry/types.js';
+import type { ExtrinsicObjectType } from '../../../generated/schemas/ebrim/index.js';
 
 /** One stored document. */
 export interface StoredDocument {

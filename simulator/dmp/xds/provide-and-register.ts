@@ -4,8 +4,9 @@
  * with any hash/size/repositoryUniqueId it states. All or nothing, as a registry transaction is.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ProvideAndRegisterDocumentSetRequestType } from '../../../generated/xds-repository/types.js';
-import type { ExtrinsicObjectType, RegistryResponseType } from '../../../generated/xds-registry/types.js';
+import type { ExtrinsicObjectType } from '../../../generated/schemas/ebrim/index.js';
+import type { RegistryResponseType } from '../../../generated/schemas/ebrs/index.js';
+import type { ProvideAndRegisterDocumentSetRequestType } from '../../../generated/schemas/ihe-xdsb/index.js';
 import type { StoredDocument } from './document-store.js';
 import { registryResponse, type XdsError } from './registry-errors.js';
 import { externalIdentifier, patientKey, registryItems, slotValues, withSlot } from './registry-objects.js';

@@ -2,7 +2,7 @@
  * XDS business errors: they are not SOAP faults but a `RegistryResponse` with status Failure (or
  * PartialSuccess) and a `RegistryErrorList`, as IHE XDS.b and the DMP answer them.
  */
-import type { RegistryError, RegistryResponseType } from '../../../generated/xds-registry/types.js';
+import type { RegistryError, RegistryResponseType } from '../../../generated/schemas/ebrs/index.js';
 import { ERROR_SEVERITY, RESPONSE_STATUS } from './xds-constants.js';
 
 /** One XDS error. */

@@ -3,7 +3,7 @@
  * the endpoint sends as XOP parts. A document of another repository, unknown, deleted, or of
  * another patient than the VIHF's is an `XDSDocumentUniqueIdError` (Failure, or PartialSuccess).
  */
-import type { DocumentResponseType, RetrieveDocumentSetRequestType, RetrieveDocumentSetResponseType } from '../../../generated/xds-repository/types.js';
+import type { DocumentResponseType, RetrieveDocumentSetRequestType, RetrieveDocumentSetResponseType } from '../../../generated/schemas/ihe-xdsb/index.js';
 import { registryResponse, type XdsError } from './registry-errors.js';
 import { vihfPatientKey, type XdsContext } from './xds-context.js';
 import { STATUS } from './xds-constants.js';

@@ -4,7 +4,8 @@
  * (ObjectRef). Deleted documents are gone for every query, as on the DMP; the caller only sees
  * the patient its VIHF names.
  */
-import type { AdhocQueryRequest, AdhocQueryResponse, ExtrinsicObjectType, RegistryObjectListType } from '../../../generated/xds-registry/types.js';
+import type { AdhocQueryRequest, AdhocQueryResponse } from '../../../generated/schemas/ebquery/index.js';
+import type { ExtrinsicObjectType, RegistryObjectListType } from '../../../generated/schemas/ebrim/index.js';
 import type { StoredDocument } from './document-store.js';
 import { registryResponse, type XdsError } from './registry-errors.js';
 import { patientKey, queryParameterValues } from './registry-objects.js';

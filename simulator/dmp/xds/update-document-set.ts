@@ -4,7 +4,8 @@
  * document entry, with `OriginalStatus` (must be the current one) and `NewStatus` slots.
  * Approved ↔ Archived (hidden from default searches), either → Deleted (final).
  */
-import type { RegistryResponseType, SubmitObjectsRequest } from '../../../generated/xds-registry/types.js';
+import type { SubmitObjectsRequest } from '../../../generated/schemas/eblcm/index.js';
+import type { RegistryResponseType } from '../../../generated/schemas/ebrs/index.js';
 import { registryResponse, type XdsError } from './registry-errors.js';
 import { externalIdentifier, patientKey, registryItems, slotValues } from './registry-objects.js';
 import { vihfPatientKey, type XdsContext } from './xds-context.js';

@@ -17,7 +17,7 @@ export interface CanonicalOptions {
   /** Compare `xsi:type` values as resolved Clark names (an encoder may choose other prefixes). */
   readonly resolveXsiType?: boolean;
   /** Trim every text node. */
-  readonly trimText?: boolean;
+  readonly trimText?: boolean | undefined;
 }
 
 /** Parses XML into the canonical tree; with `root` (Clark name), returns the first element of that name. */

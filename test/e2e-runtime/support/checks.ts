@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { parseContentType, verifyAssertionSignature } from '@volet/runtime';
+import { parseContentType } from '@volet/runtime/http';
+import { verifyAssertionSignature } from '@volet/runtime/security';
 import { corpus } from '../../support/paths.js';
 import { tempDir, toolsSkipReason, xmlsecVerify } from '../../security/tools.js';
 import { headerBlock, headerNames, mustUnderstand, securityAssertions, SOAP12_NS, WSA, WSSE, type ReceivedRequest } from './soap-server.js';
@@ -62,8 +63,8 @@ export function assertAssertionVerifies(assertion: string, signerCertFile: strin
     assert.ok(xmlsec.ok, `xmlsec1 --verify: ${xmlsec.output}`);
     const ours = verifyAssertionSignature(assertion, { trustedCertificates: [caPem] });
     assert.ok(ours.valid, ours.valid ? '' : `verifier: ${ours.reason} ${ours.message}`);
-    assert.equal(ours.trusted, true);
-    return ours.assertionId;
+    assert.equal(ours.signature?.trusted, true);
+    return ours.assertion.id;
   } finally {
     tmp.cleanup();
   }

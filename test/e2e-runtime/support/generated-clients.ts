@@ -5,11 +5,11 @@
  * next to it (so that the compiled test suite, which runs without tsx, can import it too), and the
  * folder is removed when the process exits. Nothing generated from the corpus stays in the repository.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, statSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { generate, writeGenerated } from '../../../generator/emit/generate.js';
+import { generate, writeRun } from '../../../generator/generate/generate.js';
 import { repoRoot } from '../../support/paths.js';
 
 /** One service description to generate. */
@@ -39,9 +39,13 @@ export function repoScratch(prefix: string): string {
   return dir;
 }
 
-/** Transpiles every `.ts` file of a folder to an ES module `.js` beside it (type-only imports vanish). */
+/** Transpiles every `.ts` file of a folder and its subfolders to an ES module `.js` beside it (type-only imports vanish). */
 export function transpileFolder(folder: string): void {
   for (const name of readdirSync(folder)) {
+    if (statSync(join(folder, name)).isDirectory()) {
+      transpileFolder(join(folder, name));
+      continue;
+    }
     if (!name.endsWith('.ts') || name.endsWith('.d.ts')) continue;
     const out = ts.transpileModule(readFileSync(join(folder, name), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
@@ -61,7 +65,10 @@ export function generateClients(specs: readonly ClientSpec[], prefix = 'e2e-'): 
       const errors = s.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);
       throw new Error(`generation of ${s.service.name} failed: ${errors.slice(0, 3).join('; ')}`);
     }
-    writeGenerated(s);
+  }
+  writeRun(result);
+  if (result.schemas !== null) transpileFolder(result.schemas.out);
+  for (const s of result.services) {
     transpileFolder(s.service.out);
   }
   return {

@@ -6,7 +6,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
-import { splitSoapPayload, envelopeText } from '@volet/runtime';
+import { splitSoapPayload, envelopeText } from '@volet/runtime/mtom';
 import type { TestPki } from '../../support/pki.js';
 import { startTlsServer, type TestServer } from '../../http/helpers/tls-server.js';
 

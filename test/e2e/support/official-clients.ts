@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generate, writeGenerated } from '../../../generator/emit/generate.js';
+import { generate, writeRun } from '../../../generator/generate/generate.js';
 import { repoRoot } from '../../support/paths.js';
 import { transpileFolder } from '../../e2e-runtime/support/generated-clients.js';
 
@@ -28,9 +28,10 @@ export async function generateAndLoad(wsdls: Readonly<Record<string, string>>): 
   const services = Object.entries(wsdls).map(([name, wsdl]) => ({ name, wsdl: [wsdl], out: join(dir, name) }));
   const result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test' });
   const out: Record<string, GeneratedModule> = {};
+  writeRun(result);
+  if (result.schemas !== null) transpileFolder(result.schemas.out);
   for (const s of result.services) {
     if (s.files === null) throw new Error(`generation of ${s.service.name} failed: ${s.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).slice(0, 3).join('; ')}`);
-    writeGenerated(s);
     transpileFolder(s.service.out);
     out[s.service.name] = (await import(pathToFileURL(join(s.service.out, 'index.js')).href)) as GeneratedModule;
   }

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emitService, type EmitResult } from '../../../generator/emit/emit-service.js';
-import type { GeneratedFile } from '../../../generator/emit/output.js';
+import type { GeneratedFile } from '../../../generator/generate/output.js';
 import { loadTemplates } from '../../../generator/emit/templates.js';
 import { typecheckGenerated, type TypecheckDiagnostic } from '../../../generator/emit/typecheck.js';
 import type { Model } from '../../../generator/model/model.js';
@@ -97,6 +97,15 @@ export function emitted(name: string, model: Model): Emitted {
   const result = emit(model);
   const files: Record<string, string> = {};
   for (const f of result.files) files[f.path] = f.content;
+  // The assertions read the generated declarations by kind: every schema module's types.ts as
+  // one `types.ts`, the schema descriptor, element refs and port descriptors as one `descriptors.ts`.
+  const joined = (test: (path: string) => boolean): string =>
+    result.files
+      .filter((f) => test(f.path))
+      .map((f) => f.content)
+      .join('\n');
+  files['types.ts'] = joined((p) => /^schemas\/[^/]+\/types\.ts$/.test(p));
+  files['descriptors.ts'] = joined((p) => p === 'schemas/schema.ts' || /^schemas\/[^/]+\/elements\.ts$/.test(p) || p === 'descriptors.ts');
   return { name, model, files, result, diagnostics: [] };
 }
 

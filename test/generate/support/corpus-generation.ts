@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { generate, writeGenerated, type GenerateResult } from '../../../generator/emit/generate.js';
+import { generate, writeRun, type GenerateResult } from '../../../generator/generate/generate.js';
 import { corpus, repoRoot } from '../../support/paths.js';
 
 /** A named set of entry WSDLs, one service description each. */
@@ -41,7 +41,7 @@ export function generateSets(sets: readonly WsdlSet[], outRoot: string): Generat
     set.wsdls.map((w) => ({ name: `${set.name}/${basename(w, '.wsdl')}`, wsdl: [w], out: join(outRoot, set.name, basename(w, '.wsdl')) })),
   );
   const result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test' });
-  for (const s of result.services) if (s.files !== null) writeGenerated(s);
+  if (result.schemas !== null) writeRun(result);
   return result;
 }
 

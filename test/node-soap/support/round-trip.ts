@@ -7,7 +7,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { decodeMessageJson, encodeMessageJson, envelopeText, inlineXopIncludes, splitSoapPayload } from '@volet/runtime';
+import { decodeMessageJson, encodeMessageJson } from '@volet/runtime/client';
+import { envelopeText, inlineXopIncludes, splitSoapPayload } from '@volet/runtime/mtom';
 import { buildModel, hasErrors } from '../../../generator/pipeline.js';
 import { runtimeDescriptors, type RuntimeDescriptors } from '../../../generator/emit/runtime-descriptors.js';
 import { difference, type CanonNode } from '../../codec/support/compare.js';

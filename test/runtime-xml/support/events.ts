@@ -3,7 +3,8 @@
  * adjacent text merged (chunking and CDATA boundaries aside, text is text).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { XmlError, XmlReader, type XmlHandler, type XmlTag } from '@volet/runtime';
+import { XmlError } from '@volet/runtime';
+import { XmlReader, type XmlHandler, type XmlTag } from '@volet/runtime/xml';
 
 /** What a reader did with one input: its events, or the error that stopped it. */
 export type Outcome = { ok: true; events: string[] } | { ok: false; code: string; message: string };

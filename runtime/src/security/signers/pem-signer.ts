@@ -13,7 +13,7 @@ export interface PemSignerOptions {
   /** The private key: PEM text (PKCS#1, PKCS#8, encrypted PKCS#8) or DER PKCS#8 bytes. */
   readonly key: string | Uint8Array;
   /** Passphrase of an encrypted key. */
-  readonly passphrase?: string;
+  readonly passphrase?: string | undefined;
   /** The certificate: PEM (first block = leaf), DER or base64. */
   readonly certificate: string | Uint8Array;
 }

@@ -30,13 +30,13 @@ export interface Pkcs11UriParts {
   /** Token label. */
   readonly token?: string;
   /** Object label (`CKA_LABEL`). */
-  readonly object?: string;
+  readonly object?: string | undefined;
   /** Object id (`CKA_ID`) as hex. */
-  readonly id?: string;
+  readonly id?: string | undefined;
   /** Object type. */
   readonly type?: 'private' | 'cert' | 'public';
   /** PIN as the `pin-value` query attribute. The URI then holds a secret: do not log it. */
-  readonly pinValue?: string;
+  readonly pinValue?: string | undefined;
 }
 
 /** Builds an RFC 7512 `pkcs11:` URI. */

@@ -7,7 +7,8 @@
 import { createPrivateKey, createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { createSecureContext } from 'node:tls';
 import { readFile } from 'node:fs/promises';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type forgeModule from 'node-forge';
 import { certificateToPem } from '../certificate.js';
 import { SecurityError } from '../errors.js';
 import { keyObjectSigner } from './key-object-signer.js';
@@ -23,18 +24,31 @@ export interface Pkcs12Contents {
   readonly chain: readonly Buffer[];
 }
 
+type Forge = typeof forgeModule;
+let forgeInstance: Forge | undefined;
+
+/**
+ * node-forge, loaded on the first PKCS#12 read: importing the runtime must not load it (about 30
+ * modules). It is CommonJS, so a synchronous require keeps {@link createPkcs12Signer} synchronous.
+ */
+function loadForge(): Forge {
+  forgeInstance ??= createRequire(import.meta.url)('node-forge') as Forge;
+  return forgeInstance;
+}
+
 function isMacFailure(error: unknown): boolean {
   const text = String((error as { message?: unknown }).message ?? '');
   return /MAC could not be verified|Invalid password|wrong password/i.test(text);
 }
 
-function toDer(node: forge.asn1.Asn1): Buffer {
+function toDer(forge: Forge, node: forgeModule.asn1.Asn1): Buffer {
   return Buffer.from(forge.asn1.toDer(node).getBytes(), 'binary');
 }
 
 /** Decrypts a PKCS#12 file with node-forge and returns its key, matching certificate and chain. */
 export function readPkcs12(pfx: Uint8Array, passphrase: string): Pkcs12Contents {
-  let p12: forge.pkcs12.Pkcs12Pfx;
+  const forge = loadForge();
+  let p12: forgeModule.pkcs12.Pkcs12Pfx;
   try {
     const asn1 = forge.asn1.fromDer(Buffer.from(pfx).toString('binary'));
     p12 = forge.pkcs12.pkcs12FromAsn1(asn1, passphrase);
@@ -49,13 +63,13 @@ export function readPkcs12(pfx: Uint8Array, passphrase: string): Pkcs12Contents 
       for (const bag of p12.getBags({ bagType })[bagType] ?? []) {
         // forge decodes RSA keys only; other key types come back as raw PrivateKeyInfo ASN.1.
         const info = bag.key ? forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(bag.key)) : bag.asn1;
-        if (info) keys.push(createPrivateKey({ key: toDer(info), format: 'der', type: 'pkcs8' }));
+        if (info) keys.push(createPrivateKey({ key: toDer(forge, info), format: 'der', type: 'pkcs8' }));
       }
     }
     const certBag = forge.pki.oids.certBag;
     for (const bag of p12.getBags({ bagType: certBag })[certBag] ?? []) {
       const node = bag.cert ? forge.pki.certificateToAsn1(bag.cert) : bag.asn1;
-      if (node) certs.push(toDer(node));
+      if (node) certs.push(toDer(forge, node));
     }
   } catch (cause) {
     throw new SecurityError('pkcs12-unreadable', 'PKCS#12: a key or certificate bag could not be decoded', { cause });

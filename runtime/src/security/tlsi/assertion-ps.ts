@@ -7,7 +7,8 @@
  * from the vendor's CPS middleware inserted as is by `tlsiSecurityHeader`).
  */
 import { invalidInput, SecurityError, type SecurityIssue } from '../errors.js';
-import { isNcName, newAssertionId } from '../ids.js';
+import { isNCName } from '../../xml/qname.js';
+import { newAssertionId } from '../ids.js';
 import { SAML2_NS, X509_SUBJECT_NAME_FORMAT } from '../namespaces.js';
 import type { Signer } from '../signers/signer.js';
 import { addSeconds, formatInstant, systemClock, type Clock } from '../time.js';
@@ -66,7 +67,7 @@ function check(input: AssertionPsInput): void {
 export async function buildAssertionPs(input: AssertionPsInput, options: AssertionPsOptions): Promise<string> {
   check(input);
   const id = options.id ?? newAssertionId();
-  if (!isNcName(id)) throw new SecurityError('invalid-input', 'assertion PS: the ID must be an NCName');
+  if (!isNCName(id)) throw new SecurityError('invalid-input', 'assertion PS: the ID must be an NCName');
   const issuedAt = (options.now ?? systemClock)();
   const attribute = (name: string, value: string | undefined): string =>
     value === undefined ? '' : `<Attribute Name="${escapeXml(name, true)}"><AttributeValue>${escapeXml(value)}</AttributeValue></Attribute>`;

@@ -6,7 +6,8 @@
  * declaration, ready to be placed in `wsse:Security` (see `securityHeader`).
  */
 import { SecurityError } from '../errors.js';
-import { isNcName, newAssertionId } from '../ids.js';
+import { isNCName } from '../../xml/qname.js';
+import { newAssertionId } from '../ids.js';
 import { HL7_NS, SAML2_NS, X509_SUBJECT_NAME_FORMAT, XS_NS, XSI_NS } from '../namespaces.js';
 import type { Signer } from '../signers/signer.js';
 import { addSeconds, formatInstant, systemClock, type Clock } from '../time.js';
@@ -113,7 +114,7 @@ function plan(rawInput: VihfInput, options: VihfBuildOptions): Plan {
   const issuer = input.issuer ?? options.signer?.subjectDn;
   if (issuer === undefined) throw new SecurityError('invalid-input', 'VIHF: no Issuer: pass input.issuer or a signer');
   const id = options.id ?? newAssertionId();
-  if (!isNcName(id)) throw new SecurityError('invalid-input', 'VIHF: the assertion ID must be an NCName (e.g. _ + UUID)');
+  if (!isNCName(id)) throw new SecurityError('invalid-input', 'VIHF: the assertion ID must be an NCName (e.g. _ + UUID)');
   const issuedAt = (options.now ?? systemClock)();
   const lifetime = options.lifetimeSeconds ?? (input.mode === 'INDIRECTE_RENFORCEE' ? AIR_LIFETIME_SECONDS : undefined);
   if (lifetime !== undefined && !(lifetime > 0)) throw new SecurityError('invalid-input', 'VIHF: lifetimeSeconds must be positive');

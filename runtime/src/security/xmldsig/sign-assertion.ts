@@ -9,9 +9,9 @@
  * `SignedInfo`, RSA-SHA256 (RSA-SHA1 on request), the certificate in `KeyInfo/X509Data`.
  */
 import type { BinaryLike, KeyLike } from 'node:crypto';
-import { SignedXml, type ErrorFirstCallback, type SignatureAlgorithm } from 'xml-crypto';
+import type { ErrorFirstCallback, SignatureAlgorithm, SignedXml } from 'xml-crypto';
 import { SecurityError } from '../errors.js';
-import { isNcName } from '../ids.js';
+import { isNCName } from '../../xml/qname.js';
 import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SAML2_NS } from '../namespaces.js';
 import { DIGEST_ALGORITHM_URI, SIGNATURE_ALGORITHM_URI, type SignatureAlgorithmName, type Signer } from '../signers/signer.js';
 
@@ -95,16 +95,18 @@ function dropInclusiveNamespacesOutsideC14n(sig: SignedXml): void {
  * Signs a SAML 2.0 assertion (the root element of `xml`, which must carry an NCName `ID` and an
  * `Issuer`) with an enveloped signature placed right after `Issuer`. Resolves to the signed XML.
  */
-export function signAssertion(xml: string, signer: Signer, options: SignAssertionOptions = {}): Promise<string> {
+export async function signAssertion(xml: string, signer: Signer, options: SignAssertionOptions = {}): Promise<string> {
   const algorithm = options.algorithm ?? 'RSA-SHA256';
   const signatureUri = SIGNATURE_ALGORITHM_URI[algorithm];
-  if (!signatureUri) return Promise.reject(new SecurityError('unsupported-algorithm', 'unsupported signature algorithm'));
+  if (!signatureUri) throw new SecurityError('unsupported-algorithm', 'unsupported signature algorithm');
   const id = /^\uFEFF?(?:<\?xml[^>]*\?>\s*)?<(?:[A-Za-z_][\w.-]*:)?Assertion\b[^>]*?\sID="([^"]*)"/.exec(xml)?.[1];
-  if (id === undefined || !isNcName(id)) {
-    return Promise.reject(new SecurityError('invalid-xml', 'assertion to sign: the root must be an Assertion with an NCName ID attribute'));
+  if (id === undefined || !isNCName(id)) {
+    throw new SecurityError('invalid-xml', 'assertion to sign: the root must be an Assertion with an NCName ID attribute');
   }
   const referencePrefixes = [...(options.inclusiveNamespacesPrefixList ?? [])];
   const signedInfoPrefixes = [...(options.signedInfoInclusiveNamespacesPrefixList ?? [])];
+  // Loaded on the first signature: importing the runtime must not load xml-crypto (and its xmldom, xpath).
+  const { SignedXml } = await import('xml-crypto');
   const sig = new SignedXml({
     // Never used: the delegating algorithm ignores it, but xml-crypto insists on a value.
     privateKey: 'held-by-signer',
@@ -125,7 +127,7 @@ export function signAssertion(xml: string, signer: Signer, options: SignAssertio
     const fail = (cause: unknown): void =>
       reject(cause instanceof SecurityError ? cause : new SecurityError('signature-failed', 'signing the assertion failed', { cause }));
     try {
-      sig.computeSignature(xml, { prefix: options.prefix, location: { reference: ISSUER_XPATH, action: 'after' } }, (error) => {
+      sig.computeSignature(xml, { ...(options.prefix === undefined ? {} : { prefix: options.prefix }), location: { reference: ISSUER_XPATH, action: 'after' } }, (error) => {
         if (error) fail(error);
         else resolve(sig.getSignedXml());
       });

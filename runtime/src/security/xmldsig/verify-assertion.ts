@@ -1,24 +1,32 @@
 /**
  * Verification of the enveloped signature of a SAML assertion, standalone or inside a SOAP
- * envelope (the simulators' side). Strict about shape before doing any cryptography: the
- * signature must be a child of the assertion, reference exactly that assertion's `ID` (unique in
- * the document), and use only the enveloped + exc-c14n transforms, so wrapping tricks and exotic
- * transforms are refused; xml-crypto then checks digest and signature value.
+ * envelope: the one verification API of volet (simulators and runtime helpers alike). It locates
+ * the assertion by position (the root of a bare token, or the only assertion of the only
+ * `wsse:Security`), refuses any second assertion, non-canonical or duplicate IDs (compared the way
+ * the codec reads `xs:ID`), and is strict about shape before any cryptography: the signature must be
+ * a child of the assertion, reference exactly its `ID`, and use only the enveloped + exc-c14n
+ * transforms. xml-crypto then checks digest and signature value. What it returns to act on is the
+ * assertion rebuilt from the canonical bytes the digest covered, never the received document.
  */
 import { X509Certificate } from 'node:crypto';
 import type { Element } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { certificateDer, signerCertificate, type SignerCertificate } from '../certificate.js';
 import { SecurityError } from '../errors.js';
-import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N, SAML2_NS } from '../namespaces.js';
+import { DSIG_NS, ENVELOPED_SIGNATURE, EXC_C14N } from '../namespaces.js';
 import { systemClock, type Clock } from '../time.js';
 import { childElements, isElement, parseXmlStrict } from '../xml-dom.js';
+import { locateAssertion } from './locate-assertion.js';
+import { standaloneAssertionXml, verifiedAssertion, type VerifiedAssertion } from './verified-assertion.js';
+
+export type { VerifiedAssertion } from './verified-assertion.js';
 
 /** Why a verification failed. */
 export type VerificationFailure =
   | 'invalid-xml'
   | 'no-assertion'
   | 'ambiguous-assertion'
+  | 'bad-id'
   | 'unsigned'
   | 'bad-structure'
   | 'unsupported-algorithm'
@@ -29,22 +37,26 @@ export type VerificationFailure =
   | 'digest-mismatch'
   | 'bad-signature';
 
+/** What the signature of a verified assertion was made with. */
+export interface SignatureDetails {
+  /** SignatureMethod URI. */
+  readonly signatureAlgorithm: string;
+  /** DigestMethod URI. */
+  readonly digestAlgorithm: string;
+  /** The certificate from KeyInfo. */
+  readonly certificate: SignerCertificate;
+  /** True when `trustedCertificates` was given and the certificate passed; false when trust was not checked. */
+  readonly trusted: boolean;
+}
+
 /** Outcome of {@link verifyAssertionSignature}. */
 export type AssertionVerification =
   | {
       readonly valid: true;
-      /** `ID` of the verified assertion. */
-      readonly assertionId: string;
-      /** SignatureMethod URI. */
-      readonly signatureAlgorithm: string;
-      /** DigestMethod URI. */
-      readonly digestAlgorithm: string;
-      /** The certificate from KeyInfo. */
-      readonly certificate: SignerCertificate;
-      /** True when `trustedCertificates` was given and the certificate passed; false when trust was not checked. */
-      readonly trusted: boolean;
-      /** The canonical XML that was actually signed (read values from this, not from the original document). */
-      readonly signedXml: string;
+      /** The assertion to act on, rebuilt from the bytes the signature covers. */
+      readonly assertion: VerifiedAssertion;
+      /** The signature; undefined only for an unsigned assertion accepted with `allowUnsigned`. */
+      readonly signature: SignatureDetails | undefined;
     }
   | { readonly valid: false; readonly reason: VerificationFailure; readonly message: string };
 
@@ -55,10 +67,14 @@ export interface VerifyAssertionOptions {
    * (and signed) by one. Without them only integrity is checked (`trusted: false`).
    */
   readonly trustedCertificates?: readonly (string | Uint8Array)[];
-  /** Which assertion to verify when the document holds several. */
-  readonly assertionId?: string;
-  /** Accept RSA-SHA1 / SHA-1 (the 2019–2020 official tokens use them). Default true. */
+  /** Accept RSA-SHA1 / SHA-1 digests (the 2019–2020 official tokens use them). Default false. */
   readonly allowSha1?: boolean;
+  /**
+   * Accept an assertion that has no `Signature` child at all (DMP DIRECTE mode), returned with
+   * `signature: undefined` after the same location and ID checks. A present but wrong signature
+   * is still refused. Default false.
+   */
+  readonly allowUnsigned?: boolean;
   /** Clock for the certificate validity check (only done with `trustedCertificates`). */
   readonly now?: Clock;
 }
@@ -83,24 +99,27 @@ function attr(element: Element | undefined, name: string): string | undefined {
   return element?.getAttribute(name) ?? undefined;
 }
 
-/** Every element whose `ID`, `Id` or `id` attribute equals `id` (wrapping defence). */
-function countIds(root: Element, id: string): number {
-  let n = 0;
-  const visit = (e: Element): void => {
-    if (e.getAttribute('ID') === id || e.getAttribute('Id') === id || e.getAttribute('id') === id) n++;
-    for (const child of childElements(e)) visit(child);
-  };
-  visit(root);
-  return n;
-}
-
 function isTrusted(cert: X509Certificate, anchors: readonly X509Certificate[]): boolean {
   return anchors.some((anchor) => cert.raw.equals(anchor.raw) || (cert.checkIssued(anchor) && cert.verify(anchor.publicKey)));
 }
 
+/** The assertion view, or a failure when the covered bytes are not the located assertion. */
+function accepted(coveredXml: string, original: Element, id: string, signature: SignatureDetails | undefined): AssertionVerification {
+  let assertion: VerifiedAssertion | undefined;
+  try {
+    assertion = verifiedAssertion(coveredXml, original, id);
+  } catch {
+    assertion = undefined;
+  }
+  if (assertion === undefined) return fail('bad-signature', 'the signed content is not the located assertion');
+  return { valid: true, assertion, signature };
+}
+
 /**
- * Verifies the enveloped XML-DSig signature of a SAML 2.0 assertion found anywhere in `xml`
- * (a bare assertion or a SOAP envelope). Never throws for bad input: the result says why.
+ * Verifies the enveloped XML-DSig signature of the SAML 2.0 assertion of `xml`: a bare assertion,
+ * or a SOAP envelope whose one `wsse:Security` header holds it. Never throws for bad input: the
+ * result says why. Act only on `result.assertion` (decode `result.assertion.xml`), never on a
+ * separately decoded copy of the document.
  */
 export function verifyAssertionSignature(xml: string, options: VerifyAssertionOptions = {}): AssertionVerification {
   let doc;
@@ -109,19 +128,17 @@ export function verifyAssertionSignature(xml: string, options: VerifyAssertionOp
   } catch (error) {
     return fail('invalid-xml', error instanceof Error ? error.message : 'not well-formed XML');
   }
-  const assertions = Array.from(doc.getElementsByTagNameNS(SAML2_NS, 'Assertion'));
-  let assertion: Element | undefined;
-  if (options.assertionId !== undefined) assertion = assertions.find((a) => a.getAttribute('ID') === options.assertionId);
-  else if (assertions.length > 1) return fail('ambiguous-assertion', `the document holds ${assertions.length} assertions: pass assertionId`);
-  else assertion = assertions[0];
-  if (!assertion) return fail('no-assertion', 'no SAML 2.0 assertion found');
+  const located = locateAssertion(doc);
+  if (!located.ok) return fail(located.reason, located.message);
+  const { assertion, id } = located;
 
-  const id = assertion.getAttribute('ID') ?? '';
-  if (id === '') return fail('bad-structure', 'the assertion has no ID');
   const signatures = dsChild(assertion, 'Signature');
-  if (signatures.length === 0) return fail('unsigned', 'the assertion has no Signature child');
+  if (signatures.length === 0) {
+    if (options.allowUnsigned === true) return accepted(standaloneAssertionXml(assertion), assertion, id, undefined);
+    return fail('unsigned', 'the assertion has no Signature child');
+  }
   if (signatures.length > 1) return fail('bad-structure', 'the assertion has several Signature children');
-  const signature = signatures[0];
+  const signature = signatures[0] as Element;
   const [signedInfo] = dsChild(signature, 'SignedInfo');
   if (!signedInfo) return fail('bad-structure', 'Signature has no SignedInfo');
   const c14n = attr(dsChild(signedInfo, 'CanonicalizationMethod')[0], 'Algorithm');
@@ -130,7 +147,7 @@ export function verifyAssertionSignature(xml: string, options: VerifyAssertionOp
   if (c14n !== EXC_C14N) return fail('unsupported-algorithm', 'SignedInfo must use exclusive c14n');
   if (!signatureMethod || !SIGNATURE_METHODS.has(signatureMethod)) return fail('unsupported-algorithm', 'unsupported SignatureMethod');
   if (references.length !== 1) return fail('bad-structure', 'SignedInfo must hold exactly one Reference');
-  const reference = references[0];
+  const reference = references[0] as Element;
   if (reference.getAttribute('URI') !== `#${id}`) return fail('bad-structure', 'the Reference does not point at the assertion ID');
   const transforms = dsChild(dsChild(reference, 'Transforms')[0] ?? reference, 'Transform').map((t) => t.getAttribute('Algorithm'));
   if (transforms.length !== 2 || transforms[0] !== ENVELOPED_SIGNATURE || transforms[1] !== EXC_C14N) {
@@ -138,10 +155,9 @@ export function verifyAssertionSignature(xml: string, options: VerifyAssertionOp
   }
   const digestMethod = attr(dsChild(reference, 'DigestMethod')[0], 'Algorithm');
   if (!digestMethod || !DIGEST_METHODS.has(digestMethod)) return fail('unsupported-algorithm', 'unsupported DigestMethod');
-  if (options.allowSha1 === false && (SHA1_URIS.has(signatureMethod) || SHA1_URIS.has(digestMethod))) {
-    return fail('unsupported-algorithm', 'SHA-1 is not accepted');
+  if (options.allowSha1 !== true && (SHA1_URIS.has(signatureMethod) || SHA1_URIS.has(digestMethod))) {
+    return fail('unsupported-algorithm', 'SHA-1 is refused (allowSha1 accepts old tokens)');
   }
-  if (countIds(doc.documentElement as Element, id) !== 1) return fail('duplicate-id', 'the assertion ID is not unique in the document');
 
   const certText = dsChild(dsChild(dsChild(signature, 'KeyInfo')[0] ?? signature, 'X509Data')[0] ?? signature, 'X509Certificate')[0]?.textContent;
   if (!certText) return fail('no-certificate', 'no KeyInfo/X509Data/X509Certificate');
@@ -184,7 +200,7 @@ export function verifyAssertionSignature(xml: string, options: VerifyAssertionOp
     if (/multiple elements with the same value/i.test(message)) return fail('duplicate-id', 'the assertion ID is not unique in the document');
     return fail('bad-signature', 'the signature could not be verified');
   }
-  const [signedXml] = sig.getSignedReferences();
-  if (signedXml === undefined) return fail('bad-signature', 'no signed reference');
-  return { valid: true, assertionId: id, signatureAlgorithm: signatureMethod, digestAlgorithm: digestMethod, certificate, trusted, signedXml };
+  const signed = sig.getSignedReferences();
+  if (signed.length !== 1 || signed[0] === undefined) return fail('bad-signature', 'no single signed reference');
+  return accepted(signed[0], assertion, id, { signatureAlgorithm: signatureMethod, digestAlgorithm: digestMethod, certificate, trusted });
 }

@@ -1,0 +1,97 @@
+/**
+ * The model of a whole `volet generate` run: the services of every configured service
+ * description over one schema, each type and global element once. The schemas of the services
+ * are merged by component id; names are then allocated once for the run, so that a namespace's
+ * module declares each name once and every service imports the same names (docs/naming.md).
+ */
+import type { AttributeDeclaration, Diagnostic, ElementDeclaration, Model, SchemaModel, Service, TypeDefinition } from '../../model/model.js';
+import { diagnostic } from '../../model/diagnostics.js';
+import { allocateTypeNames } from '../passes/allocate-names.js';
+import { moduleNames } from './module-names.js';
+
+/** One service description of the run: its name in the configuration and its own model. */
+export interface RunService {
+  name: string;
+  model: Model;
+}
+
+/** The merged model of a run. */
+export interface RunModel {
+  /** Every service of the run, in configuration order, with the description it comes from. */
+  services: { service: Service; from: string }[];
+  schema: SchemaModel;
+  /** Module name of each target namespace (see module-names.ts). */
+  modules: Map<string, string>;
+  /** Problems found while merging (a component declared differently by two descriptions). */
+  diagnostics: Diagnostic[];
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The parts of a component that define it (not where it was read, what reaches it or its name). */
+function definition(c: TypeDefinition | ElementDeclaration | AttributeDeclaration): string {
+  return JSON.stringify(c, (key, value: unknown) =>
+    key === 'source' || key === 'reached' || key === 'tsName' || key === 'documentation' || key === 'derivedTypes' || key === 'substitutionMembers'
+      ? undefined
+      : value,
+  );
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])].sort(byCodeUnit);
+}
+
+/**
+ * Merges the models of a run (in configuration order). A component declared by several
+ * descriptions is kept once; when two declarations differ, the first one is kept and a warning
+ * names both files. Names are allocated for the merged schema, with module-name prefixes for a
+ * name two namespaces share.
+ */
+export function mergeRunModels(run: readonly RunService[], configuredModules: Readonly<Record<string, string>> = {}): RunModel {
+  const diagnostics: Diagnostic[] = [];
+  const types = new Map<string, TypeDefinition>();
+  const elements = new Map<string, ElementDeclaration>();
+  const attributes = new Map<string, AttributeDeclaration>();
+  const namespaces = new Set<string>();
+  const conflict = (what: string, kept: { source: { file: string } }, other: { source: { file: string; line: number; column: number } }): void => {
+    diagnostics.push(
+      diagnostic('warning', other.source, `${what} is also declared differently in ${kept.source.file}: the first declaration is used for the whole run`, 'conflicting-declaration'),
+    );
+  };
+  for (const { model } of run) {
+    for (const ns of model.schema.namespaces) namespaces.add(ns);
+    for (const t of model.schema.types) {
+      const kept = types.get(t.id);
+      if (kept === undefined) {
+        types.set(t.id, structuredClone(t));
+        continue;
+      }
+      kept.reached ||= t.reached;
+      if (kept.kind === 'complex' && t.kind === 'complex') kept.derivedTypes = union(kept.derivedTypes, t.derivedTypes);
+      if (kept.source.file !== t.source.file && definition(kept) !== definition(t)) conflict(`type ${t.id}`, kept, t);
+    }
+    for (const e of model.schema.elements) {
+      const kept = elements.get(e.name);
+      if (kept === undefined) {
+        elements.set(e.name, structuredClone(e));
+        continue;
+      }
+      kept.reached ||= e.reached;
+      kept.substitutionMembers = union(kept.substitutionMembers, e.substitutionMembers);
+      if (kept.source.file !== e.source.file && definition(kept) !== definition(e)) conflict(`element ${e.name}`, kept, e);
+    }
+    for (const a of model.schema.attributes) if (!attributes.has(a.name)) attributes.set(a.name, structuredClone(a));
+  }
+  const schema: SchemaModel = {
+    namespaces: [...namespaces].sort(byCodeUnit),
+    types: [...types.values()].sort((a, b) => byCodeUnit(a.id, b.id)),
+    elements: [...elements.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
+    attributes: [...attributes.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
+  };
+  const modules = moduleNames(schema.namespaces, configuredModules);
+  // The prefix of a name two namespaces share comes from the namespace URI (as for one service
+  // description), so a module's folder name can be configured without renaming any type.
+  allocateTypeNames(schema.types, schema.elements);
+  const services = run.flatMap(({ name, model }) => model.services.map((service) => ({ service, from: name })));
+  return { services, schema, modules, diagnostics };
+}
