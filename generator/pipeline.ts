@@ -1,5 +1,6 @@
 /**
- * The front half of the generator: load → parse → resolve → model (with the MTOM flags of operations).
+ * The front half of the generator: load → parse → resolve → model (the resolve passes also check
+ * the WSDL parts' references and set the MTOM flags of operations).
  * Each step appends to one diagnostics list; warnings never stop the pipeline.
  */
 import type { Diagnostic, Model } from './model/model.js';
@@ -8,8 +9,6 @@ import { loadDescription } from './load/load.js';
 import { parseSchemas } from './parse/xsd/parse-schemas.js';
 import { parseWsdl } from './parse/wsdl/parse-wsdl.js';
 import { resolveSchema } from './resolve/resolve.js';
-import { markMtomOperations } from './resolve/mtom.js';
-import { checkServiceReferences } from './parse/wsdl/check-references.js';
 import { serviceRoots } from './parse/wsdl/service-roots.js';
 import { sortDiagnostics } from './model/diagnostics.js';
 
@@ -22,9 +21,7 @@ export function buildModel(entries: string[], options: BuildModelOptions = {}): 
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const components = parseSchemas(loaded, diagnostics);
   const services = parseWsdl(loaded, diagnostics);
-  const schema = resolveSchema(components, serviceRoots(services), diagnostics);
-  checkServiceReferences(services, schema, diagnostics);
-  markMtomOperations(services, schema);
+  const schema = resolveSchema(components, serviceRoots(services), diagnostics, services);
   return {
     modelVersion: 1,
     entries: [...entries],

@@ -19,10 +19,10 @@ const INTEGRATION = [
   'cli/', 'cli-codec/', 'corpus/', 'e2e/', 'e2e-runtime/', 'node-soap/', 'packaging/', 'w3c/',
   'addressing/addressing.test', // xmllint
   'client/outcomes-trace.test', // the simulators
-  'client/client.test', // HTTPS servers
+  'client/client.test', 'client/http-status.test', // HTTPS servers
   'codec/ebrim-corpus.test', 'codec/insi-corpus.test',
   'generate/cli.test', 'generate/corpus', // corpus.test, corpus-sweep.test, corpus-ts-versions.test
-  'http/limits.test', 'http/mutual-tls.test', 'http/test-pki.test', 'http/keep-alive.test', 'http/proxy.test',
+  'http/limits.test', 'http/mutual-tls.test', 'http/test-pki.test', 'http/keep-alive.test', 'http/proxy.test', 'http/trust-scope.test',
   'load/catalog.test', 'load/corpus-files.test', 'load/light-tree-readers.test',
   'mtom/corpus.test', 'mtom/encode.test', 'mtom/https-roundtrip.test',
   'profiles/profiles.test',
@@ -32,6 +32,8 @@ const INTEGRATION = [
   'soap/envelope.test', // xmllint
   'wsdl-own/dmp-examples.test', 'wsdl-own/insi-examples.test', 'wsdl-own/security-tokens.test', 'wsdl-own/wsdl-files.test',
   'xsd/expected-content-types.test', 'xsd/qname-enumerations.test',
+  'generate/shared-modules.test', // the 7 official DMP WSDLs in one run
+  'emit/erasable.test', // a whole in-process type check, and node on type-stripping Nodes
   'soak', 'xsw',
 ];
 const isIntegration = (file) => {

@@ -11,7 +11,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { generate, writeRun } from '../../generator/generate/generate.js';
+import { generate, writeRun, type GenerateResult } from '../../generator/generate/generate.js';
 import { corpusAvailable, corpusRoot, repoRoot } from '../../test/support/paths.js';
 import { consumerProject, runtimeDeclarations, runTsc, TSC } from '../../test/generate/support/corpus-generation.js';
 
@@ -36,17 +36,28 @@ const files = wsdls(corpusRoot);
 const scratch = mkdtempSync(join(tmpdir(), 'volet-sweep-'));
 const folderOf = (w: string): string => relative(corpusRoot, w).replace(/[\\/]/g, '__').replace(/\.wsdl$/, '');
 const start = performance.now();
-const result = generate({
-  services: files.map((w) => ({ name: relative(corpusRoot, w), wsdl: [w], out: join(scratch, 'out', folderOf(w)) })),
-  baseDir: repoRoot,
-  catalog: [],
-  templates: null,
-  typecheck: false,
-  version: 'sweep',
+// Each WSDL is its own run (schemas inside its folder): the corpus mixes unrelated services whose
+// schemas would not belong together, and one description with errors must not stop the others.
+const timings = { model: 0, emit: 0 };
+const outcomes = files.map((w) => {
+  const out = join(scratch, 'out', folderOf(w));
+  const run = generate({
+    services: [{ name: relative(corpusRoot, w), wsdl: [w], out }],
+    baseDir: repoRoot,
+    catalog: [],
+    templates: null,
+    typecheck: false,
+    version: 'sweep',
+    schemas: join(out, 'schemas'),
+  });
+  timings.model += run.timings.model;
+  timings.emit += run.timings.emit;
+  if (run.schemas !== null) writeRun(run);
+  return run.services[0] as GenerateResult['services'][number];
 });
 const generateMs = performance.now() - start;
+const result = { services: outcomes, timings };
 const generated = result.services.filter((s) => s.files !== null);
-if (generated.length === result.services.length) writeRun(result);
 const failed = result.services.filter((s) => s.files === null);
 
 const tscStart = performance.now();

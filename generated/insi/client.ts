@@ -9,9 +9,9 @@
 import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';
 import type { ContexteBAM } from '../schemas/ctxbam/types.js';
 import type { ContexteLPS } from '../schemas/ctxlps/types.js';
-import type { INSiRecSansTraitsDIdentite } from '../schemas/insirecsans/types.js';
-import type { INSiRecVitBeneficiaire } from '../schemas/insirecvit/types.js';
-import type { Resultat } from '../schemas/insiresultat/types.js';
+import type { INSiRecSansTraitsDIdentite } from '../schemas/insi-recsans/types.js';
+import type { INSiRecVitBeneficiaire } from '../schemas/insi-recvit/types.js';
+import type { Resultat } from '../schemas/insi-resultat/types.js';
 import type { Erreur } from '../schemas/siram/types.js';
 import type { AttributedURIType } from '../schemas/wsa/types.js';
 import type { SecurityHeaderType } from '../schemas/wsse/types.js';

@@ -8,9 +8,9 @@
 
 import { operationRef, type PortDescriptor } from '@volet/runtime';
 import type { RechercherInsAvecCarteVitaleHeaders, RechercherInsAvecTraitsIdentiteHeaders } from './client.js';
-import type { INSiRecSansTraitsDIdentite } from '../schemas/insirecsans/types.js';
-import type { INSiRecVitBeneficiaire } from '../schemas/insirecvit/types.js';
-import type { Resultat } from '../schemas/insiresultat/types.js';
+import type { INSiRecSansTraitsDIdentite } from '../schemas/insi-recsans/types.js';
+import type { INSiRecVitBeneficiaire } from '../schemas/insi-recvit/types.js';
+import type { Resultat } from '../schemas/insi-resultat/types.js';
 
 /** Port `ICIRService` of service `ICIR-v1`: operations, actions and message parts. */
 export const icirPort: PortDescriptor = {

@@ -163,7 +163,9 @@ function operationContext(
   const body = messageType(ctx, op.input === null ? [] : op.input.body, s);
   const response = op.output === null ? 'void' : messageType(ctx, op.output.body, s) ?? 'void';
   const params: string[] = [];
-  if (body !== null) params.push(`body: ${body}`);
+  // Operations that send XOP parts also take files and streams where the schema has bytes.
+  if (body !== null && op.mtom) s.usedRuntime = true;
+  if (body !== null) params.push(`body: ${op.mtom ? `rt.WithAttachmentSources<${body}>` : body}`);
   if (shared.headers !== '') params.push(`headers: ${shared.headers} = {}`);
   params.push('options: CallOptions = {}');
   const lines: string[] = [];
@@ -180,6 +182,7 @@ function operationContext(
   if (body !== null) {
     const parts = (op.input?.body ?? []).map((b) => `${code(b.part)} (${'element' in b ? `element ${code(b.element)}` : `type ${code(b.type)}`})`);
     lines.push(`@param body - the request body: ${parts.length === 1 ? `part ${parts[0]}` : `parts ${parts.join(', ')}, by part name`}`);
+    if (op.mtom) lines.push('  (bytes may also be files or streams: `attachmentFromFile`, `attachmentFromStream`, sent as XOP parts)');
   }
   if (shared.headers !== '') lines.push('@param headers - the declared SOAP header blocks, by part name (each optional here: profiles may add them)');
   lines.push('@param options - per-call options: endpoint, timeout, abort signal, MTOM');

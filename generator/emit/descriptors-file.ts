@@ -127,6 +127,11 @@ export function portStatements(ctx: EmitContext, typed: ReadonlyMap<PortNames, T
   return [...out, ...body];
 }
 
+/** A port descriptor as data: exactly what descriptors.ts declares for the port (for tools and tests). */
+export function portDescriptorData(ctx: EmitContext, p: PortNames): Literal {
+  return new DescriptorWriter(ctx).port(p);
+}
+
 /** The schema descriptor as plain data: exactly what schemas/schema.ts declares as `schema` (for tools and tests). */
 export function schemaDescriptorData(ctx: EmitContext): Literal {
   return new DescriptorWriter(ctx).schemaData();

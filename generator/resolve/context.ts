@@ -4,6 +4,8 @@
  */
 import type {
   AttributeDeclaration,
+  SchemaModel,
+  Service,
   Diagnostic,
   ElementDeclaration,
   SourceLocation,
@@ -27,14 +29,29 @@ export interface ResolveContext {
   readonly elements: Map<string, ElementDeclaration>;
   /** Model global attributes by QName. */
   readonly attributes: Map<string, AttributeDeclaration>;
+  /** The WSDL services whose parts the last passes check and flag (none for XSD-only inputs). */
+  readonly services: readonly Service[];
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The schema model the passes have built so far: every list sorted, as {@link SchemaModel} says. */
+export function schemaOf(ctx: ResolveContext): SchemaModel {
+  return {
+    namespaces: [...ctx.components.namespaces].sort(byCodeUnit),
+    types: [...ctx.types.values()].sort((a, b) => byCodeUnit(a.id, b.id)),
+    elements: [...ctx.elements.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
+    attributes: [...ctx.attributes.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
+  };
 }
 
 /** A fresh context. */
-export function createContext(components: SchemaComponents, roots: ServiceRoots, diagnostics: Diagnostic[]): ResolveContext {
+export function createContext(components: SchemaComponents, roots: ServiceRoots, diagnostics: Diagnostic[], services: readonly Service[] = []): ResolveContext {
   return {
     components,
     roots,
     diagnostics,
+    services,
     rawTypes: new Map(),
     types: new Map(),
     elements: new Map(),

@@ -3,19 +3,21 @@
  * passes, each in its own file under `passes/` (the way xsdata's codegen handlers are organised).
  * The output does not depend on the order of the input files: every list is sorted.
  */
-import type { Diagnostic, SchemaModel } from '../model/model.js';
+import type { Diagnostic, SchemaModel, Service } from '../model/model.js';
 import { diagnostic } from '../model/diagnostics.js';
 import type { ServiceRoots } from '../model/roots.js';
 import type { SchemaComponents } from '../parse/xsd/components.js';
-import { createContext, type ResolvePass } from './context.js';
+import { createContext, schemaOf, type ResolvePass } from './context.js';
 import { allocateNames } from './passes/allocate-names.js';
 import { buildComponents } from './passes/build-components.js';
 import { collectTypes } from './passes/collect-types.js';
 import { derivedTypes } from './passes/derived-types.js';
 import { flattenGroups } from './passes/flatten-groups.js';
 import { linkReferences } from './passes/link-references.js';
+import { mtomOperations } from './passes/mtom-operations.js';
 import { qnameEnumerations } from './passes/qname-enumerations.js';
 import { reachability } from './passes/reachability.js';
+import { serviceReferences } from './passes/service-references.js';
 import { simpleContent } from './passes/simple-content.js';
 import { simpleTypeFacts } from './passes/simple-type-facts.js';
 import { substitutionGroups } from './passes/substitution-groups.js';
@@ -33,13 +35,16 @@ export const RESOLVE_PASSES: readonly ResolvePass[] = [
   substitutionGroups, // substitutionMembers, substitutes
   reachability, // reached flags from the service roots
   allocateNames, // tsName of types and elements
+  serviceReferences, // every element and type a WSDL part names exists
+  mtomOperations, // mtom / mtomResponse flags of the operations
 ];
 
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Resolves raw components into the schema model; problems go to `diagnostics`. */
-export function resolveSchema(components: SchemaComponents, roots: ServiceRoots, diagnostics: Diagnostic[]): SchemaModel {
-  const ctx = createContext(components, roots, diagnostics);
+/**
+ * Resolves raw components into the schema model; problems go to `diagnostics`. The last passes
+ * check the part references of `services` and set their operations' MTOM flags.
+ */
+export function resolveSchema(components: SchemaComponents, roots: ServiceRoots, diagnostics: Diagnostic[], services: readonly Service[] = []): SchemaModel {
+  const ctx = createContext(components, roots, diagnostics, services);
   for (const pass of RESOLVE_PASSES) {
     try {
       pass.run(ctx);
@@ -49,10 +54,6 @@ export function resolveSchema(components: SchemaComponents, roots: ServiceRoots,
       diagnostics.push(diagnostic('error', { file: '', line: 1, column: 1 }, `internal error in resolve pass ${pass.name}: ${message}`, 'internal-error'));
     }
   }
-  return {
-    namespaces: [...components.namespaces].sort(byCodeUnit),
-    types: [...ctx.types.values()].sort((a, b) => byCodeUnit(a.id, b.id)),
-    elements: [...ctx.elements.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
-    attributes: [...ctx.attributes.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
-  };
+  return schemaOf(ctx);
 }
+

@@ -52,6 +52,12 @@ export type { Signer, SignatureAlgorithmName } from './security/signers/signer.j
 export { createPemSigner, loadPemSigner, type PemSignerOptions } from './security/signers/pem-signer.js';
 export { createPkcs12Signer, loadPkcs12Signer } from './security/signers/pkcs12.js';
 
+// Large documents: files and streams as XOP parts, parts received into files or sinks (generated
+// clients of MTOM operations name WithAttachmentSources).
+export { attachmentFromFile, attachmentFromStream, type AttachmentSource, type WithAttachmentSources } from './mtom/attachment-source.js';
+export { ReceivedAttachment, type AttachmentOutput, type WithReceivedAttachments } from './mtom/received-attachment.js';
+export { isReceivedAttachment } from './mtom/source-brand.js';
+
 // Business outcomes (not faults).
 export {
   registryResponseStatus,

@@ -9,9 +9,9 @@ import { WSSE_NS } from '@volet/runtime/security';
 import type { BodyBlock } from '@volet/runtime/soap';
 import type { SubmitObjectsRequest } from '../../generated/schemas/eblcm/index.js';
 import { type AdhocQueryRequest, AdhocQueryResponseElement } from '../../generated/schemas/ebquery/index.js';
-import { RegistryResponseElement, RegistryResponseElement as RepositoryRegistryResponseElement } from '../../generated/schemas/ebrs/index.js';
+import { RegistryResponseElement } from '../../generated/schemas/ebrs/index.js';
 import { type ProvideAndRegisterDocumentSetRequestType, type RetrieveDocumentSetRequestType, RetrieveDocumentSetResponseElement } from '../../generated/schemas/ihe-xdsb/index.js';
-import { schema as registrySchema, schema as repositorySchema } from '../../generated/schemas/schema.js';
+import { schema } from '../../generated/schemas/schema.js';
 import { documentRegistryPort } from '../../generated/xds-registry/index.js';
 import { documentRepositoryPort } from '../../generated/xds-repository/index.js';
 import { checkAddressing, type AddressingProperty } from '../server/addressing-check.js';
@@ -78,8 +78,8 @@ export function createDmpSimulator(options: DmpSimulatorOptions): DmpSimulator {
   const repositoryUniqueId = options.repositoryUniqueId ?? DMP_REPOSITORY_UNIQUE_ID;
   const canned = indexCanned(options.canned ?? []);
   const ports: Readonly<Record<string, PortBinding>> = {
-    [DMP_PATHS.registry]: bindPort(registrySchema, documentRegistryPort),
-    [DMP_PATHS.repository]: bindPort(repositorySchema, documentRepositoryPort),
+    [DMP_PATHS.registry]: bindPort(schema, documentRegistryPort),
+    [DMP_PATHS.repository]: bindPort(schema, documentRepositoryPort),
   };
 
   const vihfContext = (received: ReceivedSoap, request: SoapHttpRequest, patientCall: boolean): VihfCheckContext => ({
@@ -104,7 +104,7 @@ export function createDmpSimulator(options: DmpSimulatorOptions): DmpSimulator {
       case 'UpdateDocumentSet':
         return reply({ element: RegistryResponseElement, value: updateDocumentSet(decoded.body as SubmitObjectsRequest, context) });
       case 'ProvideAndRegisterDocumentSet':
-        return reply({ element: RepositoryRegistryResponseElement, value: provideAndRegister(decoded.body as ProvideAndRegisterDocumentSetRequestType, context) });
+        return reply({ element: RegistryResponseElement, value: provideAndRegister(decoded.body as ProvideAndRegisterDocumentSetRequestType, context) });
       case 'RetrieveDocumentSet': {
         const xop = new XopBinder();
         const value = retrieveDocuments(decoded.body as RetrieveDocumentSetRequestType, context, (bytes, mimeType) => xop.bind(bytes, mimeType));

@@ -3,9 +3,9 @@
  * CR 00 and the identity (current INS, former INS, reference traits), 01 when nobody matches,
  * 02 when several people do. Business outcomes, never faults.
  */
-import type { INSiRecSansTraitsDIdentite } from '../../generated/schemas/insirecsans/index.js';
-import type { INSiRecVitBeneficiaire } from '../../generated/schemas/insirecvit/index.js';
-import type { IdentifiantNationalSante, Resultat } from '../../generated/schemas/insiresultat/index.js';
+import type { INSiRecSansTraitsDIdentite } from '../../generated/schemas/insi-recsans/index.js';
+import type { INSiRecVitBeneficiaire } from '../../generated/schemas/insi-recvit/index.js';
+import type { IdentifiantNationalSante, Resultat } from '../../generated/schemas/insi-resultat/index.js';
 import type { SimulatedIdentity, SimulatedIns } from './population.js';
 
 const NOT_FOUND: Resultat = { CR: { CodeCR: '01', LibelleCR: 'Aucune identite trouvee' } };

@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -124,14 +124,17 @@ test('volet generate writes the same bytes without the cache, filling it, and fr
       { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, VOLET_COMPILE_CACHE: cache, NODE_DISABLE_COMPILE_CACHE: undefined } },
     );
     assert.equal(r.status, 0, r.stderr);
-    return Object.fromEntries(readdirSync(out).sort().map((f) => [f, readFileSync(join(out, f), 'utf8')]));
+    const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+    return Object.fromEntries(
+      files.map((e) => [relative(out, join(e.parentPath, e.name)).split(sep).join('/'), readFileSync(join(e.parentPath, e.name), 'utf8')] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
+    );
   };
   const cache = join(dir, 'cache');
   const without = generateTo(join(dir, 'off'), 'off');
   const filling = generateTo(join(dir, 'filling'), cache);
   assert.ok(entries(cache).length > 0, 'ts-morph and its TypeScript are cached');
   const cached = generateTo(join(dir, 'cached'), cache);
-  assert.deepEqual(Object.keys(without), ['client.ts', 'descriptors.ts', 'index.ts', 'types.ts']);
+  assert.deepEqual(Object.keys(without), ['client.ts', 'descriptors.ts', 'index.ts', 'schemas/ping/elements.ts', 'schemas/ping/index.ts', 'schemas/ping/types.ts', 'schemas/schema.ts']);
   assert.deepEqual(filling, without);
   assert.deepEqual(cached, without);
 });

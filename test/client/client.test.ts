@@ -79,9 +79,9 @@ const soap11 = (body: string, status = 200): Reply => ({ status, contentType: 't
 const RELATES = (id: string): string => `<wsa:RelatesTo xmlns:wsa="http://www.w3.org/2005/08/addressing">${id}</wsa:RelatesTo>`;
 
 type Calc = {
-  Add(body: { a: number; b: number }, options?: Record<string, unknown>): Promise<number>;
-  Notify(body: { text: string }): Promise<void>;
-  Upload(body: { name: string; data: Uint8Array[] }, options?: Record<string, unknown>): Promise<{ note: { text: string }; trace: { id: string } }>;
+  add(body: { a: number; b: number }, options?: Record<string, unknown>): Promise<number>;
+  notify(body: { text: string }): Promise<void>;
+  upload(body: { name: string; data: Uint8Array[] }, options?: Record<string, unknown>): Promise<{ note: { text: string }; trace: { id: string } }>;
   soap: SoapClient;
 };
 
@@ -117,7 +117,7 @@ before(async () => {
   writeFileSync(join(src, 'calc.wsdl'), WSDL);
   const clients = generateClients([{ name: 'calc', wsdl: [join(src, 'calc.wsdl')] }], 'client-');
   const mod = await clients.load('calc');
-  Calc = mod.CalcPortClient as typeof Calc;
+  Calc = mod.CalcClient as typeof Calc;
   schema = mod.schema as SchemaDescriptor;
   port = mod.calcPort as PortDescriptor;
   server = await startSoapServer(pki, () => reply());
@@ -131,7 +131,7 @@ test('rpc/literal over SOAP 1.1: wrapper in the binding namespace, unqualified p
   reply = () => soap11(`<c:AddResponse xmlns:c="${TNS}"><sum>5</sum></c:AddResponse>`);
   const calc = new Calc(options());
   try {
-    const result = await calc.Add({ a: 2, b: 3 });
+    const result = await calc.add({ a: 2, b: 3 });
     assert.equal(result, 5);
     const request = server.last();
     assert.equal(request.headers['content-type'], 'text/xml; charset=utf-8');
@@ -147,10 +147,10 @@ test('one-way operation: an empty 202 resolves; SOAP 1.1 fault (Client) rejects 
   const calc = new Calc(options());
   try {
     reply = () => ({ status: 202, contentType: 'text/xml', body: '' });
-    assert.equal(await calc.Notify({ text: 'hello' }), undefined);
+    assert.equal(await calc.notify({ text: 'hello' }), undefined);
     assert.equal(server.last().headers.soapaction, '"urn:notify"');
     reply = () => soap11(`<s:Fault xmlns:s="${SOAP11}"><faultcode>s:Client</faultcode><faultstring>bad numbers</faultstring></s:Fault>`, 500);
-    await assert.rejects(calc.Add({ a: 1, b: 1 }), (err: unknown) => {
+    await assert.rejects(calc.add({ a: 1, b: 1 }), (err: unknown) => {
       assert.ok(err instanceof SoapFault);
       assert.equal(err.version, '1.1');
       assert.deepEqual(err.faultCode, { namespace: SOAP11, local: 'Client' });
@@ -167,7 +167,7 @@ test('MTOM with SOAP 1.1: start-info text/xml, SOAPAction "" (empty soapAction),
   const calc = new Calc(options({ mtom: true }));
   try {
     const data = [new Uint8Array([0, 1, 2, 255]), new TextEncoder().encode('<doc>é</doc>')];
-    const result = await calc.Upload({ name: 'two', data });
+    const result = await calc.upload({ name: 'two', data });
     const request = server.last();
     const ct = request.headers['content-type'] ?? '';
     assert.match(ct, /^multipart\/related; type="application\/xop\+xml"; boundary=/);
@@ -180,7 +180,7 @@ test('MTOM with SOAP 1.1: start-info text/xml, SOAPAction "" (empty soapAction),
     assert.deepEqual(result, { note: { text: 'stored' }, trace: { id: 't-1' } });
     // A call without binary content sends plain SOAP even with MTOM on.
     reply = () => soap11(`<c:AddResponse xmlns:c="${TNS}"><sum>2</sum></c:AddResponse>`);
-    await calc.Add({ a: 1, b: 1 });
+    await calc.add({ a: 1, b: 1 });
     assert.equal(server.last().multipart, false);
   } finally {
     calc.soap.close();
@@ -194,11 +194,11 @@ test('RelatesTo: warn by default, strict throws AddressingError, a match is sile
   const calc = new Calc(options({ profile: messageIdProfile(sent), onWarning: (m) => warnings.push(m), onResponse: (r) => responses.push(r.status) }));
   try {
     reply = () => ({ status: 200, contentType: 'text/xml; charset=utf-8', body: envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`, RELATES('urn:uuid:other')) });
-    assert.equal(await calc.Add({ a: 1, b: 2 }), 3);
+    assert.equal(await calc.add({ a: 1, b: 2 }), 3);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /does not match the request MessageID urn:uuid:11111111/);
     assert.match(server.last().envelope, /<wsa:MessageID[^>]*>urn:uuid:11111111/);
-    await assert.rejects(calc.Add({ a: 1, b: 2 }, { relatesTo: 'strict' }), (err: unknown) => err instanceof AddressingError && err.code === 'relates-to-mismatch');
+    await assert.rejects(calc.add({ a: 1, b: 2 }, { relatesTo: 'strict' }), (err: unknown) => err instanceof AddressingError && err.code === 'relates-to-mismatch');
     reply = () => ({ status: 200, contentType: 'text/xml; charset=utf-8', body: envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`, RELATES(sent)) });
     const full = await calc.soap.callWithHeaders<number>('Add', { a: 1, b: 2 }, {}, { relatesTo: 'strict' });
     assert.equal(full.body, 3);
@@ -220,7 +220,7 @@ test('trace: request and response events, patient data masked by default, unmask
   const calc = new Calc(options({ trace: (e) => events.push(e) }));
   try {
     // An INS-like number and a name in the payload.
-    await calc.Upload({ name: 'patient 207058575627097', data: [new Uint8Array([1])] });
+    await calc.upload({ name: 'patient 207058575627097', data: [new Uint8Array([1])] });
     assert.deepEqual(events.map((e) => e.phase), ['request', 'response']);
     assert.equal(events[0].operation, 'Upload');
     assert.equal(events[0].masked, true);
@@ -228,7 +228,7 @@ test('trace: request and response events, patient data masked by default, unmask
     assert.match(events[0].body, /<calc:name>\*\*\*<\/calc:name>/);
     assert.doesNotMatch(events[1].body, />ok</, 'response values are redacted too');
     assert.equal(events[1].status, 200);
-    await calc.Upload({ name: 'patient 207058575627097', data: [new Uint8Array([1])] }, { revealValues: true });
+    await calc.upload({ name: 'patient 207058575627097', data: [new Uint8Array([1])] }, { revealValues: true });
     assert.match(events[2].body, /207058575627097/);
     assert.equal(events[2].masked, false);
   } finally {
@@ -241,13 +241,13 @@ test('abort, strict decoding, and typed errors for bad calls', async () => {
   try {
     reply = () => new Promise((resolve) => setTimeout(() => resolve(soap11(`<c:AddResponse xmlns:c="${TNS}"><sum>1</sum></c:AddResponse>`)), 800));
     const controller = new AbortController();
-    const pending = calc.Add({ a: 0, b: 1 }, { signal: controller.signal });
+    const pending = calc.add({ a: 0, b: 1 }, { signal: controller.signal });
     setTimeout(() => controller.abort(), 50);
     await assert.rejects(pending, (err: unknown) => err instanceof TransportError && err.kind === 'aborted');
 
     reply = () => soap11(`<Note xmlns="${TNS}"><text>ok</text><extra/></Note><Trace xmlns="${TNS}"/>`);
-    assert.deepEqual((await calc.Upload({ name: 'n', data: [new Uint8Array([7])] })).note, { text: 'ok' }, 'lenient by default: the unknown element is skipped');
-    await assert.rejects(calc.Upload({ name: 'n', data: [new Uint8Array([7])] }, { strict: true }), (err: unknown) => err instanceof DecodeError && err.code === 'unknown-element');
+    assert.deepEqual((await calc.upload({ name: 'n', data: [new Uint8Array([7])] })).note, { text: 'ok' }, 'lenient by default: the unknown element is skipped');
+    await assert.rejects(calc.upload({ name: 'n', data: [new Uint8Array([7])] }, { strict: true }), (err: unknown) => err instanceof DecodeError && err.code === 'unknown-element');
 
     await assert.rejects(calc.soap.call('Nope', {}), (err: unknown) => err instanceof EncodeError && err.code === 'unknown-operation');
     await assert.rejects(calc.soap.call('Add', { a: 1, b: 2 }, { NotAHeader: 1 }), (err: unknown) => err instanceof EncodeError && err.code === 'unknown-header');

@@ -106,13 +106,13 @@ after(async () => {
 });
 
 test('ITI-18 registry stored query (TD3.1): headers, VIHF verified independently, typed AdhocQueryResponse', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('registry', 'DocumentRegistry_Port_Soap12Client');
+  const { Client, schema } = await generated('registry', 'DocumentRegistryClient');
   reply = () => soap12(EXAMPLE('TD3.1_Recherche_de_document_reponse.xml'));
   const client = new Client(options('/registry'));
   try {
     const query = exampleBody(schema, 'AdhocQueryRequestElement', EXAMPLE('TD3.1_Recherche_de_document_requete.xml'));
     const before = warnings.length;
-    const response = (await client.DocumentRegistry_RegistryStoredQuery(query)) as {
+    const response = (await client.registryStoredQuery(query)) as {
       status: string;
       totalResultCount: string;
       RegistryObjectList: { Identifiable: { $el: string; value: { id: string } }[] };
@@ -140,7 +140,7 @@ test('ITI-18 registry stored query (TD3.1): headers, VIHF verified independently
 });
 
 test('INDIRECTE tokens are reused across calls, INDIRECTE_RENFORCEE tokens are fresh per call', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('registry', 'DocumentRegistry_Port_Soap12Client');
+  const { Client, schema } = await generated('registry', 'DocumentRegistryClient');
   reply = () => soap12(EXAMPLE('TD3.1_Recherche_de_document_reponse.xml'));
   const query = exampleBody(schema, 'AdhocQueryRequestElement', EXAMPLE('TD3.1_Recherche_de_document_requete.xml'));
   const ids = async (input: VihfInput): Promise<string[]> => {
@@ -148,7 +148,7 @@ test('INDIRECTE tokens are reused across calls, INDIRECTE_RENFORCEE tokens are f
     const out: string[] = [];
     try {
       for (let i = 0; i < 2; i++) {
-        await client.DocumentRegistry_RegistryStoredQuery(query);
+        await client.registryStoredQuery(query);
         const [assertion] = securityAssertions(server.last().envelope);
         out.push(assertAssertionVerifies(assertion, pki.orgSign.certFile, pki.intermediateCa.certPem));
       }
@@ -165,7 +165,7 @@ test('INDIRECTE tokens are reused across calls, INDIRECTE_RENFORCEE tokens are f
 });
 
 test('ITI-43 (TD3.2): multipart response, the cid URL-decoded, document bytes in the typed field', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('repository', 'DocumentRepository_Port_Soap12Client');
+  const { Client, schema } = await generated('repository', 'DocumentRepositoryClient');
   const envelope = EXAMPLE('TD3.2_Consultation_dun_document_reponse.xml');
   reply = () => {
     // The example's href is cid:…-2@urn%3Aihe%3Aiti%3Axds-b%3A2007; the part's Content-ID is the decoded form.
@@ -178,7 +178,7 @@ test('ITI-43 (TD3.2): multipart response, the cid URL-decoded, document bytes in
   const client = new Client(options('/repository'));
   try {
     const request = exampleBody(schema, 'RetrieveDocumentSetRequestElement', EXAMPLE('TD3.2_Consultation_dun_document_requete.xml'));
-    const response = (await client.DocumentRepository_RetrieveDocumentSet(request)) as {
+    const response = (await client.retrieveDocumentSet(request)) as {
       RegistryResponse: { status: string };
       DocumentResponse: { DocumentUniqueId: string; mimeType: string; Document: Uint8Array }[];
     };
@@ -196,7 +196,7 @@ test('ITI-43 (TD3.2): multipart response, the cid URL-decoded, document bytes in
 });
 
 test('ITI-43 fault inside a multipart answer (HTTP 500) becomes a SoapFault', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('repository', 'DocumentRepository_Port_Soap12Client');
+  const { Client, schema } = await generated('repository', 'DocumentRepositoryClient');
   reply = () => {
     const fault = encodeFaultEnvelope({
       version: '1.2',
@@ -210,7 +210,7 @@ test('ITI-43 fault inside a multipart answer (HTTP 500) becomes a SoapFault', { 
   const client = new Client(options('/repository'));
   try {
     const request = exampleBody(schema, 'RetrieveDocumentSetRequestElement', EXAMPLE('TD3.2_Consultation_dun_document_requete.xml'));
-    await assert.rejects(client.DocumentRepository_RetrieveDocumentSet(request), (err: unknown) => {
+    await assert.rejects(client.retrieveDocumentSet(request), (err: unknown) => {
       assert.ok(err instanceof SoapFault);
       assert.equal(err.faultCode.local, 'Sender');
       assert.deepEqual(err.subcodes.map((s) => s.local), ['DMPInvalidCertificate']);
@@ -223,7 +223,7 @@ test('ITI-43 fault inside a multipart answer (HTTP 500) becomes a SoapFault', { 
 });
 
 test('ITI-41 (TD2.1) with two documents: MTOM request split back into identical bytes, RegistryResponse Success', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('repository', 'DocumentRepository_Port_Soap12Client');
+  const { Client, schema } = await generated('repository', 'DocumentRepositoryClient');
   // The official TD2.1 request is a raw MIME body (SoapUI); its two parts become the typed documents.
   const mime = readFileSync(corpus('dmp-exemples-messages', 'TD2.1_Alimentation_requete.xml'));
   const payload = splitSoapPayload(undefined, mime);
@@ -235,7 +235,7 @@ test('ITI-41 (TD2.1) with two documents: MTOM request split back into identical 
   // Whether the descriptor marks ITI-41 as MTOM depends on the generator; the client option makes it explicit.
   const client = new Client(options('/repository', { mtom: true }));
   try {
-    const response = await client.documentRepository_ProvideAndRegisterDocumentSetB(submission);
+    const response = await client.provideAndRegisterDocumentSetB(submission);
     const request = server.last();
     assert.equal(request.multipart, true);
     const ct = request.headers['content-type'] ?? '';
@@ -262,14 +262,14 @@ test('ITI-41 (TD2.1) with two documents: MTOM request split back into identical 
 });
 
 test('MTOM can be turned off per call: the same documents go inline as base64', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('repository', 'DocumentRepository_Port_Soap12Client');
+  const { Client, schema } = await generated('repository', 'DocumentRepositoryClient');
   const mime = readFileSync(corpus('dmp-exemples-messages', 'TD2.1_Alimentation_requete.xml'));
   const payload = splitSoapPayload(undefined, mime);
   const submission = exampleBody(schema, 'ProvideAndRegisterDocumentSetRequestElement', envelopeText(payload), payload.attachments);
   reply = () => soap12(EXAMPLE('TD2.1_Alimentation_reponse.xml'));
   const client = new Client(options('/repository', { mtom: true }));
   try {
-    await client.documentRepository_ProvideAndRegisterDocumentSetB(submission, { mtom: false });
+    await client.provideAndRegisterDocumentSetB(submission, { mtom: false });
     const request = server.last();
     assert.equal(request.multipart, false);
     assert.doesNotMatch(request.envelope, /xop:Include/);
@@ -280,7 +280,7 @@ test('MTOM can be turned off per call: the same documents go inline as base64', 
 });
 
 test('Habilitations setAuthorization (TD0.3): default-pattern action, typed status', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('habilitations', 'HabilitationsEndPointImplPortClient');
+  const { Client, schema } = await generated('habilitations', 'HabilitationsClient');
   reply = () => soap12(EXAMPLE('TD0.3_Mise_a_jour_de_lautorisation_reponse.xml'));
   const client = new Client(options('/habilitations'));
   try {
@@ -298,12 +298,12 @@ test('Habilitations setAuthorization (TD0.3): default-pattern action, typed stat
 });
 
 test('GDP PatientGetDemographics (HL7 v3, TD0.2 request, TD1.3a answer): typed acknowledgement', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('gdp', 'GDP_Binding_Soap12Client');
+  const { Client, schema } = await generated('gdp', 'GDPClient');
   reply = () => soap12(EXAMPLE('TD1.3a_Consultation_reponse.xml'));
   const client = new Client(options('/patients'));
   try {
     const body = exampleBody(schema, 'PRPA_IN201307UV02Element', EXAMPLE('TD0.2_Test_dexistence_requete.xml'));
-    const response = (await client.PatientGetDemographics_PRPA_IN201307UV02(body)) as {
+    const response = (await client.patientGetDemographicsPRPAIN201307UV02(body)) as {
       acknowledgement: { typeCode: string }[];
       controlActProcess: { queryAck: { queryResponseCode: { code: string } } };
     };
@@ -316,7 +316,7 @@ test('GDP PatientGetDemographics (HL7 v3, TD0.2 request, TD1.3a answer): typed a
 });
 
 test('DMP security fault (Sender / DMPInvalidCertificate, HTTP 500) and non-SOAP answers', { skip: SKIP }, async () => {
-  const { Client, schema } = await generated('registry', 'DocumentRegistry_Port_Soap12Client');
+  const { Client, schema } = await generated('registry', 'DocumentRegistryClient');
   const query = exampleBody(schema, 'AdhocQueryRequestElement', EXAMPLE('TD3.1_Recherche_de_document_requete.xml'));
   const client = new Client(options('/registry'));
   try {
@@ -330,7 +330,7 @@ test('DMP security fault (Sender / DMPInvalidCertificate, HTTP 500) and non-SOAP
         }),
         500,
       );
-    await assert.rejects(client.DocumentRegistry_RegistryStoredQuery(query), (err: unknown) => {
+    await assert.rejects(client.registryStoredQuery(query), (err: unknown) => {
       assert.ok(err instanceof SoapFault);
       assert.equal(err.faultCode.namespace, SOAP12);
       assert.equal(err.mostSpecificCode.local, 'DMPInvalidCertificate');
@@ -338,7 +338,7 @@ test('DMP security fault (Sender / DMPInvalidCertificate, HTTP 500) and non-SOAP
       return true;
     });
     reply = () => ({ status: 502, contentType: 'text/html', body: '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>' });
-    await assert.rejects(client.DocumentRegistry_RegistryStoredQuery(query), (err: unknown) => {
+    await assert.rejects(client.registryStoredQuery(query), (err: unknown) => {
       assert.ok(err instanceof TransportError);
       assert.equal(err.kind, 'http');
       assert.equal(err.status, 502);
@@ -348,7 +348,7 @@ test('DMP security fault (Sender / DMPInvalidCertificate, HTTP 500) and non-SOAP
       return true;
     });
     reply = () => ({ status: 200, contentType: 'text/xml', body: '<status>maintenance</status>' });
-    await assert.rejects(client.DocumentRegistry_RegistryStoredQuery(query), (err: unknown) => err instanceof TransportError && err.kind === 'http' && /not a SOAP envelope/.test(err.message));
+    await assert.rejects(client.registryStoredQuery(query), (err: unknown) => err instanceof TransportError && err.kind === 'http' && /not a SOAP envelope/.test(err.message));
   } finally {
     client.soap.close();
   }

@@ -69,7 +69,7 @@ before(async () => {
   if (SKIP) return;
   pki = await sharedTestPki();
   clients = generateClients([{ name: 'insi', wsdl: [corpus('insi-padoa', 'src', 'wsdl', 'DESIR_ICIR_EXP_1.5.0.wsdl')] }]);
-  Client = (await clients.load('insi')).ICIRServiceClient as typeof Client;
+  Client = (await clients.load('insi')).ICIRClient as typeof Client;
   server = await startSoapServer(pki, () => reply());
 });
 

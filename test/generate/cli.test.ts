@@ -193,3 +193,25 @@ describe('volet check', () => {
     assert.match(missing.stdout, /gen\/extra\.ts: stale/);
   });
 });
+
+describe('volet generate names', () => {
+  test('services[].names in volet.config.json choose the client, port descriptor and method names', async () => {
+    const dir = pingCopy('names');
+    writeFileSync(
+      join(dir, 'volet.config.json'),
+      JSON.stringify({
+        services: [{ name: 'ping', wsdl: 'wsdl/ping.wsdl', names: { ports: { PingPort: 'Echo' }, operations: { Ping: 'send' }, services: { Nope: 'X' } } }],
+        modules: { 'urn:volet:test:ping': 'echo-schema' },
+      }),
+    );
+    const r = await volet(dir, 'generate', '--no-typecheck');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /names\.services\.Nope in the configuration matches no service, port or operation/);
+    const client = readFileSync(join(dir, 'generated', 'ping', 'client.ts'), 'utf8');
+    assert.match(client, /^export class EchoClient \{$/m);
+    assert.match(client, /^ {2}async send\(body: Ping, /m);
+    assert.match(client, /this\.soap\.invoke\(echoOperations\.send, body, headers, options\)/);
+    assert.match(readFileSync(join(dir, 'generated', 'ping', 'descriptors.ts'), 'utf8'), /^export const echoPort: PortDescriptor = \{$/m);
+    assert.ok(existsSync(join(dir, 'generated', 'schemas', 'echo-schema', 'types.ts')));
+  });
+});

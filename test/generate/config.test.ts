@@ -48,6 +48,27 @@ describe('volet.config.json', () => {
     bad({ services: [{ name: 'a', wsdl: 'x' }], catalog: [{ file: 'f' }] }, /catalog\[0\]: give "namespace", "location" or both/);
     bad({ services: [{ name: 'a', wsdl: 'x' }], typecheck: 'yes' }, /"typecheck" must be true or false/);
     bad({ services: [{ name: 'a', wsdl: 'x', out: 'o' }, { name: 'b', wsdl: 'y', out: './o' }] }, /services "a" and "b" have the same output folder/);
+    bad({ services: [{ name: 'a', wsdl: 'x', names: { clients: {} } }] }, /services\[0\]\.names: unknown key "clients"/);
+    bad({ services: [{ name: 'a', wsdl: 'x', names: { ports: { P: 'not a name' } } }] }, /names\.ports\["P"\]: "not a name" is not a TypeScript identifier/);
+    bad({ services: [{ name: 'a', wsdl: 'x' }], modules: { 'urn:x': 'Bad_Name' } }, /modules\["urn:x"\]: "Bad_Name" is not a module name/);
+    bad({ services: [{ name: 'a', wsdl: 'x' }], modules: { 'urn:x': 'x', 'urn:y': 'x' } }, /"x" is given to two namespaces/);
+    bad({ services: [{ name: 'a', wsdl: 'x' }], importExtension: 'mjs' }, /"importExtension" must be "js" or "ts"/);
+  });
+
+  test('names, modules, schemas and importExtension', () => {
+    const config = parseConfig(
+      {
+        services: [{ name: 'registry', wsdl: 'r.wsdl', names: { ports: { DocumentRegistry_Port_Soap12: 'Registry' }, operations: { RegistryStoredQuery: 'query' } } }],
+        schemas: 'src/schemas',
+        modules: { 'urn:hl7-org:v3': 'hl7' },
+        importExtension: 'ts',
+      },
+      file,
+    );
+    assert.deepEqual(config.services[0]?.names, { ports: { DocumentRegistry_Port_Soap12: 'Registry' }, operations: { RegistryStoredQuery: 'query' } });
+    assert.equal(config.schemas, join(scratch, 'src', 'schemas'));
+    assert.deepEqual(config.modules, { 'urn:hl7-org:v3': 'hl7' });
+    assert.equal(config.importExtension, 'ts');
   });
 });
 

@@ -6,7 +6,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { ComplexTypeDefinition, Diagnostic, SimpleTypeDefinition, TypeDefinition } from '../../generator/model/model.js';
+import type { ComplexTypeDefinition, Diagnostic, Operation, Service, SimpleTypeDefinition, TypeDefinition } from '../../generator/model/model.js';
 import { loadDescription } from '../../generator/load/load.js';
 import { parseSchemas } from '../../generator/parse/xsd/parse-schemas.js';
 import type { RawParticle } from '../../generator/parse/xsd/components.js';
@@ -15,13 +15,19 @@ import { RESOLVE_PASSES } from '../../generator/resolve/resolve.js';
 import { schema, writeFiles, xs } from '../xsd/support.js';
 
 /** A context with every pass before `name` run, and a function running `name` itself. */
-function before(name: string, body: string, roots: { elements?: string[]; types?: string[] } = {}): { ctx: ResolveContext; run: () => Diagnostic[] } {
-  const dir = writeFiles({ 'main.xsd': schema(body) });
+function before(
+  name: string,
+  body: string,
+  roots: { elements?: string[]; types?: string[] } = {},
+  services: Service[] = [],
+  attributes?: string,
+): { ctx: ResolveContext; run: () => Diagnostic[] } {
+  const dir = writeFiles({ 'main.xsd': attributes === undefined ? schema(body) : schema(body, attributes) });
   const loaded = loadDescription([join(dir, 'main.xsd')]);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   const components = parseSchemas(loaded, diagnostics);
   assert.deepEqual(diagnostics, [], 'the schema itself is fine');
-  const ctx = createContext(components, { elements: roots.elements ?? [], types: roots.types ?? [] }, diagnostics);
+  const ctx = createContext(components, { elements: roots.elements ?? [], types: roots.types ?? [] }, diagnostics, services);
   const index = RESOLVE_PASSES.findIndex((p) => p.name === name);
   assert.ok(index >= 0, `no pass ${name}`);
   for (const pass of RESOLVE_PASSES.slice(0, index)) pass.run(ctx);
@@ -245,6 +251,60 @@ pass('allocate-names', () => {
     assert.deepEqual(run(), []);
     assert.equal(ctx.types.get('{urn:t}order-type')?.tsName, 'OrderType');
     assert.equal(ctx.elements.get('{urn:t}order')?.tsName, 'OrderElement');
+  });
+});
+
+/** A one-operation SOAP 1.2 service whose request and response bodies are the given elements. */
+function service(request: string, response: string): Service {
+  const operation: Operation = {
+    name: 'Op',
+    style: 'document',
+    pattern: 'request-response',
+    soapAction: '',
+    inputAction: null,
+    outputAction: null,
+    actionSource: { input: 'none', output: 'none' },
+    input: { message: '{urn:t}In', body: [{ part: 'body', element: request }], headers: [] },
+    output: { message: '{urn:t}Out', body: [{ part: 'body', element: response }], headers: [] },
+    faults: [],
+    mtom: false,
+    mtomResponse: false,
+  };
+  const port = { name: 'P', binding: '{urn:t}B', portType: '{urn:t}PT', soapVersion: '1.2' as const, address: null, style: 'document' as const, transport: null, operations: [operation] };
+  return { name: 'S', namespace: 'urn:t', ports: [port] };
+}
+
+pass('service-references', () => {
+  it('reports a part naming an element no schema declares, and accepts declared ones', () => {
+    const s = service('{urn:t}req', '{urn:t}missing');
+    const { run } = before('service-references', '<xs:element name="req" type="xs:string"/>', {}, [s]);
+    const found = run();
+    assert.deepEqual(
+      found.map((d) => [d.severity, d.code]),
+      [['error', 'wsdl-undeclared-element']],
+    );
+    assert.match(found[0]?.message ?? '', /\{urn:t\}missing/);
+  });
+});
+
+pass('mtom-operations', () => {
+  it('flags the operation whose request reaches base64Binary content marked for XOP', () => {
+    const s = service('{urn:t}upload', '{urn:t}ack');
+    const { run } = before(
+      'mtom-operations',
+      `<xs:element name="upload"><xs:complexType><xs:sequence>
+         <xs:element name="data" type="xs:base64Binary" xmime:expectedContentTypes="application/octet-stream"/>
+       </xs:sequence></xs:complexType></xs:element>
+       <xs:element name="ack" type="xs:string"/>`,
+      { elements: ['{urn:t}upload', '{urn:t}ack'] },
+      [s],
+      'targetNamespace="urn:t" xmlns:t="urn:t" xmlns:xmime="http://www.w3.org/2005/05/xmlmime" elementFormDefault="qualified"',
+    );
+    const op = s.ports[0]?.operations[0];
+    assert.equal(op?.mtom, false);
+    assert.deepEqual(run(), []);
+    assert.equal(op?.mtom, true);
+    assert.equal(op?.mtomResponse, false);
   });
 });
 

@@ -6,9 +6,11 @@
  * CI-SIS / CI-TLSi profiles and a byte-exact dump of the exchange are options; passphrases may come
  * from environment variables and are never printed.
  */
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
-import type { AssertionPsInput, Signer, SoapClient, SoapProfile, TlsiProfileSecurity, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type { AssertionPsInput, BodyChunk, Signer, SoapClient, SoapProfile, TlsiProfileSecurity, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
 import type { HttpsTransportOptions } from '@volet/runtime/http';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, UsageError } from '../io.js';
@@ -41,10 +43,25 @@ interface CallArgs {
   trace: boolean;
   'reveal-values': boolean;
   catalog?: string;
+  'attachments-dir'?: string;
 }
 
 /** Environment variables read for secrets (never printed). */
 const ENV = { passphrase: 'VOLET_PASSPHRASE', signPassphrase: 'VOLET_SIGN_PASSPHRASE' } as const;
+
+/** Writes a request body, parts streamed from files included (read a second time for the dump). */
+async function dumpBody(path: string, chunks: readonly BodyChunk[]): Promise<void> {
+  // Owner-only, like every dump file (see DumpingTransport).
+  const out = createWriteStream(path, { mode: 0o600 });
+  for (const c of chunks) {
+    if (typeof c === 'string' || c instanceof Uint8Array) out.write(c);
+    else if (c.replayable) for await (const piece of c.open()) if (!out.write(piece)) await once(out, 'drain');
+    else out.write('[a part streamed once, not dumped]');
+  }
+  out.end();
+  await finished(out);
+  chmodSync(path, 0o600);
+}
 
 /**
  * Writes the exact bytes of each exchange into a folder. They hold patient data and bearer tokens
@@ -70,13 +87,15 @@ class DumpingTransport implements Transport {
   async send(request: TransportRequest): Promise<TransportResponse> {
     const n = this.count++;
     const prefix = n === 0 ? '' : `${n + 1}.`;
-    const chunks = Array.isArray(request.body) ? (request.body as readonly (string | Uint8Array)[]) : [request.body as string | Uint8Array];
+    const chunks = Array.isArray(request.body) ? (request.body as readonly BodyChunk[]) : [request.body as BodyChunk];
     const url = new URL(String(request.url));
     const headerLines = Object.entries(request.headers ?? {}).map(([k, v]) => `${k}: ${v}\n`).join('');
     this.write(`${prefix}request.headers`, `POST ${url.origin}${url.pathname}\n${headerLines}`);
-    this.write(`${prefix}request.body`, Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c))));
+    await dumpBody(join(this.dir, `${prefix}request.body`), chunks);
     try {
-      const response = await this.inner.send(request);
+      // The dump holds the whole response body: read it buffered (streamed parts are then written from memory).
+      const { readBody: _streamed, ...buffered } = request;
+      const response = await this.inner.send(buffered);
       const lines = Object.entries(response.headers).map(([k, v]) => `${k}: ${v}\n`).join('');
       this.write(`${prefix}response.headers`, `HTTP ${response.status}\n${lines}`);
       this.write(`${prefix}response.body`, response.body);
@@ -203,7 +222,11 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
     const op = client.operation(args.operation);
     const call = messages.callArgumentsFromJson(descriptors.schema, op, input);
     try {
-      const response = await client.callWithHeaders(args.operation, call.body, call.headers, { extraHeaders: call.extraHeaders });
+      const response = await client.callWithHeaders(args.operation, call.body, call.headers, {
+        extraHeaders: call.extraHeaders,
+        // Parts of the response go to files as they arrive; the JSON refers to them ({ "$file": … }).
+        ...(args['attachments-dir'] !== undefined ? { attachments: { dir: args['attachments-dir'] } } : {}),
+      });
       const json = { envelope: { version: response.version, headers: response.headers.map(messages.blockToJson), body: response.bodyBlocks.map(messages.blockToJson) } };
       context.io.stdout(JSON.stringify(json, null, 2) + '\n');
       context.exitCode = ExitCode.ok;
@@ -252,7 +275,8 @@ export const registerCall: RegisterCommand = (cli, context) =>
         .option('sign-passphrase', { describe: `passphrase of --sign-pfx (or env ${ENV.signPassphrase})`, type: 'string', requiresArg: true })
         .option('trace', { describe: 'print the request and response envelopes on stderr, redacted: structure and safe values (addressing, codes, IDs) only', type: 'boolean', default: false })
         .option('reveal-values', { describe: 'with --trace: print every value (patient data, signed tokens): local debugging only', type: 'boolean', default: false })
-        .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true }),
+        .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true })
+        .option('attachments-dir', { describe: 'write the MTOM parts of the response into this folder as they arrive (the JSON refers to the files)', type: 'string', requiresArg: true }),
     async (args) => {
       await runCall(
         {

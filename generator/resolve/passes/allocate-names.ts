@@ -59,64 +59,64 @@ export function allocateTypeNames(
   elements: Iterable<ElementDeclaration>,
   prefixes: (namespaces: string[]) => Map<string, string> = prefixesFor,
 ): void {
-    const all: Named[] = [];
-    for (const t of types) {
-      const tier = t.name !== null ? 0 : /^\{[^}]*\}[^/]*~$/.test(t.id) ? 2 : 3;
-      const { namespace, local } = splitQName(t.id);
-      const candidate = avoidReserved(typeBaseName(t.id), 'Type');
-      all.push({
-        key: `t:${t.id}`,
-        namespace,
-        tier,
-        exact: t.name !== null && candidate === local ? 0 : 1,
-        candidate,
-        assign: (n) => (t.tsName = n),
-      });
-    }
-    for (const e of elements) {
-      const { namespace, local } = splitQName(e.name);
-      all.push({
-        key: `e:${e.name}`,
-        namespace,
-        tier: 1,
-        exact: 1,
-        candidate: avoidReserved(`${pascalCase(local)}Element`, '_'),
-        assign: (n) => (e.tsName = n),
-      });
-    }
-    all.sort((a, b) => a.tier - b.tier || a.exact - b.exact || byCodeUnit(a.key, b.key));
+  const all: Named[] = [];
+  for (const t of types) {
+    const tier = t.name !== null ? 0 : /^\{[^}]*\}[^/]*~$/.test(t.id) ? 2 : 3;
+    const { namespace, local } = splitQName(t.id);
+    const candidate = avoidReserved(typeBaseName(t.id), 'Type');
+    all.push({
+      key: `t:${t.id}`,
+      namespace,
+      tier,
+      exact: t.name !== null && candidate === local ? 0 : 1,
+      candidate,
+      assign: (n) => (t.tsName = n),
+    });
+  }
+  for (const e of elements) {
+    const { namespace, local } = splitQName(e.name);
+    all.push({
+      key: `e:${e.name}`,
+      namespace,
+      tier: 1,
+      exact: 1,
+      candidate: avoidReserved(`${pascalCase(local)}Element`, '_'),
+      assign: (n) => (e.tsName = n),
+    });
+  }
+  all.sort((a, b) => a.tier - b.tier || a.exact - b.exact || byCodeUnit(a.key, b.key));
 
-    // Step 2: namespace prefixes for base names shared across namespaces.
-    const byCandidate = new Map<string, Named[]>();
-    for (const n of all) {
-      const list = byCandidate.get(n.candidate) ?? [];
-      list.push(n);
-      byCandidate.set(n.candidate, list);
-    }
-    for (const [candidate, group] of byCandidate) {
-      const namespaces = [...new Set(group.map((n) => n.namespace))].sort(byCodeUnit);
-      if (namespaces.length < 2) continue;
-      const chosen = prefixes(namespaces);
-      for (const n of group) n.candidate = avoidReserved(`${chosen.get(n.namespace) ?? ''}${candidate}`, '_');
-    }
+  // Step 2: namespace prefixes for base names shared across namespaces.
+  const byCandidate = new Map<string, Named[]>();
+  for (const n of all) {
+    const list = byCandidate.get(n.candidate) ?? [];
+    list.push(n);
+    byCandidate.set(n.candidate, list);
+  }
+  for (const [candidate, group] of byCandidate) {
+    const namespaces = [...new Set(group.map((n) => n.namespace))].sort(byCodeUnit);
+    if (namespaces.length < 2) continue;
+    const chosen = prefixes(namespaces);
+    for (const n of group) n.candidate = avoidReserved(`${chosen.get(n.namespace) ?? ''}${candidate}`, '_');
+  }
 
-    // Step 3: first holder keeps the name, the others get the smallest free numeric suffix.
-    const wanted = new Set(all.map((n) => n.candidate));
-    const taken = new Set<string>();
-    const losers: Named[] = [];
-    for (const n of all) {
-      if (taken.has(n.candidate)) {
-        losers.push(n);
-        continue;
-      }
-      taken.add(n.candidate);
-      n.assign(n.candidate);
+  // Step 3: first holder keeps the name, the others get the smallest free numeric suffix.
+  const wanted = new Set(all.map((n) => n.candidate));
+  const taken = new Set<string>();
+  const losers: Named[] = [];
+  for (const n of all) {
+    if (taken.has(n.candidate)) {
+      losers.push(n);
+      continue;
     }
-    for (const n of losers) {
-      let i = 2;
-      while (taken.has(`${n.candidate}${i}`) || wanted.has(`${n.candidate}${i}`)) i++;
-      const name = `${n.candidate}${i}`;
-      taken.add(name);
-      n.assign(name);
-    }
+    taken.add(n.candidate);
+    n.assign(n.candidate);
+  }
+  for (const n of losers) {
+    let i = 2;
+    while (taken.has(`${n.candidate}${i}`) || wanted.has(`${n.candidate}${i}`)) i++;
+    const name = `${n.candidate}${i}`;
+    taken.add(name);
+    n.assign(name);
+  }
 }

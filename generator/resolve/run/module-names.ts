@@ -27,6 +27,12 @@ export const DEFAULT_MODULE_NAMES: Readonly<Record<string, string>> = {
   'http://www.w3.org/XML/1998/namespace': 'xml',
   'http://www.w3.org/2004/08/xop/include': 'xop',
   'http://www.w3.org/2005/05/xmlmime': 'xmime',
+  'http://www.cnamts.fr/INSiRecSans': 'insi-recsans',
+  'http://www.cnamts.fr/INSiRecVit': 'insi-recvit',
+  'http://www.cnamts.fr/INSiResultat': 'insi-resultat',
+  'urn:siram': 'siram',
+  'urn:siram:bam:ctxbam': 'ctxbam',
+  'urn:siram:lps:ctxlps': 'ctxlps',
 };
 
 /** What a module name may look like: a lower-case folder name that is also readable as a prefix. */

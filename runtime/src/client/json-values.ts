@@ -1,19 +1,23 @@
 /**
  * The JSON form of decoded values (what `volet decode` prints and `volet encode` / `volet call`
  * read): the shape of the generated types, with binary values (`base64Binary`, `hexBinary`) as
- * base64 strings. Turning JSON back into values needs the descriptors, to know which strings are
+ * base64 strings (or `{ "$file": path }` for a file sent as an MTOM part, and for an MTOM part
+ * received into a file). Turning JSON back into values needs the descriptors, to know which strings are
  * binary; everything else (integers as strings, QNames as `{ namespace, local }`) is already JSON.
  */
 import { Buffer } from 'node:buffer';
 import type { ComplexTypeDescriptor, ElementFieldDescriptor, FieldDescriptor, SchemaDescriptor, TypeDescriptor, TypeKey } from '../codec/descriptors.js';
 import { isTagged } from '../codec/values.js';
 import { ownValue, setOwn } from '../codec/own-property.js';
+import { attachmentFromFile } from '../mtom/attachment-source.js';
+import { isReceivedAttachment } from '../mtom/source-brand.js';
 
 /**
  * A decoded value as JSON data: `Uint8Array`s become base64 strings (and bigints decimal strings);
  * the rest is copied as is.
  */
 export function toJsonValue(value: unknown): unknown {
+  if (isReceivedAttachment(value)) return value.toJSON();
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
   if (typeof value === 'bigint') return value.toString();
   if (Array.isArray(value)) return value.map(toJsonValue);
@@ -69,6 +73,10 @@ class JsonReviver {
   private simple(key: TypeKey, json: unknown): unknown {
     const kind = this.simpleKind(key);
     if (kind === 'binary' && typeof json === 'string') return fromBase64(json);
+    // `{ "$file": path }`: the bytes of a file, read while the request is sent (an MTOM part).
+    if (kind === 'binary' && isObject(json) && typeof json.$file === 'string') {
+      return attachmentFromFile(json.$file, typeof json.contentType === 'string' ? { contentType: json.contentType } : {});
+    }
     if (kind === 'binary-list' && Array.isArray(json)) return json.map((v) => (typeof v === 'string' ? fromBase64(v) : v));
     return json;
   }

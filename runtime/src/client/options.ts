@@ -5,6 +5,7 @@
 import type { RelatesToMode, ResponseAddressing } from '../addressing/index.js';
 import type { HttpsTransportOptions } from '../http/https-transport.js';
 import type { Transport } from '../http/transport.js';
+import type { AttachmentOutput, ReceivedAttachment } from '../mtom/received-attachment.js';
 import type { HeaderBlock, SoapBlock } from '../soap/index.js';
 import type { SoapProfile } from './profile.js';
 import type { TraceHook } from './trace.js';
@@ -20,6 +21,14 @@ export interface CommonOptions {
    * Default: on for operations whose descriptor says `mtom`, off otherwise.
    */
   mtom?: boolean;
+  /**
+   * Stream the XOP parts of multipart responses to files (`{ dir }`) or to writables the caller
+   * opens per part (`{ sink }`) as they arrive, instead of holding them in memory. The response is
+   * then parsed while it arrives; a `base64Binary` value bound to a part is a
+   * {@link ReceivedAttachment} (path, size, Content-ID) instead of bytes. The transport's
+   * `maxResponseBytes` bounds the envelope, `maxAttachmentBytes` (default 4 GiB) the parts.
+   */
+  attachments?: AttachmentOutput;
   /**
    * Strict decoding of responses: unknown or misplaced elements, missing required ones and a SOAP
    * version other than the operation's are errors. Default false (lenient: unknown elements are
@@ -103,6 +112,8 @@ export interface SoapResponse<T> {
   readonly httpHeaders: Readonly<Record<string, string>>;
   /** XOP attachments of a multipart response, by normalised Content-ID (already bound into the body). */
   readonly attachments: ReadonlyMap<string, Uint8Array>;
+  /** With the `attachments` option: the parts streamed to files or sinks, by normalised Content-ID (already bound into the body). */
+  readonly receivedAttachments?: ReadonlyMap<string, ReceivedAttachment>;
 }
 
 /** The options in force for one call. */

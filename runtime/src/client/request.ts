@@ -6,7 +6,7 @@ import { elementRef, type SchemaDescriptor } from '../codec/descriptors.js';
 import type { EncodeOptions } from '../codec/encode.js';
 import { EncodeError } from '../errors/encode-error.js';
 import type { BodyChunk } from '../http/transport.js';
-import { XopPackage, type MtomAttachment } from '../mtom/encode.js';
+import { XopPackage, type StreamedMtomAttachment } from '../mtom/encode.js';
 import { encodeEnvelope, soapHttpHeaders, type BodyBlock } from '../soap/index.js';
 import { declaredHeaderBlocks, extraHeaderBlocks, mergeHeaderBlocks } from './header-blocks.js';
 import type { OperationDescriptor } from './operation.js';
@@ -23,7 +23,7 @@ export interface PreparedRequest {
   /** The envelope XML (with `xop:Include`s when MTOM is used). */
   readonly envelope: string;
   /** XOP parts (empty without MTOM). */
-  readonly attachments: readonly MtomAttachment[];
+  readonly attachments: readonly StreamedMtomAttachment[];
   /** The wsa:MessageID sent, if any. */
   readonly messageId: string | undefined;
 }
@@ -63,7 +63,7 @@ export function prepareRequest(
   const xop = mtom ? new XopPackage() : null;
   const encodeOptions: EncodeOptions = {
     ...(options.validate === true ? { validate: true } : {}),
-    ...(xop !== null ? { attachments: (data: Uint8Array) => xop.add(data).element } : {}),
+    ...(xop !== null ? { attachments: (data) => xop.add(data).element } : {}),
   };
   const values = partValues(op, body);
   let bodyContent: BodyBlock | string | (BodyBlock | string)[];
@@ -96,7 +96,7 @@ export function prepareRequest(
   const httpAction = options.httpAction ?? (op.soapAction !== '' ? op.soapAction : fallback);
   const attachments = xop?.attachments ?? [];
   if (xop !== null && attachments.length > 0) {
-    const message = xop.encode(envelope, { soapVersion: op.soapVersion, ...(op.soapVersion === '1.2' && httpAction !== '' ? { action: httpAction } : {}) });
+    const message = xop.encodeStreamed(envelope, { soapVersion: op.soapVersion, ...(op.soapVersion === '1.2' && httpAction !== '' ? { action: httpAction } : {}) });
     const http: Record<string, string> = { 'content-type': message.contentType };
     if (op.soapVersion === '1.1') http.soapaction = soapHttpHeaders('1.1', httpAction).soapaction;
     return { headers: http, body: message.chunks, envelope, attachments, messageId: profile?.messageId };

@@ -67,7 +67,7 @@ export function readResponse(
   const strict = options.strict === true;
   const codec: DecodeOptions = {
     mode: strict ? 'strict' : 'lenient',
-    attachments: payload.attachments,
+    attachments: payload.received ?? payload.attachments,
     ...(options.validate === true ? { validate: true } : {}),
   };
   const output = op.output;
@@ -147,6 +147,7 @@ export function readResponse(
     status: response.status,
     httpHeaders: response.headers,
     attachments: payload.attachments,
+    ...(payload.received !== undefined ? { receivedAttachments: payload.received } : {}),
   };
 }
 

@@ -6,7 +6,7 @@ import type { SchemaDescriptor } from '../codec/descriptors.js';
 import { EncodeError } from '../errors/encode-error.js';
 import { HttpsTransport } from '../http/https-transport.js';
 import { redactUrl } from '../http/transport-error.js';
-import type { Transport } from '../http/transport.js';
+import type { Transport, TransportResponse } from '../http/transport.js';
 import type { OperationDescriptor, OperationRef, PortDescriptor } from './operation.js';
 import { effectiveOptions, type CallOptions, type ClientOptions, type EffectiveOptions, type SoapResponse } from './options.js';
 import type { ProfileRequest } from './profile.js';
@@ -19,6 +19,9 @@ import { redactHeaders } from './trace.js';
 function reveals(opts: EffectiveOptions): boolean {
   return opts.revealValues === true || opts.traceUnmasked === true;
 }
+import { AttachmentCollector } from '../mtom/attachment-sinks.js';
+import type { WithAttachmentSources } from '../mtom/attachment-source.js';
+import type { SoapPayload } from '../mtom/soap-payload.js';
 
 /** Calls the operations of one port. */
 export class SoapClient {
@@ -62,7 +65,7 @@ export class SoapClient {
    */
   async invoke<TBody, TResponse, THeaders extends object>(
     operation: OperationRef<TBody, TResponse, THeaders>,
-    body: TBody,
+    body: WithAttachmentSources<TBody>,
     headers: THeaders,
     options: CallOptions = {},
   ): Promise<TResponse> {
@@ -100,14 +103,44 @@ export class SoapClient {
     }
     const request = prepareRequest(this.schema, op, body, headers, opts, profileRequest);
     this.traceRequest(opts, op, url, request);
+    const collector = opts.attachments !== undefined ? new AttachmentCollector(opts.attachments) : undefined;
     const response = await this.transport().send({
       url,
       headers: request.headers,
       body: request.body,
       ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
       ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+      ...(collector !== undefined ? { readBody: collector.readBody } : {}),
     });
-    const payload = splitResponse(op, response, url);
+    try {
+      return await this.finishCall<TResponse>(op, opts, url, request, response, collector);
+    } catch (err) {
+      collector?.discard();
+      throw err;
+    }
+  }
+
+  private async finishCall<TResponse>(
+    op: OperationDescriptor,
+    opts: EffectiveOptions,
+    url: URL,
+    request: PreparedRequest,
+    response: TransportResponse,
+    collector: AttachmentCollector | undefined,
+  ): Promise<SoapResponse<TResponse>> {
+    let payload: SoapPayload | null;
+    const root = collector?.root;
+    if (root !== undefined) {
+      // Streamed: the transport's body is the root part; the other parts went to their sinks.
+      payload = { multipart: true, envelope: root.body, envelopeContentType: root.contentType, attachments: new Map(), rootPart: root, received: collector?.received };
+    } else {
+      payload = splitResponse(op, response, url);
+      if (collector !== undefined && payload !== null && payload.attachments.size > 0) {
+        // A transport that buffered the response: same outcome, from memory.
+        await collector.writeBuffered(payload.attachments);
+        payload = { ...payload, attachments: new Map(), received: collector.received };
+      }
+    }
     if (payload !== null && opts.trace !== undefined) {
       const text = responseText(payload);
       opts.trace({
@@ -117,7 +150,7 @@ export class SoapClient {
         status: response.status,
         headers: reveals(opts) ? response.headers : redactHeaders(response.headers),
         body: reveals(opts) ? text : redactXml(text),
-        attachments: [...payload.attachments].map(([contentId, data]) => ({ contentId, size: data.byteLength })),
+        attachments: [...payload.attachments, ...(payload.received ?? [])].map(([contentId, data]) => ({ contentId, size: data instanceof Uint8Array ? data.byteLength : data.size })),
         masked: !reveals(opts),
       });
     }
@@ -170,7 +203,7 @@ export class SoapClient {
       url: redactUrl(url),
       headers: reveals(opts) ? request.headers : redactHeaders(request.headers),
       body: reveals(opts) ? request.envelope : redactXml(request.envelope),
-      attachments: request.attachments.map((a) => ({ contentId: a.contentId, size: a.data.byteLength })),
+      attachments: request.attachments.map((a) => ({ contentId: a.contentId, size: a.data.byteLength ?? -1 })),
       masked: !reveals(opts),
     });
   }

@@ -19,7 +19,7 @@ export interface TraceEvent {
   readonly headers: Readonly<Record<string, string>>;
   /** The SOAP envelope as text: redacted unless `revealValues` is set. */
   readonly body: string;
-  /** XOP attachments of the message (their bytes are never traced). */
+  /** XOP attachments of the message (their bytes are never traced); `size` is -1 for a stream of unknown length. */
   readonly attachments: readonly { readonly contentId: string; readonly size: number }[];
   /** True when `body` went through {@link redactXml}. */
   readonly masked: boolean;

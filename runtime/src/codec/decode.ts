@@ -11,6 +11,7 @@ import { RawCapture } from '../xml/raw-capture.js';
 import { XmlReader, type XmlAttribute, type XmlHandler, type XmlTag } from '../xml/reader.js';
 import { InvalidValue, builtinCodec, type ParseContext } from './builtins.js';
 import { XOP_INCLUDE_NS, normalizeContentId } from '../mtom/content-id.js';
+import type { ReceivedAttachment } from '../mtom/received-attachment.js';
 import {
   compiledSchema,
   type AnySlot,
@@ -45,9 +46,10 @@ export interface DecodeOptions {
   limits?: Partial<XmlLimits>;
   /**
    * XOP (MTOM) attachments, by normalised Content-ID (`splitSoapPayload(…).attachments`): an
-   * `xop:Include` in a `base64Binary` element then stands for the bytes of the part it names.
+   * `xop:Include` in a `base64Binary` element then stands for the bytes of the part it names
+   * (or, for parts streamed to a file or sink, for its {@link ReceivedAttachment}).
    */
-  attachments?: ReadonlyMap<string, Uint8Array>;
+  attachments?: ReadonlyMap<string, Uint8Array | ReceivedAttachment>;
   /**
    * Most bytes the `xop:Include`s of one document may stand for in total, counting a part once per
    * Include that names it (what a caller materialises when it re-encodes or prints the value).
@@ -66,7 +68,7 @@ export interface DecodeSettings {
   readonly validate: boolean;
   readonly debug: boolean;
   /** XOP attachments, or null. */
-  readonly attachments: ReadonlyMap<string, Uint8Array> | null;
+  readonly attachments: ReadonlyMap<string, Uint8Array | ReceivedAttachment> | null;
   /** Bytes the remaining `xop:Include`s of this document may still bind (shared, decremented). */
   readonly xopBudget: { remaining: number };
 }
@@ -97,7 +99,7 @@ class Frame {
   pos = 0;
   nil = false;
   /** The bytes of an `xop:Include` standing for this element's base64 content. */
-  xop: Uint8Array | null = null;
+  xop: Uint8Array | ReceivedAttachment | null = null;
 }
 
 /** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
@@ -422,27 +424,28 @@ export class ElementDecoder implements XmlHandler {
     let href: string | undefined;
     for (const a of tag.attributeList) if (a.local === 'href' && a.uri === '') href = a.value;
     if (href === undefined) throw this.fail('invalid-value', 'xop:Include without href');
-    const attachments = this.settings.attachments as ReadonlyMap<string, Uint8Array>;
+    const attachments = this.settings.attachments as ReadonlyMap<string, Uint8Array | ReceivedAttachment>;
     const data = attachments.get(normalizeContentId(href)) ?? attachments.get(href.trim().replace(/^cid:/i, ''));
     // Content-IDs are generated identifiers, not patient data: safe to show.
     if (data === undefined) throw this.fail('missing-attachment', `xop:Include refers to ${href.slice(0, 120)}, which is not in the message`);
     if (frame.xop !== null) throw this.fail('duplicate-element', 'two xop:Include elements in one base64Binary element');
     // One part named by many Includes costs nothing here but its size each time the value is re-encoded
-    // or printed: the total is bounded by the message limit.
+    // or printed: the total is bounded by the message limit (parts received into files are not in memory).
     const budget = this.settings.xopBudget;
-    if (data.byteLength > budget.remaining) {
+    const bytes = data instanceof Uint8Array ? data.byteLength : 0;
+    if (bytes > budget.remaining) {
       throw this.fail('too-large', 'the xop:Include elements of the message stand for more bytes than the message limit (maxXopBytes)');
     }
-    budget.remaining -= data.byteLength;
+    budget.remaining -= bytes;
     frame.xop = data;
     new SkipHandler(this.reader, this);
     return true;
   }
 
   /** The value of an element bound to an attachment: only whitespace may surround the Include. */
-  private xopValue(frame: Frame): Uint8Array {
+  private xopValue(frame: Frame): Uint8Array | ReceivedAttachment {
     if (!isWhitespace(frame.text)) throw this.fail('unexpected-text', 'text beside an xop:Include');
-    return frame.xop as Uint8Array;
+    return frame.xop as Uint8Array | ReceivedAttachment;
   }
 
   private store(parent: Frame, slot: ElementSlot, value: unknown): void {

@@ -23,6 +23,8 @@ import type { ElementRef } from './descriptors.js';
 import { checkPlan, chooseBranch, NO_BRANCH_FITS } from './check-plan.js';
 import { isRawXml } from './values.js';
 import { ownValue } from './own-property.js';
+import { isAttachmentSource } from '../mtom/source-brand.js';
+import type { AttachmentSource } from '../mtom/attachment-source.js';
 
 /** Options of {@link encode}. */
 export interface EncodeOptions {
@@ -44,9 +46,10 @@ export interface EncodeOptions {
   /**
    * MTOM: receives the bytes of each non-empty `base64Binary` value and returns the `xop:Include`
    * element to write instead of its base64 text (e.g. `XopPackage.add(data).element`), or
-   * undefined to write the text.
+   * undefined to write the text. A file/stream value (`attachmentFromFile`, `attachmentFromStream`)
+   * always goes through it, and is an error without it.
    */
-  attachments?: (data: Uint8Array) => string | undefined;
+  attachments?(data: Uint8Array | AttachmentSource): string | undefined;
 }
 
 /** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
@@ -126,7 +129,7 @@ class Encoder implements FormatContext {
   private readonly qualified: (string | undefined)[] = [];
   private readonly validate: boolean;
   private readonly debug: boolean;
-  private readonly xop: ((data: Uint8Array) => string | undefined) | null;
+  private readonly xop: ((data: Uint8Array | AttachmentSource) => string | undefined) | null;
   private readonly path: (string | number)[] = [];
   private readonly tagMaps = new Map<CompiledComplex, Map<string, ElementSlot>>();
   /**
@@ -257,6 +260,12 @@ class Encoder implements FormatContext {
 
   /** The `xop:Include` to write for a base64Binary value when an attachment sink is set, else undefined. */
   private xopText(type: CompiledSimple, value: unknown): string | undefined {
+    if (isAttachmentSource(value)) {
+      // A stream cannot become base64 text here: it is sent as an XOP part or not at all.
+      const include = type.format === BASE64_FORMAT && this.xop !== null ? this.xop(value) : undefined;
+      if (include === undefined) throw this.fail('invalid-value', 'a file or stream value needs MTOM (an XOP part) and a base64Binary element');
+      return include;
+    }
     if (this.xop === null || type.format !== BASE64_FORMAT || !(value instanceof Uint8Array) || value.byteLength === 0) return undefined;
     return this.xop(value);
   }

@@ -7,13 +7,16 @@
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Agent, request as httpsRequest, type AgentOptions } from 'node:https';
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
-import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { pipeline, type Transform } from 'node:stream';
+import { brotliDecompressSync, createBrotliDecompress, createGunzip, createInflate, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import { VoletError } from '../errors/volet-error.js';
+import { MtomError } from '../mtom/mtom-error.js';
 import { bypassesProxy, describeProxy, resolveProxy, type ProxyOption, type ProxySettings } from './proxy.js';
 import { checkSoapResponse } from './response-check.js';
 import { createClientTlsContext, type ClientTlsContext, type ClientTlsSettings } from './tls-credentials.js';
 import { SERVER_CHECK_FAILED, toTransportError } from './tls-errors.js';
 import { TunnelAgent } from './tunnel-agent.js';
-import type { BodyChunk, Transport, TransportRequest, TransportResponse } from './transport.js';
+import type { BodyChunk, BodyStream, ResponseBodyReader, Transport, TransportRequest, TransportResponse } from './transport.js';
 import { redactUrl, TransportError } from './transport-error.js';
 
 /** Options of {@link HttpsTransport}. Host name verification is always on and has no switch. */
@@ -94,9 +97,34 @@ function startTimer(ms: number, onTimeout: () => void): NodeJS.Timeout | undefin
   return ms > MAX_TIMER ? undefined : setTimeout(onTimeout, Math.max(0, ms));
 }
 
-function toChunks(body: BodyChunk | readonly BodyChunk[]): Uint8Array[] {
+type WireChunk = Uint8Array | BodyStream;
+
+function toChunks(body: BodyChunk | readonly BodyChunk[]): WireChunk[] {
   const list: readonly BodyChunk[] = Array.isArray(body) ? (body as readonly BodyChunk[]) : [body as BodyChunk];
   return list.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+}
+
+/** The body's length when every piece knows its own, else undefined (sent chunked). */
+function bodyLength(chunks: readonly WireChunk[]): number | undefined {
+  let length = 0;
+  for (const c of chunks) {
+    if (c.byteLength === undefined) return undefined;
+    length += c.byteLength;
+  }
+  return length;
+}
+
+/** The response body as it arrives, decompressed when the server used gzip/deflate/br. */
+function decodedBody(res: IncomingMessage): AsyncIterable<Uint8Array> {
+  const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  if (encoding === '' || encoding === 'identity') return res;
+  // pipeline, not pipe: a response destroyed (timeout, abort, lost connection) fails the reader too.
+  const through = (z: Transform): AsyncIterable<Uint8Array> => pipeline(res, z, () => undefined);
+  if (encoding === 'gzip' || encoding === 'x-gzip') return through(createGunzip());
+  if (encoding === 'br') return through(createBrotliDecompress());
+  if (encoding === 'deflate') return through(createInflate());
+  const unsupported = new Error(`unsupported Content-Encoding ${encoding.slice(0, 40)}`);
+  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(unsupported) }) };
 }
 
 function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> {
@@ -193,15 +221,17 @@ export class HttpsTransport implements Transport {
       if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = value;
     }
     const chunks = toChunks(request.body);
-    let length = 0;
-    for (const c of chunks) length += c.byteLength;
-    headers['content-length'] = String(length);
+    const length = bodyLength(chunks);
+    // Without a length (a stream of unknown size) node:http sends the body chunked.
+    if (length !== undefined) headers['content-length'] = String(length);
+    // A stream read once cannot be resent on a fresh connection.
+    const replayable = chunks.every((c) => c instanceof Uint8Array || c.replayable);
 
     try {
-      return await this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, this.#retryStale);
+      return await this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, this.#retryStale && replayable, request.readBody);
     } catch (err) {
       if (err !== STALE) throw err;
-      return this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, false);
+      return this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, false, request.readBody);
     }
   }
 
@@ -221,11 +251,12 @@ export class HttpsTransport implements Transport {
   #exchange(
     url: URL,
     headers: Record<string, string>,
-    chunks: readonly Uint8Array[],
+    chunks: readonly WireChunk[],
     signal: AbortSignal | undefined,
     deadline: number,
     timeoutMs: number,
     allowRetry: boolean,
+    readBody: ResponseBodyReader | undefined,
   ): Promise<TransportResponse> {
     return new Promise<TransportResponse>((resolve, reject) => {
       const port = url.port === '' ? 443 : Number(url.port);
@@ -253,7 +284,8 @@ export class HttpsTransport implements Transport {
       const fail = (err: unknown): void => {
         if (settled) return;
         finish();
-        const mapped = toTransportError(err, {
+        // MTOM errors of a streamed body (a source that cannot be read, a part too large) keep their own type.
+        const mapped = err instanceof VoletError && !(err instanceof TransportError) ? err : toTransportError(err, {
           url: redacted,
           authority: url.host,
           hasClientCertificate: this.#tls.hasClientCertificate,
@@ -304,6 +336,27 @@ export class HttpsTransport implements Transport {
       });
       req.on('response', (res: IncomingMessage) => {
         responseStarted = true;
+        const head = { status: res.statusCode ?? 0, headers: normalizeHeaders(res.headers), maxBufferedBytes: this.#maxResponseBytes };
+        const reader = readBody?.(head);
+        if (reader !== undefined) {
+          res.on('close', () => {
+            if (!settled && !res.complete) {
+              fail(new TransportError({ kind: 'network', status: head.status, message: `connection closed before the response from ${redacted} was complete`, url: redacted }));
+            }
+          });
+          reader(decodedBody(res)).then((body) => {
+            if (settled) return;
+            finish();
+            try {
+              checkSoapResponse(head.status, head.headers, body, url);
+            } catch (err) {
+              reject(err);
+              return;
+            }
+            resolve({ status: head.status, headers: head.headers, body });
+          }, fail);
+          return;
+        }
         this.#readResponse(res, redacted, () => settled, fail, (response) => {
           if (settled) return;
           finish();
@@ -321,11 +374,33 @@ export class HttpsTransport implements Transport {
     });
   }
 
-  async #writeBody(req: ClientRequest, chunks: readonly Uint8Array[], isSettled: () => boolean): Promise<void> {
-    for (const chunk of chunks) {
+  async #writeBody(req: ClientRequest, chunks: readonly WireChunk[], isSettled: () => boolean): Promise<void> {
+    const write = async (chunk: Uint8Array): Promise<boolean> => {
       for (let off = 0; off < chunk.byteLength; off += WRITE_SLICE) {
-        if (isSettled() || req.destroyed) return;
+        if (isSettled() || req.destroyed) return false;
         if (!req.write(chunk.subarray(off, Math.min(off + WRITE_SLICE, chunk.byteLength)))) await waitDrain(req);
+      }
+      return true;
+    };
+    for (const chunk of chunks) {
+      if (chunk instanceof Uint8Array) {
+        if (!(await write(chunk))) return;
+        continue;
+      }
+      // A streamed part: read as written, so only a slice and the socket's buffers are in memory.
+      let sent = 0;
+      try {
+        for await (const piece of chunk.open()) {
+          sent += piece.byteLength;
+          if (chunk.byteLength !== undefined && sent > chunk.byteLength) break;
+          if (!(await write(piece))) return;
+        }
+      } catch (err) {
+        if (err instanceof VoletError) throw err;
+        throw new MtomError('unreadable-source', `cannot read a streamed attachment: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, err);
+      }
+      if (chunk.byteLength !== undefined && sent !== chunk.byteLength) {
+        throw new MtomError('unreadable-source', `a streamed attachment gave ${sent > chunk.byteLength ? 'more' : 'fewer'} bytes than its announced ${chunk.byteLength} (was the file changed while it was sent?)`);
       }
     }
     if (!isSettled() && !req.destroyed) req.end();

@@ -3,7 +3,7 @@
  * Content-Type helpers.
  * @packageDocumentation
  */
-export type { Transport, TransportRequest, TransportResponse, BodyChunk } from './transport.js';
+export type { Transport, TransportRequest, TransportResponse, BodyChunk, BodyStream, ResponseHead, ResponseBodyReader } from './transport.js';
 export { HttpsTransport } from './https-transport.js';
 export type { HttpsTransportOptions } from './https-transport.js';
 export { TransportError, bodyExcerpt, redactUrl } from './transport-error.js';

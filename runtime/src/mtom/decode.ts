@@ -84,7 +84,8 @@ function findNextDelimiter(buf: Buffer, eolDelim: Buffer, from: number): number 
   }
 }
 
-function parseHeaders(text: string): Record<string, string> {
+/** @internal Header lines of a MIME part (folded lines joined), by lower-case name; shared with the streaming reader. */
+export function parseHeaders(text: string): Record<string, string> {
   const headers: Record<string, string> = Object.create(null) as Record<string, string>;
   const lines: string[] = [];
   for (const line of text.split(/\r?\n/)) {
@@ -115,7 +116,8 @@ function decodeQuotedPrintable(body: Buffer): Buffer {
   return out.subarray(0, n);
 }
 
-function decodeTransferEncoding(body: Buffer, encoding: string | undefined): Uint8Array {
+/** @internal A part body decoded from its Content-Transfer-Encoding; shared with the streaming reader. */
+export function decodeTransferEncoding(body: Buffer, encoding: string | undefined): Uint8Array {
   const enc = (encoding ?? 'binary').trim().toLowerCase();
   if (enc === 'binary' || enc === '8bit' || enc === '7bit' || enc === '') return body;
   if (enc === 'base64') return Buffer.from(body.toString('latin1'), 'base64');

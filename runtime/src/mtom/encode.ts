@@ -6,6 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { formatContentType } from '../http/content-type.js';
+import type { AttachmentSource } from './attachment-source.js';
+import { isAttachmentSource } from './source-brand.js';
 import { checkContentId, cidHref, newContentId, normalizeContentId, xopIncludeElement } from './content-id.js';
 import { MtomError } from './mtom-error.js';
 
@@ -16,6 +18,16 @@ export interface MtomAttachment {
   /** The bytes, sent as they are (`Content-Transfer-Encoding: binary`). */
   readonly data: Uint8Array;
   /** Part Content-Type (default `application/octet-stream`). */
+  readonly contentType?: string;
+}
+
+/** One binary part whose content may also be read from a file or a stream as the request is written. */
+export interface StreamedMtomAttachment {
+  /** Content-ID without `<>`. */
+  readonly contentId: string;
+  /** The bytes, or a file/stream source ({@link AttachmentSource}). */
+  readonly data: Uint8Array | AttachmentSource;
+  /** Part Content-Type (default: the source's, else `application/octet-stream`). */
   readonly contentType?: string;
 }
 
@@ -31,6 +43,14 @@ export interface MtomEncodeOptions {
   readonly rootContentId?: string;
   /** Check that every `xop:Include` has a part and every part is referenced (default true). */
   readonly checkReferences?: boolean;
+}
+
+/** A multipart/related body whose chunks may include file/stream sources, read by the transport as it writes. */
+export interface StreamedMtomMessage extends Omit<MtomMessage, 'chunks' | 'byteLength'> {
+  /** Body chunks in order: part headers, the envelope, attachment bytes and sources. */
+  readonly chunks: readonly (string | Uint8Array | AttachmentSource)[];
+  /** Total body length in bytes; undefined when a stream's length is unknown (the body is then sent chunked). */
+  readonly byteLength: number | undefined;
 }
 
 /** A multipart/related body ready to send. */
@@ -75,6 +95,18 @@ export function findXopReferences(envelope: string): string[] {
  * @param options - SOAP version, action, boundary, root Content-ID
  */
 export function encodeMtom(envelope: string | Uint8Array, attachments: readonly MtomAttachment[], options: MtomEncodeOptions = {}): MtomMessage {
+  // Without sources every chunk is a string or the caller's bytes, and every length is known.
+  return encodeMtomStreamed(envelope, attachments, options) as MtomMessage;
+}
+
+/**
+ * Builds the multipart/related body, attachments given as bytes or as file/stream sources (read
+ * by the transport while it writes: the body is never assembled in memory).
+ * @param envelope - the SOAP envelope XML (UTF-8) with `xop:Include` placeholders
+ * @param attachments - the binary parts, in the order they should appear
+ * @param options - SOAP version, action, boundary, root Content-ID
+ */
+export function encodeMtomStreamed(envelope: string | Uint8Array, attachments: readonly StreamedMtomAttachment[], options: MtomEncodeOptions = {}): StreamedMtomMessage {
   const version = options.soapVersion ?? '1.2';
   const boundary = options.boundary ?? `MIMEBoundary_volet_${randomBytes(16).toString('hex')}`;
   if (!BOUNDARY.test(boundary) || boundary.endsWith(' ')) throw new MtomError('no-boundary', 'invalid MIME boundary (RFC 2046 bchars, 1-70 characters)');
@@ -91,6 +123,7 @@ export function encodeMtom(envelope: string | Uint8Array, attachments: readonly 
     if (seen.has(id)) throw new MtomError('duplicate-content-id', `Content-ID ${a.contentId} is used twice`);
     seen.add(id);
     if (a.contentType !== undefined) headerValue(a.contentType, 'attachment Content-Type');
+    if (isAttachmentSource(a.data) && a.data.contentType !== undefined) headerValue(a.data.contentType, 'attachment Content-Type');
   }
   if (options.checkReferences ?? true) {
     const text = typeof envelope === 'string' ? envelope : new TextDecoder().decode(envelope);
@@ -110,20 +143,23 @@ export function encodeMtom(envelope: string | Uint8Array, attachments: readonly 
     type: soapType,
     ...(version === '1.2' && action !== undefined ? { action } : {}),
   });
-  const chunks: (string | Uint8Array)[] = [];
+  const chunks: (string | Uint8Array | AttachmentSource)[] = [];
   chunks.push(`--${boundary}\r\nContent-Type: ${rootType}\r\nContent-Transfer-Encoding: binary\r\nContent-ID: <${rootId}>\r\n\r\n`);
   chunks.push(envelopeBytes);
   for (const a of attachments) {
     chunks.push(
-      `\r\n--${boundary}\r\nContent-Type: ${a.contentType ?? 'application/octet-stream'}\r\n` +
+      `\r\n--${boundary}\r\nContent-Type: ${a.contentType ?? (isAttachmentSource(a.data) ? a.data.contentType : undefined) ?? 'application/octet-stream'}\r\n` +
         `Content-Transfer-Encoding: binary\r\nContent-ID: <${a.contentId}>\r\n\r\n`,
     );
     chunks.push(a.data);
   }
   chunks.push(`\r\n--${boundary}--\r\n`);
 
-  let byteLength = 0;
-  for (const c of chunks) byteLength += typeof c === 'string' ? Buffer.byteLength(c, 'latin1') : c.byteLength;
+  let byteLength: number | undefined = 0;
+  for (const c of chunks) {
+    const n = typeof c === 'string' ? Buffer.byteLength(c, 'latin1') : c.byteLength;
+    byteLength = byteLength === undefined || n === undefined ? undefined : byteLength + n;
+  }
   const contentType = formatContentType('multipart/related', {
     type: 'application/xop+xml',
     boundary,
@@ -149,23 +185,30 @@ export interface XopReference {
  * to put in the XML, `encode()` builds the message once the envelope is complete.
  */
 export class XopPackage {
-  readonly #attachments: MtomAttachment[] = [];
+  readonly #attachments: StreamedMtomAttachment[] = [];
+  #streamed = false;
 
   /**
    * Registers a binary part.
-   * @param data - the bytes (kept by reference, not copied)
+   * @param data - the bytes (kept by reference, not copied), or a file/stream source (then build with {@link XopPackage.encodeStreamed})
    * @param options - Content-Type and an explicit Content-ID
    */
-  add(data: Uint8Array, options: { readonly contentType?: string; readonly contentId?: string } = {}): XopReference {
+  add(data: Uint8Array | AttachmentSource, options: { readonly contentType?: string; readonly contentId?: string } = {}): XopReference {
     const contentId = options.contentId ?? newContentId();
     checkContentId(contentId);
+    if (isAttachmentSource(data)) this.#streamed = true;
     this.#attachments.push({ contentId, data, ...(options.contentType !== undefined ? { contentType: options.contentType } : {}) });
     return { contentId, href: cidHref(contentId), element: xopIncludeElement(contentId) };
   }
 
-  /** The parts registered so far. */
-  get attachments(): readonly MtomAttachment[] {
+  /** The parts registered so far (bytes or sources). */
+  get attachments(): readonly StreamedMtomAttachment[] {
     return this.#attachments;
+  }
+
+  /** True when a file/stream source was added (the message must be built with {@link XopPackage.encodeStreamed}). */
+  get streamed(): boolean {
+    return this.#streamed;
   }
 
   /**
@@ -174,6 +217,16 @@ export class XopPackage {
    * @param options - SOAP version, action, boundary, root Content-ID
    */
   encode(envelope: string | Uint8Array, options: MtomEncodeOptions = {}): MtomMessage {
-    return encodeMtom(envelope, this.#attachments, options);
+    if (this.#streamed) throw new MtomError('streamed-parts', 'this package holds file or stream attachments: build it with encodeStreamed()');
+    return encodeMtom(envelope, this.#attachments as readonly MtomAttachment[], options);
+  }
+
+  /**
+   * Like {@link XopPackage.encode}, attachments possibly read from files or streams by the transport.
+   * @param envelope - the SOAP envelope containing the `element`s returned by `add`
+   * @param options - SOAP version, action, boundary, root Content-ID
+   */
+  encodeStreamed(envelope: string | Uint8Array, options: MtomEncodeOptions = {}): StreamedMtomMessage {
+    return encodeMtomStreamed(envelope, this.#attachments, options);
   }
 }

@@ -15,7 +15,11 @@ export type MtomErrorCode =
   | 'missing-attachment'
   | 'unreferenced-attachment'
   | 'duplicate-content-id'
-  | 'too-large';
+  | 'stream-consumed'
+  | 'streamed-parts'
+  | 'unreadable-source'
+  | 'too-large'
+  | 'sink-failed';
 
 /** A multipart/related (MTOM/XOP) message that cannot be built or parsed. */
 export class MtomError extends VoletError {

@@ -5,6 +5,7 @@
  */
 import { parseContentType } from '../http/content-type.js';
 import { decodeMultipartRelated, partText, sniffBoundary, type MimePart } from './decode.js';
+import type { ReceivedAttachment } from './received-attachment.js';
 
 /** The SOAP envelope of an HTTP body and the XOP attachments that came with it. */
 export interface SoapPayload {
@@ -18,6 +19,8 @@ export interface SoapPayload {
   readonly attachments: ReadonlyMap<string, Uint8Array>;
   /** The root MIME part, for multipart bodies. */
   readonly rootPart: MimePart | undefined;
+  /** Attachments streamed to files or sinks (call option `attachments`), by normalised Content-ID. */
+  readonly received?: ReadonlyMap<string, ReceivedAttachment> | undefined;
 }
 
 const NO_ATTACHMENTS: ReadonlyMap<string, Uint8Array> = new Map();

@@ -35,14 +35,23 @@ export function officialSets(): WsdlSet[] {
   ];
 }
 
-/** Generates every WSDL of `sets` (no in-process type check) and writes them under `outRoot/<set>/<wsdl>/`. */
+/**
+ * Generates every WSDL of `sets` (no in-process type check), one run per set, and writes them under
+ * `outRoot/<set>/<wsdl>/` with the set's shared schema modules in `outRoot/<set>/schemas/`.
+ * Returns the services of every run (`schemas` of the last one).
+ */
 export function generateSets(sets: readonly WsdlSet[], outRoot: string): GenerateResult {
-  const services = sets.flatMap((set) =>
-    set.wsdls.map((w) => ({ name: `${set.name}/${basename(w, '.wsdl')}`, wsdl: [w], out: join(outRoot, set.name, basename(w, '.wsdl')) })),
-  );
-  const result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test' });
-  if (result.schemas !== null) writeRun(result);
-  return result;
+  const results = sets
+    .filter((set) => set.wsdls.length > 0)
+    .map((set) => {
+      const services = set.wsdls.map((w) => ({ name: `${set.name}/${basename(w, '.wsdl')}`, wsdl: [w], out: join(outRoot, set.name, basename(w, '.wsdl')) }));
+      const result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test', schemas: join(outRoot, set.name, 'schemas') });
+      if (result.schemas !== null) writeRun(result);
+      return result;
+    });
+  const last = results[results.length - 1];
+  if (last === undefined) throw new Error('no WSDL in the official sets');
+  return { ...last, services: results.flatMap((r) => r.services), typecheckDiagnostics: results.flatMap((r) => r.typecheckDiagnostics) };
 }
 
 /** The `tsc` entry scripts of the TypeScript versions installed for these tests. */

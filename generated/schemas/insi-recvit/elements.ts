@@ -8,11 +8,11 @@
 
 import { elementRef, type ElementRef } from '@volet/runtime';
 import { schema } from '../schema.js';
-import type { INSiRecSansTraitsDIdentite } from '../insirecsans/types.js';
+import type { INSiRecVitBeneficiaire } from '../insi-recvit/types.js';
 
 /**
- * Body of rechercherInsAvecTraitsIdentite.
+ * Body of rechercherInsAvecCarteVitale.
  *
- * Global element `{http://www.cnamts.fr/INSiRecSans}RECSANSVITALE`: pass it to `decode`/`encode`.
+ * Global element `{http://www.cnamts.fr/INSiRecVit}RECVITALE`: pass it to `decode`/`encode`.
  */
-export const RECSANSVITALEElement: ElementRef<INSiRecSansTraitsDIdentite> = elementRef(schema, 'RECSANSVITALEElement');
+export const RECVITALEElement: ElementRef<INSiRecVitBeneficiaire> = elementRef(schema, 'RECVITALEElement');

@@ -8,11 +8,11 @@
 
 import { elementRef, type ElementRef } from '@volet/runtime';
 import { schema } from '../schema.js';
-import type { Resultat } from '../insiresultat/types.js';
+import type { INSiRecSansTraitsDIdentite } from '../insi-recsans/types.js';
 
 /**
- * Response body of both INSi searches.
+ * Body of rechercherInsAvecTraitsIdentite.
  *
- * Global element `{http://www.cnamts.fr/INSiResultat}RESULTAT`: pass it to `decode`/`encode`.
+ * Global element `{http://www.cnamts.fr/INSiRecSans}RECSANSVITALE`: pass it to `decode`/`encode`.
  */
-export const RESULTATElement: ElementRef<Resultat> = elementRef(schema, 'RESULTATElement');
+export const RECSANSVITALEElement: ElementRef<INSiRecSansTraitsDIdentite> = elementRef(schema, 'RECSANSVITALEElement');

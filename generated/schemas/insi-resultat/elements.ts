@@ -8,11 +8,11 @@
 
 import { elementRef, type ElementRef } from '@volet/runtime';
 import { schema } from '../schema.js';
-import type { INSiRecVitBeneficiaire } from '../insirecvit/types.js';
+import type { Resultat } from '../insi-resultat/types.js';
 
 /**
- * Body of rechercherInsAvecCarteVitale.
+ * Response body of both INSi searches.
  *
- * Global element `{http://www.cnamts.fr/INSiRecVit}RECVITALE`: pass it to `decode`/`encode`.
+ * Global element `{http://www.cnamts.fr/INSiResultat}RESULTAT`: pass it to `decode`/`encode`.
  */
-export const RECVITALEElement: ElementRef<INSiRecVitBeneficiaire> = elementRef(schema, 'RECVITALEElement');
+export const RESULTATElement: ElementRef<Resultat> = elementRef(schema, 'RESULTATElement');
