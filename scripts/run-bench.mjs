@@ -13,6 +13,7 @@ const benches = [
   'bench/transport/small-calls.ts',
   'bench/transport/mtom-memory.ts',
   'bench/transport/concurrent-calls.ts',
+  'bench/transport/soak.bench.ts',
   'bench/runtime/root-import.bench.ts',
 ];
 const filters = process.argv.slice(2);

@@ -160,9 +160,10 @@ class DescriptorWriter {
   }
 
   private schema(): Obj {
-    const types: Obj = {};
+    // Maps keyed by names from the WSDL have no prototype: a key `__proto__` is then an entry, not a prototype change.
+    const types: Obj = dictionary();
     for (const t of this.ctx.index.types) types[t.tsName] = t.kind === 'simple' ? this.simple(t) : this.complex(t);
-    const elements: Obj = {};
+    const elements: Obj = dictionary();
     for (const e of this.ctx.index.elements) elements[e.tsName] = this.element(e);
     for (const parts of this.ctx.rpcParts.values()) {
       for (const p of parts) elements[p.key] = { n: p.part, ns: 0, t: this.key(p.type) };
@@ -300,7 +301,7 @@ class DescriptorWriter {
   // ───────────────────────────────────────── ports ──
 
   port(p: PortNames): Obj {
-    const operations: Obj = {};
+    const operations: Obj = dictionary();
     for (const [op, key] of operationKeys(p)) {
       // TypeScript types the value of a key named like an Object.prototype member (`constructor`…)
       // from that member instead of the record's values: `as const` keeps its literal types.
@@ -356,6 +357,11 @@ class DescriptorWriter {
     }
     return { body, headers };
   }
+}
+
+/** An empty map for keys taken from the description (no prototype, so `__proto__` is an ordinary key). */
+function dictionary(): Obj {
+  return Object.create(null) as Obj;
 }
 
 function facets(f: Facets): Obj | undefined {

@@ -11,7 +11,7 @@ import { DocumentCache, type CachedDocument } from './document-cache.js';
 import { displayPathOf } from './display-path.js';
 import { locationOf } from './location.js';
 import { WSDL, XSD } from './namespaces.js';
-import { parseDocumentText, readDocument } from './read-document.js';
+import { DEFAULT_MAX_FILE_BYTES, parseDocumentText, readDocument } from './read-document.js';
 import { isRemote, resolveLocation } from './resolve-location.js';
 import type { CatalogEntry, LoadOptions, LoadResult, LoadedDocument, Redefinition, SchemaSource } from './types.js';
 import type { XmlElement } from './xml-tree.js';
@@ -47,6 +47,9 @@ function attr(el: XmlElement, name: string): string | null {
   return el.hasAttribute(name) ? el.getAttribute(name) : null;
 }
 
+/** Default most documents one description may load (the DMP GDP WSDL loads about 150). */
+const DEFAULT_MAX_DOCUMENTS = 2000;
+
 /** One load: the state of a traversal. */
 class Loader {
   readonly diagnostics: Diagnostic[] = [];
@@ -60,16 +63,28 @@ class Loader {
   private readonly needs: NamespaceNeed[] = [];
   private readonly userCatalog: CatalogEntry[];
   private readonly entryPaths: string[] = [];
+  private tooManyReported = false;
 
   constructor(
     private readonly cache: DocumentCache,
     catalog: CatalogEntry[],
+    private readonly maxFileBytes: number,
+    private readonly maxDocuments: number,
   ) {
     this.userCatalog = catalog;
   }
 
   /** Loads a document by absolute path (or built-in catalog path); reports read problems at `from`. */
   private open(path: string, from: SourceLocation | null, missingSeverity: Diagnostic['severity'], what: string): Opened | null {
+    if (!this.seenDocuments.has(path) && this.seenDocuments.size >= this.maxDocuments) {
+      // A generated chain of includes would otherwise be followed as far as the disk goes.
+      if (!this.tooManyReported) {
+        this.tooManyReported = true;
+        const at = from ?? { file: displayPathOf(path), line: 1, column: 1 };
+        this.diagnostics.push(diagnostic('error', at, `the description loads more than ${this.maxDocuments} documents (maxDocuments): '${displayPathOf(path)}' and later ones are not read`, 'too-many-documents'));
+      }
+      return null;
+    }
     let cached = this.cache.get(path);
     if (!cached) {
       cached = this.read(path);
@@ -94,7 +109,7 @@ class Loader {
     const builtin = builtinForPath(path);
     if (builtin) return parseDocumentText(path, path, builtin.text);
     this.cache.countRead(path);
-    return readDocument(path, displayPathOf(path));
+    return readDocument(path, displayPathOf(path), this.maxFileBytes);
   }
 
   /** Loads an entry file. */
@@ -373,7 +388,7 @@ class Loader {
  * Never throws and never reads the network; problems are in `diagnostics`.
  */
 export function loadDescription(entries: string[], options: LoadOptions = {}): LoadResult {
-  const loader = new Loader(options.cache ?? new DocumentCache(), options.catalog ?? []);
+  const loader = new Loader(options.cache ?? new DocumentCache(), options.catalog ?? [], options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS);
   try {
     for (const entry of entries) loader.loadEntry(entry);
     return loader.result();

@@ -8,7 +8,7 @@
  * which tolerates a few more things (entities declared in a DTD) and gives the diagnostics when it
  * fails too.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { DOMImplementation, DOMParser, type Document } from '@xmldom/xmldom';
 import type { Diagnostic } from '../model/model.js';
 import { diagnostic } from '../model/diagnostics.js';
@@ -115,17 +115,56 @@ export function parseDocumentText(path: string, displayPath: string, text: strin
   return { document, root, diagnostics };
 }
 
-/** Reads a file from disk and parses it. Never throws. */
-export function readDocument(path: string, displayPath: string): CachedDocument {
-  let bytes: Uint8Array;
+/** Default most bytes of one WSDL/XSD file (the largest official schema, HL7 `voc.xsd`, is 860 KB). */
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The bytes of a regular file of at most `maxBytes`, or why not. Devices (`/dev/zero`,
+ * `/dev/urandom`), FIFOs and sockets would be read forever, so the file type is checked on the open
+ * descriptor (no race with a rename) and opened non-blocking (a FIFO without a writer does not hang
+ * the open); a file that grows while read stops at the limit.
+ * @param path - the file
+ * @param maxBytes - most bytes accepted
+ * @returns the bytes, or the reason (one line) why they were not read
+ */
+export function readRegularFile(path: string, maxBytes: number): Uint8Array | string {
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     const code = (e as { code?: unknown }).code;
-    const reason =
-      code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'permission denied' : errorMessage(e);
-    return { document: null, root: null, diagnostics: [], unreadable: reason };
+    return code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory, not a file' : code === 'EACCES' ? 'permission denied' : errorMessage(e);
   }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) return 'is a directory, not a file';
+    if (!stat.isFile()) return 'not a regular file (a device, FIFO or socket): volet reads regular files only';
+    if (stat.size > maxBytes) return `larger than the ${maxBytes}-byte limit (${stat.size} bytes)`;
+    const buffer = Buffer.alloc(stat.size + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > maxBytes) return `larger than the ${maxBytes}-byte limit`;
+      if (length === buffer.length) return 'the file changed while it was read';
+    }
+    return buffer.subarray(0, length);
+  } catch (e) {
+    return errorMessage(e);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Reads a file from disk and parses it. Never throws.
+ * @param maxBytes - most bytes of the file (default {@link DEFAULT_MAX_FILE_BYTES}); larger files, and
+ *   anything but a regular file, are unreadable
+ */
+export function readDocument(path: string, displayPath: string, maxBytes: number = DEFAULT_MAX_FILE_BYTES): CachedDocument {
+  const bytes = readRegularFile(path, maxBytes);
+  if (typeof bytes === 'string') return { document: null, root: null, diagnostics: [], unreadable: bytes };
   const decoded = decodeXml(bytes);
   const extra: Diagnostic[] = [];
   if (decoded.problem) {

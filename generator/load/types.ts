@@ -27,6 +27,10 @@ export interface LoadOptions {
    * uses a fresh cache. Cached documents are shared: consumers must not mutate them.
    */
   cache?: DocumentCache;
+  /** Most bytes of one WSDL/XSD file (default 32 MiB); larger files, and non-regular files, are not read. */
+  maxFileBytes?: number;
+  /** Most documents one description may load, includes and imports counted (default 2,000). */
+  maxDocuments?: number;
 }
 
 /** One XML document read from disk, parsed with @xmldom/xmldom (nodes carry lineNumber/columnNumber). */

@@ -7,7 +7,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { corpus, corpusSkipReason } from '../support/paths.js';
@@ -93,11 +93,26 @@ test('a captured INSi request replays as is: tlsi profile, fresh headers, --dump
   assert.match(readFileSync(join(dump, 'request.headers'), 'utf8'), /^POST https:\/\/localhost:\d+\/lps\ncontent-type: application\/soap\+xml; charset=utf-8; action="urn:ServiceIdentiteCertifiee:1\.0\.0:rechercherInsAvecTraitsIdentite"\n/);
   assert.deepEqual(readFileSync(join(dump, 'response.body')), sent[sent.length - 1]);
   assert.match(readFileSync(join(dump, 'response.headers'), 'utf8'), /^HTTP 200\n/);
+  // The dump holds patient data and bearer tokens: owner-only files, whatever the umask.
+  if (process.platform !== 'win32') {
+    for (const name of ['request.headers', 'request.body', 'response.headers', 'response.body']) assert.equal(statSync(join(dump, name)).mode & 0o777, 0o600, name);
+  }
 
   // --trace masks patient data; secrets never appear.
   assert.match(r.stderr, /--- request rechercherInsAvecTraitsIdentite/);
   assert.doesNotMatch(r.stderr, /ADRTROIS|1997-02-26|1090763220888/);
+  assert.match(r.stderr, /<\w+:NomNaissance>\*\*\*</);
+  assert.match(r.stderr, /<CodeCR>00<\/CodeCR>/, 'safe values stay readable');
   for (const text of [r.stdout, r.stderr]) assert.ok(!text.includes(pki.passphrase));
+
+  // --reveal-values: the explicit opt-in shows them (a second dump into the same folder stays 0600).
+  const revealed = await withSecrets(() =>
+    volet('call', INSI_WSDL, '--operation', 'rechercherInsAvecTraitsIdentite', '--endpoint', `${server.url}/lps`, '--input', input,
+      '--pfx', pki.insiAuto.p12File, '--ca', pki.caBundleFile, '--profile', 'tlsi', '--contexts', contexts, '--dump', dump, '--trace', '--reveal-values'),
+  );
+  assert.equal(revealed.code, 0, revealed.stderr);
+  assert.match(revealed.stderr, /ADRTROIS/);
+  if (process.platform !== 'win32') assert.equal(statSync(join(dump, 'request.body')).mode & 0o777, 0o600);
 });
 
 test('a fault is printed as JSON and exits 1', { skip: SKIP }, async () => {

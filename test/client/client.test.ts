@@ -225,9 +225,10 @@ test('trace: request and response events, patient data masked by default, unmask
     assert.equal(events[0].operation, 'Upload');
     assert.equal(events[0].masked, true);
     assert.doesNotMatch(events[0].body, /207058575627097/);
-    assert.match(events[0].body, /patient \*\*\*/);
+    assert.match(events[0].body, /<calc:name>\*\*\*<\/calc:name>/);
+    assert.doesNotMatch(events[1].body, />ok</, 'response values are redacted too');
     assert.equal(events[1].status, 200);
-    await calc.upload({ name: 'patient 207058575627097', data: [new Uint8Array([1])] }, { traceUnmasked: true });
+    await calc.upload({ name: 'patient 207058575627097', data: [new Uint8Array([1])] }, { revealValues: true });
     assert.match(events[2].body, /207058575627097/);
     assert.equal(events[2].masked, false);
   } finally {

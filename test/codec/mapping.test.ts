@@ -232,6 +232,10 @@ test('xs:any and xs:anyAttribute: raw XML and a Clark-keyed attribute map, re-em
     $any: [{ $xml: foreign }, { $xml: '<x:y xmlns:x="urn:x"/>' }],
   });
   assert.equal(encode(ref('open'), value), xml);
+  // An $attrs key is written as an attribute name: one that is not an NCName cannot inject markup.
+  for (const local of ['x="1" onload', 'a><evil/', 'a b', '']) {
+    encodeError('invalid-qname', () => encode(ref('open'), { ...value, $attrs: { [`{urn:other}${local}`]: 'v' } }));
+  }
 });
 
 test('xs:any: a fragment using a prefix declared by an ancestor becomes self-contained', () => {

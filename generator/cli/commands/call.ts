@@ -6,7 +6,7 @@
  * CI-SIS / CI-TLSi profiles and a byte-exact dump of the exchange are options; passphrases may come
  * from environment variables and are never printed.
  */
-import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
@@ -42,6 +42,7 @@ interface CallArgs {
   'sign-pfx'?: string;
   'sign-passphrase'?: string;
   trace: boolean;
+  'reveal-values': boolean;
   catalog?: string;
   'attachments-dir'?: string;
 }
@@ -51,7 +52,8 @@ const ENV = { passphrase: 'VOLET_PASSPHRASE', signPassphrase: 'VOLET_SIGN_PASSPH
 
 /** Writes a request body, parts streamed from files included (read a second time for the dump). */
 async function dumpBody(path: string, chunks: readonly BodyChunk[]): Promise<void> {
-  const out = createWriteStream(path);
+  // Owner-only, like every dump file (see DumpingTransport).
+  const out = createWriteStream(path, { mode: 0o600 });
   for (const c of chunks) {
     if (typeof c === 'string' || c instanceof Uint8Array) out.write(c);
     else if (c.replayable) for await (const piece of c.open()) if (!out.write(piece)) await once(out, 'drain');
@@ -59,16 +61,28 @@ async function dumpBody(path: string, chunks: readonly BodyChunk[]): Promise<voi
   }
   out.end();
   await finished(out);
+  chmodSync(path, 0o600);
 }
 
-/** Writes the exact bytes of each exchange into a folder. */
+/**
+ * Writes the exact bytes of each exchange into a folder. They hold patient data and bearer tokens
+ * (a signed VIHF is reusable until it expires), so the files are created readable by their owner
+ * only (0600; a new folder 0700), whatever the umask.
+ */
 class DumpingTransport implements Transport {
   private count = 0;
   constructor(
     private readonly inner: Transport,
     private readonly dir: string,
   ) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+
+  private write(name: string, data: string | Uint8Array): void {
+    const path = join(this.dir, name);
+    writeFileSync(path, data, { mode: 0o600 });
+    // `mode` applies only when the file is created: an existing dump file is narrowed too.
+    chmodSync(path, 0o600);
   }
 
   async send(request: TransportRequest): Promise<TransportResponse> {
@@ -77,18 +91,18 @@ class DumpingTransport implements Transport {
     const chunks = Array.isArray(request.body) ? (request.body as readonly BodyChunk[]) : [request.body as BodyChunk];
     const url = new URL(String(request.url));
     const headerLines = Object.entries(request.headers ?? {}).map(([k, v]) => `${k}: ${v}\n`).join('');
-    writeFileSync(join(this.dir, `${prefix}request.headers`), `POST ${url.origin}${url.pathname}\n${headerLines}`);
+    this.write(`${prefix}request.headers`, `POST ${url.origin}${url.pathname}\n${headerLines}`);
     await dumpBody(join(this.dir, `${prefix}request.body`), chunks);
     try {
       // The dump holds the whole response body: read it buffered (streamed parts are then written from memory).
       const { readBody: _streamed, ...buffered } = request;
       const response = await this.inner.send(buffered);
       const lines = Object.entries(response.headers).map(([k, v]) => `${k}: ${v}\n`).join('');
-      writeFileSync(join(this.dir, `${prefix}response.headers`), `HTTP ${response.status}\n${lines}`);
-      writeFileSync(join(this.dir, `${prefix}response.body`), response.body);
+      this.write(`${prefix}response.headers`, `HTTP ${response.status}\n${lines}`);
+      this.write(`${prefix}response.body`, response.body);
       return response;
     } catch (err) {
-      writeFileSync(join(this.dir, `${prefix}response.error`), `${err instanceof Error ? err.message : String(err)}\n`);
+      this.write(`${prefix}response.error`, `${err instanceof Error ? err.message : String(err)}\n`);
       throw err;
     }
   }
@@ -273,6 +287,7 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
       ...(args.mtom !== undefined ? { mtom: args.mtom } : {}),
       ...(args.timeout !== undefined ? { timeoutMs: args.timeout } : {}),
       ...(args.trace ? { trace: (e) => context.io.stderr(`--- ${e.phase} ${e.operation} ${e.url}${e.status !== undefined ? ` ${e.status}` : ''}\n${e.body}\n`) } : {}),
+      ...(args['reveal-values'] ? { revealValues: true } : {}),
       // A replayed capture carries old addressing/security blocks: the profile's fresh ones win.
       headerPrecedence: profile !== undefined ? 'profile' : 'caller',
     });
@@ -320,7 +335,7 @@ export const registerCall: RegisterCommand = (cli, context) =>
         .option('timeout', { describe: 'whole-call timeout in milliseconds', type: 'number', requiresArg: true })
         .option('mtom', { describe: 'send base64Binary content as MTOM/XOP parts (--no-mtom: never; default: as the operation says)', type: 'boolean' })
         .option('strict', { describe: 'strict decoding of the response', type: 'boolean', default: false })
-        .option('dump', { describe: 'write the exact request and response (headers, body bytes) into this folder', type: 'string', requiresArg: true })
+        .option('dump', { describe: 'write the exact request and response (headers, body bytes) into this folder, files 0600: they hold patient data and bearer tokens (signed VIHFs)', type: 'string', requiresArg: true })
         .option('profile', { describe: 'transport profile: cisis (DMP) or tlsi (INSi…)', type: 'string', choices: ['cisis', 'tlsi'] })
         .option('vihf', { describe: 'cisis: VIHF input (vihf.json, see docs/security.md)', type: 'string', requiresArg: true })
         .option('contexts', { describe: 'tlsi: { "ContexteLPS": …, "ContexteBAM": … } in the JSON form of the generated types', type: 'string', requiresArg: true })
@@ -328,7 +343,8 @@ export const registerCall: RegisterCommand = (cli, context) =>
         .option('assertion-ps', { describe: 'tlsi: assertion PS input (JSON) to build and sign with --sign-pfx', type: 'string', requiresArg: true })
         .option('sign-pfx', { describe: 'signing certificate and key, PKCS#12 (VIHF of the INDIRECTE modes, assertion PS)', type: 'string', requiresArg: true })
         .option('sign-passphrase', { describe: `passphrase of --sign-pfx (or env ${ENV.signPassphrase})`, type: 'string', requiresArg: true })
-        .option('trace', { describe: 'print the request and response envelopes on stderr (patient data masked)', type: 'boolean', default: false })
+        .option('trace', { describe: 'print the request and response envelopes on stderr, redacted: structure and safe values (addressing, codes, IDs) only', type: 'boolean', default: false })
+        .option('reveal-values', { describe: 'with --trace: print every value (patient data, signed tokens): local debugging only', type: 'boolean', default: false })
         .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true })
         .option('attachments-dir', { describe: 'write the MTOM parts of the response into this folder as they arrive (the JSON refers to the files)', type: 'string', requiresArg: true }),
     async (args) => {

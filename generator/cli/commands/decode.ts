@@ -5,7 +5,7 @@
  * Also exports what `encode` and `call` share: loading the descriptors of a WSDL, reading files,
  * reporting runtime errors.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../../load/read-document.js';
 import type { CatalogEntry } from '../../load/types.js';
 import { readCatalogOption } from '../catalog-option.js';
 import type { CliContext, RegisterCommand } from '../command.js';
@@ -34,13 +34,15 @@ export async function loadDescriptors(wsdl: string, catalogFile: string | undefi
   return runtimeDescriptors(model);
 }
 
-/** Reads an input file; an unreadable file is a usage error. */
+/** Most bytes of a message or JSON input file (a large MTOM capture fits; the decoder bounds the envelope). */
+const MAX_INPUT_FILE_BYTES = 1024 * 1024 * 1024;
+
+/** Reads an input file (usage error when it is unreadable, not a regular file, or over 1 GiB). */
 export function readInput(file: string, what: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    throw new UsageError(`cannot read ${what} '${file}': ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
-  }
+  // A regular file of bounded size: a device (/dev/zero), a FIFO or a socket would be read forever.
+  const bytes = readRegularFile(file, MAX_INPUT_FILE_BYTES);
+  if (typeof bytes === 'string') throw new UsageError(`cannot read ${what} '${file}': ${bytes}`);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Reads and parses a JSON input file (usage error when unreadable or not JSON). */

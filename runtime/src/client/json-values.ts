@@ -9,6 +9,7 @@ import { Buffer } from 'node:buffer';
 import type { ComplexTypeDescriptor, ElementFieldDescriptor, FieldDescriptor, SchemaDescriptor, TypeDescriptor, TypeKey } from '../codec/descriptors.js';
 import { formatSpecialFloat } from '../codec/builtins.js';
 import { isTagged } from '../codec/values.js';
+import { ownValue, setOwn } from '../codec/own-property.js';
 import { attachmentFromFile } from '../mtom/attachment-source.js';
 import { isReceivedAttachment } from '../mtom/source-brand.js';
 
@@ -26,7 +27,7 @@ export function toJsonValue(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toJsonValue);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = toJsonValue(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, toJsonValue(v));
     return out;
   }
   return value;
@@ -111,7 +112,10 @@ class JsonReviver {
     const actual = typeof json.$type === 'string' && Object.hasOwn(this.schema.types, json.$type) ? json.$type : key;
     const m = this.membersOf(actual);
     const out: Obj = { ...json };
-    for (const a of m.attributes) if (out[a.prop] !== undefined) out[a.prop] = this.simple(a.type, out[a.prop]);
+    for (const a of m.attributes) {
+      const v = ownValue(out, a.prop);
+      if (v !== undefined) setOwn(out, a.prop, this.simple(a.type, v));
+    }
     if (m.simpleContent !== null && out.$value !== undefined) out.$value = this.simple(m.simpleContent, out.$value);
     for (const f of m.fields) this.field(f, out);
     if (Array.isArray(out.$content)) {
@@ -128,22 +132,22 @@ class JsonReviver {
       return;
     }
     if ('l' in f) {
-      const items = out[f.l];
+      const items = ownValue(out, f.l);
       if (!Array.isArray(items)) return;
       const tags = new Map<string, TypeKey>();
       collectTags(f.f, this.schema, tags);
-      out[f.l] = items.map((item: unknown) => this.tagged(item, tags));
+      setOwn(out, f.l, items.map((item: unknown) => this.tagged(item, tags)));
       return;
     }
     if ('any' in f) return;
     const prop = propOf(f, this.schema);
-    const v = out[prop];
+    const v = ownValue(out, prop);
     if (v === undefined) return;
     const convert = (x: unknown): unknown => {
       if (f.s !== undefined) return isTagged(x) ? { $el: x.$el, value: this.element(x.$el, x.value) } : x;
       return this.value(typeOf(f, this.schema), x);
     };
-    out[prop] = (f.max ?? 1) !== 1 && Array.isArray(v) ? v.map(convert) : convert(v);
+    setOwn(out, prop, (f.max ?? 1) !== 1 && Array.isArray(v) ? v.map(convert) : convert(v));
   }
 
   private tagged(item: unknown, tags: ReadonlyMap<string, TypeKey>): unknown {

@@ -54,9 +54,14 @@ export interface CommonOptions {
   relatesTo?: RelatesToMode;
   /** Receives non-fatal warnings (RelatesTo mismatch). Default: `process.emitWarning`. */
   onWarning?: (message: string) => void;
-  /** Debug trace of requests and responses (envelope text masked by default). */
+  /** Debug trace of requests and responses (envelope text redacted deny-by-default, see `redactXml`). */
   trace?: TraceHook;
-  /** Trace envelopes unmasked: patient data and signature values appear. Default false. */
+  /**
+   * Show values in traces: patient data, signed VIHF tokens (reusable bearer tokens) and signature
+   * values appear. Meant for simulators and local debugging; default false.
+   */
+  revealValues?: boolean;
+  /** @deprecated the former name of `revealValues` (either one reveals). */
   traceUnmasked?: boolean;
   /** Called with every successful response, headers included (see {@link SoapClient.callWithHeaders}). */
   onResponse?: (response: SoapResponse<unknown>) => void;

@@ -12,10 +12,16 @@ import { effectiveOptions, type CallOptions, type ClientOptions, type EffectiveO
 import type { ProfileRequest } from './profile.js';
 import { prepareRequest, type PreparedRequest } from './request.js';
 import { readResponse, responseText, splitResponse } from './response.js';
+import { redactXml } from '../xml/redact-xml.js';
+import { redactHeaders } from './trace.js';
+
+/** True when the caller asked to see values in traces (`revealValues`, or its former name). */
+function reveals(opts: EffectiveOptions): boolean {
+  return opts.revealValues === true || opts.traceUnmasked === true;
+}
 import { AttachmentCollector } from '../mtom/attachment-sinks.js';
 import type { WithAttachmentSources } from '../mtom/attachment-source.js';
 import type { SoapPayload } from '../mtom/soap-payload.js';
-import { maskSensitiveXml } from './trace.js';
 
 /** Calls the operations of one port. */
 export class SoapClient {
@@ -142,10 +148,10 @@ export class SoapClient {
         operation: op.name,
         url: redactUrl(url),
         status: response.status,
-        headers: response.headers,
-        body: opts.traceUnmasked === true ? text : maskSensitiveXml(text),
+        headers: reveals(opts) ? response.headers : redactHeaders(response.headers),
+        body: reveals(opts) ? text : redactXml(text),
         attachments: [...payload.attachments, ...(payload.received ?? [])].map(([contentId, data]) => ({ contentId, size: data instanceof Uint8Array ? data.byteLength : data.size })),
-        masked: opts.traceUnmasked !== true,
+        masked: !reveals(opts),
       });
     }
     let result: SoapResponse<unknown>;
@@ -195,10 +201,10 @@ export class SoapClient {
       phase: 'request',
       operation: op.name,
       url: redactUrl(url),
-      headers: request.headers,
-      body: opts.traceUnmasked === true ? request.envelope : maskSensitiveXml(request.envelope),
+      headers: reveals(opts) ? request.headers : redactHeaders(request.headers),
+      body: reveals(opts) ? request.envelope : redactXml(request.envelope),
       attachments: request.attachments.map((a) => ({ contentId: a.contentId, size: a.data.byteLength ?? -1 })),
-      masked: opts.traceUnmasked !== true,
+      masked: !reveals(opts),
     });
   }
 }

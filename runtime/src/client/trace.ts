@@ -1,9 +1,10 @@
 /**
  * The debug trace of a client: one event per request and per response, with the envelope text.
- * Patient data must not reach logs by default, so the text is masked unless the caller opts out:
- * INS/NIR numbers wherever they appear (INSi bodies, HL7 ids, XDS patient ids, VIHF resource-id),
- * names and birth data elements (INSi traits, HL7 `given`/`family`/`birthTime`), and signature values.
+ * Patient data and bearer tokens must not reach logs, so the text is redacted deny-by-default
+ * ({@link redactXml}: structure and safe-by-construction values only) unless the caller sets
+ * `revealValues`.
  */
+import { MASK, redactXml } from '../xml/redact-xml.js';
 
 /** One traced HTTP exchange half. */
 export interface TraceEvent {
@@ -14,55 +15,52 @@ export interface TraceEvent {
   readonly url: string;
   /** HTTP status (responses). */
   readonly status?: number;
-  /** HTTP headers, lower-case names. */
+  /** HTTP headers, lower-case names; values outside {@link SAFE_HTTP_HEADERS} are `***` unless `revealValues`. */
   readonly headers: Readonly<Record<string, string>>;
-  /** The SOAP envelope as text: masked unless `traceUnmasked` is set. */
+  /** The SOAP envelope as text: redacted unless `revealValues` is set. */
   readonly body: string;
   /** XOP attachments of the message (their bytes are never traced); `size` is -1 for a stream of unknown length. */
   readonly attachments: readonly { readonly contentId: string; readonly size: number }[];
-  /** True when `body` went through {@link maskSensitiveXml}. */
+  /** True when `body` went through {@link redactXml}. */
   readonly masked: boolean;
 }
 
 /** Receives trace events. */
 export type TraceHook = (event: TraceEvent) => void;
 
-/** Elements whose text is personal data or a signature value. */
-const TEXT_ELEMENTS = [
-  // INSi request and response traits, ContexteBAM beneficiary.
-  'NomNaissance',
-  'Prenom',
-  'ListePrenom',
-  'NomUsage',
-  'DateNaissance',
-  'LieuNaissance',
-  'RangNaissance',
-  'NumIdentifiant',
-  'Cle',
-  'Num',
-  'DateNai',
-  // HL7 v3 person names.
-  'given',
-  'family',
-  // XML-DSig.
-  'SignatureValue',
-];
-/** Elements whose attribute values are personal data (HL7 `<birthTime value="…"/>`). */
-const ATTRIBUTE_ELEMENTS = ['birthTime'];
-
-const TEXT = new RegExp(`(<(?:[\\w.-]+:)?(?:${TEXT_ELEMENTS.join('|')})(?:\\s[^>]*)?>)([^<]+)(</)`, 'g');
-const ATTRIBUTES = new RegExp(`<(?:[\\w.-]+:)?(?:${ATTRIBUTE_ELEMENTS.join('|')})\\b[^>]*>`, 'g');
-/** NIR / INS: 13 characters (Corsica 2A/2B allowed at positions 6-7), optionally with the 2-digit key. */
-const INS = /(?<![\w.])\d{5}(?:\d{2}|2[AB])\d{6}(?:\d{2})?(?![\w])/g;
+/** HTTP headers whose values say how the message is framed, never who it is about or a credential. */
+export const SAFE_HTTP_HEADERS: ReadonlySet<string> = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'transfer-encoding',
+  'content-transfer-encoding',
+  'mime-version',
+  'soapaction',
+  'accept',
+  'accept-encoding',
+  'connection',
+  'keep-alive',
+  'date',
+  'server',
+]);
 
 /**
- * Masks personal data and signature values in XML text (for traces and logs): it is a textual
- * pass, so it also works on partial or malformed XML. Masked values become `***`.
+ * HTTP headers for a trace: values of headers outside {@link SAFE_HTTP_HEADERS} (cookies, tokens,
+ * custom headers) become `***`; names are kept.
+ * @param headers - lower-case names
+ */
+export function redactHeaders(headers: Readonly<Record<string, string>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = SAFE_HTTP_HEADERS.has(name.toLowerCase()) ? value : MASK;
+  return out;
+}
+
+/**
+ * The former name of {@link redactXml}, kept for callers of 0.1: the same deny-by-default redaction.
+ * @deprecated use `redactXml`
  * @param xml - an envelope or fragment
  */
 export function maskSensitiveXml(xml: string): string {
-  return xml
-    .replace(TEXT, (_whole, open: string, _text: string, close: string) => `${open}***${close}`)
-    .replace(ATTRIBUTES, (tag) => tag.replace(/(\s(?!xmlns)[\w.:-]+\s*=\s*)("[^"]*"|'[^']*')/g, (_a, name: string) => `${name}"***"`))
-    .replace(INS, '***');
+  return redactXml(xml);
 }

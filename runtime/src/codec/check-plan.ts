@@ -3,6 +3,7 @@
  * branch of each choice. Used by strict decoding (at each end tag) and by encoding.
  */
 import type { PlanNode } from './compile.js';
+import { ownValue } from './own-property.js';
 
 type Obj = Record<string, unknown>;
 
@@ -15,7 +16,7 @@ export interface Problem {
 }
 
 function present(obj: Obj, prop: string): boolean {
-  return obj[prop] !== undefined;
+  return ownValue(obj, prop) !== undefined;
 }
 
 function count(v: unknown): number {
@@ -29,7 +30,7 @@ export function checkPlan(plan: readonly PlanNode[], obj: Obj): Problem | null {
       case 'el':
       case 'any':
       case 'list':
-        if (node.min > 0 && count(obj[node.prop]) < node.min) {
+        if (node.min > 0 && count(ownValue(obj, node.prop)) < node.min) {
           return { code: 'missing-element', message: `required element ${node.prop} is missing or occurs too few times`, prop: node.prop };
         }
         break;

@@ -5,7 +5,7 @@
  * namespace comparison. Values are built bottom-up and stored into the parent at the end tag.
  */
 import { DecodeError } from '../errors/decode-error.js';
-import type { XmlLimits } from '../xml/limits.js';
+import { DEFAULT_LIMITS, type XmlLimits } from '../xml/limits.js';
 import { XMLNS_NS, XSI_NS } from '../xml/namespaces.js';
 import { RawCapture } from '../xml/raw-capture.js';
 import { XmlReader, type XmlAttribute, type XmlHandler, type XmlTag } from '../xml/reader.js';
@@ -25,6 +25,7 @@ import {
 import type { ElementRef } from './descriptors.js';
 import type { RawXml } from './values.js';
 import { checkPlan } from './check-plan.js';
+import { ownArray, ownValue, setOwn } from './own-property.js';
 
 /** Options of {@link decode}. */
 export interface DecodeOptions {
@@ -49,6 +50,12 @@ export interface DecodeOptions {
    * (or, for parts streamed to a file or sink, for its {@link ReceivedAttachment}).
    */
   attachments?: ReadonlyMap<string, Uint8Array | ReceivedAttachment>;
+  /**
+   * Most bytes the `xop:Include`s of one document may stand for in total, counting a part once per
+   * Include that names it (what a caller materialises when it re-encodes or prints the value).
+   * Default: `limits.maxInputBytes` (64 MiB), the message limit.
+   */
+  maxXopBytes?: number;
 }
 
 /**
@@ -62,6 +69,8 @@ export interface DecodeSettings {
   readonly debug: boolean;
   /** XOP attachments, or null. */
   readonly attachments: ReadonlyMap<string, Uint8Array | ReceivedAttachment> | null;
+  /** Bytes the remaining `xop:Include`s of this document may still bind (shared, decremented). */
+  readonly xopBudget: { remaining: number };
 }
 
 /**
@@ -75,6 +84,7 @@ export function decodeSettings(options: DecodeOptions = {}): DecodeSettings {
     validate: options.validate === true,
     debug: options.debug === true,
     attachments: options.attachments ?? null,
+    xopBudget: { remaining: options.maxXopBytes ?? options.limits?.maxInputBytes ?? DEFAULT_LIMITS.maxInputBytes },
   };
 }
 
@@ -190,7 +200,7 @@ export class ElementDecoder implements XmlHandler {
     while (slot !== undefined) {
       if (slot.uri === tag.uri) {
         fallback ??= slot;
-        if ((slot.array || slot.list !== null || parent.obj?.[slot.prop] === undefined) && (slot.pos >= parent.pos || ct.all)) break;
+        if ((slot.array || slot.list !== null || (parent.obj === null || ownValue(parent.obj, slot.prop) === undefined)) && (slot.pos >= parent.pos || ct.all)) break;
       }
       slot = slot.next ?? undefined;
     }
@@ -214,7 +224,7 @@ export class ElementDecoder implements XmlHandler {
           : `element ${describe(tag)} occurs more often than allowed`);
       }
       // Lenient decoding keeps an extra occurrence (the property becomes an array, see store).
-      if (strict && !fallback.array && fallback.list === null && !ct.mixed && parent.obj?.[fallback.prop] !== undefined) {
+      if (strict && !fallback.array && fallback.list === null && !ct.mixed && parent.obj !== null && ownValue(parent.obj, fallback.prop) !== undefined) {
         throw this.fail('duplicate-element', `element ${describe(tag)} occurs more often than allowed`);
       }
       slot = fallback;
@@ -276,7 +286,7 @@ export class ElementDecoder implements XmlHandler {
         const required = ct.required;
         if (required !== null) {
           for (let i = 0; i < required.length; i++) {
-            const v = obj[required[i].prop];
+            const v = ownValue(obj, required[i].prop);
             if (v === undefined || (required[i].min > 1 && Array.isArray(v) && v.length < required[i].min)) {
               throw this.fail('missing-element', `required element ${required[i].prop} is missing or occurs too few times`);
             }
@@ -386,7 +396,7 @@ export class ElementDecoder implements XmlHandler {
       while (as !== undefined && as.uri !== a.uri) as = as.next ?? undefined;
       if (as !== undefined) {
         const at = as.type ?? (as.type = this.schema.simpleType(as.typeKey));
-        obj[as.prop] = this.parseSimple(at, a.value);
+        setOwn(obj, as.prop, this.parseSimple(at, a.value));
       } else if (type.anyAttribute !== null && type.anyAttribute(a.uri)) {
         const bag = (obj.$attrs ??= {}) as Record<string, string>;
         bag[`{${a.uri}}${a.local}`] = a.value;
@@ -397,7 +407,7 @@ export class ElementDecoder implements XmlHandler {
     if (this.settings.strict) {
       const list = type.attributeList;
       for (let i = 0; i < list.length; i++) {
-        if (list[i].required && obj[list[i].prop] === undefined) {
+        if (list[i].required && ownValue(obj, list[i].prop) === undefined) {
           throw this.fail('missing-attribute', `required attribute ${list[i].local} is missing`);
         }
       }
@@ -457,6 +467,14 @@ export class ElementDecoder implements XmlHandler {
     // Content-IDs are generated identifiers, not patient data: safe to show.
     if (data === undefined) throw this.fail('missing-attachment', `xop:Include refers to ${href.slice(0, 120)}, which is not in the message`);
     if (frame.xop !== null) throw this.fail('duplicate-element', 'two xop:Include elements in one base64Binary element');
+    // One part named by many Includes costs nothing here but its size each time the value is re-encoded
+    // or printed: the total is bounded by the message limit (parts received into files are not in memory).
+    const budget = this.settings.xopBudget;
+    const bytes = data instanceof Uint8Array ? data.byteLength : 0;
+    if (bytes > budget.remaining) {
+      throw this.fail('too-large', 'the xop:Include elements of the message stand for more bytes than the message limit (maxXopBytes)');
+    }
+    budget.remaining -= bytes;
     frame.xop = data;
     new SkipHandler(this.reader, this);
     return true;
@@ -473,25 +491,25 @@ export class ElementDecoder implements XmlHandler {
     if ((parent.complex as CompiledComplex).mixed) {
       ((obj.$content ??= []) as unknown[]).push({ $el: slot.itemTag, value });
     } else if (slot.list !== null) {
-      ((obj[slot.list] ??= []) as unknown[]).push({ $el: slot.itemTag, value });
+      ownArray(obj, slot.list).push({ $el: slot.itemTag, value });
     } else {
       const v = slot.wrap !== null ? { $el: slot.wrap, value } : value;
       if (slot.array) {
         // `[v]` for the first item: an empty array's first push reserves 17 slots, and most
         // repeated elements occur once or twice.
-        const items = obj[slot.prop] as unknown[] | undefined;
-        if (items === undefined) obj[slot.prop] = [v];
+        const items = ownValue(obj, slot.prop) as unknown[] | undefined;
+        if (items === undefined) setOwn(obj, slot.prop, [v]);
         else items.push(v);
-      } else if (obj[slot.prop] === undefined || this.settings.strict) {
-        obj[slot.prop] = v;
+      } else if (ownValue(obj, slot.prop) === undefined || this.settings.strict) {
+        setOwn(obj, slot.prop, v);
       } else {
         // Lenient: a second occurrence of a single element; both are kept, in order.
-        const previous = obj[slot.prop];
+        const previous = ownValue(obj, slot.prop);
         if (Array.isArray(previous) && this.extras.has(previous)) previous.push(v);
         else {
           const items = [previous, v];
           this.extras.add(items);
-          obj[slot.prop] = items;
+          setOwn(obj, slot.prop, items);
         }
       }
     }
@@ -500,7 +518,7 @@ export class ElementDecoder implements XmlHandler {
   private storeAny(parent: Frame, any: AnySlot, raw: RawXml): void {
     const obj = parent.obj as Obj;
     if ((parent.complex as CompiledComplex).mixed) ((obj.$content ??= []) as unknown[]).push(raw);
-    else ((obj[any.prop] ??= []) as unknown[]).push(raw);
+    else ownArray(obj, any.prop).push(raw);
   }
 
   private finishRaw(slot: ElementSlot | null, raw: RawXml): void {
@@ -548,7 +566,7 @@ function matchAny(anys: readonly AnySlot[], uri: string, pos: number, anyOrder: 
     const a = anys[i];
     if ((anyOrder || a.pos >= pos) && a.matches(uri)) {
       if (obj === null || a.max < 0 || a.list !== null) return a;
-      const items = obj[a.prop];
+      const items = ownValue(obj, a.prop);
       if (!Array.isArray(items) || items.length < a.max) return a;
       full ??= a;
     }

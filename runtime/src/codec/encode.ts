@@ -8,7 +8,7 @@ import { escapeXml } from '../xml/escape.js';
 import { internalize } from '../xml/intern.js';
 import { XSD_NS, XSI_NS, XML_NS } from '../xml/namespaces.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
-import { parseClark } from '../xml/qname.js';
+import { isNCName, parseClark } from '../xml/qname.js';
 import { InvalidValue, builtinCodec, type FormatContext } from './builtins.js';
 import {
   compiledSchema,
@@ -24,6 +24,7 @@ import { checkPlan, chooseBranch, NO_BRANCH_FITS } from './check-plan.js';
 import { isRawXml } from './values.js';
 import { knownProperties, unknownProperty } from './known-properties.js';
 import { didYouMean } from './nearest-names.js';
+import { ownValue } from './own-property.js';
 import { isAttachmentSource } from '../mtom/source-brand.js';
 import type { AttachmentSource } from '../mtom/attachment-source.js';
 
@@ -559,7 +560,7 @@ class Encoder implements FormatContext {
     let quote = false;
     for (let i = 0; i < list.length; i++) {
       const a = list[i];
-      const v = obj[a.prop];
+      const v = ownValue(obj, a.prop);
       if (v === undefined) {
         if (a.required) {
           if (this.lenient !== null) {
@@ -594,6 +595,8 @@ class Encoder implements FormatContext {
       if (!isObject(bag)) throw this.fail('invalid-value', '$attrs must be an object keyed by Clark QName');
       for (const key of Object.keys(bag)) {
         const { namespace, local } = parseClark(key);
+        // The key becomes an attribute name: anything but an NCName could add attributes or close the tag.
+        if (!isNCName(local)) throw this.fail('invalid-qname', '$attrs key whose local name is not an NCName');
         const v = bag[key];
         if (typeof v !== 'string') throw this.fail('invalid-value', `$attrs value for ${key} must be a string`);
         this.text(`${quote ? '"' : ''} ${this.qname(-1, namespace, local)}="`);
@@ -656,7 +659,7 @@ class Encoder implements FormatContext {
       const node = nodes[n];
       switch (node.k) {
         case 'el': {
-          const v = obj[node.prop];
+          const v = ownValue(obj, node.prop);
           if (v === undefined) {
             if (node.min > 0) {
               if (this.lenient !== null) {
@@ -703,7 +706,7 @@ class Encoder implements FormatContext {
           break;
         }
         case 'list': {
-          const v = obj[node.prop];
+          const v = ownValue(obj, node.prop);
           if (v === undefined) {
             if (node.min > 0) throw this.fail('missing-property', `required list ${node.prop} has no value`);
             break;
@@ -712,7 +715,7 @@ class Encoder implements FormatContext {
           break;
         }
         case 'any': {
-          const v = obj[node.prop];
+          const v = ownValue(obj, node.prop);
           if (v === undefined) {
             if (node.min > 0) throw this.fail('missing-property', `required wildcard content ${node.prop} has no value`);
             break;
@@ -743,7 +746,7 @@ class Encoder implements FormatContext {
    */
   private choiceProblem(node: Extract<PlanNode, { k: 'choice' }>, obj: Obj, chosen: number): void {
     if (chosen === NO_BRANCH_FITS) {
-      const given = node.props.flat().filter((p) => obj[p] !== undefined);
+      const given = node.props.flat().filter((p) => ownValue(obj, p) !== undefined);
       throw this.fail('choice-conflict', `properties that no single branch of a choice holds (${[...new Set(given)].join(', ')})`);
     }
     if (!node.branches.some((b) => b.every(optional))) {
@@ -819,9 +822,9 @@ function planHasValue(nodes: readonly PlanNode[], obj: Obj): boolean {
     const node = nodes[n];
     if (node.k === 'choice') {
       // Loops, not some(): a closure over `obj` would allocate a context on every call.
-      for (const props of node.props) for (const p of props) if (obj[p] !== undefined) return true;
+      for (const props of node.props) for (const p of props) if (ownValue(obj, p) !== undefined) return true;
     } else {
-      const v = obj[node.prop];
+      const v = ownValue(obj, node.prop);
       if (v !== undefined && !(Array.isArray(v) && v.length === 0)) return true;
     }
   }

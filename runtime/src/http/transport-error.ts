@@ -1,4 +1,5 @@
 import { VoletError } from '../errors/volet-error.js';
+import { redactXml } from '../xml/redact-xml.js';
 
 /**
  * The one error type the transport throws: every failure (TLS, timeout, abort, size, HTTP,
@@ -42,7 +43,7 @@ export interface TransportErrorDetails {
   readonly message: string;
   /** HTTP status of the response, when one arrived. */
   readonly status?: number;
-  /** Bounded, control-character-free excerpt of a non-SOAP response body (≤ 200 characters). */
+  /** Bounded, redacted excerpt of a non-SOAP response body (≤ 200 characters; see {@link bodyExcerpt}). */
   readonly excerpt?: string;
   /** Content-Type of the response, when one arrived. */
   readonly contentType?: string;
@@ -104,33 +105,23 @@ export function redactUrl(url: URL | string): string {
   }
 }
 
-const HTML_HINT = /<(?:!doctype\s+html|html|head|body|title)\b/i;
 // C0/C1 controls, DEL, and bidirectional overrides that could disguise log lines.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 
 /**
- * A short printable excerpt of a response body for an error message: HTML is reduced to its
- * title and text, control characters are removed, whitespace collapsed, and the result cut to
- * `max` characters. Only the first 8 KiB are looked at.
+ * A short printable excerpt of a response body for an error message, safe to log: a body that
+ * starts with markup (XML, HTML) is shown as its redacted structure ({@link redactXml}: element
+ * names, namespaces and safe-by-construction values only); any other body is not shown at all
+ * (`''`: the message gives its type and length). Control characters are removed, whitespace
+ * collapsed, the result cut to `max` characters. Only the first 8 KiB are looked at. The bytes
+ * themselves are available with `volet call --dump` or a trace with `revealValues`.
  * @param body - the response bytes
  * @param max - maximum length in characters (default 200)
  */
 export function bodyExcerpt(body: Uint8Array, max = 200): string {
-  let text = new TextDecoder('utf-8', { fatal: false }).decode(body.subarray(0, 8192));
-  if (HTML_HINT.test(text)) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
-    const bodyText = text
-      .replace(/<(script|style|head)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<[^>]*>/g, ' ');
-    text = title !== undefined && !bodyText.includes(title.trim()) ? `${title} ${bodyText}` : bodyText;
-    text = text.replace(/&(#\d{1,8}|#x[0-9a-f]{1,8}|[a-z]{2,8});/gi, (whole, name: string) => {
-      if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? whole;
-      const cp = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
-      return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : ' ';
-    });
-  }
-  text = text.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-  const chars = Array.from(text);
-  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
+  const text = new TextDecoder('utf-8', { fatal: false }).decode(body.subarray(0, 8192)).replace(/^\uFEFF/, '').trimStart();
+  if (!text.startsWith('<')) return '';
+  const shown = redactXml(text).replace(CONTROL, ' ').replace(/\s+/g, ' ').replace(/> </g, '><').trim();
+  const chars = Array.from(shown);
+  return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : shown;
 }

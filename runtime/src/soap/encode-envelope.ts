@@ -134,7 +134,10 @@ export function encodeFaultEnvelope(input: FaultInput): string {
   const ns = envelopeNamespace(input.version);
   // Prefixes for QName values in other namespaces, declared on the Fault element.
   const allocator = new PrefixAllocator(() => undefined, [prefix]);
-  const qname = (q: QName): string => {
+  // Code and subcode values are QNames written as element text: a local name that is not an NCName
+  // could close the element and inject markup, so it is refused rather than escaped.
+  const qname = (q: QName, what: string): string => {
+    if (!isNCName(q.local)) throw new EncodeError('invalid-qname', `the fault ${what} local name is not an NCName`, '');
     if (q.namespace === ns) return `${prefix}:${q.local}`;
     const p = allocator.prefixFor(q.namespace);
     return p === '' ? q.local : `${p}:${q.local}`;
@@ -145,11 +148,11 @@ export function encodeFaultEnvelope(input: FaultInput): string {
   const detail = (input.detail ?? []).map((d) => (isRawString(d) ? d : encode(d.element, d.value, codecOptions(input.encodeOptions, prefix)))).join('');
   let fault: string;
   if (input.version === '1.2') {
-    let codeXml = `<${prefix}:Value>${qname(code)}</${prefix}:Value>`;
+    let codeXml = `<${prefix}:Value>${qname(code, 'code')}</${prefix}:Value>`;
     const subs = input.subcodes ?? [];
     let subXml = '';
     for (let i = subs.length - 1; i >= 0; i--) {
-      subXml = `<${prefix}:Subcode><${prefix}:Value>${qname(subs[i])}</${prefix}:Value>${subXml}</${prefix}:Subcode>`;
+      subXml = `<${prefix}:Subcode><${prefix}:Value>${qname(subs[i], `subcode ${i + 1}`)}</${prefix}:Value>${subXml}</${prefix}:Subcode>`;
     }
     codeXml += subXml;
     const reasons = input.reasons
@@ -160,7 +163,7 @@ export function encodeFaultEnvelope(input: FaultInput): string {
     if (input.role !== undefined) fault += `<${prefix}:Role>${escapeXml(input.role)}</${prefix}:Role>`;
     if (detail !== '') fault += `<${prefix}:Detail>${detail}</${prefix}:Detail>`;
   } else {
-    fault = `<faultcode>${qname(code)}</faultcode><faultstring>${escapeXml(input.reasons[0]?.text ?? '')}</faultstring>`;
+    fault = `<faultcode>${qname(code, 'code')}</faultcode><faultstring>${escapeXml(input.reasons[0]?.text ?? '')}</faultstring>`;
     if (input.role !== undefined) fault += `<faultactor>${escapeXml(input.role)}</faultactor>`;
     if (detail !== '') fault += `<detail>${detail}</detail>`;
   }

@@ -10,3 +10,4 @@ export { type XmlLimits, DEFAULT_LIMITS } from './limits.js';
 export { XmlReader, readXml, readXmlAsync, type XmlHandler, type XmlTag, type XmlAttribute, type XmlReaderOptions } from './reader.js';
 export { RawCapture } from './raw-capture.js';
 export { PrefixAllocator } from './prefixes.js';
+export { redactXml, isSafeElementText, isSafeAttribute, MASK, type RedactOptions } from './redact-xml.js';
