@@ -165,7 +165,9 @@ const BLOCK_KEYS: readonly string[] = ['element', 'value', 'xml', 'mustUnderstan
  */
 function checkBlockValue(ref: ElementRef, value: unknown, path: string): void {
   try {
-    encode(ref, value, { validate: true });
+    // A sink that takes every binary value: file and stream values (`{ "$file" }`) are checked as
+    // XOP parts, which is how `volet call` sends them; nothing is read here.
+    encode(ref, value, { validate: true, attachments: () => '<xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include" href="cid:check"/>' });
   } catch (err) {
     if (!(err instanceof EncodeError)) throw err;
     const message = err.path === '' ? err.message : err.message.slice(0, -` (at ${err.path})`.length);
