@@ -11,6 +11,22 @@ export type FacetCheck = (value: unknown, lexical: string) => void;
 const patternCache = new Map<string, RegExp | null>();
 
 /**
+ * True when a character class subtracts another (`[a-z-[aeiou]]`): `-[` inside a class. Outside a
+ * class `-[` is a literal hyphen then a class (`[0-9]{4}-[0-9]{2}`), which translates as it is.
+ */
+function hasClassSubtraction(pattern: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (c === '[') depth++;
+    else if (c === ']' && depth > 0) depth--;
+    else if (c === '-' && depth > 0 && pattern[i + 1] === '[') return true;
+  }
+  return false;
+}
+
+/**
  * Translates an XSD regular expression to a JavaScript one (implicitly anchored). Returns null for
  * constructs JavaScript cannot express the same way (character class subtraction, `\p{Is…}`
  * blocks), in which case the pattern is not checked.
@@ -19,7 +35,7 @@ export function xsdPattern(pattern: string): RegExp | null {
   const cached = patternCache.get(pattern);
   if (cached !== undefined) return cached;
   let result: RegExp | null = null;
-  if (!/-\[|\\p\{Is|\\P\{Is/.test(pattern)) {
+  if (!hasClassSubtraction(pattern) && !/\\p\{Is|\\P\{Is/.test(pattern)) {
     // `\-` is an escape anywhere in XSD, only inside a class in a JavaScript `u` expression.
     const translated = pattern
       .replace(/\\(.)/g, (escape, c: string) => (c === '-' ? '\\x2D' : escape))
