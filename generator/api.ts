@@ -163,7 +163,9 @@ export async function check(options: GenerateOptions = {}): Promise<CheckSummary
   const config = inputs(options);
   const { orchestration, result, folders, diagnostics } = await run(config, false);
   const failed = result.services.some((s) => s.files === null);
-  const services = failed ? [] : folders.map((f): CheckedService => ({ name: f.name, out: resolve(f.out), differences: orchestration.compareGenerated(f.out, f.files, result) }));
+  const services = failed
+    ? []
+    : folders.map((f): CheckedService => ({ name: f.name, out: resolve(f.out), differences: orchestration.compareGenerated(f.out, f.files, result) }));
   return { upToDate: !failed && services.every((s) => s.differences.length === 0), diagnostics, services };
 }
 

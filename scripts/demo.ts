@@ -62,7 +62,14 @@ async function step(label: string, run: () => Promise<string>): Promise<void> {
 /** Step 1: `generated/` is exactly what the generator makes of `wsdl/` (what `volet check` does). */
 async function checkGenerated(root: string): Promise<string> {
   const config = loadConfig(join(root, 'volet.config.json'));
-  const result = generate({ services: config.services, baseDir: config.baseDir, catalog: config.catalog, templates: config.templates, typecheck: false, version: voletVersion() });
+  const result = generate({
+    services: config.services,
+    baseDir: config.baseDir,
+    catalog: config.catalog,
+    templates: config.templates,
+    typecheck: false,
+    version: voletVersion(),
+  });
   const stale: string[] = [];
   for (const service of result.services) {
     expect(service.files !== null, `${service.service.name}: the service description has errors`);
@@ -73,10 +80,23 @@ async function checkGenerated(root: string): Promise<string> {
   return `generated ${result.services.map((s) => s.service.name).join(', ')} from wsdl/ (${result.services.reduce((n, s) => n + s.operations, 0)} operations): identical to the committed generated/`;
 }
 
-async function insiSearch(clients: SampleClients, query: { name: string; first: string; sex: 'F' | 'M'; birth: string }): Promise<{ code: string; label: string; ins?: string; history: number }> {
-  const r = await clients.insi.rechercherInsAvecTraitsIdentite({ NomNaissance: query.name, Prenom: [query.first], Sexe: query.sex, DateNaissance: query.birth });
+async function insiSearch(
+  clients: SampleClients,
+  query: { name: string; first: string; sex: 'F' | 'M'; birth: string },
+): Promise<{ code: string; label: string; ins?: string; history: number }> {
+  const r = await clients.insi.rechercherInsAvecTraitsIdentite({
+    NomNaissance: query.name,
+    Prenom: [query.first],
+    Sexe: query.sex,
+    DateNaissance: query.birth,
+  });
   const id = r.INDIVIDU?.INSACTIF.IdIndividu;
-  return { code: r.CR.CodeCR, label: r.CR.LibelleCR, ...(id === undefined ? {} : { ins: id.NumIdentifiant + (id.Cle ?? '') }), history: r.INDIVIDU?.INSHISTO?.length ?? 0 };
+  return {
+    code: r.CR.CodeCR,
+    label: r.CR.LibelleCR,
+    ...(id === undefined ? {} : { ins: id.NumIdentifiant + (id.Cle ?? '') }),
+    history: r.INDIVIDU?.INSHISTO?.length ?? 0,
+  };
 }
 
 async function findDocuments(clients: SampleClients, ins: string, oid: string): Promise<ExtrinsicObjectType[]> {
@@ -132,7 +152,13 @@ async function main(): Promise<number> {
     await step('DMP ITI-41', async () => {
       const request = provideAndRegisterRequest(
         xdsPatientId(ins, oid),
-        { bytes: cda, mimeType: 'text/xml', uniqueId, title: 'Compte rendu de démonstration', creationTime: new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14) },
+        {
+          bytes: cda,
+          mimeType: 'text/xml',
+          uniqueId,
+          title: 'Compte rendu de démonstration',
+          creationTime: new Date().toISOString().replace(/[-:T]/g, '').slice(0, 14),
+        },
         {
           authorPerson: '899700000001^DOC^TEST^^^^^^&1.2.250.1.71.4.2.1&ISO^D^^^IDNPS',
           authorInstitution: 'VOLET ETABLISSEMENT TEST^^^^^&1.2.250.1.71.4.2.2&ISO^IDNST^^^VOLET-TEST-0001',
@@ -172,9 +198,12 @@ async function main(): Promise<number> {
       return `retrieve → ${bytes.byteLength} bytes from a multipart/related answer, identical to the upload`;
     });
     await step('DMP ITI-57', async () => {
-      const response = await c.registry.updateDocumentSet(updateStatusRequest(xdsPatientId(ins, oid), entry?.id ?? '', STATUS.approved, STATUS.deleted, '1.2.250.1.999.1.1'), {
-        profile: c.dmpProfile(ins),
-      });
+      const response = await c.registry.updateDocumentSet(
+        updateStatusRequest(xdsPatientId(ins, oid), entry?.id ?? '', STATUS.approved, STATUS.deleted, '1.2.250.1.999.1.1'),
+        {
+          profile: c.dmpProfile(ins),
+        },
+      );
       expect(registryResponseStatus(response) === 'Success', `ITI-57 answered ${response.status}`);
       const left = await findDocuments(c, ins, oid);
       expect(left.length === 0, `the document is still found after deletion (${left.length})`);

@@ -16,25 +16,53 @@ const filters = args.filter((a) => a !== '--unit');
 // a unit test unless it is listed here: list it when it spawns a tool, a server or a CLI, or sweeps
 // the corpus.
 const INTEGRATION = [
-  'cli/', 'cli-codec/', 'corpus/', 'e2e/', 'e2e-runtime/', 'node-soap/', 'packaging/', 'w3c/',
+  'cli/',
+  'cli-codec/',
+  'corpus/',
+  'e2e/',
+  'e2e-runtime/',
+  'node-soap/',
+  'packaging/',
+  'w3c/',
   'addressing/addressing.test', // xmllint
   'client/outcomes-trace.test', // the simulators
-  'client/client.test', 'client/http-status.test', // HTTPS servers
-  'codec/ebrim-corpus.test', 'codec/insi-corpus.test',
-  'generate/cli.test', 'generate/corpus', // corpus.test, corpus-sweep.test, corpus-ts-versions.test
-  'http/limits.test', 'http/mutual-tls.test', 'http/test-pki.test', 'http/keep-alive.test', 'http/proxy.test', 'http/trust-scope.test',
-  'load/catalog.test', 'load/corpus-files.test', 'load/light-tree-readers.test',
-  'mtom/corpus.test', 'mtom/encode.test', 'mtom/https-roundtrip.test',
+  'client/client.test',
+  'client/http-status.test', // HTTPS servers
+  'codec/ebrim-corpus.test',
+  'codec/insi-corpus.test',
+  'generate/cli.test',
+  'generate/corpus', // corpus.test, corpus-sweep.test, corpus-ts-versions.test
+  'http/limits.test',
+  'http/mutual-tls.test',
+  'http/test-pki.test',
+  'http/keep-alive.test',
+  'http/proxy.test',
+  'http/trust-scope.test',
+  'load/catalog.test',
+  'load/corpus-files.test',
+  'load/light-tree-readers.test',
+  'mtom/corpus.test',
+  'mtom/encode.test',
+  'mtom/https-roundtrip.test',
   'profiles/profiles.test',
-  'resolve/corpus-', 'resolve/determinism.test', 'resolve/mtom.test',
-  'runtime-xml/differential.test', 'runtime-xml/hostile.test', 'runtime-xml/wellformed.test',
+  'resolve/corpus-',
+  'resolve/determinism.test',
+  'resolve/mtom.test',
+  'runtime-xml/differential.test',
+  'runtime-xml/hostile.test',
+  'runtime-xml/wellformed.test',
   'security/', // xmlsec1, SoftHSM2, openssl
   'soap/envelope.test', // xmllint
-  'wsdl-own/dmp-examples.test', 'wsdl-own/insi-examples.test', 'wsdl-own/security-tokens.test', 'wsdl-own/wsdl-files.test',
-  'xsd/expected-content-types.test', 'xsd/qname-enumerations.test',
+  'wsdl-own/dmp-examples.test',
+  'wsdl-own/insi-examples.test',
+  'wsdl-own/security-tokens.test',
+  'wsdl-own/wsdl-files.test',
+  'xsd/expected-content-types.test',
+  'xsd/qname-enumerations.test',
   'generate/shared-modules.test', // the 7 official DMP WSDLs in one run
   'emit/erasable.test', // a whole in-process type check, and node on type-stripping Nodes
-  'soak', 'xsw',
+  'soak',
+  'xsw',
 ];
 const isIntegration = (file) => {
   const rel = relative('dist/test', file).split('\\').join('/');
@@ -43,7 +71,11 @@ const isIntegration = (file) => {
 const files = [];
 function walk(dir) {
   let entries;
-  try { entries = readdirSync(dir); } catch { return; }
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
   for (const name of entries.sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p);

@@ -78,7 +78,12 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
     const tls = { key: pki.server.keyPem, cert: pki.server.chainPem, ca: pki.caBundlePem };
     const trust = [pki.intermediateCa.certPem];
     const allowSha1 = options.allowSha1 ?? false;
-    const dmp = createDmpSimulator({ vihfTrust: trust, allowSha1, ...(options.now ? { now: options.now } : {}), ...(options.canned ? { canned: options.canned } : {}) });
+    const dmp = createDmpSimulator({
+      vihfTrust: trust,
+      allowSha1,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.canned ? { canned: options.canned } : {}),
+    });
     const insi = createInsiSimulator({
       cardTrust: trust,
       allowSha1,

@@ -56,11 +56,15 @@ try {
   }
   const v = median(times.volet);
   const n = median(times['node-soap']);
-  console.log(`\nITI-18 response, ${count} ExtrinsicObjects, ${(statSync(input).size / 1e6).toFixed(1)} MB → indented JSON, whole process, ${runs} runs (median); load ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n`);
+  console.log(
+    `\nITI-18 response, ${count} ExtrinsicObjects, ${(statSync(input).size / 1e6).toFixed(1)} MB → indented JSON, whole process, ${runs} runs (median); load ${load0.toFixed(1)} → ${(loadavg()[0] ?? 0).toFixed(1)}\n`,
+  );
   console.log('| command | wall ms (median) | runs | JSON MB |');
   console.log('|---|---:|---|---:|');
   console.log(`| volet decode | ${v.toFixed(0)} | ${times.volet.map((x) => x.toFixed(0)).join(', ')} | ${((sizes.volet ?? 0) / 1e6).toFixed(1)} |`);
-  console.log(`| node-soap + JSON.stringify | ${n.toFixed(0)} | ${times['node-soap'].map((x) => x.toFixed(0)).join(', ')} | ${((sizes['node-soap'] ?? 0) / 1e6).toFixed(1)} |`);
+  console.log(
+    `| node-soap + JSON.stringify | ${n.toFixed(0)} | ${times['node-soap'].map((x) => x.toFixed(0)).join(', ')} | ${((sizes['node-soap'] ?? 0) / 1e6).toFixed(1)} |`,
+  );
   console.log(`\nspeed-up volet / node-soap: ${(n / v).toFixed(2)}× (target ≥ 3×)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

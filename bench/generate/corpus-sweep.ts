@@ -34,7 +34,10 @@ function wsdls(dir: string): string[] {
 
 const files = wsdls(corpusRoot);
 const scratch = mkdtempSync(join(tmpdir(), 'volet-sweep-'));
-const folderOf = (w: string): string => relative(corpusRoot, w).replace(/[\\/]/g, '__').replace(/\.wsdl$/, '');
+const folderOf = (w: string): string =>
+  relative(corpusRoot, w)
+    .replace(/[\\/]/g, '__')
+    .replace(/\.wsdl$/, '');
 const start = performance.now();
 // Each WSDL is its own run (schemas inside its folder): the corpus mixes unrelated services whose
 // schemas would not belong together, and one description with errors must not stop the others.
@@ -74,7 +77,9 @@ console.log(`corpus: ${files.length} WSDL files under ${corpusRoot}`);
 console.log(`generated + compiled (tsc ${tsc}): ${generated.length - badFolders.size}`);
 console.log(`generated, not compiling:        ${badFolders.size}`);
 console.log(`not generated (input errors):     ${failed.length}`);
-console.log(`generation ${Math.round(generateMs)} ms (model ${Math.round(result.timings.model)}, emit ${Math.round(result.timings.emit)}), tsc ${Math.round(tscMs)} ms`);
+console.log(
+  `generation ${Math.round(generateMs)} ms (model ${Math.round(result.timings.model)}, emit ${Math.round(result.timings.emit)}), tsc ${Math.round(tscMs)} ms`,
+);
 for (const [folder, line] of badFolders) console.log(`  does not compile: ${folder}: ${line}`);
 for (const s of failed) {
   const first = s.diagnostics.find((d) => d.severity === 'error');

@@ -28,7 +28,10 @@ if (!corpusAvailable) {
 }
 
 const folder = corpus('dmp-annexe-wsdl-schema', 'wsdl');
-const wsdls = readdirSync(folder).filter((f) => f.endsWith('.wsdl')).sort().map((f) => join(folder, f));
+const wsdls = readdirSync(folder)
+  .filter((f) => f.endsWith('.wsdl'))
+  .sort()
+  .map((f) => join(folder, f));
 const runs = Math.max(3, Number(process.argv[2] ?? 9) || 9);
 const out = join(tmpdir(), 'volet-bench-generate');
 const request = (typecheck: boolean) => ({
@@ -70,7 +73,11 @@ const fmt = (ms: number): string => `${ms.toFixed(0)} ms`;
 const bytes = (last?.services ?? []).reduce((n, s) => n + (s.files ?? []).reduce((m, f) => m + f.content.length, 0), 0);
 const types = (last?.services ?? []).reduce((n, s) => n + s.typeCount, 0);
 console.log(`DMP: ${wsdls.length} WSDLs → ${types} type declarations, ${(bytes / 1e6).toFixed(2)} MB of TypeScript`);
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 console.log(`model     median ${fmt(median(model))} (min ${fmt(Math.min(...model))}, max ${fmt(Math.max(...model))}) over ${runs} runs`);
 console.log(`emit      median ${fmt(median(emit))} (min ${fmt(Math.min(...emit))}, max ${fmt(Math.max(...emit))})`);
 console.log(`generate  median ${fmt(median(total))} (min ${fmt(Math.min(...total))}, max ${fmt(Math.max(...total))})`);

@@ -18,7 +18,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpus, corpusAvailable, corpusRoot, repoRoot } from '../../test/support/paths.js';
 
 const folder = corpusAvailable ? corpus('dmp-annexe-wsdl-schema', 'wsdl') : '';
-const wsdls = corpusAvailable ? readdirSync(folder).filter((f) => f.endsWith('.wsdl')).sort().map((f) => join(folder, f)) : [];
+const wsdls = corpusAvailable
+  ? readdirSync(folder)
+      .filter((f) => f.endsWith('.wsdl'))
+      .sort()
+      .map((f) => join(folder, f))
+  : [];
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -80,7 +85,10 @@ async function main(): Promise<void> {
   const tsx = pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href;
   const runChild = (contender: string): number[] => {
     const args = self.endsWith('.ts') ? ['--import', tsx, '--conditions=volet-source', self] : [self];
-    const r = spawnSync(process.execPath, [...args, '--child', contender, '--iterations', String(iterations)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    const r = spawnSync(process.execPath, [...args, '--child', contender, '--iterations', String(iterations)], {
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
     if (r.status !== 0) throw new Error(`${contender} failed (${r.status}):\n${r.stderr}`);
     return JSON.parse(r.stdout.trim().split('\n').pop() ?? '[]') as number[];
   };
@@ -95,9 +103,13 @@ async function main(): Promise<void> {
   }
   const load = (l: number[]): string => l.map((x) => x.toFixed(1)).join(' ');
   console.log(`DMP: ${wsdls.length} WSDLs, in process, files written; ${processes} processes per contender × ${iterations} generations`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load(loadBefore)} before, ${load(loadavg())} after`);
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load(loadBefore)} before, ${load(loadavg())} after`,
+  );
   for (const [name, r] of Object.entries(results)) {
-    console.log(`${name.padEnd(14)} first generation median ${median(r.first).toFixed(0)} ms (min ${Math.min(...r.first).toFixed(0)}); warm median ${median(r.warm).toFixed(0)} ms (min ${Math.min(...r.warm).toFixed(0)})`);
+    console.log(
+      `${name.padEnd(14)} first generation median ${median(r.first).toFixed(0)} ms (min ${Math.min(...r.first).toFixed(0)}); warm median ${median(r.warm).toFixed(0)} ms (min ${Math.min(...r.warm).toFixed(0)})`,
+    );
   }
   const v = results['volet'];
   const w = results['wsdl-tsclient'];

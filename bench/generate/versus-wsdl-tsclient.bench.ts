@@ -26,7 +26,10 @@ const voletFlag = argv.indexOf('--volet');
 const voletBuild = voletFlag >= 0 ? argv[voletFlag + 1] : undefined;
 const runs = Math.max(3, Number(argv.find((a) => /^\d+$/.test(a)) ?? 5) || 5);
 const folder = corpus('dmp-annexe-wsdl-schema', 'wsdl');
-const wsdls = readdirSync(folder).filter((f) => f.endsWith('.wsdl')).sort().map((f) => join(folder, f));
+const wsdls = readdirSync(folder)
+  .filter((f) => f.endsWith('.wsdl'))
+  .sort()
+  .map((f) => join(folder, f));
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -37,11 +40,17 @@ function median(values: number[]): number {
 const bundle = join(repoRoot, 'dist', 'volet.cjs');
 const installed = join(repoRoot, 'bin', 'volet.js');
 const distFresh = existsSync(bundle) && statSync(bundle).mtimeMs >= statSync(join(repoRoot, 'generator', 'emit', 'emit-service.ts')).mtimeMs;
-const voletCommand = voletBuild !== undefined
-  ? [voletBuild]
-  : distFresh
-  ? [installed]
-  : ['--import', pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href, '--conditions=volet-source', join(repoRoot, 'generator', 'cli', 'main.ts')];
+const voletCommand =
+  voletBuild !== undefined
+    ? [voletBuild]
+    : distFresh
+      ? [installed]
+      : [
+          '--import',
+          pathToFileURL(join(repoRoot, 'node_modules', 'tsx', 'dist', 'esm', 'index.mjs')).href,
+          '--conditions=volet-source',
+          join(repoRoot, 'generator', 'cli', 'main.ts'),
+        ];
 
 function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
   const start = performance.now();
@@ -97,9 +106,13 @@ for (let i = 0; i < runs; i++) {
 
 console.log(`DMP: ${wsdls.length} WSDLs; cold child processes; volet from ${voletBuild ?? (distFresh ? 'bin/volet.js (bundle)' : 'source via tsx')}`);
 const load = (l: number[]): string => l.map((x) => x.toFixed(1)).join(' ');
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load(loadBefore)} before, ${load(loadavg())} after`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load(loadBefore)} before, ${load(loadavg())} after`,
+);
 for (const [name, times] of results) {
-  console.log(`${name.padEnd(34)} median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${times.length} runs`);
+  console.log(
+    `${name.padEnd(34)} median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${times.length} runs`,
+  );
 }
 const volet = results.find(([n]) => n === 'volet generate --no-typecheck');
 const other = results.find(([n]) => n.startsWith('wsdl-tsclient'));

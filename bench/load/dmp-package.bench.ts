@@ -65,5 +65,9 @@ for (let i = 0; i < runs; i++) {
 const fmt = (ms: number): string => `${ms.toFixed(1)} ms`;
 console.log(`DMP package: ${wsdls.length} WSDLs, ${documents} distinct documents, ${errors} error diagnostics`);
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}`);
-console.log(`load  (loadDescription × ${wsdls.length}, shared cache): median ${fmt(median(loadTimes))} over ${runs} runs (min ${fmt(Math.min(...loadTimes))}, max ${fmt(Math.max(...loadTimes))})`);
-console.log(`model (buildModel × ${wsdls.length}, shared cache):      median ${fmt(median(modelTimes))} over ${runs} runs (min ${fmt(Math.min(...modelTimes))}, max ${fmt(Math.max(...modelTimes))})`);
+console.log(
+  `load  (loadDescription × ${wsdls.length}, shared cache): median ${fmt(median(loadTimes))} over ${runs} runs (min ${fmt(Math.min(...loadTimes))}, max ${fmt(Math.max(...loadTimes))})`,
+);
+console.log(
+  `model (buildModel × ${wsdls.length}, shared cache):      median ${fmt(median(modelTimes))} over ${runs} runs (min ${fmt(Math.min(...modelTimes))}, max ${fmt(Math.max(...modelTimes))})`,
+);

@@ -42,7 +42,8 @@ export async function startChild<T>(script: string, args: readonly string[], nod
   });
   const exited = new Promise<never>((_, reject) => child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`))));
   exited.catch(() => undefined);
-  const nextLine = (): Promise<string> => Promise.race([new Promise<string>((resolve) => (queue.length ? resolve(queue.shift()!) : waiters.push(resolve))), exited]);
+  const nextLine = (): Promise<string> =>
+    Promise.race([new Promise<string>((resolve) => (queue.length ? resolve(queue.shift()!) : waiters.push(resolve))), exited]);
   const first = JSON.parse(await nextLine()) as T;
   return { child, first, next: async <U>() => JSON.parse(await nextLine()) as U };
 }

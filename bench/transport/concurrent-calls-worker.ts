@@ -34,7 +34,14 @@ async function server(): Promise<void> {
   const insi = readFileSync(corpus('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.05.xml'));
   const registry = Buffer.from(buildAdhocQueryResponse(iti18Entries), 'utf8');
   const srv = createServer(
-    { key: readFileSync(pki.serverKey), cert: readFileSync(pki.serverCert), ca: readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true, keepAliveTimeout: 60_000 },
+    {
+      key: readFileSync(pki.serverKey),
+      cert: readFileSync(pki.serverCert),
+      ca: readFileSync(pki.ca),
+      requestCert: true,
+      rejectUnauthorized: true,
+      keepAliveTimeout: 60_000,
+    },
     (req, res) => {
       req.resume();
       req.on('end', () => {

@@ -30,11 +30,19 @@ const entries = Number(process.argv[6] ?? 1);
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
 try {
   const pki = await createTestPki(dir);
-  const paths = JSON.stringify({ ca: pki.caBundleFile, serverKey: pki.server.keyFile, serverCert: pki.server.chainFile, clientP12: pki.orgAuth.p12File, passphrase: pki.passphrase });
+  const paths = JSON.stringify({
+    ca: pki.caBundleFile,
+    serverKey: pki.server.keyFile,
+    serverCert: pki.server.chainFile,
+    clientP12: pki.orgAuth.p12File,
+    passphrase: pki.passphrase,
+  });
   const worker = sibling(import.meta.url, 'concurrent-calls-worker');
   const server = await startChild<{ port: number }>(worker, ['server', paths, String(entries)]);
   try {
-    console.log(`\n${inFlight} calls in flight through one client, mutual TLS + keep-alive (maxSockets ${maxSockets}), loopback, ITI-18 answers of ${entries} entries; ${runs} runs x ${calls} calls, medians\n`);
+    console.log(
+      `\n${inFlight} calls in flight through one client, mutual TLS + keep-alive (maxSockets ${maxSockets}), loopback, ITI-18 answers of ${entries} entries; ${runs} runs x ${calls} calls, medians\n`,
+    );
     console.log('| service | client | calls/s | client CPU µs/call | p50 ms | p99 ms |');
     console.log('|---|---|---:|---:|---:|---:|');
     const ratios: string[] = [];
@@ -43,13 +51,17 @@ try {
       for (let r = 0; r < runs; r++) {
         const order: Kind[] = r % 2 === 0 ? ['volet', 'bare'] : ['bare', 'volet'];
         for (const kind of order) {
-          results[kind].push(await runChild<Result>(worker, [kind, paths, String(server.first.port), service, String(calls), String(inFlight), String(maxSockets)]));
+          results[kind].push(
+            await runChild<Result>(worker, [kind, paths, String(server.first.port), service, String(calls), String(inFlight), String(maxSockets)]),
+          );
         }
       }
       const row = (kind: Kind, label: string): number => {
         const rs = results[kind];
         const m = (f: (x: Result) => number): number => median(rs.map(f));
-        console.log(`| ${service} | ${label} | ${m((x) => x.perSecond).toFixed(0)} | ${m((x) => x.cpuMicrosPerCall).toFixed(0)} | ${m((x) => x.p50).toFixed(2)} | ${m((x) => x.p99).toFixed(2)} |`);
+        console.log(
+          `| ${service} | ${label} | ${m((x) => x.perSecond).toFixed(0)} | ${m((x) => x.cpuMicrosPerCall).toFixed(0)} | ${m((x) => x.p50).toFixed(2)} | ${m((x) => x.p99).toFixed(2)} |`,
+        );
         return m((x) => x.perSecond);
       };
       const v = row('volet', 'generated client');

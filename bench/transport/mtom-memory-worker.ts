@@ -9,15 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HttpsTransport } from '@volet/runtime/http';
-import {
-  decodeMultipartRelated,
-  encodeMtom,
-  envelopeText,
-  partText,
-  resolveXopHref,
-  splitSoapPayload,
-  XopPackage,
-} from '@volet/runtime/mtom';
+import { decodeMultipartRelated, encodeMtom, envelopeText, partText, resolveXopHref, splitSoapPayload, XopPackage } from '@volet/runtime/mtom';
 
 interface PkiPaths {
   readonly ca: string;
@@ -38,7 +30,14 @@ function peakRssMb(): number {
 
 async function server(): Promise<void> {
   const srv = createServer(
-    { key: readFileSync(pki.serverKey), cert: readFileSync(pki.serverCert), ca: readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true, requestTimeout: 0 },
+    {
+      key: readFileSync(pki.serverKey),
+      cert: readFileSync(pki.serverCert),
+      ca: readFileSync(pki.ca),
+      requestCert: true,
+      rejectUnauthorized: true,
+      requestTimeout: 0,
+    },
     (req, res) => {
       const length = Number(req.headers['content-length']);
       const body = Buffer.allocUnsafe(length);
@@ -62,7 +61,10 @@ async function server(): Promise<void> {
           `</ns4:Document></ns4:DocumentResponse></ns4:RetrieveDocumentSetResponse></env:Body></env:Envelope>`;
         const msg = encodeMtom(envelope, [{ contentId: 'doc@volet', data: doc }], { action: 'urn:ihe:iti:2007:RetrieveDocumentSetResponse' });
         // `chunked`: no Content-Length, as servers that stream MTOM (Apache CXF) answer.
-        res.writeHead(200, framing === 'chunked' ? { 'content-type': msg.contentType } : { 'content-type': msg.contentType, 'content-length': String(msg.byteLength) });
+        res.writeHead(
+          200,
+          framing === 'chunked' ? { 'content-type': msg.contentType } : { 'content-type': msg.contentType, 'content-length': String(msg.byteLength) },
+        );
         // Slices + backpressure, as the client transport does.
         const pieces = msg.chunks.flatMap((c): (string | Uint8Array)[] => {
           if (typeof c === 'string') return [c];

@@ -28,7 +28,13 @@ const framings = ['length', 'chunked'] as const;
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
 try {
   const pki = await createTestPki(dir);
-  const paths = JSON.stringify({ ca: pki.caBundleFile, serverKey: pki.server.keyFile, serverCert: pki.server.chainFile, clientP12: pki.orgAuth.p12File, passphrase: pki.passphrase });
+  const paths = JSON.stringify({
+    ca: pki.caBundleFile,
+    serverKey: pki.server.keyFile,
+    serverCert: pki.server.chainFile,
+    clientP12: pki.orgAuth.p12File,
+    passphrase: pki.passphrase,
+  });
   const worker = sibling(import.meta.url, 'mtom-memory-worker');
   const rows: string[] = [];
   const times: number[] = [];
@@ -58,14 +64,20 @@ try {
     const srv = median(servers);
     times.push(...clients.map((c) => c.seconds));
     const label = framing === 'length' ? 'response with Content-Length' : 'chunked response';
-    rows.push(`| client: encode, POST, receive, decode, compare (${label}) | ${over.toFixed(0)} | ${(over / megabytes).toFixed(2)} | ${clients.map((c) => c.overBaselineMb.toFixed(0)).join(', ')} |`);
-    rows.push(`| server: receive, split, answer (${label}) | ${srv.toFixed(0)} | ${(srv / megabytes).toFixed(2)} | ${servers.map((s) => s.toFixed(0)).join(', ')} |`);
+    rows.push(
+      `| client: encode, POST, receive, decode, compare (${label}) | ${over.toFixed(0)} | ${(over / megabytes).toFixed(2)} | ${clients.map((c) => c.overBaselineMb.toFixed(0)).join(', ')} |`,
+    );
+    rows.push(
+      `| server: receive, split, answer (${label}) | ${srv.toFixed(0)} | ${(srv / megabytes).toFixed(2)} | ${servers.map((s) => s.toFixed(0)).join(', ')} |`,
+    );
   }
   console.log(`\nMTOM round trip, ${megabytes} MiB document, mutual TLS on loopback (${runs} runs per framing, median)\n`);
   console.log('| process | peak RSS over baseline (MiB) | in document copies | per run (MiB) |');
   console.log('|---|---:|---:|---|');
   for (const row of rows) console.log(row);
-  console.log(`\nclient round trip ${median(times).toFixed(2)} s (median); bytes identical in every run; target: client well under 3 copies (${3 * megabytes} MiB)`);
+  console.log(
+    `\nclient round trip ${median(times).toFixed(2)} s (median); bytes identical in every run; target: client well under 3 copies (${3 * megabytes} MiB)`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -22,7 +22,11 @@ const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
 try {
   const pki = await createTestPki(dir);
   const worker = sibling(import.meta.url, 'mtom-stream-worker');
-  const server = await startChild<{ port: number; baselineRssMb: number }>(worker, ['server', JSON.stringify({ ca: pki.caBundleFile, serverKey: pki.server.keyFile, serverCert: pki.server.chainFile }), String(bytes)]);
+  const server = await startChild<{ port: number; baselineRssMb: number }>(worker, [
+    'server',
+    JSON.stringify({ ca: pki.caBundleFile, serverKey: pki.server.keyFile, serverCert: pki.server.chainFile }),
+    String(bytes),
+  ]);
   try {
     const uploads = (async (): Promise<{ sha256: string; bytes: number; peakRssMb: number }> => {
       for (;;) {
@@ -30,18 +34,29 @@ try {
         if (line.bytes === bytes) return line;
       }
     })();
-    const args: StreamClientArgs = { url: `https://localhost:${server.first.port}`, caFile: pki.caBundleFile, p12File: pki.orgAuth.p12File, passphrase: pki.passphrase, bytes };
+    const args: StreamClientArgs = {
+      url: `https://localhost:${server.first.port}`,
+      caFile: pki.caBundleFile,
+      p12File: pki.orgAuth.p12File,
+      passphrase: pki.passphrase,
+      bytes,
+    };
     const client = await runChild<StreamClientResult>(worker, ['client', JSON.stringify(args)], ['--expose-gc']);
     const upload = await uploads;
     const expected = await seededSha256('document', bytes);
     const identical = client.uploadSha256 === expected && upload.sha256 === expected && client.downloadSha256 === expected && client.downloadBytes === bytes;
-    if (!identical) throw new Error(`bytes differ: generator ${expected}, client sent ${client.uploadSha256}, server got ${upload.sha256}, client received ${client.downloadSha256}`);
+    if (!identical)
+      throw new Error(
+        `bytes differ: generator ${expected}, client sent ${client.uploadSha256}, server got ${upload.sha256}, client received ${client.downloadSha256}`,
+      );
     const mbps = (s: number): string => (megabytes / s).toFixed(0);
     console.log(`\nStreamed MTOM, ${megabytes} MiB document each way, generated XDS.b client, mutual TLS on loopback\n`);
     console.log('| measure | value |');
     console.log('|---|---:|');
     console.log(`| ITI-41 upload (stream → XOP part) | ${client.uploadSeconds.toFixed(1)} s (${mbps(client.uploadSeconds)} MiB/s) |`);
-    console.log(`| ITI-43 retrieve (multipart parsed as it arrives → hashing sink) | ${client.downloadSeconds.toFixed(1)} s (${mbps(client.downloadSeconds)} MiB/s) |`);
+    console.log(
+      `| ITI-43 retrieve (multipart parsed as it arrives → hashing sink) | ${client.downloadSeconds.toFixed(1)} s (${mbps(client.downloadSeconds)} MiB/s) |`,
+    );
     console.log(`| client peak RSS over baseline (getrusage maxRSS) | ${client.maxRssOverBaselineMb.toFixed(0)} MiB |`);
     console.log(`| client rss over baseline (sampled every 5 ms) | ${client.rssGrowthMb.toFixed(0)} MiB |`);
     console.log(`| client arrayBuffers over baseline (sampled) | ${client.arrayBuffersGrowthMb.toFixed(0)} MiB |`);

@@ -29,7 +29,14 @@ const HEADERS = { 'content-type': 'application/soap+xml; charset=utf-8; action="
 
 async function server(): Promise<void> {
   const srv = createServer(
-    { key: readFileSync(pki.serverKey), cert: readFileSync(pki.serverCert), ca: readFileSync(pki.ca), requestCert: true, rejectUnauthorized: true, keepAliveTimeout: 60_000 },
+    {
+      key: readFileSync(pki.serverKey),
+      cert: readFileSync(pki.serverCert),
+      ca: readFileSync(pki.ca),
+      requestCert: true,
+      rejectUnauthorized: true,
+      keepAliveTimeout: 60_000,
+    },
     (req, res) => {
       req.resume();
       req.on('end', () => {

@@ -21,7 +21,13 @@ const calls = Number(process.argv[3] ?? 2000);
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
 try {
   const pki = await createTestPki(dir);
-  const paths = JSON.stringify({ ca: pki.caBundleFile, serverKey: pki.server.keyFile, serverCert: pki.server.chainFile, clientP12: pki.orgAuth.p12File, passphrase: pki.passphrase });
+  const paths = JSON.stringify({
+    ca: pki.caBundleFile,
+    serverKey: pki.server.keyFile,
+    serverCert: pki.server.chainFile,
+    clientP12: pki.orgAuth.p12File,
+    passphrase: pki.passphrase,
+  });
   const worker = sibling(import.meta.url, 'small-calls-worker');
   const server = await startChild<{ port: number }>(worker, ['server', paths]);
   const results: Record<'volet' | 'bare', number[]> = { volet: [], bare: [] };

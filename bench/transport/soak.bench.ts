@@ -18,7 +18,11 @@ const dir = mkdtempSync(join(tmpdir(), 'volet-soak-'));
 try {
   const pki = await createTestPki(dir);
   const checkpoints = Array.from({ length: 10 }, (_, i) => Math.round(((i + 1) * calls) / 10));
-  console.log(`soak: ${calls} calls, ${concurrency} in flight; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}, node ${process.version}`);
+  console.log(
+    `soak: ${calls} calls, ${concurrency} in flight; ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, node ${process.version}`,
+  );
   console.log('| calls | heap after GC (MiB) | RSS (MiB) |');
   console.log('|---:|---:|---:|');
   const result = await runSoak({
@@ -30,8 +34,14 @@ try {
   });
   const perSecond = (result.calls / result.elapsedMs) * 1000;
   console.log(`\n${result.answered}/${result.calls} answered in ${(result.elapsedMs / 1000).toFixed(1)} s: ${perSecond.toFixed(0)} calls/s`);
-  console.log(`RSS start ${(result.rssStart / MiB).toFixed(0)} MiB, end ${(result.rssEnd / MiB).toFixed(0)} MiB; at most ${result.maxSocketsSeen} network handles at once; left open: ${result.leftoverHandles.length}`);
-  console.log(`load average after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `RSS start ${(result.rssStart / MiB).toFixed(0)} MiB, end ${(result.rssEnd / MiB).toFixed(0)} MiB; at most ${result.maxSocketsSeen} network handles at once; left open: ${result.leftoverHandles.length}`,
+  );
+  console.log(
+    `load average after: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   if (result.errors.length > 0) console.log(`errors: ${result.errors.join(' | ')}`);
   if (result.answered !== calls || result.leftoverHandles.length > 0) process.exitCode = 1;
 } finally {

@@ -98,10 +98,7 @@ export const BUILTIN_SCHEMAS: readonly BuiltinSchema[] = [
   {
     name: 'xmldsig-core.xsd',
     namespace: 'http://www.w3.org/2000/09/xmldsig#',
-    locations: [
-      'http://www.w3.org/TR/2002/REC-xmldsig-core-20020212/xmldsig-core-schema.xsd',
-      'http://www.w3.org/TR/xmldsig-core/xmldsig-core-schema.xsd',
-    ],
+    locations: ['http://www.w3.org/TR/2002/REC-xmldsig-core-20020212/xmldsig-core-schema.xsd', 'http://www.w3.org/TR/xmldsig-core/xmldsig-core-schema.xsd'],
     text: XMLDSIG_XSD,
   },
   {

@@ -33,4 +33,3 @@ export function checkedContexts(schema: SchemaDescriptor, file: string): Record<
   }
   return c;
 }
-

@@ -13,18 +13,18 @@
  * ```
  */
 import { elementValueFromJson, toJsonValue, type OperationDescriptor } from '@volet/runtime/client';
-import {
-  compiledSchema,
-  decode,
-  didYouMean,
-  elementRef,
-  encode,
-  type DecodeOptions,
-  type ElementRef,
-  type SchemaDescriptor,
-} from '@volet/runtime/codec';
+import { compiledSchema, decode, didYouMean, elementRef, encode, type DecodeOptions, type ElementRef, type SchemaDescriptor } from '@volet/runtime/codec';
 import { EncodeError } from '@volet/runtime/errors';
-import { decodeEnvelope, encodeEnvelope, encodeFaultEnvelope, SoapFault, soapVersionOf, type BodyBlock, type HeaderBlock, type SoapBlock } from '@volet/runtime/soap';
+import {
+  decodeEnvelope,
+  encodeEnvelope,
+  encodeFaultEnvelope,
+  SoapFault,
+  soapVersionOf,
+  type BodyBlock,
+  type HeaderBlock,
+  type SoapBlock,
+} from '@volet/runtime/soap';
 import { clark, parseClark, readXml, type QName, type XmlHandler } from '@volet/runtime/xml';
 
 /** One block: typed (`value`, when a descriptor matched) or raw (`xml`). */
@@ -147,7 +147,11 @@ export function decodeMessageJson(schema: SchemaDescriptor, input: string | Uint
   }
   const key = index.get(clark(root.namespace, root.local));
   if (key === undefined) {
-    throw new EncodeError('unknown-element', `root element ${clark(root.namespace, root.local)} is neither a SOAP envelope nor a global element of the schema`, '');
+    throw new EncodeError(
+      'unknown-element',
+      `root element ${clark(root.namespace, root.local)} is neither a SOAP envelope nor a global element of the schema`,
+      '',
+    );
   }
   return { element: clark(root.namespace, root.local), value: toJsonValue(decode(elementRef(schema, key), input, options)) };
 }
@@ -274,7 +278,12 @@ export function encodeMessageJson(
         ...(encodeOptions === undefined ? {} : { encodeOptions }),
       });
     }
-    return encodeEnvelope({ version, headers, body: r.blocks(env.body, 'envelope.body').map(asBody), ...(encodeOptions === undefined ? {} : { encodeOptions }) });
+    return encodeEnvelope({
+      version,
+      headers,
+      body: r.blocks(env.body, 'envelope.body').map(asBody),
+      ...(encodeOptions === undefined ? {} : { encodeOptions }),
+    });
   }
   if ('element' in json) {
     const b = r.block(json, '');

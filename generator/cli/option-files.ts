@@ -76,7 +76,9 @@ export function credentialsUsageError(err: unknown, flag: string, file: string, 
   const message = typeof e.message === 'string' ? e.message : '';
   if (e.code === 'bad-passphrase' || /passphrase|mac verify|bad decrypt/i.test(message)) {
     return new UsageError(
-      passphraseGiven ? `${flag} '${file}': wrong passphrase (${passphraseFlags})` : `${flag} '${file}': the file is protected and no passphrase was given (${passphraseFlags})`,
+      passphraseGiven
+        ? `${flag} '${file}': wrong passphrase (${passphraseFlags})`
+        : `${flag} '${file}': the file is protected and no passphrase was given (${passphraseFlags})`,
     );
   }
   return new UsageError(`${flag} '${file}': ${message}`);

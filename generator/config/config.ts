@@ -184,7 +184,8 @@ function nameOverrides(v: Json, where: string): NameOverrides {
   if (!isObject(v)) throw new ConfigError(`${where}: expected { services?, ports?, operations? }`);
   const out: NameOverrides = {};
   for (const [key, value] of Object.entries(v)) {
-    if (key !== 'services' && key !== 'ports' && key !== 'operations') throw new ConfigError(`${where}: unknown key "${key}" (known: services, ports, operations)`);
+    if (key !== 'services' && key !== 'ports' && key !== 'operations')
+      throw new ConfigError(`${where}: unknown key "${key}" (known: services, ports, operations)`);
     const map = stringMap(value, `${where}.${key}`);
     for (const [k, name] of Object.entries(map)) {
       if (!IDENTIFIER.test(name)) throw new ConfigError(`${where}.${key}["${k}"]: "${name}" is not a TypeScript identifier`);

@@ -112,7 +112,13 @@ export function clientContext(ctx: EmitContext, operationKeys: (p: PortNames) =>
       const o = operationContext(ctx, op, `${p.operations}.${method}`, method, shared, s);
       operations.push(o);
       if (shared.headers !== '') headersTypes.add(shared.headers);
-      typedOps.push({ method, key: keys.get(op) ?? op.name, body: o.bodyType === '' ? 'undefined' : o.bodyType, response: o.responseType, headers: shared.headers });
+      typedOps.push({
+        method,
+        key: keys.get(op) ?? op.name,
+        body: o.bodyType === '' ? 'undefined' : o.bodyType,
+        response: o.responseType,
+        headers: shared.headers,
+      });
     }
     typed.set(p, typedOps);
     ports.push(portContext(p, operations));
@@ -139,7 +145,9 @@ function portContext(p: PortNames, operations: OperationContext[]): PortContext 
   const doc = joinDocs(
     docText(p.service.documentation),
     `Client of port ${code(port.name)} of service ${code(p.service.name)}: SOAP ${port.soapVersion}, ${port.style} style, binding ${code(port.binding)}.`,
-    port.address === null ? 'The WSDL gives no address: set `endpoint` in the options.' : `WSDL address: ${code(port.address)} (often a placeholder: set \`endpoint\` in the options).`,
+    port.address === null
+      ? 'The WSDL gives no address: set `endpoint` in the options.'
+      : `WSDL address: ${code(port.address)} (often a placeholder: set \`endpoint\` in the options).`,
   );
   return {
     doc: docComment(doc),
@@ -163,7 +171,7 @@ function operationContext(
   s: ExpressionScope,
 ): OperationContext {
   const body = messageType(ctx, op.input === null ? [] : op.input.body, s);
-  const response = op.output === null ? 'void' : messageType(ctx, op.output.body, s) ?? 'void';
+  const response = op.output === null ? 'void' : (messageType(ctx, op.output.body, s) ?? 'void');
   const params: string[] = [];
   // Operations that send XOP parts also take files and streams where the schema has bytes.
   if (body !== null && op.mtom) s.usedRuntime = true;
@@ -212,7 +220,11 @@ function operationContext(
 }
 
 /** The type of a message's body: its single part's value, an object keyed by part name, or null for no part. */
-function messageType(ctx: EmitContext, body: readonly ({ part: string; element: string } | { part: string; type: TypeRef })[], s: ExpressionScope): string | null {
+function messageType(
+  ctx: EmitContext,
+  body: readonly ({ part: string; element: string } | { part: string; type: TypeRef })[],
+  s: ExpressionScope,
+): string | null {
   const typed = body.map((b) => ({ part: b.part, type: partType(ctx, b, s) }));
   if (typed.length === 0) return null;
   if (typed.length === 1) return typed[0].type;

@@ -98,7 +98,12 @@ export function elementStatements(ctx: EmitContext, module: string): (StatementS
 }
 
 /** The statements of a service folder's `descriptors.ts`: a `PortDescriptor` and the typed operations of each port. */
-export function portStatements(ctx: EmitContext, typed: ReadonlyMap<PortNames, TypedOperation[]>, headersImports: readonly string[], typeImports: readonly string[]): string[] {
+export function portStatements(
+  ctx: EmitContext,
+  typed: ReadonlyMap<PortNames, TypedOperation[]>,
+  headersImports: readonly string[],
+  typeImports: readonly string[],
+): string[] {
   // An XSD-only description has no port: an empty module (index.ts re-exports it).
   if (ctx.ports.length === 0) return ['export {};'];
   const writer = new DescriptorWriter(ctx);
@@ -109,9 +114,13 @@ export function portStatements(ctx: EmitContext, typed: ReadonlyMap<PortNames, T
   const body: string[] = [];
   const typedText: string[] = [];
   for (const p of ctx.ports) {
-    body.push(`${docComment(`Port ${code(p.port.name)} of service ${code(p.service.name)}: operations, actions and message parts.`)}export const ${p.descriptor}: PortDescriptor = ${literal(writer.port(p))};`);
+    body.push(
+      `${docComment(`Port ${code(p.port.name)} of service ${code(p.service.name)}: operations, actions and message parts.`)}export const ${p.descriptor}: PortDescriptor = ${literal(writer.port(p))};`,
+    );
     const ops = typed.get(p) ?? [];
-    const lines = ops.map((o) => `  ${o.method}: operationRef<${o.body}, ${o.response}${o.headers === '' ? '' : `, ${o.headers}`}>(${p.descriptor}, ${quote(o.key)}),`);
+    const lines = ops.map(
+      (o) => `  ${o.method}: operationRef<${o.body}, ${o.response}${o.headers === '' ? '' : `, ${o.headers}`}>(${p.descriptor}, ${quote(o.key)}),`,
+    );
     typedText.push(...lines);
     body.push(
       `${docComment(`The operations of port ${code(p.port.name)}, typed with their request body, response body and header blocks (\`SoapClient.invoke\` takes them).`)}` +
@@ -123,7 +132,11 @@ export function portStatements(ctx: EmitContext, typed: ReadonlyMap<PortNames, T
   for (const line of typeImports) {
     const m = /^import type \{([^}]*)\} from (.*)$/s.exec(line);
     if (m === null) continue;
-    const used = (m[1] ?? '').split(',').map((n) => n.trim()).filter((n) => n !== '').filter((n) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(text));
+    const used = (m[1] ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '')
+      .filter((n) => new RegExp(`\\b${n.replace(/\$/g, '\\$')}\\b`).test(text));
     if (used.length > 0) out.push(`import type { ${used.join(', ')} } from ${m[2] ?? ''}`);
   }
   return [...out, ...body];

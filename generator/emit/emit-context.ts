@@ -87,7 +87,11 @@ export function createEmitContext(model: Model, modules: Map<string, string> = m
  * The context of one service folder: its ports named (with the configured overrides), and a
  * name registry of its own that starts from the run's names (which the folder re-exports).
  */
-export function serviceNames(ctx: EmitContext, services: Model['services'], overrides: NameOverrides): { names: NameRegistry; ports: PortNames[]; unused: string[] } {
+export function serviceNames(
+  ctx: EmitContext,
+  services: Model['services'],
+  overrides: NameOverrides,
+): { names: NameRegistry; ports: PortNames[]; unused: string[] } {
   const names = ctx.names.clone();
   const { ports, unused } = allocateClientNames(services, overrides, names.takenSet());
   return { names, ports, unused };

@@ -67,7 +67,10 @@ export function lineCommentText(text: string): string {
  */
 export function fileHeader(version: string, hash: string, source: string): string {
   // The sources of a run of several services make a long list: one comment line per 100 columns.
-  const words = `From ${lineCommentText(source)} (inputs sha256:${hash.slice(0, 16)}): regenerate with \`volet generate\`; \`volet check\` verifies it is up to date.`.split(' ');
+  const words =
+    `From ${lineCommentText(source)} (inputs sha256:${hash.slice(0, 16)}): regenerate with \`volet generate\`; \`volet check\` verifies it is up to date.`.split(
+      ' ',
+    );
   const lines: string[] = [];
   let line = '//';
   for (const w of words) {

@@ -48,7 +48,10 @@ export function propertyKey(name: string, context: 'type' | 'object' = 'type'): 
  */
 export function docText(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/\s+$/, ''));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/\s+$/, ''));
   while (lines.length > 0 && lines[0].trim() === '') lines.shift();
   while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
   if (lines.length === 0) return undefined;
@@ -61,7 +64,10 @@ export function docText(text: string | undefined): string | undefined {
     out.push(line);
   }
   // `@` is escaped only where it would start a TSDoc tag: at the start of a line.
-  return out.join('\n').replace(/\*\//g, '*\\/').replace(/^(\s*)@/gm, '$1\\@');
+  return out
+    .join('\n')
+    .replace(/\*\//g, '*\\/')
+    .replace(/^(\s*)@/gm, '$1\\@');
 }
 
 /** Joins documentation paragraphs, skipping empty ones; `undefined` when nothing is left. */

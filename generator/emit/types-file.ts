@@ -7,14 +7,7 @@
  */
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, StatementStructures } from 'ts-morph';
 import { isBuiltin, splitQName, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition } from '../model/model.js';
-import {
-  fieldProps,
-  UNBOUNDED,
-  type AttributeField,
-  type ComplexShape,
-  type ElementField,
-  type Field,
-} from './content-shape.js';
+import { fieldProps, UNBOUNDED, type AttributeField, type ComplexShape, type ElementField, type Field } from './content-shape.js';
 import type { EmitContext } from './emit-context.js';
 import { enumerable, hasLiteralEnumeration } from './emit-context.js';
 import { localOf } from './schema-index.js';
@@ -340,7 +333,12 @@ function plainMembers(ctx: EmitContext, shape: ComplexShape, s: ExpressionScope)
   for (const a of shape.attributes) members.push(attributeMember(ctx, a, s));
   if (shape.anyAttribute !== null && (shape.extends === null || ctx.shapes.shape(shape.extends).anyAttribute === null)) {
     s.usedRuntime = true;
-    members.push({ name: '$attrs', type: `${s.runtime}AnyAttributes`, optional: true, doc: 'Attributes matched by `xs:anyAttribute`, by Clark name `{namespace}local`.' });
+    members.push({
+      name: '$attrs',
+      type: `${s.runtime}AnyAttributes`,
+      optional: true,
+      doc: 'Attributes matched by `xs:anyAttribute`, by Clark name `{namespace}local`.',
+    });
   }
   return members;
 }
@@ -439,7 +437,12 @@ function choiceText(ctx: EmitContext, choice: Extract<Field, { kind: 'choice' }>
     variants.push(parts.join(' & '));
   });
   if (choice.min === 0 && !choice.branches.some((b) => b.length === 0)) {
-    variants.push(objectText(all.map((p) => ({ name: p, type: 'never', optional: true })), `${indent}  `));
+    variants.push(
+      objectText(
+        all.map((p) => ({ name: p, type: 'never', optional: true })),
+        `${indent}  `,
+      ),
+    );
   }
   return [...new Set(variants)].map((v) => `\n${indent}  | ${v}`).join('') + `\n${indent}`;
 }

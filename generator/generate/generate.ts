@@ -167,7 +167,14 @@ export function generate(request: GenerateRequest): GenerateResult {
     for (const key of e.unusedNames) {
       outcome.diagnostics = [
         ...outcome.diagnostics,
-        { severity: 'warning', file: b.entries[0] ?? '', line: 1, column: 1, message: `names.${key} in the configuration matches no service, port or operation`, code: 'unused-name' },
+        {
+          severity: 'warning',
+          file: b.entries[0] ?? '',
+          line: 1,
+          column: 1,
+          message: `names.${key} in the configuration matches no service, port or operation`,
+          code: 'unused-name',
+        },
       ];
     }
   });

@@ -99,6 +99,7 @@ export const VIHF_SCHEMA: JsonSchema = {
   },
   required: ['mode', 'nameId', 'structureId', 'sector', 'roles', 'lpsName', 'lpsVersion', 'homologationDmp'],
   if: { properties: { mode: { enum: ['INDIRECTE', 'INDIRECTE_RENFORCEE'] } } },
+  // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword, not a thenable.
   then: { type: 'object', properties: { subjectId: text }, required: ['subjectId'] },
   additionalProperties: false,
 };

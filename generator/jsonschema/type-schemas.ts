@@ -5,7 +5,15 @@
  * false`), so an editor flags a misspelt property as `volet encode` does; facets become
  * `enum`, `pattern`, lengths and bounds where JSON Schema can say them on the JSON value.
  */
-import { compiledSchema, xsdPattern, type ComplexTypeDescriptor, type FacetsDescriptor, type FieldDescriptor, type SchemaDescriptor, type TypeKey } from '@volet/runtime/codec';
+import {
+  compiledSchema,
+  xsdPattern,
+  type ComplexTypeDescriptor,
+  type FacetsDescriptor,
+  type FieldDescriptor,
+  type SchemaDescriptor,
+  type TypeKey,
+} from '@volet/runtime/codec';
 
 /** A JSON Schema, as plain data. */
 export type JsonSchema = { [key: string]: unknown };
@@ -222,7 +230,12 @@ export class TypeSchemas {
         if (f.s !== undefined) out.push(...f.s.map((k) => this.substitute(k)));
         else {
           const tags = f.r !== undefined ? [this.propOf(f), f.r] : [this.propOf(f)];
-          out.push({ type: 'object', properties: { $el: { enum: [...new Set(tags)] }, value: this.typeRef(this.typeOf(f)) }, required: ['$el', 'value'], additionalProperties: false });
+          out.push({
+            type: 'object',
+            properties: { $el: { enum: [...new Set(tags)] }, value: this.typeRef(this.typeOf(f)) },
+            required: ['$el', 'value'],
+            additionalProperties: false,
+          });
         }
       }
     }

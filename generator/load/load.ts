@@ -81,7 +81,14 @@ class Loader {
       if (!this.tooManyReported) {
         this.tooManyReported = true;
         const at = from ?? { file: displayPathOf(path), line: 1, column: 1 };
-        this.diagnostics.push(diagnostic('error', at, `the description loads more than ${this.maxDocuments} documents (maxDocuments): '${displayPathOf(path)}' and later ones are not read`, 'too-many-documents'));
+        this.diagnostics.push(
+          diagnostic(
+            'error',
+            at,
+            `the description loads more than ${this.maxDocuments} documents (maxDocuments): '${displayPathOf(path)}' and later ones are not read`,
+            'too-many-documents',
+          ),
+        );
       }
       return null;
     }
@@ -347,12 +354,7 @@ class Loader {
         );
       } else if (!providedNow && !need.reported) {
         this.diagnostics.push(
-          diagnostic(
-            'warning',
-            need.at,
-            `imported namespace '${need.namespace}' is provided by no loaded schema and no catalog entry`,
-            'unresolved-import',
-          ),
+          diagnostic('warning', need.at, `imported namespace '${need.namespace}' is provided by no loaded schema and no catalog entry`, 'unresolved-import'),
         );
       }
     }
@@ -362,7 +364,11 @@ class Loader {
     this.satisfyNeeds();
     const schemas = [...this.schemas.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const redefinitions = [...this.redefinitions].sort((a, b) =>
-      a.redefining < b.redefining ? -1 : a.redefining > b.redefining ? 1 : ((a.element as { lineNumber?: number }).lineNumber ?? 0) - ((b.element as { lineNumber?: number }).lineNumber ?? 0),
+      a.redefining < b.redefining
+        ? -1
+        : a.redefining > b.redefining
+          ? 1
+          : ((a.element as { lineNumber?: number }).lineNumber ?? 0) - ((b.element as { lineNumber?: number }).lineNumber ?? 0),
     );
     // Entries first (in the order given), then the WSDLs they import, in discovery order.
     const rank = (d: LoadedDocument): number => {
@@ -388,7 +394,12 @@ class Loader {
  * Never throws and never reads the network; problems are in `diagnostics`.
  */
 export function loadDescription(entries: string[], options: LoadOptions = {}): LoadResult {
-  const loader = new Loader(options.cache ?? new DocumentCache(), options.catalog ?? [], options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS);
+  const loader = new Loader(
+    options.cache ?? new DocumentCache(),
+    options.catalog ?? [],
+    options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    options.maxDocuments ?? DEFAULT_MAX_DOCUMENTS,
+  );
   try {
     for (const entry of entries) loader.loadEntry(entry);
     return loader.result();

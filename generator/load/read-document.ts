@@ -168,9 +168,7 @@ export function readDocument(path: string, displayPath: string, maxBytes: number
   const decoded = decodeXml(bytes);
   const extra: Diagnostic[] = [];
   if (decoded.problem) {
-    extra.push(
-      diagnostic('warning', { file: displayPath, line: decoded.problem.line, column: decoded.problem.column }, decoded.problem.message, 'encoding'),
-    );
+    extra.push(diagnostic('warning', { file: displayPath, line: decoded.problem.line, column: decoded.problem.column }, decoded.problem.message, 'encoding'));
   }
   return parseDocumentText(path, displayPath, decoded.text, extra);
 }

@@ -4,12 +4,7 @@
 import type { Diagnostic, SourceLocation } from './model.js';
 
 /** Creates a diagnostic at a source location. */
-export function diagnostic(
-  severity: Diagnostic['severity'],
-  at: SourceLocation,
-  message: string,
-  code?: string,
-): Diagnostic {
+export function diagnostic(severity: Diagnostic['severity'], at: SourceLocation, message: string, code?: string): Diagnostic {
   return code === undefined
     ? { severity, file: at.file, line: at.line, column: at.column, message }
     : { severity, file: at.file, line: at.line, column: at.column, message, code };
@@ -27,7 +22,9 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   }
   return out.sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
       (a.message < b.message ? -1 : a.message > b.message ? 1 : 0),
   );
 }

@@ -341,10 +341,7 @@ export interface Wildcard {
  * `##any` → `any`; `##other` → `not` the target namespace (and not no-namespace);
  * a list (`##local` written `''`, `##targetNamespace` resolved) → `enumeration`.
  */
-export type NamespaceConstraint =
-  | { kind: 'any' }
-  | { kind: 'not'; namespaces: string[] }
-  | { kind: 'enumeration'; namespaces: string[] };
+export type NamespaceConstraint = { kind: 'any' } | { kind: 'not'; namespaces: string[] } | { kind: 'enumeration'; namespaces: string[] };
 
 /** An attribute use on a complex type: a local declaration or a reference to a global one. */
 export interface AttributeUse {

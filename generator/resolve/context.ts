@@ -2,16 +2,7 @@
  * The state the resolve passes share: the raw components going in, the model components coming out,
  * and the diagnostics. Each pass reads what earlier passes produced and adds its own part.
  */
-import type {
-  AttributeDeclaration,
-  SchemaModel,
-  Service,
-  Diagnostic,
-  ElementDeclaration,
-  SourceLocation,
-  TypeDefinition,
-  TypeRef,
-} from '../model/model.js';
+import type { AttributeDeclaration, SchemaModel, Service, Diagnostic, ElementDeclaration, SourceLocation, TypeDefinition, TypeRef } from '../model/model.js';
 import { diagnostic } from '../model/diagnostics.js';
 import type { ServiceRoots } from '../model/roots.js';
 import type { RawType, SchemaComponents } from '../parse/xsd/components.js';

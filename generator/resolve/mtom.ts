@@ -7,16 +7,7 @@
  * they inherit by extension; the elements of that content and the substitutes of element references.
  * Header parts are not followed: MTOM optimises body content.
  */
-import type {
-  BodyPart,
-  ElementDeclaration,
-  Particle,
-  QNameString,
-  SchemaModel,
-  Service,
-  TypeDefinition,
-  TypeRef,
-} from '../model/model.js';
+import type { BodyPart, ElementDeclaration, Particle, QNameString, SchemaModel, Service, TypeDefinition, TypeRef } from '../model/model.js';
 
 /** Lookups over a schema model, built once for all operations. */
 class XopIndex {

@@ -58,4 +58,3 @@ export function resolveSchema(components: SchemaComponents, roots: ServiceRoots,
   }
   return schemaOf(ctx);
 }
-

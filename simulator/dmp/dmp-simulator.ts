@@ -10,7 +10,11 @@ import type { BodyBlock } from '@volet/runtime/soap';
 import type { SubmitObjectsRequest } from '../../generated/schemas/eblcm/index.js';
 import { type AdhocQueryRequest, AdhocQueryResponseElement } from '../../generated/schemas/ebquery/index.js';
 import { RegistryResponseElement } from '../../generated/schemas/ebrs/index.js';
-import { type ProvideAndRegisterDocumentSetRequestType, type RetrieveDocumentSetRequestType, RetrieveDocumentSetResponseElement } from '../../generated/schemas/ihe-xdsb/index.js';
+import {
+  type ProvideAndRegisterDocumentSetRequestType,
+  type RetrieveDocumentSetRequestType,
+  RetrieveDocumentSetResponseElement,
+} from '../../generated/schemas/ihe-xdsb/index.js';
 import { schema } from '../../generated/schemas/schema.js';
 import { documentRegistryPort } from '../../generated/xds-registry/index.js';
 import { documentRepositoryPort } from '../../generated/xds-repository/index.js';

@@ -70,7 +70,7 @@ export function checkAssertionPs(check: AssertionPsCheck): void {
     if (accepted.kind === 'missing') fail('Assertion PS absente.');
     if (accepted.kind === 'invalid') fail('Assertion PS absente, ambiguë ou mal formée.');
     if (accepted.reason === 'unsigned') fail('Assertion PS non signée.');
-    fail(accepted.kind === 'certificate' ? 'Certificat de signature de l\'assertion PS non reconnu.' : 'Signature de l\'assertion PS invalide.');
+    fail(accepted.kind === 'certificate' ? "Certificat de signature de l'assertion PS non reconnu." : "Signature de l'assertion PS invalide.");
     return;
   }
   const assertion = accepted.assertion;

@@ -74,10 +74,6 @@ export function searchByVitale(population: readonly SimulatedIdentity[], query: 
   const date = norm(query.DateNaissance);
   if (number === '') return NOT_FOUND;
   return answer(
-    population.filter(
-      (p) =>
-        [p.ins, ...p.history].some((i) => i.number === number && (key === '' || i.key === key)) &&
-        (date === '' || p.birthDate === date),
-    ),
+    population.filter((p) => [p.ins, ...p.history].some((i) => i.number === number && (key === '' || i.key === key)) && (date === '' || p.birthDate === date)),
   );
 }

@@ -8,15 +8,7 @@ import forge from 'node-forge';
 /** One attribute of a distinguished name, in the order it appears (most general last, as in `CN=…,O=…,C=FR`). */
 export interface DnAttribute {
   /** forge attribute name. */
-  readonly name:
-    | 'commonName'
-    | 'countryName'
-    | 'organizationName'
-    | 'organizationalUnitName'
-    | 'surname'
-    | 'givenName'
-    | 'serialNumber'
-    | 'localityName';
+  readonly name: 'commonName' | 'countryName' | 'organizationName' | 'organizationalUnitName' | 'surname' | 'givenName' | 'serialNumber' | 'localityName';
   /** The value (UTF-8; countryName must be two ASCII letters). */
   readonly value: string;
 }
@@ -61,17 +53,21 @@ export interface CertificateSpec {
 
 /** SHA-1 over the RSAPublicKey DER: the RFC 5280 §4.2.1.2 method (1) key identifier. */
 function keyIdentifier(publicKey: KeyObject): Buffer {
-  return createHash('sha1').update(publicKey.export({ type: 'pkcs1', format: 'der' })).digest();
+  return createHash('sha1')
+    .update(publicKey.export({ type: 'pkcs1', format: 'der' }))
+    .digest();
 }
 
 function toForgeName(dn: readonly DnAttribute[]): forge.pki.CertificateField[] {
   // UTF8String everywhere except C (PrintableString per RFC 5280): '_' in CNs such as ORG_AUTH_CLI is not printable.
   // DnAttribute lists are written CN first (display order); the ASN.1 RDNSequence starts with C.
-  return [...dn].reverse().map((a) =>
-    a.name === 'countryName'
-      ? { name: a.name, value: a.value }
-      : { name: a.name, value: a.value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
-  );
+  return [...dn]
+    .reverse()
+    .map((a) =>
+      a.name === 'countryName'
+        ? { name: a.name, value: a.value }
+        : { name: a.name, value: a.value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class },
+    );
 }
 
 /** The forge pieces used here that @types/node-forge does not declare. */

@@ -195,9 +195,7 @@ export async function createTestPki(dir: string, options: TestPkiOptions = {}): 
       ...validity,
       keyUsage: spec.keyUsage,
       ...(spec.eku ? { extendedKeyUsage: spec.eku } : {}),
-      ...(hosts.length > 0
-        ? { altNames: { dns: hosts.filter((h) => !isIp(h)), ip: hosts.filter((h) => isIp(h)) } }
-        : {}),
+      ...(hosts.length > 0 ? { altNames: { dns: hosts.filter((h) => !isIp(h)), ip: hosts.filter((h) => isIp(h)) } } : {}),
     });
     const issued: Issued = { dn: spec.dn, keys: spec.keys, certPem };
     const p12 = buildPkcs12(spec.keys.privateKey, [certPem, spec.issuer.certPem], passphrase, formatDn(spec.dn));

@@ -48,10 +48,16 @@ function readRaw(xml: string): AttributeValueRead {
   if (root === null) return { text: '', coded: undefined };
   const child = firstElementChild(root);
   if (child === undefined) return { text: (root.textContent ?? '').trim(), coded: undefined };
-  const attr = (name: string): string | undefined => (child.hasAttribute(name) ? child.getAttribute(name) ?? undefined : undefined);
+  const attr = (name: string): string | undefined => (child.hasAttribute(name) ? (child.getAttribute(name) ?? undefined) : undefined);
   return {
     text: (root.textContent ?? '').trim(),
-    coded: { element: child.localName ?? '', namespace: child.namespaceURI ?? '', code: attr('code'), codeSystem: attr('codeSystem'), displayName: attr('displayName') },
+    coded: {
+      element: child.localName ?? '',
+      namespace: child.namespaceURI ?? '',
+      code: attr('code'),
+      codeSystem: attr('codeSystem'),
+      displayName: attr('displayName'),
+    },
   };
 }
 

@@ -80,7 +80,8 @@ export function verifyHeaderAssertion(envelope: string, options: HeaderAssertion
   try {
     assertion = decode(AssertionElement, result.assertion.xml, { mode: 'strict' });
   } catch (error) {
-    if (error instanceof DecodeError || error instanceof XmlError) return { ok: false, kind: 'invalid', reason: 'schema', message: `structure non conforme (${error.message})` };
+    if (error instanceof DecodeError || error instanceof XmlError)
+      return { ok: false, kind: 'invalid', reason: 'schema', message: `structure non conforme (${error.message})` };
     throw error;
   }
   const missing = missingAssertionPart(assertion);

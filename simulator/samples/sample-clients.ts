@@ -6,16 +6,7 @@
  * services, with the real certificates, endpoints and IDAM instead.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  VihfProvider,
-  cisisProfile,
-  loadPemSigner,
-  tlsiProfile,
-  type Signer,
-  type SoapProfile,
-  type VihfInput,
-  type VihfMode,
-} from '@volet/runtime';
+import { VihfProvider, cisisProfile, loadPemSigner, tlsiProfile, type Signer, type SoapProfile, type VihfInput, type VihfMode } from '@volet/runtime';
 import { HttpsTransport, type HttpsTransportOptions } from '@volet/runtime/http';
 import { ICIRClient } from '../../generated/insi/index.js';
 import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';

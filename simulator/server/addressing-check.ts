@@ -52,7 +52,11 @@ export interface ActionTarget {
  * @param required - the properties the service requires
  * @throws SimulatedFault `wsa:MessageAddressingHeaderRequired`, `wsa:ActionNotSupported`, or a SOAPAction mismatch
  */
-export function checkAddressing<T extends ActionTarget>(received: ReceivedSoap, operations: ReadonlyMap<string, T>, required: readonly AddressingProperty[]): T {
+export function checkAddressing<T extends ActionTarget>(
+  received: ReceivedSoap,
+  operations: ReadonlyMap<string, T>,
+  required: readonly AddressingProperty[],
+): T {
   for (const property of required) if (!present(received.addressing, property)) throw missingPropertyFault(property);
   const action = (received.addressing.action ?? '').trim();
   const operation = operations.get(action);
@@ -64,7 +68,12 @@ export function checkAddressing<T extends ActionTarget>(received: ReceivedSoap, 
     });
   }
   const httpAction = received.httpAction?.trim();
-  if (httpAction !== undefined && httpAction !== '' && httpAction !== operation.action && (operation.soapAction === '' || httpAction !== operation.soapAction)) {
+  if (
+    httpAction !== undefined &&
+    httpAction !== '' &&
+    httpAction !== operation.action &&
+    (operation.soapAction === '' || httpAction !== operation.soapAction)
+  ) {
     throw new SimulatedFault({ code: 'Sender', reason: 'The given SOAPAction does not match an operation.' });
   }
   return operation;

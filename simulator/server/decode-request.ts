@@ -44,13 +44,16 @@ export function decodeRequest<TBody = unknown>(received: ReceivedSoap, operation
       attachments: received.attachments,
       bodyDescriptors: [operation.input],
       headerDescriptors: [
-        ...Object.entries(operation.headers).filter(([part]) => !(options.rawHeaderParts ?? []).includes(part)).map(([, ref]) => ref),
+        ...Object.entries(operation.headers)
+          .filter(([part]) => !(options.rawHeaderParts ?? []).includes(part))
+          .map(([, ref]) => ref),
         ...(options.extraHeaders ?? []),
       ],
       mode: 'strict',
     });
   } catch (error) {
-    if (error instanceof DecodeError && error.code === 'not-soap-envelope') throw new SimulatedFault({ code: 'Sender', reason: 'The message is not a SOAP envelope.' });
+    if (error instanceof DecodeError && error.code === 'not-soap-envelope')
+      throw new SimulatedFault({ code: 'Sender', reason: 'The message is not a SOAP envelope.' });
     if (error instanceof DecodeError || error instanceof XmlError) {
       // Codec messages name the element path and the problem, never the values.
       throw new SimulatedFault({ code: 'Sender', reason: `Unmarshalling Error: ${error.message}` });
@@ -69,7 +72,7 @@ export function decodeRequest<TBody = unknown>(received: ReceivedSoap, operation
   }
   const body = decoded.body[0];
   if (decoded.body.length !== 1 || body === undefined || body.key === undefined) {
-    throw new SimulatedFault({ code: 'Sender', reason: 'Unmarshalling Error: the Body must hold exactly the operation\'s request element.' });
+    throw new SimulatedFault({ code: 'Sender', reason: "Unmarshalling Error: the Body must hold exactly the operation's request element." });
   }
   return { body: body.value as TBody, headers: decoded.headers };
 }
@@ -87,7 +90,8 @@ export function decodeHeaders(received: ReceivedSoap): readonly SoapBlock[] {
     }
     return decoded.headers;
   } catch (error) {
-    if (error instanceof DecodeError || error instanceof XmlError) throw new SimulatedFault({ code: 'Sender', reason: `Unmarshalling Error: ${error.message}` });
+    if (error instanceof DecodeError || error instanceof XmlError)
+      throw new SimulatedFault({ code: 'Sender', reason: `Unmarshalling Error: ${error.message}` });
     if (error instanceof SoapFault) throw new SimulatedFault({ code: 'Sender', reason: 'A request body cannot be a SOAP Fault.' });
     throw error;
   }

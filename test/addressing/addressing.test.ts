@@ -63,7 +63,10 @@ test('SOAP 1.1 uses its own namespace and mustUnderstand="1"; To, ReplyTo and pr
     prefix: 'a',
     mustUnderstand: ['To', 'Action'],
   });
-  assert.equal(h.blocks[1], `<a:To xmlns:a="${WSA}" xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" soap:mustUnderstand="1">https://host/svc?a=1&amp;b=2</a:To>`);
+  assert.equal(
+    h.blocks[1],
+    `<a:To xmlns:a="${WSA}" xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/" soap:mustUnderstand="1">https://host/svc?a=1&amp;b=2</a:To>`,
+  );
   assert.equal(h.blocks[2], `<a:ReplyTo xmlns:a="${WSA}"><a:Address>http://example.org/reply</a:Address></a:ReplyTo>`);
   assert.match(h.blocks[3] ?? '', />urn:a&amp;b&lt;c&gt;<\/a:Action>$/);
 });
@@ -77,12 +80,18 @@ test('the headers validate against the SOAP 1.1/1.2 and WS-Addressing schemas (x
     }
   }
   // The oracle does reject a wrong mustUnderstand lexical form for SOAP 1.1.
-  const bad = buildAddressingHeaders({ action: 'urn:x', soapVersion: '1.2' }).xml.replace(/xmlns:env="[^"]+"/g, 'xmlns:env="http://schemas.xmlsoap.org/soap/envelope/"');
+  const bad = buildAddressingHeaders({ action: 'urn:x', soapVersion: '1.2' }).xml.replace(
+    /xmlns:env="[^"]+"/g,
+    'xmlns:env="http://schemas.xmlsoap.org/soap/envelope/"',
+  );
   assert.equal(validateEnvelope(envelope(bad, '1.1'), '1.1').ok, false);
 });
 
 test('invalid values are refused with AddressingError', () => {
-  assert.throws(() => buildAddressingHeaders({ action: '' }), (e: unknown) => e instanceof AddressingError && e.code === 'invalid-value');
+  assert.throws(
+    () => buildAddressingHeaders({ action: '' }),
+    (e: unknown) => e instanceof AddressingError && e.code === 'invalid-value',
+  );
   assert.throws(() => buildAddressingHeaders({ action: 'urn:\u0001' }), AddressingError);
   assert.throws(() => buildAddressingHeaders({ action: 'urn:a', prefix: 'bad prefix' }), AddressingError);
   assert.throws(() => buildAddressingHeaders({ action: 'urn:a', prefix: 'env' }), AddressingError);
@@ -119,7 +128,10 @@ test('reads our own request headers back, and blocks whose prefix is declared on
 });
 
 test('malformed header XML gives AddressingError', () => {
-  assert.throws(() => readAddressingHeaders('<wsa:Action>x</wsa:Action>'), (e: unknown) => e instanceof AddressingError && e.code === 'malformed-header');
+  assert.throws(
+    () => readAddressingHeaders('<wsa:Action>x</wsa:Action>'),
+    (e: unknown) => e instanceof AddressingError && e.code === 'malformed-header',
+  );
   assert.throws(() => readAddressingHeaders(`<Action xmlns="${WSA}">x</Actio>`), AddressingError);
 });
 
@@ -135,7 +147,10 @@ test('RelatesTo: off, warn (default), strict; absent is accepted', () => {
   assert.equal(r.status, 'mismatch');
   assert.equal(warnings.length, 1);
   assert.match(warnings[0] ?? '', /does not match the request MessageID/);
-  assert.throws(() => checkRelatesTo(other, id, 'strict'), (e: unknown) => e instanceof AddressingError && e.code === 'relates-to-mismatch');
+  assert.throws(
+    () => checkRelatesTo(other, id, 'strict'),
+    (e: unknown) => e instanceof AddressingError && e.code === 'relates-to-mismatch',
+  );
   // A non-reply relationship does not count as the answer.
   assert.equal(checkRelatesTo(`<RelatesTo xmlns="${WSA}" RelationshipType="urn:other">${id}</RelatesTo>`, id, 'strict').status, 'absent');
 });

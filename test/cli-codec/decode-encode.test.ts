@@ -65,29 +65,101 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { name: 'TD3.1 request (ITI-18)', wsdl: DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), file: DMP('TD3.1_Recherche_de_document_requete.xml'), version: '1.2', schemas: () => [...EBRS, ...HL7_DATATYPES] },
-  { name: 'TD3.1 response (21 documents)', wsdl: DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), file: DMP('TD3.1_Recherche_de_document_reponse.xml'), version: '1.2', schemas: () => EBRS },
-  { name: 'TD3.3c response (ITI-57)', wsdl: DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), file: DMP('TD3.3c_Supprimer_un_document_reponse.xml'), version: '1.2', schemas: () => EBRS },
-  { name: 'TD3.2 request (ITI-43)', wsdl: DMP_WSDL('XDS.b_DocumentRepository.wsdl'), file: DMP('TD3.2_Consultation_dun_document_requete.xml'), version: '1.2', schemas: () => [...XDSB, ...HL7_DATATYPES] },
-  { name: 'TD2.1 response (ITI-41)', wsdl: DMP_WSDL('XDS.b_DocumentRepository.wsdl'), file: DMP('TD2.1_Alimentation_reponse.xml'), version: '1.2', schemas: () => EBRS },
-  { name: 'TD0.3 request (Habilitations)', wsdl: DMP_WSDL('Habilitations.wsdl'), file: DMP('TD0.3_Mise_a_jour_de_lautorisation_requete.xml'), version: '1.2', schemas: () => [inlineSchema(DMP_WSDL('Habilitations.wsdl'), tmp), ...HL7_DATATYPES] },
-  { name: 'TD0.3 response (Habilitations)', wsdl: DMP_WSDL('Habilitations.wsdl'), file: DMP('TD0.3_Mise_a_jour_de_lautorisation_reponse.xml'), version: '1.2', schemas: () => [inlineSchema(DMP_WSDL('Habilitations.wsdl'), tmp)] },
-  { name: 'TD0.2 request (GDP, HL7 v3)', wsdl: DMP_WSDL('GestionDossierPatientPartage.wsdl'), file: DMP('TD0.2_Test_dexistence_requete.xml'), version: '1.2', schemas: () => HL7('PRPA_IN201307UV02') },
-  { name: 'TD0.2 response (GDP, HL7 v3)', wsdl: DMP_WSDL('GestionDossierPatientPartage.wsdl'), file: DMP('TD0.2_Test_dexistence_reponse.xml'), version: '1.2', schemas: () => HL7('PRPA_IN201308UV02') },
-  { name: 'TD1.3a response (GDP, HL7 v3)', wsdl: DMP_WSDL('GestionDossierPatientPartage.wsdl'), file: DMP('TD1.3a_Consultation_reponse.xml'), version: '1.2', schemas: () => HL7('PRPA_IN201308UV02') },
+  {
+    name: 'TD3.1 request (ITI-18)',
+    wsdl: DMP_WSDL('XDS.b_DocumentRegistry.wsdl'),
+    file: DMP('TD3.1_Recherche_de_document_requete.xml'),
+    version: '1.2',
+    schemas: () => [...EBRS, ...HL7_DATATYPES],
+  },
+  {
+    name: 'TD3.1 response (21 documents)',
+    wsdl: DMP_WSDL('XDS.b_DocumentRegistry.wsdl'),
+    file: DMP('TD3.1_Recherche_de_document_reponse.xml'),
+    version: '1.2',
+    schemas: () => EBRS,
+  },
+  {
+    name: 'TD3.3c response (ITI-57)',
+    wsdl: DMP_WSDL('XDS.b_DocumentRegistry.wsdl'),
+    file: DMP('TD3.3c_Supprimer_un_document_reponse.xml'),
+    version: '1.2',
+    schemas: () => EBRS,
+  },
+  {
+    name: 'TD3.2 request (ITI-43)',
+    wsdl: DMP_WSDL('XDS.b_DocumentRepository.wsdl'),
+    file: DMP('TD3.2_Consultation_dun_document_requete.xml'),
+    version: '1.2',
+    schemas: () => [...XDSB, ...HL7_DATATYPES],
+  },
+  {
+    name: 'TD2.1 response (ITI-41)',
+    wsdl: DMP_WSDL('XDS.b_DocumentRepository.wsdl'),
+    file: DMP('TD2.1_Alimentation_reponse.xml'),
+    version: '1.2',
+    schemas: () => EBRS,
+  },
+  {
+    name: 'TD0.3 request (Habilitations)',
+    wsdl: DMP_WSDL('Habilitations.wsdl'),
+    file: DMP('TD0.3_Mise_a_jour_de_lautorisation_requete.xml'),
+    version: '1.2',
+    schemas: () => [inlineSchema(DMP_WSDL('Habilitations.wsdl'), tmp), ...HL7_DATATYPES],
+  },
+  {
+    name: 'TD0.3 response (Habilitations)',
+    wsdl: DMP_WSDL('Habilitations.wsdl'),
+    file: DMP('TD0.3_Mise_a_jour_de_lautorisation_reponse.xml'),
+    version: '1.2',
+    schemas: () => [inlineSchema(DMP_WSDL('Habilitations.wsdl'), tmp)],
+  },
+  {
+    name: 'TD0.2 request (GDP, HL7 v3)',
+    wsdl: DMP_WSDL('GestionDossierPatientPartage.wsdl'),
+    file: DMP('TD0.2_Test_dexistence_requete.xml'),
+    version: '1.2',
+    schemas: () => HL7('PRPA_IN201307UV02'),
+  },
+  {
+    name: 'TD0.2 response (GDP, HL7 v3)',
+    wsdl: DMP_WSDL('GestionDossierPatientPartage.wsdl'),
+    file: DMP('TD0.2_Test_dexistence_reponse.xml'),
+    version: '1.2',
+    schemas: () => HL7('PRPA_IN201308UV02'),
+  },
+  {
+    name: 'TD1.3a response (GDP, HL7 v3)',
+    wsdl: DMP_WSDL('GestionDossierPatientPartage.wsdl'),
+    file: DMP('TD1.3a_Consultation_reponse.xml'),
+    version: '1.2',
+    schemas: () => HL7('PRPA_IN201308UV02'),
+  },
   {
     name: 'INSi request before security',
     // node-soap wrote soap:Body Id="_0": attributes of the Body element are not part of the JSON form.
     expected: (xml) => xml.replace('<soap:Body Id="_0">', '<soap:Body>'),
-    wsdl: INSI_WSDL, file: corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-before-security.xml'), version: '1.2', schemas: () => INSI },
-  { name: 'INSi fault siram_100 / desir_550', wsdl: INSI_WSDL, file: corpus('insi-padoa', 'extracted', 'fault-siram_100-desir_550.xml'), version: '1.2', schemas: () => INSI },
-  ...['REP_CR01', 'TEST_2.05', 'TEST_2.08_cas1', 'TEST_2.08_cas2'].map((f): Case => ({
-    name: `INSi response ${f}`,
     wsdl: INSI_WSDL,
-    file: corpus('insi-padoa', 'src', 'ins', 'fixtures', `${f}.xml`),
+    file: corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-before-security.xml'),
     version: '1.2',
     schemas: () => INSI,
-  })),
+  },
+  {
+    name: 'INSi fault siram_100 / desir_550',
+    wsdl: INSI_WSDL,
+    file: corpus('insi-padoa', 'extracted', 'fault-siram_100-desir_550.xml'),
+    version: '1.2',
+    schemas: () => INSI,
+  },
+  ...['REP_CR01', 'TEST_2.05', 'TEST_2.08_cas1', 'TEST_2.08_cas2'].map(
+    (f): Case => ({
+      name: `INSi response ${f}`,
+      wsdl: INSI_WSDL,
+      file: corpus('insi-padoa', 'src', 'ins', 'fixtures', `${f}.xml`),
+      version: '1.2',
+      schemas: () => INSI,
+    }),
+  ),
 ];
 
 for (const c of CASES) {
@@ -116,7 +188,10 @@ test('the JSON form: envelope with typed and raw blocks, binary as base64, bigin
     '{http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd}Security',
   ]);
   // Declared header parts of the INSi WSDL are typed (Security too, assertion included); wsa:Action is not declared: raw.
-  assert.deepEqual(json.envelope.headers.map((h) => (h.value !== undefined ? 'typed' : typeof h.xml === 'string' ? 'raw' : '?')), ['typed', 'typed', 'raw', 'typed', 'typed']);
+  assert.deepEqual(
+    json.envelope.headers.map((h) => (h.value !== undefined ? 'typed' : typeof h.xml === 'string' ? 'raw' : '?')),
+    ['typed', 'typed', 'raw', 'typed', 'typed'],
+  );
   assert.deepEqual((json.envelope.headers[1].value as { LPS: { IDAM: unknown } }).LPS.IDAM, { $value: 'PDP17NF21DD0', R: '4' });
   assert.equal(json.envelope.body[0].element, '{http://www.cnamts.fr/INSiRecSans}RECSANSVITALE');
   assert.deepEqual(json.envelope.body[0].value.Prenom, ['DOMINIQUE']);
@@ -125,7 +200,11 @@ test('the JSON form: envelope with typed and raw blocks, binary as base64, bigin
 test('INSi request with a CPS assertion whose AttributeValues are typed (xsi:type="xs:string") replays as is', { skip: SKIP }, async () => {
   const original = readFileSync(corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-with-assertion-ps.xml'), 'utf8');
   // The capture's AttributeValues are untyped; CPS assertions from other issuers type them.
-  const typed = original.replace(/<([\w-]+:)?AttributeValue>/g, (_m, p: string | undefined) => `<${p ?? ''}AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">`);
+  const typed = original.replace(
+    /<([\w-]+:)?AttributeValue>/g,
+    (_m, p: string | undefined) =>
+      `<${p ?? ''}AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="xs:string">`,
+  );
   assert.notEqual(typed, original);
   const file = join(tmp, 'insi-typed-assertion.xml');
   writeFileSync(file, typed);
@@ -161,7 +240,10 @@ test('examples that their own schemas reject: xmllint says so, and what volet do
   writeFileSync(join(tmp, 'td33c.json'), d1.stdout);
   const e1 = await volet('encode', DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), join(tmp, 'td33c.json'));
   assert.equal(e1.code, 1);
-  assert.match(e1.stderr, /required attribute classifiedObject has no value \(at envelope\.body\[0\]\.value\.RegistryObjectList\.Identifiable\[0\]\.Classification\[0\]\.classifiedObject\)/);
+  assert.match(
+    e1.stderr,
+    /required attribute classifiedObject has no value \(at envelope\.body\[0\]\.value\.RegistryObjectList\.Identifiable\[0\]\.Classification\[0\]\.classifiedObject\)/,
+  );
   // Lenient encoding writes back what lenient decoding read, with a warning per violation.
   const l1 = await volet('encode', '--lenient', DMP_WSDL('XDS.b_DocumentRegistry.wsdl'), join(tmp, 'td33c.json'));
   assert.equal(l1.code, 0, l1.stderr);
@@ -189,21 +271,30 @@ test('examples that their own schemas reject: xmllint says so, and what volet do
   assert.match(l2.stderr, /warning: .*element asAgent occurs 2 times, more often than allowed/);
   assert.equal((l2.stdout.match(/<[\w:]*asAgent /g) ?? []).length, 3, 'the two asAgent of the first device and the one of the second');
   // The original writes asLocatedEntity before asAgent; encoding writes schema order.
-  assert.match(typedDifference(l2.stdout, readFileSync(td13a, 'utf8')) ?? '', /device\[2\]: element \{urn:hl7-org:v3\}asAgent ≠ \{urn:hl7-org:v3\}asLocatedEntity/);
+  assert.match(
+    typedDifference(l2.stdout, readFileSync(td13a, 'utf8')) ?? '',
+    /device\[2\]: element \{urn:hl7-org:v3\}asAgent ≠ \{urn:hl7-org:v3\}asLocatedEntity/,
+  );
 
   // INSi TEST_2.04_cas2: DateDeb/DateFin before IdIndividu in INSHISTO. Lenient decoding accepts
   // it; encoding writes schema order, which xmllint accepts and the original does not.
   const cas2 = corpus('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.04_cas2.xml');
   assert.equal(validateMessage(readFileSync(cas2, 'utf8'), '1.2', INSI).ok, false);
   const { xml } = await roundTrip(INSI_WSDL, cas2, 'cas2');
-  assert.match(typedDifference(xml, readFileSync(cas2, 'utf8')) ?? '', /INSHISTO\[0\]: element \{http:\/\/www\.cnamts\.fr\/INSiResultat\}IdIndividu ≠ \{http:\/\/www\.cnamts\.fr\/INSiResultat\}DateDeb/);
+  assert.match(
+    typedDifference(xml, readFileSync(cas2, 'utf8')) ?? '',
+    /INSHISTO\[0\]: element \{http:\/\/www\.cnamts\.fr\/INSiResultat\}IdIndividu ≠ \{http:\/\/www\.cnamts\.fr\/INSiResultat\}DateDeb/,
+  );
   const lint = validateMessage(xml, '1.2', INSI);
   assert.ok(lint.ok, lint.output);
 });
 
 test('a bare global element decodes to { element, value } and encodes back', { skip: SKIP }, async () => {
   const bare = join(tmp, 'resultat.xml');
-  writeFileSync(bare, '<RESULTAT xmlns="http://www.cnamts.fr/INSiResultat"><CR><CodeCR>01</CodeCR><LibelleCR>Aucune identite trouvee</LibelleCR></CR></RESULTAT>');
+  writeFileSync(
+    bare,
+    '<RESULTAT xmlns="http://www.cnamts.fr/INSiResultat"><CR><CodeCR>01</CodeCR><LibelleCR>Aucune identite trouvee</LibelleCR></CR></RESULTAT>',
+  );
   const { json, xml } = await roundTrip(INSI_WSDL, bare, 'bare');
   assert.deepEqual(json, { element: '{http://www.cnamts.fr/INSiResultat}RESULTAT', value: { CR: { CodeCR: '01', LibelleCR: 'Aucune identite trouvee' } } });
   assert.equal(typedDifference(xml, readFileSync(bare, 'utf8')), null);

@@ -32,17 +32,49 @@ const CASES: Case[] = [
   { wsdl: DMP_WSDL('XDS.b_DocumentRegistry'), file: DMP('TD3.1_Recherche_de_document_requete.xml'), schema: 'DocumentRegistry_RegistryStoredQuery.request' },
   { wsdl: DMP_WSDL('XDS.b_DocumentRegistry'), file: DMP('TD3.1_Recherche_de_document_reponse.xml'), schema: 'DocumentRegistry_RegistryStoredQuery.response' },
   { wsdl: DMP_WSDL('XDS.b_DocumentRegistry'), file: DMP('TD3.3c_Supprimer_un_document_reponse.xml'), schema: 'DocumentRegistry_UpdateDocumentSet.response' },
-  { wsdl: DMP_WSDL('XDS.b_DocumentRepository'), file: DMP('TD2.1_Alimentation_requete.xml'), schema: 'DocumentRepository_ProvideAndRegisterDocumentSet-b.request' },
-  { wsdl: DMP_WSDL('XDS.b_DocumentRepository'), file: DMP('TD2.1_Alimentation_reponse.xml'), schema: 'DocumentRepository_ProvideAndRegisterDocumentSet-b.response' },
-  { wsdl: DMP_WSDL('XDS.b_DocumentRepository'), file: DMP('TD3.2_Consultation_dun_document_requete.xml'), schema: 'DocumentRepository_RetrieveDocumentSet.request' },
+  {
+    wsdl: DMP_WSDL('XDS.b_DocumentRepository'),
+    file: DMP('TD2.1_Alimentation_requete.xml'),
+    schema: 'DocumentRepository_ProvideAndRegisterDocumentSet-b.request',
+  },
+  {
+    wsdl: DMP_WSDL('XDS.b_DocumentRepository'),
+    file: DMP('TD2.1_Alimentation_reponse.xml'),
+    schema: 'DocumentRepository_ProvideAndRegisterDocumentSet-b.response',
+  },
+  {
+    wsdl: DMP_WSDL('XDS.b_DocumentRepository'),
+    file: DMP('TD3.2_Consultation_dun_document_requete.xml'),
+    schema: 'DocumentRepository_RetrieveDocumentSet.request',
+  },
   { wsdl: DMP_WSDL('Habilitations'), file: DMP('TD0.3_Mise_a_jour_de_lautorisation_requete.xml'), schema: 'setAuthorization.request' },
   { wsdl: DMP_WSDL('Habilitations'), file: DMP('TD0.3_Mise_a_jour_de_lautorisation_reponse.xml'), schema: 'setAuthorization.response' },
-  { wsdl: DMP_WSDL('GestionDossierPatientPartage'), file: DMP('TD0.2_Test_dexistence_requete.xml'), schema: 'PatientGetDemographics_PRPA_IN201307UV02.request' },
-  { wsdl: DMP_WSDL('GestionDossierPatientPartage'), file: DMP('TD0.2_Test_dexistence_reponse.xml'), schema: 'PatientGetDemographics_PRPA_IN201307UV02.response' },
-  { wsdl: INSI_WSDL, file: corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-before-security.xml'), schema: 'rechercherInsAvecTraitsIdentite.request' },
-  { wsdl: INSI_WSDL, file: corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-with-assertion-ps.xml'), schema: 'rechercherInsAvecTraitsIdentite.request' },
+  {
+    wsdl: DMP_WSDL('GestionDossierPatientPartage'),
+    file: DMP('TD0.2_Test_dexistence_requete.xml'),
+    schema: 'PatientGetDemographics_PRPA_IN201307UV02.request',
+  },
+  {
+    wsdl: DMP_WSDL('GestionDossierPatientPartage'),
+    file: DMP('TD0.2_Test_dexistence_reponse.xml'),
+    schema: 'PatientGetDemographics_PRPA_IN201307UV02.response',
+  },
+  {
+    wsdl: INSI_WSDL,
+    file: corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-before-security.xml'),
+    schema: 'rechercherInsAvecTraitsIdentite.request',
+  },
+  {
+    wsdl: INSI_WSDL,
+    file: corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-with-assertion-ps.xml'),
+    schema: 'rechercherInsAvecTraitsIdentite.request',
+  },
   { wsdl: INSI_WSDL, file: corpus('insi-padoa', 'extracted', 'fault-siram_100-desir_550.xml'), schema: 'rechercherInsAvecTraitsIdentite.response' },
-  ...['REP_CR01', 'TEST_2.04_cas2', 'TEST_2.05', 'TEST_2.08_cas1', 'TEST_2.08_cas2'].map((f) => ({ wsdl: INSI_WSDL, file: INSI_FIXTURE(f), schema: 'rechercherInsAvecTraitsIdentite.response' })),
+  ...['REP_CR01', 'TEST_2.04_cas2', 'TEST_2.05', 'TEST_2.08_cas1', 'TEST_2.08_cas2'].map((f) => ({
+    wsdl: INSI_WSDL,
+    file: INSI_FIXTURE(f),
+    schema: 'rechercherInsAvecTraitsIdentite.response',
+  })),
 ];
 
 /** Schema folders by WSDL, written once. */
@@ -130,7 +162,7 @@ describe('volet jsonschema: mistakes do not validate', { skip: SKIP }, () => {
 });
 
 describe('volet jsonschema: the files volet reads', { skip: SKIP }, () => {
-  test('volet.config.json: the repository\'s own validates, services[].outDir does not', async () => {
+  test("volet.config.json: the repository's own validates, services[].outDir does not", async () => {
     const v = await validator(INSI_WSDL, 'volet.config');
     const config = JSON.parse(readFileSync(join(repoRoot, 'volet.config.json'), 'utf8')) as { services: Record<string, unknown>[] };
     assert.ok(v(config), errorsOf(v));
@@ -141,8 +173,16 @@ describe('volet jsonschema: the files volet reads', { skip: SKIP }, () => {
   test('vihf.json and the assertion PS input: valid inputs pass, misspelt keys and bad modes do not', async () => {
     const vihf = await validator(INSI_WSDL, 'vihf');
     const input = {
-      mode: 'INDIRECTE', nameId: '899900063480', subjectId: 'MAX LIBRE', structureId: '10B0127189', sector: 'SA07^1.2.250.1.71.4.2.4',
-      roles: [{ code: '10', codeSystem: '1.2.250.1.71.1.2.7' }], patientIns: '207058575627097', lpsName: 'MonLogiciel', lpsVersion: '1.0', homologationDmp: 'TEST-0001',
+      mode: 'INDIRECTE',
+      nameId: '899900063480',
+      subjectId: 'MAX LIBRE',
+      structureId: '10B0127189',
+      sector: 'SA07^1.2.250.1.71.4.2.4',
+      roles: [{ code: '10', codeSystem: '1.2.250.1.71.1.2.7' }],
+      patientIns: '207058575627097',
+      lpsName: 'MonLogiciel',
+      lpsVersion: '1.0',
+      homologationDmp: 'TEST-0001',
     };
     assert.ok(vihf(input), errorsOf(vihf));
     assert.equal(vihf({ ...input, patientINS: input.patientIns }), false);

@@ -47,7 +47,10 @@ function tempFolder(): string {
 
 function writeFixture(dir: string, answer: number): string {
   const file = join(dir, 'fixture.cjs');
-  writeFileSync(file, `'use strict';\nfunction compute(n) { return n * 2 + 1; }\nexports.value = () => ({ answer: ${answer}, computed: compute(${answer}) });\n`);
+  writeFileSync(
+    file,
+    `'use strict';\nfunction compute(n) { return n * 2 + 1; }\nexports.value = () => ({ answer: ${answer}, computed: compute(${answer}) });\n`,
+  );
   return file;
 }
 
@@ -126,7 +129,9 @@ test('volet generate writes the same bytes without the cache, filling it, and fr
     assert.equal(r.status, 0, r.stderr);
     const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
     return Object.fromEntries(
-      files.map((e) => [relative(out, join(e.parentPath, e.name)).split(sep).join('/'), readFileSync(join(e.parentPath, e.name), 'utf8')] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
+      files
+        .map((e) => [relative(out, join(e.parentPath, e.name)).split(sep).join('/'), readFileSync(join(e.parentPath, e.name), 'utf8')] as const)
+        .sort(([a], [b]) => (a < b ? -1 : 1)),
     );
   };
   const cache = join(dir, 'cache');
@@ -134,7 +139,15 @@ test('volet generate writes the same bytes without the cache, filling it, and fr
   const filling = generateTo(join(dir, 'filling'), cache);
   assert.ok(entries(cache).length > 0, 'ts-morph and its TypeScript are cached');
   const cached = generateTo(join(dir, 'cached'), cache);
-  assert.deepEqual(Object.keys(without), ['client.ts', 'descriptors.ts', 'index.ts', 'schemas/ping/elements.ts', 'schemas/ping/index.ts', 'schemas/ping/types.ts', 'schemas/schema.ts']);
+  assert.deepEqual(Object.keys(without), [
+    'client.ts',
+    'descriptors.ts',
+    'index.ts',
+    'schemas/ping/elements.ts',
+    'schemas/ping/index.ts',
+    'schemas/ping/types.ts',
+    'schemas/schema.ts',
+  ]);
   assert.deepEqual(filling, without);
   assert.deepEqual(cached, without);
 });
@@ -160,7 +173,13 @@ test('a second copy of the module (the CLI bundle holds one) finds the hook inst
     env: { ...process.env, VOLET_COMPILE_CACHE: '', NODE_DISABLE_COMPILE_CACHE: undefined },
   });
   assert.equal(r.status, 0, r.stderr);
-  const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as { a: { mode: string; directory: string }; b: { mode: string; directory: string }; same: boolean; misses: number; value: unknown };
+  const report = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as {
+    a: { mode: string; directory: string };
+    b: { mode: string; directory: string };
+    same: boolean;
+    misses: number;
+    value: unknown;
+  };
   if (report.a.mode === 'node') return t.skip('this Node has module.enableCompileCache(): volet’s own hook is not used');
   assert.deepEqual(report.a, { mode: 'volet', directory: cache });
   assert.deepEqual(report.b, report.a, 'the second copy reports the hook in place');

@@ -51,7 +51,10 @@ test('volet init writes one service per WSDL, paths relative to the file, and ge
     });
     // What generate will read: the same services, absolute.
     const config = parseConfig(JSON.parse(text), join(dir, 'volet.config.json'));
-    assert.deepEqual(config.services.map((s) => s.out), [join(dir, 'src/gen/registry'), join(dir, 'src/gen/insi'), join(dir, 'src/gen/insi-2')]);
+    assert.deepEqual(
+      config.services.map((s) => s.out),
+      [join(dir, 'src/gen/registry'), join(dir, 'src/gen/insi'), join(dir, 'src/gen/insi-2')],
+    );
     const check = await volet('check');
     assert.equal(check.code, 1, 'nothing generated yet');
     assert.match(check.stdout, /src\/gen\/registry\/client\.ts: missing/);
@@ -85,7 +88,10 @@ test('volet init keeps an existing configuration unless --force; usage errors ar
 
 test('volet init writes nothing when a WSDL has errors (diagnostics, exit 1)', async () => {
   await inTempProject(async (dir) => {
-    writeFileSync(join(dir, 'broken.wsdl'), '<definitions xmlns="http://schemas.xmlsoap.org/wsdl/"><message name="m"><part name="p" element="nope:x"/></message>');
+    writeFileSync(
+      join(dir, 'broken.wsdl'),
+      '<definitions xmlns="http://schemas.xmlsoap.org/wsdl/"><message name="m"><part name="p" element="nope:x"/></message>',
+    );
     const r = await volet('init', 'broken.wsdl');
     assert.equal(r.code, 1);
     assert.match(r.stderr, /^broken\.wsdl:\d+:\d+: error: /m);
@@ -104,10 +110,16 @@ test('volet simulate: a bad port is a usage error (exit 2)', async () => {
 
 test('volet simulate from the CLI entry: prints the URLs and the PKI, stops on SIGINT with exit 0', async () => {
   const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-  const entry = fromSource ? ['--import', 'tsx', '--conditions=volet-source', join(repoRoot, 'generator', 'cli', 'main.ts')] : [join(repoRoot, 'bin', 'volet.js')];
+  const entry = fromSource
+    ? ['--import', 'tsx', '--conditions=volet-source', join(repoRoot, 'generator', 'cli', 'main.ts')]
+    : [join(repoRoot, 'bin', 'volet.js')];
   const dir = mkdtempSync(join(tmpdir(), 'volet-simulate-'));
   try {
-    const child = spawn(process.execPath, [...entry, 'simulate', '--pki-dir', dir], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });
+    const child = spawn(process.execPath, [...entry, 'simulate', '--pki-dir', dir], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (out += c.toString('utf8')));

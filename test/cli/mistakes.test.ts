@@ -60,19 +60,35 @@ function assertMistake(r: CliResult, code: 1 | 2, message: RegExp): void {
 
 describe('strict JSON inputs: exit 1, the JSON path and the nearest names', { skip: SKIP }, () => {
   test('encode: a misspelt property is an error, not dropped', async () => {
-    const bad = file('misspelt.json', requestWithBody((b) => {
-      b.NomDeNaissance = b.NomNaissance;
-      delete b.NomNaissance;
-    }));
-    assertMistake(await volet('encode', INSI_WSDL, bad), 1, /unknown property "NomDeNaissance" \(did you mean NomNaissance\?\) \(at envelope\.body\[0\]\.value\.NomDeNaissance\)/);
+    const bad = file(
+      'misspelt.json',
+      requestWithBody((b) => {
+        b.NomDeNaissance = b.NomNaissance;
+        delete b.NomNaissance;
+      }),
+    );
+    assertMistake(
+      await volet('encode', INSI_WSDL, bad),
+      1,
+      /unknown property "NomDeNaissance" \(did you mean NomNaissance\?\) \(at envelope\.body\[0\]\.value\.NomDeNaissance\)/,
+    );
   });
 
   test('encode: the INSi sex is M or F, the birth date YYYY-MM-DD (lunar dates allowed)', async () => {
-    const sex = file('sex.json', requestWithBody((b) => void (b.Sexe = 'X')));
+    const sex = file(
+      'sex.json',
+      requestWithBody((b) => void (b.Sexe = 'X')),
+    );
     assertMistake(await volet('encode', INSI_WSDL, sex), 1, /not one of the enumerated values .*\(at envelope\.body\[0\]\.value\.Sexe\)/);
-    const date = file('date.json', requestWithBody((b) => void (b.DateNaissance = '17/05/1980')));
+    const date = file(
+      'date.json',
+      requestWithBody((b) => void (b.DateNaissance = '17/05/1980')),
+    );
     assertMistake(await volet('encode', INSI_WSDL, date), 1, /does not match the pattern .*\(at envelope\.body\[0\]\.value\.DateNaissance\)/);
-    const lunar = file('lunar.json', requestWithBody((b) => void (b.DateNaissance = '1980-00-00')));
+    const lunar = file(
+      'lunar.json',
+      requestWithBody((b) => void (b.DateNaissance = '1980-00-00')),
+    );
     const ok = await volet('encode', INSI_WSDL, lunar);
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(ok.stdout, /<insirecsans:DateNaissance>1980-00-00</);
@@ -88,17 +104,28 @@ describe('strict JSON inputs: exit 1, the JSON path and the nearest names', { sk
     assert.equal(decoded.code, 0, decoded.stderr);
     const text = decoded.stdout.replace('"DateDeb": "2019-03-01"', '"DateDeb": "01/03/2019"');
     assert.notEqual(text, decoded.stdout);
-    assertMistake(await volet('encode', INSI_WSDL, file('datedeb.json', text)), 1, /not a valid xs:date \(at envelope\.body\[0\]\.value\.INDIVIDU\.INSHISTO\[0\]\.DateDeb\)/);
+    assertMistake(
+      await volet('encode', INSI_WSDL, file('datedeb.json', text)),
+      1,
+      /not a valid xs:date \(at envelope\.body\[0\]\.value\.INDIVIDU\.INSHISTO\[0\]\.DateDeb\)/,
+    );
   });
 
   test('encode: an unknown key of a block names the nearest ones', async () => {
     const copy = structuredClone(request) as unknown as { envelope: { body: Record<string, unknown>[] } };
     copy.envelope.body[0].valeur = copy.envelope.body[0].value;
-    assertMistake(await volet('encode', INSI_WSDL, file('block.json', copy)), 1, /unknown property "valeur" \(did you mean value\?\) \(at envelope\.body\[0\]\.valeur\)/);
+    assertMistake(
+      await volet('encode', INSI_WSDL, file('block.json', copy)),
+      1,
+      /unknown property "valeur" \(did you mean value\?\) \(at envelope\.body\[0\]\.valeur\)/,
+    );
   });
 
   test('call --input: the same check, the input file named, nothing sent', async () => {
-    const bad = file('call-misspelt.json', requestWithBody((b) => void (b.Prenoms = b.Prenom)));
+    const bad = file(
+      'call-misspelt.json',
+      requestWithBody((b) => void (b.Prenoms = b.Prenom)),
+    );
     const r = await volet('call', INSI_WSDL, '--operation', OP, '--endpoint', ENDPOINT, '--input', bad);
     assertMistake(r, 1, /call-misspelt\.json: unknown property "Prenoms" \(did you mean Prenom\?\) \(at envelope\.body\[0\]\.value\.Prenoms\)/);
   });
@@ -116,18 +143,61 @@ describe('strict JSON inputs: exit 1, the JSON path and the nearest names', { sk
 
   test('call --vihf: a misspelt key names the nearest one and the file', async () => {
     const vihf = file('vihf.json', {
-      mode: 'DIRECTE', nameId: '899900063480', structureId: '10B0127189', sector: 'SA07^1.2.250.1.71.4.2.4',
-      roles: [{ code: '10', codeSystem: '1.2.250.1.71.1.2.7' }], patientINS: '207058575627097', lpsName: 'MonLogiciel', lpsVersion: '1.0', homologationDmp: 'TEST-0001',
+      mode: 'DIRECTE',
+      nameId: '899900063480',
+      structureId: '10B0127189',
+      sector: 'SA07^1.2.250.1.71.4.2.4',
+      roles: [{ code: '10', codeSystem: '1.2.250.1.71.1.2.7' }],
+      patientINS: '207058575627097',
+      lpsName: 'MonLogiciel',
+      lpsVersion: '1.0',
+      homologationDmp: 'TEST-0001',
     });
-    const input = file('td31.json', { element: '{urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0}AdhocQueryRequest', value: { ResponseOption: { returnType: 'LeafClass' }, AdhocQuery: { id: 'urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d' } } });
-    const r = await volet('call', REGISTRY_WSDL, '--operation', 'DocumentRegistry_RegistryStoredQuery', '--endpoint', ENDPOINT, '--input', input, '--profile', 'cisis', '--vihf', vihf);
+    const input = file('td31.json', {
+      element: '{urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0}AdhocQueryRequest',
+      value: { ResponseOption: { returnType: 'LeafClass' }, AdhocQuery: { id: 'urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d' } },
+    });
+    const r = await volet(
+      'call',
+      REGISTRY_WSDL,
+      '--operation',
+      'DocumentRegistry_RegistryStoredQuery',
+      '--endpoint',
+      ENDPOINT,
+      '--input',
+      input,
+      '--profile',
+      'cisis',
+      '--vihf',
+      vihf,
+    );
     assertMistake(r, 1, /vihf\.json: invalid VIHF input:\n {2}patientINS: unknown key \(did you mean patientIns\?\)/);
   });
 
   test('call --assertion-ps: a misspelt key names the nearest one and the file', async () => {
     const ps = file('ps.json', { nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05', codeSpecialiteAmo: '01' });
-    const r = await volet('call', INSI_WSDL, '--operation', OP, '--endpoint', ENDPOINT, '--input', file('ok.json', request), '--profile', 'tlsi',
-      '--pfx', pki.insiAuto.p12File, '--passphrase', pki.passphrase, '--assertion-ps', ps, '--sign-pfx', pki.cps.p12File, '--sign-passphrase', pki.passphrase);
+    const r = await volet(
+      'call',
+      INSI_WSDL,
+      '--operation',
+      OP,
+      '--endpoint',
+      ENDPOINT,
+      '--input',
+      file('ok.json', request),
+      '--profile',
+      'tlsi',
+      '--pfx',
+      pki.insiAuto.p12File,
+      '--passphrase',
+      pki.passphrase,
+      '--assertion-ps',
+      ps,
+      '--sign-pfx',
+      pki.cps.p12File,
+      '--sign-passphrase',
+      pki.passphrase,
+    );
     assertMistake(r, 1, /ps\.json: invalid assertion PS input:\n {2}codeSpecialiteAmo: unknown key \(did you mean codeSpecialiteAMO\?\)/);
   });
 
@@ -168,18 +238,55 @@ describe('option values and files: usage errors (exit 2) naming the flag', { ski
     assert.ok(!wrong.stderr.includes(secret));
     delete process.env.VOLET_PASSPHRASE;
     assertMistake(await call('--endpoint', ENDPOINT, '--pfx', pki.insiAuto.p12File), 2, /--pfx '.*': the file is protected and no passphrase was given/);
-    const sign = await call('--endpoint', ENDPOINT, '--profile', 'tlsi', '--pfx', pki.insiAuto.p12File, '--passphrase', pki.passphrase,
-      '--assertion-ps', file('ps-ok.json', { nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05' }), '--sign-pfx', pki.cps.p12File, '--sign-passphrase', secret);
+    const sign = await call(
+      '--endpoint',
+      ENDPOINT,
+      '--profile',
+      'tlsi',
+      '--pfx',
+      pki.insiAuto.p12File,
+      '--passphrase',
+      pki.passphrase,
+      '--assertion-ps',
+      file('ps-ok.json', { nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05' }),
+      '--sign-pfx',
+      pki.cps.p12File,
+      '--sign-passphrase',
+      secret,
+    );
     assertMistake(sign, 2, /--sign-pfx '.*': wrong passphrase \(--sign-passphrase or VOLET_SIGN_PASSPHRASE\)/);
   });
 
   test('a signed VIHF mode without --sign-pfx names the flag', async () => {
     const vihf = file('vihf-indirecte.json', {
-      mode: 'INDIRECTE', nameId: '899900063480', subjectId: 'MAX LIBRE', structureId: '10B0127189', sector: 'SA07^1.2.250.1.71.4.2.4',
-      roles: [{ code: '10', codeSystem: '1.2.250.1.71.1.2.7' }], lpsName: 'MonLogiciel', lpsVersion: '1.0', homologationDmp: 'TEST-0001',
+      mode: 'INDIRECTE',
+      nameId: '899900063480',
+      subjectId: 'MAX LIBRE',
+      structureId: '10B0127189',
+      sector: 'SA07^1.2.250.1.71.4.2.4',
+      roles: [{ code: '10', codeSystem: '1.2.250.1.71.1.2.7' }],
+      lpsName: 'MonLogiciel',
+      lpsVersion: '1.0',
+      homologationDmp: 'TEST-0001',
     });
-    const input = file('td31-body.json', { element: '{urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0}AdhocQueryRequest', value: { ResponseOption: { returnType: 'LeafClass' }, AdhocQuery: { id: 'urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d' } } });
-    const r = await volet('call', REGISTRY_WSDL, '--operation', 'DocumentRegistry_RegistryStoredQuery', '--endpoint', ENDPOINT, '--input', input, '--profile', 'cisis', '--vihf', vihf);
+    const input = file('td31-body.json', {
+      element: '{urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0}AdhocQueryRequest',
+      value: { ResponseOption: { returnType: 'LeafClass' }, AdhocQuery: { id: 'urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d' } },
+    });
+    const r = await volet(
+      'call',
+      REGISTRY_WSDL,
+      '--operation',
+      'DocumentRegistry_RegistryStoredQuery',
+      '--endpoint',
+      ENDPOINT,
+      '--input',
+      input,
+      '--profile',
+      'cisis',
+      '--vihf',
+      vihf,
+    );
     assertMistake(r, 2, /--vihf: a VIHF of mode INDIRECTE is signed: give --sign-pfx/);
   });
 

@@ -44,8 +44,16 @@ test('generate: says which operations use MTOM and why; the descriptors mark ITI
   assert.match(off.stdout, new RegExp(`^  mtom: ${ITI41}: request off \\(volet.config.json\\)$`, 'm'));
   assert.doesNotMatch(operationBlock(readFileSync(join(tmp, 'off', 'descriptors.ts'), 'utf8'), ITI41), /mtom/);
 
-  writeFileSync(config, JSON.stringify({ services: [{ name: 'repo', wsdl: REPOSITORY, out: join(tmp, 'typo'), mtom: { DocumentRepository_ProvideAndRegister: true } }] }));
+  writeFileSync(
+    config,
+    JSON.stringify({ services: [{ name: 'repo', wsdl: REPOSITORY, out: join(tmp, 'typo'), mtom: { DocumentRepository_ProvideAndRegister: true } }] }),
+  );
   const typo = await volet('generate', '--config', config, '--no-typecheck');
   assert.equal(typo.code, 1);
-  assert.match(typo.stderr, new RegExp(`volet\\.config\\.json: error: services\\[0\\]\\.mtom: no operation "DocumentRepository_ProvideAndRegister" in this description \\(did you mean ${ITI41}\\?\\)`));
+  assert.match(
+    typo.stderr,
+    new RegExp(
+      `volet\\.config\\.json: error: services\\[0\\]\\.mtom: no operation "DocumentRepository_ProvideAndRegister" in this description \\(did you mean ${ITI41}\\?\\)`,
+    ),
+  );
 });

@@ -105,7 +105,13 @@ const messageIdProfile = (id: string): SoapProfile => ({
   name: 'test',
   prepare: () =>
     Promise.resolve({
-      headers: [{ namespace: 'http://www.w3.org/2005/08/addressing', local: 'MessageID', xml: `<wsa:MessageID xmlns:wsa="http://www.w3.org/2005/08/addressing">${id}</wsa:MessageID>` }],
+      headers: [
+        {
+          namespace: 'http://www.w3.org/2005/08/addressing',
+          local: 'MessageID',
+          xml: `<wsa:MessageID xmlns:wsa="http://www.w3.org/2005/08/addressing">${id}</wsa:MessageID>`,
+        },
+      ],
       messageId: id,
     }),
 });
@@ -175,7 +181,10 @@ test('MTOM with SOAP 1.1: start-info text/xml, SOAPAction "" (empty soapAction),
     assert.doesNotMatch(ct, /action=/);
     assert.equal(request.headers.soapaction, '""');
     assert.equal(request.attachments.size, 2);
-    assert.deepEqual([...request.attachments.values()].map((v) => Buffer.from(v)), data.map((d) => Buffer.from(d)));
+    assert.deepEqual(
+      [...request.attachments.values()].map((v) => Buffer.from(v)),
+      data.map((d) => Buffer.from(d)),
+    );
     // Several body parts in the response: an object by part name.
     assert.deepEqual(result, { note: { text: 'stored' }, trace: { id: 't-1' } });
     // A call without binary content sends plain SOAP even with MTOM on.
@@ -193,13 +202,24 @@ test('RelatesTo: warn by default, strict throws AddressingError, a match is sile
   const responses: unknown[] = [];
   const calc = new Calc(options({ profile: messageIdProfile(sent), onWarning: (m) => warnings.push(m), onResponse: (r) => responses.push(r.status) }));
   try {
-    reply = () => ({ status: 200, contentType: 'text/xml; charset=utf-8', body: envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`, RELATES('urn:uuid:other')) });
+    reply = () => ({
+      status: 200,
+      contentType: 'text/xml; charset=utf-8',
+      body: envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`, RELATES('urn:uuid:other')),
+    });
     assert.equal(await calc.add({ a: 1, b: 2 }), 3);
     assert.equal(warnings.length, 1);
     assert.match(warnings[0], /does not match the request MessageID urn:uuid:11111111/);
     assert.match(server.last().envelope, /<wsa:MessageID[^>]*>urn:uuid:11111111/);
-    await assert.rejects(calc.add({ a: 1, b: 2 }, { relatesTo: 'strict' }), (err: unknown) => err instanceof AddressingError && err.code === 'relates-to-mismatch');
-    reply = () => ({ status: 200, contentType: 'text/xml; charset=utf-8', body: envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`, RELATES(sent)) });
+    await assert.rejects(
+      calc.add({ a: 1, b: 2 }, { relatesTo: 'strict' }),
+      (err: unknown) => err instanceof AddressingError && err.code === 'relates-to-mismatch',
+    );
+    reply = () => ({
+      status: 200,
+      contentType: 'text/xml; charset=utf-8',
+      body: envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`, RELATES(sent)),
+    });
     const full = await calc.soap.callWithHeaders<number>('Add', { a: 1, b: 2 }, {}, { relatesTo: 'strict' });
     assert.equal(full.body, 3);
     assert.equal(full.status, 200);
@@ -221,7 +241,10 @@ test('trace: request and response events, patient data masked by default, unmask
   try {
     // An INS-like number and a name in the payload.
     await calc.upload({ name: 'patient 207058575627097', data: [new Uint8Array([1])] });
-    assert.deepEqual(events.map((e) => e.phase), ['request', 'response']);
+    assert.deepEqual(
+      events.map((e) => e.phase),
+      ['request', 'response'],
+    );
     assert.equal(events[0].operation, 'Upload');
     assert.equal(events[0].masked, true);
     assert.doesNotMatch(events[0].body, /207058575627097/);
@@ -246,11 +269,21 @@ test('abort, strict decoding, and typed errors for bad calls', async () => {
     await assert.rejects(pending, (err: unknown) => err instanceof TransportError && err.kind === 'aborted');
 
     reply = () => soap11(`<Note xmlns="${TNS}"><text>ok</text><extra/></Note><Trace xmlns="${TNS}"/>`);
-    assert.deepEqual((await calc.upload({ name: 'n', data: [new Uint8Array([7])] })).note, { text: 'ok' }, 'lenient by default: the unknown element is skipped');
-    await assert.rejects(calc.upload({ name: 'n', data: [new Uint8Array([7])] }, { strict: true }), (err: unknown) => err instanceof DecodeError && err.code === 'unknown-element');
+    assert.deepEqual(
+      (await calc.upload({ name: 'n', data: [new Uint8Array([7])] })).note,
+      { text: 'ok' },
+      'lenient by default: the unknown element is skipped',
+    );
+    await assert.rejects(
+      calc.upload({ name: 'n', data: [new Uint8Array([7])] }, { strict: true }),
+      (err: unknown) => err instanceof DecodeError && err.code === 'unknown-element',
+    );
 
     await assert.rejects(calc.soap.call('Nope', {}), (err: unknown) => err instanceof EncodeError && err.code === 'unknown-operation');
-    await assert.rejects(calc.soap.call('Add', { a: 1, b: 2 }, { NotAHeader: 1 }), (err: unknown) => err instanceof EncodeError && err.code === 'unknown-header');
+    await assert.rejects(
+      calc.soap.call('Add', { a: 1, b: 2 }, { NotAHeader: 1 }),
+      (err: unknown) => err instanceof EncodeError && err.code === 'unknown-header',
+    );
     await assert.rejects(calc.soap.call('Add', { a: 1 }), (err: unknown) => err instanceof EncodeError && err.code === 'missing-property');
     const noEndpoint = new SoapClient(schema, { ...port, address: null }, { transport: { send: () => Promise.reject(new Error('not called')) } });
     await assert.rejects(noEndpoint.call('Add', { a: 1, b: 2 }), /set the endpoint option/);
@@ -267,7 +300,11 @@ test('a transport of the caller is used as given (here an in-memory one) and not
     transport: {
       send: (request) => {
         requests.push(String(request.body));
-        return Promise.resolve({ status: 200, headers: { 'content-type': 'text/xml' }, body: new TextEncoder().encode(envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>9</sum></c:AddResponse>`)) });
+        return Promise.resolve({
+          status: 200,
+          headers: { 'content-type': 'text/xml' },
+          body: new TextEncoder().encode(envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>9</sum></c:AddResponse>`)),
+        });
       },
       close: () => {
         closed = true;
@@ -285,13 +322,26 @@ test('requests are checked before sending by default (an unknown property is an 
   const transport = {
     send: (request: { body: unknown }) => {
       requests.push(String(request.body));
-      return Promise.resolve({ status: 200, headers: { 'content-type': 'text/xml' }, body: new TextEncoder().encode(envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`)) });
+      return Promise.resolve({
+        status: 200,
+        headers: { 'content-type': 'text/xml' },
+        body: new TextEncoder().encode(envelope11(`<c:AddResponse xmlns:c="${TNS}"><sum>3</sum></c:AddResponse>`)),
+      });
     },
   };
   const checked = new SoapClient(schema, port, { endpoint: 'https://example.invalid/calc', transport });
-  await assert.rejects(checked.call('Notify', { text: 'hi', txet: 'typo' }), (err: unknown) =>
-    err instanceof EncodeError && err.code === 'unknown-property' && /unknown property "txet" \(did you mean text\?\)/.test(err.message) && err.path === 'txet');
-  await assert.rejects(checked.call('Add', { a: 2 ** 40, b: 1 }), (err: unknown) => err instanceof EncodeError && err.code === 'invalid-value' && /out of range/.test(err.message));
+  await assert.rejects(
+    checked.call('Notify', { text: 'hi', txet: 'typo' }),
+    (err: unknown) =>
+      err instanceof EncodeError &&
+      err.code === 'unknown-property' &&
+      /unknown property "txet" \(did you mean text\?\)/.test(err.message) &&
+      err.path === 'txet',
+  );
+  await assert.rejects(
+    checked.call('Add', { a: 2 ** 40, b: 1 }),
+    (err: unknown) => err instanceof EncodeError && err.code === 'invalid-value' && /out of range/.test(err.message),
+  );
   assert.equal(requests.length, 0, 'nothing was sent');
   const unchecked = new SoapClient(schema, port, { endpoint: 'https://example.invalid/calc', transport, validateRequests: false });
   await unchecked.call('Notify', { text: 'hi', txet: 'typo' });

@@ -36,7 +36,13 @@ test('registryResponseStatus / registryErrors on failures (ebRS and IHE status U
     status: 'urn:oasis:names:tc:ebxml-regrep:ResponseStatusType:Failure',
     RegistryErrorList: {
       RegistryError: [
-        { $value: '', errorCode: 'XDSDocumentUniqueIdError', codeContext: 'entryUUID given instead of uniqueId', severity: 'urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error', location: 'DMP' },
+        {
+          $value: '',
+          errorCode: 'XDSDocumentUniqueIdError',
+          codeContext: 'entryUUID given instead of uniqueId',
+          severity: 'urn:oasis:names:tc:ebxml-regrep:ErrorSeverityType:Error',
+          location: 'DMP',
+        },
         { $value: 'text', errorCode: 'XDSPatientIdDoesNotMatch', codeContext: 'ctx' },
       ],
     },
@@ -58,12 +64,19 @@ test('insiResult on the INSi fixtures and codes', { skip: corpusSkipReason }, as
   assert.equal(found?.outcome, 'found');
   assert.equal((found?.individu as { INSACTIF: { OID: string } }).INSACTIF.OID, '1.2.250.1.213.1.4.9');
   assert.equal(insiResult(await decodedBody(wsdl, corpus('insi-padoa', 'src', 'ins', 'fixtures', 'REP_CR01.xml')))?.outcome, 'not-found');
-  assert.deepEqual(insiResult({ CR: { CodeCR: '02', LibelleCR: 'Plusieurs identites trouvees' } }), { code: '02', label: 'Plusieurs identites trouvees', outcome: 'several', individu: undefined });
+  assert.deepEqual(insiResult({ CR: { CodeCR: '02', LibelleCR: 'Plusieurs identites trouvees' } }), {
+    code: '02',
+    label: 'Plusieurs identites trouvees',
+    outcome: 'several',
+    individu: undefined,
+  });
   assert.equal(insiResult({ CR: { CodeCR: '99' } })?.outcome, 'unknown');
   assert.equal(insiResult({}), undefined);
 });
 
-test('trace redaction (maskSensitiveXml, the former name of redactXml): INS/NIR, traits, HL7 names and birth time, signature values', { skip: corpusSkipReason }, () => {
+test('trace redaction (maskSensitiveXml, the former name of redactXml): INS/NIR, traits, HL7 names and birth time, signature values', {
+  skip: corpusSkipReason,
+}, () => {
   const insi = readFileSync(corpus('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.05.xml'), 'utf8');
   const masked = maskSensitiveXml(insi);
   for (const secret of ['1090763220888', 'PROVISOIRE', 'MATRICULE', '2009-07-01', '63220']) assert.ok(!masked.includes(secret), secret);
@@ -87,7 +100,15 @@ test('the JSON form of values: binary ↔ base64 by descriptor, bigint-free', ()
     v: 1,
     ns: ['', 'urn:t'],
     types: {
-      Doc: { k: 'c', ns: 1, f: [{ n: 'data', t: 'xs:base64Binary', max: -1 }, { n: 'hex', t: 'Hex', min: 0 }], a: [{ n: 'id', t: 'xs:string' }] },
+      Doc: {
+        k: 'c',
+        ns: 1,
+        f: [
+          { n: 'data', t: 'xs:base64Binary', max: -1 },
+          { n: 'hex', t: 'Hex', min: 0 },
+        ],
+        a: [{ n: 'id', t: 'xs:string' }],
+      },
       Hex: { k: 's', b: 'xs:hexBinary' },
       Wrapped: { k: 'c', ns: 1, sc: 'xs:base64Binary', a: [{ n: 'id', t: 'xs:string' }] },
     },

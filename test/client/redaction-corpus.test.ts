@@ -23,11 +23,43 @@ import { corpus, corpusRoot, corpusSkipReason } from '../support/paths.js';
 /** Elements whose whole content is a patient field, by local name (any namespace). */
 const PATIENT_ELEMENTS = new Set([
   // DMP PatientsSpecific / patient account, INSi traits and results, ContexteBAM beneficiary.
-  'lastName', 'firstName', 'dateOfBirth', 'nationalId', 'birthName', 'usualName', 'email', 'mobilePhone', 'phone', 'address',
-  'NomNaissance', 'Prenom', 'ListePrenom', 'NomUsage', 'DateNaissance', 'LieuNaissance', 'RangNaissance', 'Sexe',
-  'NumIdentifiant', 'Cle', 'Num', 'DateNai', 'NIR', 'INS', 'Matricule',
+  'lastName',
+  'firstName',
+  'dateOfBirth',
+  'nationalId',
+  'birthName',
+  'usualName',
+  'email',
+  'mobilePhone',
+  'phone',
+  'address',
+  'NomNaissance',
+  'Prenom',
+  'ListePrenom',
+  'NomUsage',
+  'DateNaissance',
+  'LieuNaissance',
+  'RangNaissance',
+  'Sexe',
+  'NumIdentifiant',
+  'Cle',
+  'Num',
+  'DateNai',
+  'NIR',
+  'INS',
+  'Matricule',
   // HL7 v3 / CDA.
-  'given', 'family', 'prefix', 'suffix', 'addr', 'streetAddressLine', 'city', 'postalCode', 'country', 'houseNumber', 'streetName',
+  'given',
+  'family',
+  'prefix',
+  'suffix',
+  'addr',
+  'streetAddressLine',
+  'city',
+  'postalCode',
+  'country',
+  'houseNumber',
+  'streetName',
 ]);
 /** Attributes that are patient fields on any element (HL7 `birthTime@value`, `telecom@value`, `id@extension`). */
 const PATIENT_ATTRIBUTE_OWNERS: Readonly<Record<string, readonly string[]>> = {
@@ -174,11 +206,18 @@ function documentsOf(path: string): { name: string; xml: string }[] {
   const boundary = sniffBoundary(bytes);
   if (boundary === undefined) return [{ name, xml: new TextDecoder('utf-8', { fatal: false }).decode(bytes).replace(/^\uFEFF/, '') }];
   const mime = decodeMultipartRelated(bytes, undefined, { boundary });
-  return mime.parts.map((part, i) => ({ name: `${name} part ${i + 1}`, xml: new TextDecoder('utf-8', { fatal: false }).decode(part.body).replace(/^\uFEFF/, '') }));
+  return mime.parts.map((part, i) => ({
+    name: `${name} part ${i + 1}`,
+    xml: new TextDecoder('utf-8', { fatal: false }).decode(part.body).replace(/^\uFEFF/, ''),
+  }));
 }
 
 test('no patient value of any official example message survives redaction (as written, split, or in CDATA)', { skip: corpusSkipReason }, () => {
-  const files = [...xmlFiles(corpus('dmp-exemples-messages')), ...xmlFiles(corpus('insi-padoa', 'src', 'ins', 'fixtures')), ...xmlFiles(corpus('insi-padoa', 'extracted'))];
+  const files = [
+    ...xmlFiles(corpus('dmp-exemples-messages')),
+    ...xmlFiles(corpus('insi-padoa', 'src', 'ins', 'fixtures')),
+    ...xmlFiles(corpus('insi-padoa', 'extracted')),
+  ];
   assert.ok(files.length >= 30, `only ${files.length} example messages found`);
   let patientValues = 0;
   let documents = 0;
@@ -224,7 +263,19 @@ test('TransportError messages never quote a body unredacted', async () => {
     name: 'P',
     service: 'S',
     address: null,
-    operations: { Op: { name: 'Op', soapVersion: '1.2', style: 'document', soapAction: '', action: null, responseAction: null, input: { body: [{ part: 'b', element: 'E' }], headers: [] }, output: { body: [{ part: 'b', element: 'E' }], headers: [] }, faults: [] } },
+    operations: {
+      Op: {
+        name: 'Op',
+        soapVersion: '1.2',
+        style: 'document',
+        soapAction: '',
+        action: null,
+        responseAction: null,
+        input: { body: [{ part: 'b', element: 'E' }], headers: [] },
+        output: { body: [{ part: 'b', element: 'E' }], headers: [] },
+        faults: [],
+      },
+    },
   };
   const cases: [string, string][] = [
     ['text/html; charset=utf-8', '<html><body><h1>Erreur</h1><p>Patient DUPONT Jean INS 180017512345678 né le 01/01/1980</p></body></html>'],
@@ -244,6 +295,11 @@ test('TransportError messages never quote a body unredacted', async () => {
 });
 
 test('trace headers: framing headers shown, cookies, tokens and custom headers masked', () => {
-  const shown = redactHeaders({ 'content-type': 'application/soap+xml; action="urn:a"', 'set-cookie': 'JSESSIONID=abc', authorization: 'Bearer x', 'x-patient': 'DUPONT' });
+  const shown = redactHeaders({
+    'content-type': 'application/soap+xml; action="urn:a"',
+    'set-cookie': 'JSESSIONID=abc',
+    authorization: 'Bearer x',
+    'x-patient': 'DUPONT',
+  });
   assert.deepEqual(shown, { 'content-type': 'application/soap+xml; action="urn:a"', 'set-cookie': '***', authorization: '***', 'x-patient': '***' });
 });

@@ -13,13 +13,23 @@ const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const CLASS = 'urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI';
 
 test('choice branches sharing an element: ClassRef + Decl, Decl alone, ClassRef alone decode strictly', () => {
-  const both = decode(AuthnContextElement, `<s:AuthnContext xmlns:s="${SAML}"><s:AuthnContextClassRef>${CLASS}</s:AuthnContextClassRef><s:AuthnContextDeclRef>${CLASS}</s:AuthnContextDeclRef></s:AuthnContext>`, { mode: 'strict' });
+  const both = decode(
+    AuthnContextElement,
+    `<s:AuthnContext xmlns:s="${SAML}"><s:AuthnContextClassRef>${CLASS}</s:AuthnContextClassRef><s:AuthnContextDeclRef>${CLASS}</s:AuthnContextDeclRef></s:AuthnContext>`,
+    { mode: 'strict' },
+  );
   assert.equal(both.AuthnContextClassRef, CLASS);
   assert.equal(both.AuthnContextDeclRef, CLASS);
-  const declOnly = decode(AuthnContextElement, `<s:AuthnContext xmlns:s="${SAML}"><s:AuthnContextDeclRef>${CLASS}</s:AuthnContextDeclRef></s:AuthnContext>`, { mode: 'strict' });
+  const declOnly = decode(AuthnContextElement, `<s:AuthnContext xmlns:s="${SAML}"><s:AuthnContextDeclRef>${CLASS}</s:AuthnContextDeclRef></s:AuthnContext>`, {
+    mode: 'strict',
+  });
   assert.equal(declOnly.AuthnContextDeclRef, CLASS);
   assert.equal(declOnly.AuthnContextClassRef, undefined);
-  const classOnly = decode(AuthnContextElement, `<s:AuthnContext xmlns:s="${SAML}"><s:AuthnContextClassRef>${CLASS}</s:AuthnContextClassRef></s:AuthnContext>`, { mode: 'strict' });
+  const classOnly = decode(
+    AuthnContextElement,
+    `<s:AuthnContext xmlns:s="${SAML}"><s:AuthnContextClassRef>${CLASS}</s:AuthnContextClassRef></s:AuthnContext>`,
+    { mode: 'strict' },
+  );
   assert.equal(classOnly.AuthnContextClassRef, CLASS);
   // And back: the encoder applies the same rule.
   assert.match(encode(AuthnContextElement, both), /AuthnContextClassRef>.*AuthnContextDeclRef>/);

@@ -22,7 +22,9 @@ const faultXsd = corpus('insi-padoa', 'src', 'wsdl', 'xsd', 'schema_faultSOAP_V0
 const OUT_OF_ORDER = 'TEST_2.04_cas2.xml';
 
 function fixtures(): string[] {
-  return readdirSync(fixturesDir).filter((f) => f.endsWith('.xml')).sort();
+  return readdirSync(fixturesDir)
+    .filter((f) => f.endsWith('.xml'))
+    .sort();
 }
 
 test('INSi CNDA responses: decode, re-encode, xmllint-valid and equivalent to the original', { skip }, () => {
@@ -88,13 +90,15 @@ test('TEST_2.04_cas2 (DateDeb/DateFin before IdIndividu): strict fails with a pa
   assert.equal(xmllintValidate(original, resultatXsd).ok, false, 'the original violates the XSD order');
 });
 
-test('decode(): a bare RESULTAT element with the sender\'s default namespace', { skip: corpusSkipReason }, () => {
+test("decode(): a bare RESULTAT element with the sender's default namespace", { skip: corpusSkipReason }, () => {
   const xml = readFileSync(`${fixturesDir}/TEST_2.05.xml`, 'utf8');
   const bare = xml.slice(xml.indexOf('<RESULTAT'), xml.indexOf('</RESULTAT>') + '</RESULTAT>'.length);
   const value = decode(RESULTAT, bare);
   assert.equal(value.INDIVIDU?.INSACTIF.OID, '1.2.250.1.213.1.4.9');
   // Same document with another prefix choice decodes to the same value.
-  const prefixed = bare.replace(/<(\/?)(?=[A-Z])/g, '<$1r:').replace('xmlns="http://www.cnamts.fr/INSiResultat"', 'xmlns:r="http://www.cnamts.fr/INSiResultat"');
+  const prefixed = bare
+    .replace(/<(\/?)(?=[A-Z])/g, '<$1r:')
+    .replace('xmlns="http://www.cnamts.fr/INSiResultat"', 'xmlns:r="http://www.cnamts.fr/INSiResultat"');
   assert.deepEqual(decode(RESULTAT, prefixed), value);
 });
 

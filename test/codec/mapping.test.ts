@@ -5,14 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  DecodeError,
-  EncodeError,
-  XmlError,
-  elementRef,
-  type ElementRef,
-  type SchemaDescriptor,
-} from '@volet/runtime';
+import { DecodeError, EncodeError, XmlError, elementRef, type ElementRef, type SchemaDescriptor } from '@volet/runtime';
 import { decode, decodeAsync, encode } from '@volet/runtime/codec';
 import { xmlDifference } from './support/compare.js';
 
@@ -26,16 +19,48 @@ const schema: SchemaDescriptor = {
   types: {
     // xs:choice: properties of the chosen branch only.
     Choice: {
-      k: 'c', ns: T, q: 'Choice',
-      f: [{ c: [[{ n: 'a', t: 'xs:string' }], [{ n: 'b', t: 'xs:int' }, { n: 'c', t: 'xs:string', min: 0 }]] }],
+      k: 'c',
+      ns: T,
+      q: 'Choice',
+      f: [
+        {
+          c: [
+            [{ n: 'a', t: 'xs:string' }],
+            [
+              { n: 'b', t: 'xs:int' },
+              { n: 'c', t: 'xs:string', min: 0 },
+            ],
+          ],
+        },
+      ],
     },
     // A repeating choice: an ordered list of tagged items.
     Repeating: {
-      k: 'c', ns: T, q: 'Repeating',
-      f: [{ n: 'head', t: 'xs:string' }, { l: 'items', f: [{ n: 'a', t: 'xs:string' }, { n: 'b', t: 'xs:int' }] }],
+      k: 'c',
+      ns: T,
+      q: 'Repeating',
+      f: [
+        { n: 'head', t: 'xs:string' },
+        {
+          l: 'items',
+          f: [
+            { n: 'a', t: 'xs:string' },
+            { n: 'b', t: 'xs:int' },
+          ],
+        },
+      ],
     },
     // Mixed content.
-    Para: { k: 'c', ns: T, q: 'Para', mx: 1, f: [{ n: 'b', t: 'xs:string', min: 0, max: -1 }, { n: 'i', t: 'xs:string', min: 0, max: -1 }] },
+    Para: {
+      k: 'c',
+      ns: T,
+      q: 'Para',
+      mx: 1,
+      f: [
+        { n: 'b', t: 'xs:string', min: 0, max: -1 },
+        { n: 'i', t: 'xs:string', min: 0, max: -1 },
+      ],
+    },
     // Extension and xsi:type.
     Animal: { k: 'c', ns: T, q: 'Animal', f: [{ n: 'name', t: 'xs:string' }] },
     Dog: { k: 'c', ns: T, q: 'Dog', b: 'Animal', x: 'e', f: [{ n: 'breed', t: 'xs:string' }], a: [{ n: 'good', t: 'xs:boolean' }] },
@@ -44,15 +69,31 @@ const schema: SchemaDescriptor = {
     Circle: { k: 'c', ns: T, q: 'Circle', b: 'Shape', x: 'e', f: [{ n: 'radius', t: 'xs:double' }] },
     Square: { k: 'c', ns: T, q: 'Square', b: 'Shape', x: 'e', f: [{ n: 'side', t: 'xs:double' }] },
     Drawing: {
-      k: 'c', ns: T, q: 'Drawing',
+      k: 'c',
+      ns: T,
+      q: 'Drawing',
       f: [{ r: 'shapeHead', min: 0, max: -1, s: ['circle', 'square'] }],
     },
     // Nillable.
-    Nils: { k: 'c', ns: T, q: 'Nils', f: [{ n: 'x', t: 'xs:int', nil: 1 }, { n: 'y', t: 'Animal', nil: 1, min: 0 }, { n: 'z', t: 'xs:string', min: 0 }] },
+    Nils: {
+      k: 'c',
+      ns: T,
+      q: 'Nils',
+      f: [
+        { n: 'x', t: 'xs:int', nil: 1 },
+        { n: 'y', t: 'Animal', nil: 1, min: 0 },
+        { n: 'z', t: 'xs:string', min: 0 },
+      ],
+    },
     // Wildcards.
     Open: {
-      k: 'c', ns: T, q: 'Open',
-      f: [{ n: 'known', t: 'xs:string' }, { any: { m: 'not', u: ['urn:test'], pc: 'lax' }, min: 0, max: -1 }],
+      k: 'c',
+      ns: T,
+      q: 'Open',
+      f: [
+        { n: 'known', t: 'xs:string' },
+        { any: { m: 'not', u: ['urn:test'], pc: 'lax' }, min: 0, max: -1 },
+      ],
       aa: { m: 'not', u: [''] },
       a: [{ n: 'version', t: 'xs:string' }],
     },
@@ -62,7 +103,9 @@ const schema: SchemaDescriptor = {
     IntOrStatus: { k: 'u', m: ['xs:int', 'Status'] },
     Code: { k: 's', b: 'xs:string', f: { pattern: ['[A-Z]{2}[0-9]{3}'], maxLength: 5 } },
     Values: {
-      k: 'c', ns: T, q: 'Values',
+      k: 'c',
+      ns: T,
+      q: 'Values',
       f: [
         { n: 'qname', t: 'xs:QName', min: 0 },
         { n: 'list', t: 'IntList', min: 0 },
@@ -88,9 +131,26 @@ const schema: SchemaDescriptor = {
     // Attribute and element with the same name: the descriptor names the properties apart.
     Clash: { k: 'c', ns: T, q: 'Clash', f: [{ n: 'id', t: 'xs:string' }], a: [{ n: 'id', p: 'idAttr', t: 'xs:string' }] },
     // Unqualified local elements (elementFormDefault="unqualified").
-    Unq: { k: 'c', ns: T, q: 'Unq', f: [{ n: 'child', ns: 0, t: 'xs:string' }, { n: 'qual', t: 'xs:string' }] },
+    Unq: {
+      k: 'c',
+      ns: T,
+      q: 'Unq',
+      f: [
+        { n: 'child', ns: 0, t: 'xs:string' },
+        { n: 'qual', t: 'xs:string' },
+      ],
+    },
     // xs:all.
-    All: { k: 'c', ns: T, q: 'All', all: 1, f: [{ n: 'p', t: 'xs:string' }, { n: 'q', t: 'xs:string' }] },
+    All: {
+      k: 'c',
+      ns: T,
+      q: 'All',
+      all: 1,
+      f: [
+        { n: 'p', t: 'xs:string' },
+        { n: 'q', t: 'xs:string' },
+      ],
+    },
     // Simple content.
     Amount: { k: 'c', ns: T, q: 'Amount', b: 'xs:decimal', x: 'e', sc: 'xs:decimal', a: [{ n: 'currency', t: 'xs:string', req: 1 }] },
   },
@@ -149,12 +209,13 @@ function encodeError(code: string, run: () => unknown): EncodeError {
 }
 
 test('sequence order comes from descriptors, not from object keys', () => {
-  const xml = '<ns1:pet xmlns:ns1="urn:test" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="ns1:Dog" good="true"><ns1:name>Rex</ns1:name><ns1:breed>lab</ns1:breed></ns1:pet>';
+  const xml =
+    '<ns1:pet xmlns:ns1="urn:test" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="ns1:Dog" good="true"><ns1:name>Rex</ns1:name><ns1:breed>lab</ns1:breed></ns1:pet>';
   // Keys deliberately in the wrong order.
   assert.equal(encode(ref('pet'), { breed: 'lab', good: true, name: 'Rex', $type: 'Dog' }), xml);
 });
 
-test('xs:choice: only the chosen branch\'s properties; two branches are an error', () => {
+test("xs:choice: only the chosen branch's properties; two branches are an error", () => {
   roundTrip('choice', '<ns1:choice xmlns:ns1="urn:test"><ns1:a>x</ns1:a></ns1:choice>', { a: 'x' });
   roundTrip('choice', '<ns1:choice xmlns:ns1="urn:test"><ns1:b>1</ns1:b><ns1:c>y</ns1:c></ns1:choice>', { b: 1, c: 'y' });
   decodeError('choice-conflict', () => decode(ref('choice'), '<choice xmlns="urn:test"><a>x</a><b>1</b></choice>'));
@@ -167,24 +228,31 @@ test('repeating choice: an ordered list of tagged items, interleaving kept', () 
   roundTrip(
     'repeating',
     '<ns1:repeating xmlns:ns1="urn:test"><ns1:head>h</ns1:head><ns1:a>1</ns1:a><ns1:b>2</ns1:b><ns1:a>3</ns1:a><ns1:b>4</ns1:b></ns1:repeating>',
-    { head: 'h', items: [{ $el: 'a', value: '1' }, { $el: 'b', value: 2 }, { $el: 'a', value: '3' }, { $el: 'b', value: 4 }] },
+    {
+      head: 'h',
+      items: [
+        { $el: 'a', value: '1' },
+        { $el: 'b', value: 2 },
+        { $el: 'a', value: '3' },
+        { $el: 'b', value: 4 },
+      ],
+    },
   );
   encodeError('unknown-element', () => encode(ref('repeating'), { head: 'h', items: [{ $el: 'zz', value: 1 }] }));
 });
 
 test('mixed content: text and elements in one ordered list', () => {
-  roundTrip(
-    'para',
-    '<ns1:para xmlns:ns1="urn:test">Hello <ns1:b>bold</ns1:b> and <ns1:i>italic</ns1:i> &amp; more</ns1:para>',
-    { $content: ['Hello ', { $el: 'b', value: 'bold' }, ' and ', { $el: 'i', value: 'italic' }, ' & more'] },
-  );
+  roundTrip('para', '<ns1:para xmlns:ns1="urn:test">Hello <ns1:b>bold</ns1:b> and <ns1:i>italic</ns1:i> &amp; more</ns1:para>', {
+    $content: ['Hello ', { $el: 'b', value: 'bold' }, ' and ', { $el: 'i', value: 'italic' }, ' & more'],
+  });
 });
 
 test('extension + xsi:type: $type names the derived type; decoding without xsi:type gives the declared one', () => {
   const xml = `<ns1:pet xmlns:ns1="urn:test" ${XSI} xsi:type="ns1:Dog"><ns1:name>Rex</ns1:name><ns1:breed>lab</ns1:breed></ns1:pet>`;
   roundTrip('pet', xml, { $type: 'Dog', name: 'Rex', breed: 'lab' });
   // Any prefix the sender chooses for the type's namespace works.
-  const other = '<a:pet xmlns:a="urn:test" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns:zz="urn:test" i:type="zz:Dog"><a:name>Rex</a:name><a:breed>lab</a:breed></a:pet>';
+  const other =
+    '<a:pet xmlns:a="urn:test" xmlns:i="http://www.w3.org/2001/XMLSchema-instance" xmlns:zz="urn:test" i:type="zz:Dog"><a:name>Rex</a:name><a:breed>lab</a:breed></a:pet>';
   assert.deepEqual(decode(ref('pet'), other), { $type: 'Dog', name: 'Rex', breed: 'lab' });
   roundTrip('pet', '<ns1:pet xmlns:ns1="urn:test"><ns1:name>Rex</ns1:name></ns1:pet>', { name: 'Rex' });
   decodeError('unknown-element', () => decode(ref('pet'), '<pet xmlns="urn:test"><name>Rex</name><breed>lab</breed></pet>'));
@@ -207,7 +275,12 @@ test('substitution group: a union tagged by element name', () => {
   roundTrip(
     'drawing',
     '<ns1:drawing xmlns:ns1="urn:test"><ns1:circle id="a"><ns1:radius>1</ns1:radius></ns1:circle><ns1:square id="b"><ns1:side>INF</ns1:side></ns1:square></ns1:drawing>',
-    { shapeHead: [{ $el: 'circle', value: { id: 'a', radius: 1 } }, { $el: 'square', value: { id: 'b', side: Infinity } }] },
+    {
+      shapeHead: [
+        { $el: 'circle', value: { id: 'a', radius: 1 } },
+        { $el: 'square', value: { id: 'b', side: Infinity } },
+      ],
+    },
   );
   decodeError('unknown-element', () => decode(ref('drawing'), '<drawing xmlns="urn:test"><shapeHead id="x"/></drawing>'));
   encodeError('unknown-element', () => encode(ref('drawing'), { shapeHead: [{ $el: 'shapeHead', value: { id: 'x' } }] }));
@@ -239,7 +312,8 @@ test('xs:any and xs:anyAttribute: raw XML and a Clark-keyed attribute map, re-em
 });
 
 test('xs:any: a fragment using a prefix declared by an ancestor becomes self-contained', () => {
-  const xml = '<t:open xmlns:t="urn:test" xmlns:p="urn:p" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:q="urn:q"><t:known>k</t:known><p:e xsi:type="q:T" p:a="1"><p:f/></p:e></t:open>';
+  const xml =
+    '<t:open xmlns:t="urn:test" xmlns:p="urn:p" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:q="urn:q"><t:known>k</t:known><p:e xsi:type="q:T" p:a="1"><p:f/></p:e></t:open>';
   const value = decode(ref('open'), xml);
   const raw = (value.$any as { $xml: string }[])[0].$xml;
   assert.equal(raw, '<p:e xsi:type="q:T" p:a="1" xmlns:p="urn:p" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:q="urn:q"><p:f/></p:e>');
@@ -250,7 +324,10 @@ test('QName values: { namespace, local }, prefixes resolved on decode and declar
   const value = decode(ref('values'), '<v:values xmlns:v="urn:test" xmlns:k="urn:kind"><v:qname>k:thing</v:qname></v:values>');
   assert.deepEqual(value, { qname: { namespace: 'urn:kind', local: 'thing' } });
   assert.equal(encode(ref('values'), value), '<ns1:values xmlns:ns1="urn:test" xmlns:ns2="urn:kind"><ns1:qname>ns2:thing</ns1:qname></ns1:values>');
-  assert.equal(encode(ref('values'), value, { prefixes: { 'urn:kind': 'kind' } }), '<ns1:values xmlns:ns1="urn:test" xmlns:kind="urn:kind"><ns1:qname>kind:thing</ns1:qname></ns1:values>');
+  assert.equal(
+    encode(ref('values'), value, { prefixes: { 'urn:kind': 'kind' } }),
+    '<ns1:values xmlns:ns1="urn:test" xmlns:kind="urn:kind"><ns1:qname>kind:thing</ns1:qname></ns1:values>',
+  );
   decodeError('invalid-value', () => decode(ref('values'), '<values xmlns="urn:test"><qname>nope:thing</qname></values>'));
 });
 
@@ -295,7 +372,10 @@ test('big integers and decimals stay strings (no precision loss); small integers
   decodeError('invalid-value', () => decode(ref('values'), '<values xmlns="urn:test"><int>2147483648</int></values>'));
   decodeError('invalid-value', () => decode(ref('values'), '<values xmlns="urn:test"><decimal>1e5</decimal></values>'));
   // On encode, bigint and safe integers are accepted for big integer types.
-  assert.equal(encode(ref('values'), { long: 42n, integer: 7 }), '<ns1:values xmlns:ns1="urn:test"><ns1:long>42</ns1:long><ns1:integer>7</ns1:integer></ns1:values>');
+  assert.equal(
+    encode(ref('values'), { long: 42n, integer: 7 }),
+    '<ns1:values xmlns:ns1="urn:test"><ns1:long>42</ns1:long><ns1:integer>7</ns1:integer></ns1:values>',
+  );
   encodeError('invalid-value', () => encode(ref('values'), { short: 1.5 }));
   encodeError('invalid-value', () => encode(ref('values'), { ulong: '-1' }));
 });
@@ -378,7 +458,14 @@ test('strict: unknown element, missing required element; lenient: skip or keep u
 test('encode: missing required values and characters XML cannot carry are typed errors with a path', () => {
   const missing = encodeError('missing-property', () => encode(ref('nils'), { y: { name: 'a' } }));
   assert.equal(missing.path, 'x');
-  const deep = encodeError('missing-property', () => encode(ref('drawing'), { shapeHead: [{ $el: 'circle', value: { id: 'a', radius: 1 } }, { $el: 'square', value: { id: 'b' } }] }));
+  const deep = encodeError('missing-property', () =>
+    encode(ref('drawing'), {
+      shapeHead: [
+        { $el: 'circle', value: { id: 'a', radius: 1 } },
+        { $el: 'square', value: { id: 'b' } },
+      ],
+    }),
+  );
   assert.equal(deep.path, 'shapeHead[1].side');
   const ctl = encodeError('invalid-char', () => encode(ref('values'), { text: 'a\u0001b' }));
   assert.equal(ctl.path, 'text');

@@ -20,7 +20,10 @@ function schemaOf(xsd: string): SchemaDescriptor {
   const file = join(dir, `s${Math.random().toString(36).slice(2)}.xsd`);
   writeFileSync(file, xsd);
   const model = buildModel([file]);
-  assert.deepEqual(model.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    model.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   return runtimeDescriptors(model).schema;
 }
 
@@ -59,8 +62,11 @@ test('strict decoding reports an unbound prefix in xsi:type; a union list is che
   const text = elementRef<unknown>(schema, keyOf(schema, 'text'));
   const xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
   assert.throws(() => decode(text, `<t:text xmlns:t="urn:t" ${xsi} xsi:type="xx:string">a</t:text>`, { mode: 'strict' }), /unbound prefix xx/);
-  assert.deepEqual(decode(text, `<t:text xmlns:t="urn:t" ${xsi} xmlns:xs="http://www.w3.org/2001/XMLSchema" xsi:type="xs:string">a</t:text>`, { mode: 'strict' }), {
-    $type: 'xs:string',
-    $value: 'a',
-  });
+  assert.deepEqual(
+    decode(text, `<t:text xmlns:t="urn:t" ${xsi} xmlns:xs="http://www.w3.org/2001/XMLSchema" xsi:type="xs:string">a</t:text>`, { mode: 'strict' }),
+    {
+      $type: 'xs:string',
+      $value: 'a',
+    },
+  );
 });

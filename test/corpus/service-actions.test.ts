@@ -65,7 +65,9 @@ const IPF: Expected = {
   'iti18.wsdl': { DocumentRegistry_RegistryStoredQuery: ['urn:ihe:iti:2007:RegistryStoredQuery', 'urn:ihe:iti:2007:RegistryStoredQueryResponse', 'explicit'] },
   'iti38.wsdl': { RespondingGateway_CrossGatewayQuery: ['urn:ihe:iti:2007:CrossGatewayQuery', 'urn:ihe:iti:2007:CrossGatewayQueryResponse', 'explicit'] },
   'iti38-asyncresponse.wsdl': { InitiatingGateway_Async_CrossGatewayQuery: ['urn:ihe:iti:2007:CrossGatewayQueryResponse', null, 'explicit'] },
-  'iti39.wsdl': { RespondingGateway_CrossGatewayRetrieve: ['urn:ihe:iti:2007:CrossGatewayRetrieve', 'urn:ihe:iti:2007:CrossGatewayRetrieveResponse', 'explicit'] },
+  'iti39.wsdl': {
+    RespondingGateway_CrossGatewayRetrieve: ['urn:ihe:iti:2007:CrossGatewayRetrieve', 'urn:ihe:iti:2007:CrossGatewayRetrieveResponse', 'explicit'],
+  },
   'iti39-asyncresponse.wsdl': { InitiatingGateway_Async_CrossGatewayRetrieve: ['urn:ihe:iti:2007:CrossGatewayRetrieveResponse', null, 'explicit'] },
   'iti41.wsdl': {
     'DocumentRepository_ProvideAndRegisterDocumentSet-b': [
@@ -77,29 +79,53 @@ const IPF: Expected = {
   'iti41-asyncresponse.wsdl': {
     'DocumentSource_Async_ProvideAndRegisterDocumentSet-b': ['urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-bResponse', null, 'explicit'],
   },
-  'iti42.wsdl': { 'DocumentRegistry_RegisterDocumentSet-b': ['urn:ihe:iti:2007:RegisterDocumentSet-b', 'urn:ihe:iti:2007:RegisterDocumentSet-bResponse', 'explicit'] },
-  'iti43.wsdl': { DocumentRepository_RetrieveDocumentSet: ['urn:ihe:iti:2007:RetrieveDocumentSet', 'urn:ihe:iti:2007:RetrieveDocumentSetResponse', 'explicit'] },
-  'iti51.wsdl': { DocumentRegistry_MultiPatientStoredQuery: ['urn:ihe:iti:2009:MultiPatientStoredQuery', 'urn:ihe:iti:2009:MultiPatientStoredQueryResponse', 'explicit'] },
+  'iti42.wsdl': {
+    'DocumentRegistry_RegisterDocumentSet-b': ['urn:ihe:iti:2007:RegisterDocumentSet-b', 'urn:ihe:iti:2007:RegisterDocumentSet-bResponse', 'explicit'],
+  },
+  'iti43.wsdl': {
+    DocumentRepository_RetrieveDocumentSet: ['urn:ihe:iti:2007:RetrieveDocumentSet', 'urn:ihe:iti:2007:RetrieveDocumentSetResponse', 'explicit'],
+  },
+  'iti51.wsdl': {
+    DocumentRegistry_MultiPatientStoredQuery: ['urn:ihe:iti:2009:MultiPatientStoredQuery', 'urn:ihe:iti:2009:MultiPatientStoredQueryResponse', 'explicit'],
+  },
   // IPF/IHE spelling of the ITI-57 response, unlike the DMP's "UpdateDocumentSet-Response".
   'iti57.wsdl': { DocumentRegistry_UpdateDocumentSet: ['urn:ihe:iti:2010:UpdateDocumentSet', 'urn:ihe:iti:2010:UpdateDocumentSetResponse', 'explicit'] },
   'iti61.wsdl': {
-    DocumentRegistry_RegisterOnDemandDocumentEntry: ['urn:ihe:iti:2010:RegisterOnDemandDocumentEntry', 'urn:ihe:iti:2010:RegisterOnDemandDocumentResponse', 'explicit'],
+    DocumentRegistry_RegisterOnDemandDocumentEntry: [
+      'urn:ihe:iti:2010:RegisterOnDemandDocumentEntry',
+      'urn:ihe:iti:2010:RegisterOnDemandDocumentResponse',
+      'explicit',
+    ],
   },
   'iti62.wsdl': { DocumentRegistry_DeleteDocumentSet: ['urn:ihe:iti:2010:DeleteDocumentSet', 'urn:ihe:iti:2010:DeleteDocumentSetResponse', 'explicit'] },
   'iti63.wsdl': { RespondingGateway_CrossGatewayFetch: ['urn:ihe:iti:2011:CrossGatewayFetch', 'urn:ihe:iti:2011:CrossGatewayFetchResponse', 'explicit'] },
   'iti63-asyncresponse.wsdl': { InitiatingGateway_Async_CrossGatewayFetch: ['urn:ihe:iti:2011:CrossGatewayFetchResponse', null, 'explicit'] },
   'iti80.wsdl': {
-    RespondingGateway_CrossGatewayDocumentProvide: ['urn:ihe:iti:2015:CrossGatewayDocumentProvide', 'urn:ihe:iti:2015:CrossGatewayDocumentProvideResponse', 'explicit'],
+    RespondingGateway_CrossGatewayDocumentProvide: [
+      'urn:ihe:iti:2015:CrossGatewayDocumentProvide',
+      'urn:ihe:iti:2015:CrossGatewayDocumentProvideResponse',
+      'explicit',
+    ],
   },
   'iti86.wsdl': { DocumentRepository_RemoveDocuments: ['urn:ihe:iti:2017:RemoveDocuments', 'urn:ihe:iti:2017:RemoveDocumentsResponse', 'explicit'] },
   // wsaw prefix bound to the 2007/05 metadata namespace.
   'iti92.wsdl': {
-    UpdateResponder_RestrictedUpdateDocumentSet: ['urn:ihe:iti:2018:RestrictedUpdateDocumentSet', 'urn:ihe:iti:2018:RestrictedUpdateDocumentSetResponse', 'explicit'],
+    UpdateResponder_RestrictedUpdateDocumentSet: [
+      'urn:ihe:iti:2018:RestrictedUpdateDocumentSet',
+      'urn:ihe:iti:2018:RestrictedUpdateDocumentSetResponse',
+      'explicit',
+    ],
   },
   'pharm1.wsdl': {
-    CommunityPharmacyManager_QueryPharmacyDocuments: ['urn:ihe:pharm:cmpd:2010:QueryPharmacyDocuments', 'urn:ihe:pharm:cmpd:2010:QueryPharmacyDocumentsResponse', 'explicit'],
+    CommunityPharmacyManager_QueryPharmacyDocuments: [
+      'urn:ihe:pharm:cmpd:2010:QueryPharmacyDocuments',
+      'urn:ihe:pharm:cmpd:2010:QueryPharmacyDocumentsResponse',
+      'explicit',
+    ],
   },
-  'rad69.wsdl': { DocumentRepository_RetrieveImagingDocumentSet: ['urn:ihe:rad:2009:RetrieveImagingDocumentSet', 'urn:ihe:iti:2007:RetrieveDocumentSetResponse', 'explicit'] },
+  'rad69.wsdl': {
+    DocumentRepository_RetrieveImagingDocumentSet: ['urn:ihe:rad:2009:RetrieveImagingDocumentSet', 'urn:ihe:iti:2007:RetrieveDocumentSetResponse', 'explicit'],
+  },
   'rad75.wsdl': {
     RespondingGateway_CrossGatewayRetrieveImagingDocumentSet: [
       'urn:ihe:rad:2011:CrossGatewayRetrieveImagingDocumentSet',
@@ -159,7 +185,11 @@ function assertActions(model: Model, expected: Record<string, [string, string | 
 }
 
 function wsdlFiles(folder: string): string[] {
-  return existsSync(folder) ? readdirSync(folder).filter((f) => f.endsWith('.wsdl')).sort() : [];
+  return existsSync(folder)
+    ? readdirSync(folder)
+        .filter((f) => f.endsWith('.wsdl'))
+        .sort()
+    : [];
 }
 
 test('DMP package: the 7 WSDLs build without errors, with the actions of the CI-SIS table', { skip: corpusSkipReason }, () => {

@@ -169,10 +169,14 @@ test('ITI-43 (TD3.2): multipart response, the cid URL-decoded, document bytes in
   const envelope = EXAMPLE('TD3.2_Consultation_dun_document_reponse.xml');
   reply = () => {
     // The example's href is cid:…-2@urn%3Aihe%3Aiti%3Axds-b%3A2007; the part's Content-ID is the decoded form.
-    const msg = encodeMtom(envelope, [{ contentId: 'b857abb7-a2c3-4db8-bd69-d5ff76826e72-2@urn:ihe:iti:xds-b:2007', data: td32Document, contentType: 'text/xml' }], {
-      action: `${ITI43}Response`,
-      rootContentId: 'root.message@cxf.apache.org',
-    });
+    const msg = encodeMtom(
+      envelope,
+      [{ contentId: 'b857abb7-a2c3-4db8-bd69-d5ff76826e72-2@urn:ihe:iti:xds-b:2007', data: td32Document, contentType: 'text/xml' }],
+      {
+        action: `${ITI43}Response`,
+        rootContentId: 'root.message@cxf.apache.org',
+      },
+    );
     return { contentType: msg.contentType, body: msg.chunks };
   };
   const client = new Client(options('/repository'));
@@ -213,7 +217,10 @@ test('ITI-43 fault inside a multipart answer (HTTP 500) becomes a SoapFault', { 
     await assert.rejects(client.retrieveDocumentSet(request), (err: unknown) => {
       assert.ok(err instanceof SoapFault);
       assert.equal(err.faultCode.local, 'Sender');
-      assert.deepEqual(err.subcodes.map((s) => s.local), ['DMPInvalidCertificate']);
+      assert.deepEqual(
+        err.subcodes.map((s) => s.local),
+        ['DMPInvalidCertificate'],
+      );
       assert.equal(err.reason(), 'Not a valid signature certificate');
       return true;
     });
@@ -348,7 +355,10 @@ test('DMP security fault (Sender / DMPInvalidCertificate, HTTP 500) and non-SOAP
       return true;
     });
     reply = () => ({ status: 200, contentType: 'text/xml', body: '<status>maintenance</status>' });
-    await assert.rejects(client.registryStoredQuery(query), (err: unknown) => err instanceof TransportError && err.kind === 'http' && /not a SOAP envelope/.test(err.message));
+    await assert.rejects(
+      client.registryStoredQuery(query),
+      (err: unknown) => err instanceof TransportError && err.kind === 'http' && /not a SOAP envelope/.test(err.message),
+    );
   } finally {
     client.soap.close();
   }

@@ -22,7 +22,18 @@ import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { xmllintSkipReason, xmllintValidate } from '../support/xmllint.js';
 import { generateClients, type GeneratedClients } from './support/generated-clients.js';
 import { assertAssertionVerifies, corpusText, httpAction, xmlsecSkipReason } from './support/checks.js';
-import { headerBlock, headerNames, mustUnderstand, securityAssertions, soap12, startSoapServer, WSA, WSSE, type Reply, type SoapTestServer } from './support/soap-server.js';
+import {
+  headerBlock,
+  headerNames,
+  mustUnderstand,
+  securityAssertions,
+  soap12,
+  startSoapServer,
+  WSA,
+  WSSE,
+  type Reply,
+  type SoapTestServer,
+} from './support/soap-server.js';
 
 const SKIP = corpusSkipReason || xmlsecSkipReason;
 const ACTION = 'urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecTraitsIdentite';
@@ -81,7 +92,10 @@ test('CPx mode: contexts, WS-Addressing, assertion PS verified independently; CR
   const signer = createPemSigner({ key: pki.cps.keyPem, certificate: pki.cps.certPem });
   const profile = tlsiProfile({
     contexts: CONTEXTS,
-    security: { mode: 'cpx', assertions: assertionPsSource({ nameId: '899700000001', identifiantFacturation: '123456789', secteurActivite: 'SA05' }, { signer }) },
+    security: {
+      mode: 'cpx',
+      assertions: assertionPsSource({ nameId: '899700000001', identifiantFacturation: '123456789', secteurActivite: 'SA05' }, { signer }),
+    },
   });
   reply = () => soap12(corpusText('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.05.xml'));
   const client = new Client(options(profile, pki.cps.p12File));
@@ -90,7 +104,13 @@ test('CPx mode: contexts, WS-Addressing, assertion PS verified independently; CR
     const request = server.last();
     assert.equal(request.headers['content-type'], `application/soap+xml; charset=utf-8; action="${ACTION}"`);
     assert.equal(httpAction(request), ACTION);
-    assert.deepEqual(headerNames(request.doc), [`{${CTXBAM}}ContexteBAM`, `{${CTXLPS}}ContexteLPS`, `{${WSA}}Action`, `{${WSA}}MessageID`, `{${WSSE}}Security`]);
+    assert.deepEqual(headerNames(request.doc), [
+      `{${CTXBAM}}ContexteBAM`,
+      `{${CTXLPS}}ContexteLPS`,
+      `{${WSA}}Action`,
+      `{${WSA}}MessageID`,
+      `{${WSSE}}Security`,
+    ]);
     const action = headerBlock(request.doc, WSA, 'Action');
     const messageId = headerBlock(request.doc, WSA, 'MessageID');
     assert.ok(action !== undefined && messageId !== undefined);
@@ -172,7 +192,10 @@ test('fault siram_100 / desir_550 (HTTP 500): SoapFault with codes and the typed
       assert.ok(err instanceof SoapFault);
       assert.equal(err.version, '1.2');
       assert.equal(err.faultCode.local, 'Sender');
-      assert.deepEqual(err.subcodes.map((s) => s.local), ['siram_100']);
+      assert.deepEqual(
+        err.subcodes.map((s) => s.local),
+        ['siram_100'],
+      );
       assert.match(err.reason('fr'), /progiciel/);
       assert.equal(err.detail.length, 1);
       assert.equal(err.detail[0].key, 'ErreurElement');

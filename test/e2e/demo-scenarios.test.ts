@@ -12,7 +12,14 @@ import type { ExtrinsicObjectType } from '../../generated/schemas/ebrim/index.js
 import { STATUS } from '../../simulator/dmp/xds/xds-constants.js';
 import { DEFAULT_POPULATION, fullIns, type SimulatedIdentity } from '../../simulator/insi/population.js';
 import { fictionalCda } from '../../simulator/samples/fictional-cda.js';
-import { findDocumentsQuery, provideAndRegisterRequest, retrieveRequest, updateStatusRequest, xdsPatientId, type SubmittedDocument } from '../../simulator/samples/xds-requests.js';
+import {
+  findDocumentsQuery,
+  provideAndRegisterRequest,
+  retrieveRequest,
+  updateStatusRequest,
+  xdsPatientId,
+  type SubmittedDocument,
+} from '../../simulator/samples/xds-requests.js';
 import { useSimulators } from './support/simulators.js';
 
 const ctx = useSimulators();
@@ -28,7 +35,13 @@ let counter = 0;
 function document(p: SimulatedIdentity): SubmittedDocument {
   counter += 1;
   const uniqueId = `1.2.250.1.999.1.1.42.${counter}`;
-  return { bytes: fictionalCda({ patient: p, uniqueId, effectiveTime: '20240101120000' }), mimeType: 'text/xml', uniqueId, title: `Document ${counter}`, creationTime: '20240101120000' };
+  return {
+    bytes: fictionalCda({ patient: p, uniqueId, effectiveTime: '20240101120000' }),
+    mimeType: 'text/xml',
+    uniqueId,
+    title: `Document ${counter}`,
+    creationTime: '20240101120000',
+  };
 }
 
 async function find(p: SimulatedIdentity, statuses?: readonly string[]): Promise<ExtrinsicObjectType[]> {
@@ -40,7 +53,9 @@ async function find(p: SimulatedIdentity, statuses?: readonly string[]): Promise
 
 async function upload(p: SimulatedIdentity, doc: SubmittedDocument): Promise<string | undefined> {
   const { clients } = ctx();
-  const r = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(p), doc, SUBMITTER), { profile: clients.dmpProfile(fullIns(p)) });
+  const r = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(p), doc, SUBMITTER), {
+    profile: clients.dmpProfile(fullIns(p)),
+  });
   return registryResponseStatus(r);
 }
 
@@ -60,21 +75,35 @@ test('INSi traits search: CR 00 with the current INS, the former one and the ref
 
 test('INSi traits search: all first names at once also match; a wrong one gives CR 01; twins give CR 02', async () => {
   const insi = ctx().clients.insi;
-  assert.equal((await insi.rechercherInsAvecTraitsIdentite({ NomNaissance: 'DEMOVOLET', Prenom: ['ALICE MARIE'], Sexe: 'F', DateNaissance: '1980-05-12' })).CR.CodeCR, '00');
+  assert.equal(
+    (await insi.rechercherInsAvecTraitsIdentite({ NomNaissance: 'DEMOVOLET', Prenom: ['ALICE MARIE'], Sexe: 'F', DateNaissance: '1980-05-12' })).CR.CodeCR,
+    '00',
+  );
   const none = await insi.rechercherInsAvecTraitsIdentite({ NomNaissance: 'DEMOVOLET', Prenom: ['JEANNE'], Sexe: 'F', DateNaissance: '1980-05-12' });
   assert.deepEqual(none, { CR: { CodeCR: '01', LibelleCR: 'Aucune identite trouvee' } });
   const several = await insi.rechercherInsAvecTraitsIdentite({ NomNaissance: twinA.birthName, Prenom: ['CAMILLE'], Sexe: 'F', DateNaissance: twinA.birthDate });
   assert.deepEqual(several, { CR: { CodeCR: '02', LibelleCR: 'Plusieurs identites trouvees' } });
-  const one = await insi.rechercherInsAvecTraitsIdentite({ NomNaissance: twinA.birthName, Prenom: ['CAMILLE', 'ROSE'], Sexe: 'F', DateNaissance: twinA.birthDate });
+  const one = await insi.rechercherInsAvecTraitsIdentite({
+    NomNaissance: twinA.birthName,
+    Prenom: ['CAMILLE', 'ROSE'],
+    Sexe: 'F',
+    DateNaissance: twinA.birthDate,
+  });
   assert.equal(one.INDIVIDU?.INSACTIF.IdIndividu.NumIdentifiant, twinA.ins.number);
 });
 
 test('INSi Vitale search: by the individual number and birth date', async () => {
-  const r = await ctx().clients.insi.rechercherInsAvecCarteVitale({ MatriculeIndividu: { NumIdentifiant: paul.ins.number, Cle: paul.ins.key }, DateNaissance: paul.birthDate });
+  const r = await ctx().clients.insi.rechercherInsAvecCarteVitale({
+    MatriculeIndividu: { NumIdentifiant: paul.ins.number, Cle: paul.ins.key },
+    DateNaissance: paul.birthDate,
+  });
   assert.equal(r.CR.CodeCR, '00');
   assert.equal(r.INDIVIDU?.TIQ.Prenom, 'PAUL');
   assert.equal(r.INDIVIDU?.INSHISTO, undefined);
-  const wrongDate = await ctx().clients.insi.rechercherInsAvecCarteVitale({ MatriculeIndividu: { NumIdentifiant: paul.ins.number }, DateNaissance: '1975-11-04' });
+  const wrongDate = await ctx().clients.insi.rechercherInsAvecCarteVitale({
+    MatriculeIndividu: { NumIdentifiant: paul.ins.number },
+    DateNaissance: '1975-11-04',
+  });
   assert.equal(wrongDate.CR.CodeCR, '01');
 });
 
@@ -117,12 +146,19 @@ test('DMP: upload (MTOM), find, retrieve the same bytes as an XOP part, then del
   assert.deepEqual(Buffer.from(got.DocumentResponse?.[0]?.Document ?? new Uint8Array()), Buffer.from(doc.bytes));
   assert.equal(got.DocumentResponse?.[0]?.mimeType, 'text/xml');
 
-  const del = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(paul), entry.id, STATUS.approved, STATUS.deleted, SUBMITTER.sourceId), { profile: clients.dmpProfile(fullIns(paul)) });
+  const del = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(paul), entry.id, STATUS.approved, STATUS.deleted, SUBMITTER.sourceId), {
+    profile: clients.dmpProfile(fullIns(paul)),
+  });
   assert.equal(registryResponseStatus(del), 'Success');
   assert.deepEqual(await find(paul, [STATUS.approved, STATUS.archived, STATUS.deleted]), [], 'deleted documents are gone for every query');
-  const after = await clients.repository.retrieveDocumentSet(retrieveRequest(slot(entry, 'repositoryUniqueId') ?? '', doc.uniqueId), { profile: clients.dmpProfile(fullIns(paul)) });
+  const after = await clients.repository.retrieveDocumentSet(retrieveRequest(slot(entry, 'repositoryUniqueId') ?? '', doc.uniqueId), {
+    profile: clients.dmpProfile(fullIns(paul)),
+  });
   assert.equal(registryResponseStatus(after), 'Failure');
-  assert.deepEqual(registryErrors(after).map((e) => e.errorCode), ['XDSDocumentUniqueIdError']);
+  assert.deepEqual(
+    registryErrors(after).map((e) => e.errorCode),
+    ['XDSDocumentUniqueIdError'],
+  );
 });
 
 test('DMP: archiving hides a document from the Approved search; it can be restored', async () => {
@@ -132,31 +168,57 @@ test('DMP: archiving hides a document from the Approved search; it can be restor
   const entry = (await find(alice)).find((e) => e.ExternalIdentifier?.some((x) => x.value === doc.uniqueId));
   assert.ok(entry !== undefined);
   const profile = clients.dmpProfile(fullIns(alice));
-  const hide = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.approved, STATUS.archived, SUBMITTER.sourceId), { profile });
+  const hide = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.approved, STATUS.archived, SUBMITTER.sourceId), {
+    profile,
+  });
   assert.equal(registryResponseStatus(hide), 'Success');
-  assert.equal((await find(alice)).some((e) => e.id === entry.id), false);
+  assert.equal(
+    (await find(alice)).some((e) => e.id === entry.id),
+    false,
+  );
   assert.equal((await find(alice, [STATUS.archived])).find((e) => e.id === entry.id)?.status, STATUS.archived);
   // The original status must be the current one.
-  const stale = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.approved, STATUS.deleted, SUBMITTER.sourceId), { profile });
-  assert.deepEqual(registryErrors(stale).map((e) => e.errorCode), ['XDSMetadataUpdateError']);
-  const restore = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.archived, STATUS.approved, SUBMITTER.sourceId), { profile });
+  const stale = await clients.registry.updateDocumentSet(updateStatusRequest(patientId(alice), entry.id, STATUS.approved, STATUS.deleted, SUBMITTER.sourceId), {
+    profile,
+  });
+  assert.deepEqual(
+    registryErrors(stale).map((e) => e.errorCode),
+    ['XDSMetadataUpdateError'],
+  );
+  const restore = await clients.registry.updateDocumentSet(
+    updateStatusRequest(patientId(alice), entry.id, STATUS.archived, STATUS.approved, SUBMITTER.sourceId),
+    { profile },
+  );
   assert.equal(registryResponseStatus(restore), 'Success');
-  assert.equal((await find(alice)).some((e) => e.id === entry.id), true);
+  assert.equal(
+    (await find(alice)).some((e) => e.id === entry.id),
+    true,
+  );
 });
 
 test('DMP business errors come in the RegistryResponse: another patient than the VIHF, a duplicate uniqueId', async () => {
   const { clients } = ctx();
   // The VIHF names Alice, the document names Paul.
-  const other = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(paul), document(paul), SUBMITTER), { profile: clients.dmpProfile(fullIns(alice)) });
+  const other = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(paul), document(paul), SUBMITTER), {
+    profile: clients.dmpProfile(fullIns(alice)),
+  });
   assert.equal(registryResponseStatus(other), 'Failure');
   assert.ok(registryErrors(other).some((e) => e.errorCode === 'XDSPatientIdDoesNotMatch'));
   const query = await clients.registry.registryStoredQuery(findDocumentsQuery(patientId(paul)), { profile: clients.dmpProfile(fullIns(alice)) });
-  assert.deepEqual(registryErrors(query).map((e) => e.errorCode), ['XDSPatientIdDoesNotMatch']);
+  assert.deepEqual(
+    registryErrors(query).map((e) => e.errorCode),
+    ['XDSPatientIdDoesNotMatch'],
+  );
 
   const doc = document(twinA);
   assert.equal(await upload(twinA, doc), 'Success');
-  const again = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(twinA), doc, SUBMITTER), { profile: clients.dmpProfile(fullIns(twinA)) });
-  assert.deepEqual(registryErrors(again).map((e) => e.errorCode), ['XDSDuplicateUniqueIdInRegistry']);
+  const again = await clients.repository.provideAndRegisterDocumentSet(provideAndRegisterRequest(patientId(twinA), doc, SUBMITTER), {
+    profile: clients.dmpProfile(fullIns(twinA)),
+  });
+  assert.deepEqual(
+    registryErrors(again).map((e) => e.errorCode),
+    ['XDSDuplicateUniqueIdInRegistry'],
+  );
   assert.equal((await find(twinA)).length, 1, 'a refused submission stores nothing');
   assert.deepEqual(ctx().serverErrors, []);
 });

@@ -12,7 +12,9 @@ import { DEFAULT_POPULATION } from '../../simulator/insi/population.js';
 import { repoRoot } from '../support/paths.js';
 
 const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-const args = fromSource ? ['--import', 'tsx', '--conditions=volet-source', join(repoRoot, 'scripts', 'demo.ts')] : [join(repoRoot, 'dist', 'scripts', 'demo.js')];
+const args = fromSource
+  ? ['--import', 'tsx', '--conditions=volet-source', join(repoRoot, 'scripts', 'demo.ts')]
+  : [join(repoRoot, 'dist', 'scripts', 'demo.js')];
 
 function run(): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -29,7 +31,10 @@ test(`npm run demo (${fromSource ? 'tsx' : 'compiled'}): exits 0 with one line p
   const lines = stdout.trim().split('\n');
   const steps = lines.filter((l) => /^\s*\d+\s+(ok|FAIL)\s/.test(l));
   assert.equal(steps.length, 11, stdout);
-  assert.ok(steps.every((l) => /\s+ok\s/.test(l) && /\(\d+ ms\)$/.test(l)), stdout);
+  assert.ok(
+    steps.every((l) => /\s+ok\s/.test(l) && /\(\d+ ms\)$/.test(l)),
+    stdout,
+  );
   const expected = [
     /generate\s+generated xds-registry, xds-repository, insi from wsdl\/ \(6 operations\): identical to the committed generated\//,
     /simulators\s+DMP https:\/\/127\.0\.0\.1:\d+, INSi https:\/\/127\.0\.0\.1:\d+, PKI .*pki\.json/,

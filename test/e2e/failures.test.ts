@@ -8,14 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import {
-  SoapFault,
-  TransportError,
-  cisisProfile,
-  loadPemSigner,
-  tlsiProfile,
-  type SoapProfile,
-} from '@volet/runtime';
+import { SoapFault, TransportError, cisisProfile, loadPemSigner, tlsiProfile, type SoapProfile } from '@volet/runtime';
 import { WSA_NS } from '@volet/runtime/addressing';
 import { buildAssertionPs, buildVihf, buildVihfXml, signAssertion } from '@volet/runtime/security';
 import { SOAP12_ENVELOPE_NS, decodeEnvelope } from '@volet/runtime/soap';
@@ -35,7 +28,11 @@ const alice = DEFAULT_POPULATION[0] as SimulatedIdentity;
 const aliceIns = fullIns(alice);
 const aliceQuery = findDocumentsQuery(xdsPatientId(aliceIns, alice.ins.oid));
 const TRAITS = { NomNaissance: 'DEMOVOLET', Prenom: ['ALICE'], Sexe: 'F', DateNaissance: '1980-05-12' };
-const LPS = { Version: '01_00', Nature: 'CTXLPS', LPS: { IDAM: { $value: SIMULATOR_IDAM, R: '4' }, Version: '1', Instance: '00000000-0000-4000-8000-000000000000', Nom: 'urn:lps:test:1' } };
+const LPS = {
+  Version: '01_00',
+  Nature: 'CTXLPS',
+  LPS: { IDAM: { $value: SIMULATOR_IDAM, R: '4' }, Version: '1', Instance: '00000000-0000-4000-8000-000000000000', Nom: 'urn:lps:test:1' },
+};
 const BAM = { Version: '01_02', COUVERTURE: {} };
 
 /** Runs `call`, expects a SoapFault, returns it. */
@@ -80,7 +77,9 @@ function insiClient(entity: 'insiAuto' | 'insiManu' | 'orgAuth' | 'cps', idam = 
   return new ICIRClient({
     endpoint: url ?? sims.insi.mtlsUrl,
     tls: tlsFor(manifest, manifest.entities[entity]),
-    profile: profile ?? tlsiProfile({ security: { mode: 'mtls' }, contexts: { ContexteLPS: { ...LPS, LPS: { ...LPS.LPS, IDAM: { $value: idam, R: '4' } } }, ContexteBAM: BAM } }),
+    profile:
+      profile ??
+      tlsiProfile({ security: { mode: 'mtls' }, contexts: { ContexteLPS: { ...LPS, LPS: { ...LPS.LPS, IDAM: { $value: idam, R: '4' } } }, ContexteBAM: BAM } }),
   });
 }
 
@@ -107,11 +106,15 @@ test('INSi unknown IDAM: siram_100 / desir_550, in the shape of the public fault
   let sentMessageId: string | undefined;
   const client = insiClient('insiAuto', 'IDAM-INCONNU');
   const f = await fault(() =>
-    client.rechercherInsAvecTraitsIdentite(TRAITS, {}, {
-      trace: (e) => {
-        if (e.phase === 'request') sentMessageId = /<wsa:MessageID[^>]*>([^<]+)</.exec(e.body)?.[1];
+    client.rechercherInsAvecTraitsIdentite(
+      TRAITS,
+      {},
+      {
+        trace: (e) => {
+          if (e.phase === 'request') sentMessageId = /<wsa:MessageID[^>]*>([^<]+)</.exec(e.body)?.[1];
+        },
       },
-    }),
+    ),
   );
   client.soap.close();
   let reference: SoapFault | undefined;
@@ -177,7 +180,7 @@ test('DMP: no VIHF → DMPVIHFMissing; unsigned in INDIRECTE mode → DMPInvalid
   assertDmpFault(await fault(() => dmpQuery(fixedVihf(unsigned))), 'DMPInvalidSignature');
 });
 
-test('DMP DIRECTE: unsigned VIHF over the holder\'s card certificate passes; over an organisation certificate or for another holder → refused', async () => {
+test("DMP DIRECTE: unsigned VIHF over the holder's card certificate passes; over an organisation certificate or for another holder → refused", async () => {
   const { clients, manifest, sims } = ctx();
   // DIRECTE tokens need no signature: the card authenticates the TLS connection.
   const directe = buildVihfXml({ ...clients.vihfInput(aliceIns, 'DIRECTE'), issuer: 'CN=899700000001,O=VOLET TEST,C=FR' });
@@ -254,9 +257,13 @@ test('WS-Addressing: a missing MessageID, an Action of another endpoint, a misma
   const missing = await fault(() => dmpQuery(without(clients.dmpProfile(aliceIns), 'MessageID')));
   assert.deepEqual(missing.subcodes, [{ namespace: WSA_NS, local: 'MessageAddressingHeaderRequired' }]);
   assert.match(missing.reason(), /^A required header representing a Message Addressing Property is not present/);
-  const wrongAction = await fault(() => clients.registry.registryStoredQuery(aliceQuery, { profile: clients.dmpProfile(aliceIns), action: 'urn:ihe:iti:2007:RetrieveDocumentSet' }));
+  const wrongAction = await fault(() =>
+    clients.registry.registryStoredQuery(aliceQuery, { profile: clients.dmpProfile(aliceIns), action: 'urn:ihe:iti:2007:RetrieveDocumentSet' }),
+  );
   assert.deepEqual(wrongAction.subcodes, [{ namespace: WSA_NS, local: 'ActionNotSupported' }]);
-  const http = await fault(() => clients.registry.registryStoredQuery(aliceQuery, { profile: clients.dmpProfile(aliceIns), httpAction: 'urn:ihe:iti:2010:UpdateDocumentSet' }));
+  const http = await fault(() =>
+    clients.registry.registryStoredQuery(aliceQuery, { profile: clients.dmpProfile(aliceIns), httpAction: 'urn:ihe:iti:2010:UpdateDocumentSet' }),
+  );
   assert.equal(http.faultCode.local, 'Sender');
   assert.match(http.reason(), /SOAPAction/);
   assert.deepEqual(ctx().serverErrors, []);

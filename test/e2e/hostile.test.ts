@@ -36,15 +36,19 @@ async function send(url: string, body: string | Uint8Array, contentType: string 
   if (method !== 'POST') {
     const { manifest } = ctx();
     return new Promise((resolve, reject) => {
-      const req = request(url, { method, key: readFileSync(manifest.entities.orgAuth.key), cert: readFileSync(manifest.entities.orgAuth.cert), ca: readFileSync(manifest.caBundle) }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const headers: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k] = v;
-          resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
-        });
-      });
+      const req = request(
+        url,
+        { method, key: readFileSync(manifest.entities.orgAuth.key), cert: readFileSync(manifest.entities.orgAuth.cert), ca: readFileSync(manifest.caBundle) },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const headers: Record<string, string> = {};
+            for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers[k] = v;
+            resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });
@@ -102,13 +106,33 @@ test('malformed HTTP and SOAP framing: each ends in a SOAP fault with an error s
     ['empty body', () => send(url, '', SOAP12)],
     ['truncated envelope', () => send(url, envelope('<a>').slice(0, 60), SOAP12)],
     ['DTD with entities', () => send(url, bomb, SOAP12)],
-    ['SOAP 1.1 as text/xml', () => send(url, '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>', 'text/xml; charset=utf-8')],
-    ['SOAP 1.1 envelope as soap+xml', () => send(url, `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header>${WSA(action)}</s:Header><s:Body/></s:Envelope>`, SOAP12)],
+    [
+      'SOAP 1.1 as text/xml',
+      () => send(url, '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body/></s:Envelope>', 'text/xml; charset=utf-8'),
+    ],
+    [
+      'SOAP 1.1 envelope as soap+xml',
+      () => send(url, `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Header>${WSA(action)}</s:Header><s:Body/></s:Envelope>`, SOAP12),
+    ],
     ['not an envelope', () => send(url, `<x:Other xmlns:x="urn:x"><y/></x:Other>`, SOAP12)],
     ['undeclared prefix', () => send(url, envelope('<q:AdhocQueryRequest/>', WSA(action)), SOAP12)],
     ['deep nesting', () => send(url, envelope('<a>'.repeat(5000) + '</a>'.repeat(5000), WSA(action)), SOAP12)],
-    ['fault in the request', () => send(url, envelope('<soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">x</soap:Text></soap:Reason></soap:Fault>', WSA(action)), SOAP12)],
-    ['body of another operation', () => send(url, envelope('<lcm:SubmitObjectsRequest xmlns:lcm="urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0"/>', WSA(action)), SOAP12)],
+    [
+      'fault in the request',
+      () =>
+        send(
+          url,
+          envelope(
+            '<soap:Fault><soap:Code><soap:Value>soap:Sender</soap:Value></soap:Code><soap:Reason><soap:Text xml:lang="en">x</soap:Text></soap:Reason></soap:Fault>',
+            WSA(action),
+          ),
+          SOAP12,
+        ),
+    ],
+    [
+      'body of another operation',
+      () => send(url, envelope('<lcm:SubmitObjectsRequest xmlns:lcm="urn:oasis:names:tc:ebxml-regrep:xsd:lcm:3.0"/>', WSA(action)), SOAP12),
+    ],
     ['unknown mustUnderstand header', () => send(url, envelope('', WSA(action) + '<x:Secret xmlns:x="urn:x" soap:mustUnderstand="true"/>'), SOAP12)],
     ['multipart without boundary', () => send(url, 'garbage', 'multipart/related; type="application/xop+xml"')],
     ['multipart with garbage', () => send(url, '--b\r\nno headers end', 'multipart/related; boundary=b; type="application/xop+xml"')],

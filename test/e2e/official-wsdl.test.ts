@@ -149,7 +149,12 @@ before(async () => {
     habilitations: WSDL('Habilitations.wsdl'),
     gdp: WSDL('GestionDossierPatientPartage.wsdl'),
   });
-  services = { registry: service(modules['registry']), repository: service(modules['repository']), habilitations: service(modules['habilitations']), gdp: service(modules['gdp']) };
+  services = {
+    registry: service(modules['registry']),
+    repository: service(modules['repository']),
+    habilitations: service(modules['habilitations']),
+    gdp: service(modules['gdp']),
+  };
   // TD3.2 is only the root part of a multipart answer: its href names the part (percent-encoded).
   const td32 = readFileSync(EXAMPLE('TD3.2_Consultation_dun_document_reponse.xml'), 'utf8');
   const href = /href="([^"]+)"/.exec(td32)?.[1];
@@ -175,7 +180,7 @@ after(async () => {
   await sims?.close();
 });
 
-test('TD3.1 (ITI-18) through the official registry client: the typed AdhocQueryResponse holds the example\'s values', { skip: corpusSkipReason }, async () => {
+test("TD3.1 (ITI-18) through the official registry client: the typed AdhocQueryResponse holds the example's values", { skip: corpusSkipReason }, async () => {
   const s = services.registry;
   const op = operation(s, ITI18);
   const c = client(s, 'registry');
@@ -199,14 +204,21 @@ test('TD3.1 (ITI-18) through the official registry client: the typed AdhocQueryR
   assert.equal(pick(list, entries.length - 1, 'value', 'status'), last.getAttribute('status'));
   const slots = array(pick(list, 0, 'value', 'Slot'));
   const domSlot = (name: string): string | undefined =>
-    all(first, RIM, 'Slot').find((e) => e.getAttribute('name') === name && e.parentNode === first)?.getElementsByTagNameNS(RIM, 'Value')[0]?.textContent ?? undefined;
+    all(first, RIM, 'Slot')
+      .find((e) => e.getAttribute('name') === name && e.parentNode === first)
+      ?.getElementsByTagNameNS(RIM, 'Value')[0]?.textContent ?? undefined;
   for (const name of ['hash', 'repositoryUniqueId', 'size', 'creationTime']) {
     const typed = slots.find((x) => pick(x, 'name') === name);
     assert.equal(pick(typed, 'ValueList', 'Value', 0), domSlot(name), `slot ${name}`);
   }
   const classifications = array(pick(list, 0, 'value', 'Classification'));
-  const domCodes = all(first, RIM, 'Classification').filter((e) => e.parentNode === first).map((e) => e.getAttribute('nodeRepresentation'));
-  assert.deepEqual(classifications.map((x) => pick(x, 'nodeRepresentation')), domCodes);
+  const domCodes = all(first, RIM, 'Classification')
+    .filter((e) => e.parentNode === first)
+    .map((e) => e.getAttribute('nodeRepresentation'));
+  assert.deepEqual(
+    classifications.map((x) => pick(x, 'nodeRepresentation')),
+    domCodes,
+  );
   assert.ok(warnings.some((w) => /RelatesTo/.test(w)));
 });
 
@@ -259,11 +271,19 @@ test('TD0.3 (Habilitations setAuthorization) and TD1.3a (GDP, HL7 v3) through th
   const d13 = dom('TD1.3a_Consultation_reponse.xml');
   assert.equal(pick(demographics, 'acknowledgement', 0, 'typeCode'), all(d13, HL7, 'acknowledgement')[0]?.getAttribute('typeCode'));
   assert.equal(pick(demographics, 'controlActProcess', 'reasonCode', 0, 'code'), all(d13, HL7, 'reasonCode')[0]?.getAttribute('code'));
-  assert.equal(pick(demographics, 'sender', 'device', 'softwareName', '$content', 0), all(all(d13, HL7, 'sender')[0] as Element, HL7, 'softwareName')[0]?.textContent);
+  assert.equal(
+    pick(demographics, 'sender', 'device', 'softwareName', '$content', 0),
+    all(all(d13, HL7, 'sender')[0] as Element, HL7, 'softwareName')[0]?.textContent,
+  );
   const ids = array(pick(demographics, 'controlActProcess', 'subject', 0, 'registrationEvent', 'subject1', 'patient', 'id'));
   const patient = all(d13, HL7, 'patient')[0] as Element;
-  const domIds = all(patient, HL7, 'id').filter((e) => e.parentNode === patient).map((e) => [e.getAttribute('root'), e.getAttribute('extension')]);
-  assert.deepEqual(ids.map((i) => [pick(i, 'root'), pick(i, 'extension')]), domIds);
+  const domIds = all(patient, HL7, 'id')
+    .filter((e) => e.parentNode === patient)
+    .map((e) => [e.getAttribute('root'), e.getAttribute('extension')]);
+  assert.deepEqual(
+    ids.map((i) => [pick(i, 'root'), pick(i, 'extension')]),
+    domIds,
+  );
   assert.deepEqual(serverErrors, []);
 });
 

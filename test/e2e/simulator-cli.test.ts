@@ -14,7 +14,9 @@ import { sampleClients } from '../../simulator/samples/sample-clients.js';
 import { repoRoot } from '../support/paths.js';
 
 const fromSource = fileURLToPath(import.meta.url).endsWith('.ts');
-const entry = fromSource ? ['--import', 'tsx', '--conditions=volet-source', join(repoRoot, 'simulator', 'main.ts')] : [join(repoRoot, 'dist', 'simulator', 'main.js')];
+const entry = fromSource
+  ? ['--import', 'tsx', '--conditions=volet-source', join(repoRoot, 'simulator', 'main.ts')]
+  : [join(repoRoot, 'dist', 'simulator', 'main.js')];
 
 function start(args: readonly string[]): { child: ReturnType<typeof spawn>; output: () => string; exit: Promise<number | null> } {
   const child = spawn(process.execPath, [...entry, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } });

@@ -121,7 +121,11 @@ test('INSi CPx: an assertion PS from 2001 or issued in the future → desir_570;
       profile: tlsiProfile({
         security: { mode: 'cpx', assertions: [ps] },
         contexts: {
-          ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', LPS: { IDAM: { $value: SIMULATOR_IDAM, R: '4' }, Version: '1', Instance: '00000000-0000-4000-8000-000000000000', Nom: 'urn:lps:test:1' } },
+          ContexteLPS: {
+            Version: '01_00',
+            Nature: 'CTXLPS',
+            LPS: { IDAM: { $value: SIMULATOR_IDAM, R: '4' }, Version: '1', Instance: '00000000-0000-4000-8000-000000000000', Nom: 'urn:lps:test:1' },
+          },
           ContexteBAM: { Version: '01_02', COUVERTURE: {} },
         },
       }),

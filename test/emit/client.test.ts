@@ -66,7 +66,7 @@ describe('client.ts', () => {
       client,
       'async lookup(body: { id: number; filter: Item }, options: CallOptions = {}): Promise<Item> {',
       'return this.soap.invoke(shapesSoap12Operations.lookup, body, {}, options);',
-      "async notify(body: string, headers: NotifyHeaders = {}, options: CallOptions = {}): Promise<void> {",
+      'async notify(body: string, headers: NotifyHeaders = {}, options: CallOptions = {}): Promise<void> {',
       'async ping(options: CallOptions = {}): Promise<void> {\n    return this.soap.invoke(shapesSoap12Operations.ping, undefined, {}, options);',
       'async constructor2(body: string, options: CallOptions = {}): Promise<string> {\n    return this.soap.invoke(shapesSoap12Operations.constructor2, body, {}, options);',
       "async getThing(body: { first: string; 'second-part': Item }, options: CallOptions = {}): Promise<Item | null> {",
@@ -92,7 +92,8 @@ describe('client.ts', () => {
 
   test('user templates override the built-in ones file by file', () => {
     const folder = scratch.write('templates', {
-      'operation.hbs': '{{{doc}}}  async {{{methodName}}}({{{params}}}): Promise<{{{responseType}}}> {\n    // custom: {{operationName}}\n    return this.soap.invoke({{{operationRef}}}, {{{bodyArgument}}}, {{{headersArgument}}}, options);\n  }\n',
+      'operation.hbs':
+        '{{{doc}}}  async {{{methodName}}}({{{params}}}): Promise<{{{responseType}}}> {\n    // custom: {{operationName}}\n    return this.soap.invoke({{{operationRef}}}, {{{bodyArgument}}}, {{{headersArgument}}}, options);\n  }\n',
     });
     const templates = loadTemplates(folder);
     assert.deepEqual(templates.overridden, ['operation.hbs']);

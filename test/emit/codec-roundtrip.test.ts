@@ -86,7 +86,10 @@ describe('emitted descriptors through the runtime codec', () => {
   test('renamed properties: attribute vs element, non-identifier names, __proto__', () => {
     const value = decode(
       elementRef<Record<string, unknown>>(schemaOf('names'), 'RootElement'),
-      root('<t:id>e</t:id><t:first-name>f</t:first-name><t:default>d</t:default><t:class>c</t:class><t:__proto__>p</t:__proto__><t:id>5</t:id>', ' id="a" first-name="g"'),
+      root(
+        '<t:id>e</t:id><t:first-name>f</t:first-name><t:default>d</t:default><t:class>c</t:class><t:__proto__>p</t:__proto__><t:id>5</t:id>',
+        ' id="a" first-name="g"',
+      ),
       { mode: 'strict' },
     );
     assert.equal(value.id, 'e');

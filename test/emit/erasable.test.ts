@@ -26,10 +26,15 @@ describe('erasable syntax', () => {
     const diagnostics = typecheckGenerated([
       { dir: join(repoScratch('erasable-'), 'out'), files: [{ path: 'enum.ts', content: 'export enum Colour {\n  Red,\n}\n' }] },
     ]);
-    assert.ok(diagnostics.some((d) => d.code === 1294), JSON.stringify(diagnostics));
+    assert.ok(
+      diagnostics.some((d) => d.code === 1294),
+      JSON.stringify(diagnostics),
+    );
   });
 
-  test('a client generated with importExtension "ts" runs under Node type stripping', { skip: strips ? false : `Node ${process.version} does not strip types` }, async () => {
+  test('a client generated with importExtension "ts" runs under Node type stripping', {
+    skip: strips ? false : `Node ${process.version} does not strip types`,
+  }, async () => {
     const dir = repoScratch('strip-');
     const result = generate({
       services: [{ name: 'ping', wsdl: [join(repoRoot, 'test', 'fixtures', 'wsdl', 'ping', 'ping.wsdl')], out: join(dir, 'ping') }],

@@ -36,7 +36,10 @@ test('a header with a headerfault: the descriptor names the fault block', () => 
     </wsdl:definitions>`,
   );
   const model = buildModel([wsdl]);
-  assert.deepEqual(model.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    model.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   const { schema, ports } = runtimeDescriptors(model);
   const op = Object.values(ports[0]?.descriptor.operations ?? {})[0];
   const header = op?.input?.headers[0];

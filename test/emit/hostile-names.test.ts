@@ -24,7 +24,10 @@ function hostileWsdl(): string {
   const attributes = NAMES.map((m) => `<xs:attribute name="${m}" type="xs:string"/>`).join('');
   const types = NAMES.map((n) => `<xs:complexType name="${n}"><xs:sequence>${fields}</xs:sequence>${attributes}</xs:complexType>`).join('');
   const messages = NAMES.map((n) => `<wsdl:message name="${n}"><wsdl:part name="${n}" element="tns:${n}"/></wsdl:message>`).join('');
-  const ops = NAMES.map((n) => `<wsdl:operation name="${n}"><wsdl:input message="tns:${n}"/><wsdl:output message="tns:${n}"/><wsdl:fault name="${n}" message="tns:${n}"/></wsdl:operation>`).join('');
+  const ops = NAMES.map(
+    (n) =>
+      `<wsdl:operation name="${n}"><wsdl:input message="tns:${n}"/><wsdl:output message="tns:${n}"/><wsdl:fault name="${n}" message="tns:${n}"/></wsdl:operation>`,
+  ).join('');
   const bindingOps = NAMES.map(
     (n) =>
       `<wsdl:operation name="${n}"><soap12:operation soapAction="urn:${n}"/><wsdl:input><soap12:body use="literal"/></wsdl:input>` +
@@ -61,7 +64,10 @@ test('a WSDL made of __proto__, constructor, toString… from a file name with n
   const out = join(dir, 'out');
   const result = generate({ services: [{ name: 'hostile', wsdl: [wsdl], out }], baseDir: dir, catalog: [], templates: null, typecheck: true, version: 'test' });
   const service = result.services[0];
-  assert.deepEqual(service.diagnostics.filter((d) => d.severity === 'error'), []);
+  assert.deepEqual(
+    service.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+  );
   assert.ok(service.files !== null);
   assert.deepEqual(result.typecheckDiagnostics, [], 'the generated code type-checks');
   assert.equal(result.typechecked, true);
@@ -81,7 +87,9 @@ test('a WSDL made of __proto__, constructor, toString… from a file name with n
   transpileFolder(out);
   const mod = (await import(pathToFileURL(join(out, 'index.js')).href)) as Record<string, unknown>;
   // Every operation is an own entry of the port's map, `__proto__` included, and the map's prototype is untouched.
-  const ports = Object.values(mod).filter((v): v is { operations: Record<string, OperationDescriptor> } => typeof v === 'object' && v !== null && 'operations' in v);
+  const ports = Object.values(mod).filter(
+    (v): v is { operations: Record<string, OperationDescriptor> } => typeof v === 'object' && v !== null && 'operations' in v,
+  );
   assert.equal(ports.length, 1);
   const operations = ports[0].operations;
   assert.deepEqual(Object.keys(operations).sort(), [...NAMES].sort());
@@ -90,8 +98,9 @@ test('a WSDL made of __proto__, constructor, toString… from a file name with n
   assert.ok(proto === Object.prototype || proto === null);
 
   // The client works with such names, and values whose properties are named so round-trip.
-  const Client = Object.values(mod).find((v): v is new (o: object) => { soap: { call(op: string, body: unknown): Promise<unknown>; close(): void } } =>
-    typeof v === 'function' && /Client$/.test((v as { name: string }).name),
+  const Client = Object.values(mod).find(
+    (v): v is new (o: object) => { soap: { call(op: string, body: unknown): Promise<unknown>; close(): void } } =>
+      typeof v === 'function' && /Client$/.test((v as { name: string }).name),
   );
   assert.ok(Client !== undefined);
   const client = new Client({ endpoint: 'https://localhost/x', transport: new EchoTransport(), relatesTo: 'off' });

@@ -89,7 +89,15 @@ describe('volet generate', () => {
     assert.equal(a.code, 0, a.stderr);
     const b = await volet(join(dir, 'wsdl'), 'generate', 'ping.xsd', 'ping.wsdl', '--out', '../b', '--no-typecheck');
     assert.equal(b.code, 0, b.stderr);
-    const c = await volet(repoRoot, 'generate', join(dir, 'wsdl', 'ping.wsdl'), join(dir, 'wsdl', 'ping.xsd'), '--out', join(scratch, 'elsewhere', 'c'), '--no-typecheck');
+    const c = await volet(
+      repoRoot,
+      'generate',
+      join(dir, 'wsdl', 'ping.wsdl'),
+      join(dir, 'wsdl', 'ping.xsd'),
+      '--out',
+      join(scratch, 'elsewhere', 'c'),
+      '--no-typecheck',
+    );
     assert.equal(c.code, 0, c.stderr);
     const expected = filesOf(join(dir, 'a'));
     assert.deepEqual(filesOf(join(dir, 'b')), expected);
@@ -119,7 +127,12 @@ describe('volet generate', () => {
     const dir = pingCopy('config');
     writeFileSync(
       join(dir, 'volet.config.json'),
-      JSON.stringify({ services: [{ name: 'ping', wsdl: ['wsdl/ping.wsdl'] }, { name: 'ping-again', wsdl: 'wsdl/ping.wsdl', out: 'src/ping2' }] }),
+      JSON.stringify({
+        services: [
+          { name: 'ping', wsdl: ['wsdl/ping.wsdl'] },
+          { name: 'ping-again', wsdl: 'wsdl/ping.wsdl', out: 'src/ping2' },
+        ],
+      }),
     );
     const r = await volet(dir, 'generate', '--no-typecheck');
     assert.equal(r.code, 0, r.stderr);

@@ -18,7 +18,10 @@ describe('volet.config.json', () => {
   test('paths are relative to the file; out defaults to generated/<name>; catalog and templates resolved', () => {
     const config = parseConfig(
       {
-        services: [{ name: 'insi', wsdl: 'wsdl/insi.wsdl' }, { name: 'xds', wsdl: ['a.wsdl', 'b.xsd'], out: 'src/xds' }],
+        services: [
+          { name: 'insi', wsdl: 'wsdl/insi.wsdl' },
+          { name: 'xds', wsdl: ['a.wsdl', 'b.xsd'], out: 'src/xds' },
+        ],
         catalog: [{ namespace: 'urn:x', file: 'vendor/x.xsd' }],
         templates: 'tpl',
         typecheck: false,
@@ -36,7 +39,10 @@ describe('volet.config.json', () => {
 
   test('invalid configurations name the file and the key', () => {
     const bad = (raw: unknown, message: RegExp): void => {
-      assert.throws(() => parseConfig(raw as never, file), (e: unknown) => e instanceof ConfigError && message.test(e.message) && e.message.includes(file));
+      assert.throws(
+        () => parseConfig(raw as never, file),
+        (e: unknown) => e instanceof ConfigError && message.test(e.message) && e.message.includes(file),
+      );
     };
     bad([], /expected a JSON object/);
     bad({ services: [] }, /"services" must be a non-empty list/);
@@ -44,12 +50,28 @@ describe('volet.config.json', () => {
     bad({ services: [{ name: 'a', wsdl: 'x', outDir: 'y' }] }, /services\[0\]\.outDir: unknown key \(did you mean out\?\)/);
     bad({ services: [{ name: 'a', wsdl: 'x', mtom: { op: 'yes' } }] }, /services\[0\]\.mtom: expected \{ "<operation>": true \| false/);
     bad({ services: [{ name: 'a b', wsdl: 'x' }] }, /services\[0\]\.name: expected a name/);
-    bad({ services: [{ name: 'a', wsdl: 'x' }, { name: 'a', wsdl: 'y' }] }, /services\[1\]\.name: "a" is used twice/);
+    bad(
+      {
+        services: [
+          { name: 'a', wsdl: 'x' },
+          { name: 'a', wsdl: 'y' },
+        ],
+      },
+      /services\[1\]\.name: "a" is used twice/,
+    );
     bad({ services: [{ name: 'a', wsdl: [] }] }, /services\[0\]\.wsdl: expected a path or a non-empty list/);
     bad({ services: [{ name: 'a', wsdl: 'x', out: 3 }] }, /services\[0\]\.out: expected a path/);
     bad({ services: [{ name: 'a', wsdl: 'x' }], catalog: [{ file: 'f' }] }, /catalog\[0\]: give "namespace", "location" or both/);
     bad({ services: [{ name: 'a', wsdl: 'x' }], typecheck: 'yes' }, /"typecheck" must be true or false/);
-    bad({ services: [{ name: 'a', wsdl: 'x', out: 'o' }, { name: 'b', wsdl: 'y', out: './o' }] }, /services "a" and "b" have the same output folder/);
+    bad(
+      {
+        services: [
+          { name: 'a', wsdl: 'x', out: 'o' },
+          { name: 'b', wsdl: 'y', out: './o' },
+        ],
+      },
+      /services "a" and "b" have the same output folder/,
+    );
     bad({ services: [{ name: 'a', wsdl: 'x', names: { clients: {} } }] }, /services\[0\]\.names: unknown key "clients"/);
     bad({ services: [{ name: 'a', wsdl: 'x', names: { ports: { P: 'not a name' } } }] }, /names\.ports\["P"\]: "not a name" is not a TypeScript identifier/);
     bad({ services: [{ name: 'a', wsdl: 'x' }], modules: { 'urn:x': 'Bad_Name' } }, /modules\["urn:x"\]: "Bad_Name" is not a module name/);
@@ -60,7 +82,9 @@ describe('volet.config.json', () => {
   test('names, modules, schemas and importExtension', () => {
     const config = parseConfig(
       {
-        services: [{ name: 'registry', wsdl: 'r.wsdl', names: { ports: { DocumentRegistry_Port_Soap12: 'Registry' }, operations: { RegistryStoredQuery: 'query' } } }],
+        services: [
+          { name: 'registry', wsdl: 'r.wsdl', names: { ports: { DocumentRegistry_Port_Soap12: 'Registry' }, operations: { RegistryStoredQuery: 'query' } } },
+        ],
         schemas: 'src/schemas',
         modules: { 'urn:hl7-org:v3': 'hl7' },
         importExtension: 'ts',
@@ -88,7 +112,10 @@ describe('generate inputs', () => {
     writeFileSync(file, JSON.stringify({ services: [{ name: 's', wsdl: 's.wsdl' }], catalog: [{ namespace: 'urn:a', file: 'a.xsd' }] }));
     const config = resolveGenerateInputs({ catalog: [{ namespace: 'urn:b', file: '/b.xsd' }], templates: 't', typecheck: false }, scratch);
     assert.equal(config.file, file);
-    assert.deepEqual(config.catalog.map((c) => c.namespace), ['urn:a', 'urn:b']);
+    assert.deepEqual(
+      config.catalog.map((c) => c.namespace),
+      ['urn:a', 'urn:b'],
+    );
     assert.equal(config.templates, join(scratch, 't'));
     assert.equal(config.typecheck, false);
   });

@@ -31,7 +31,10 @@ after(() => {
 describe('corpus output with other TypeScript versions', { skip }, () => {
   for (const version of ['7.0', '5.9'] as const) {
     test(`compiles with tsc ${version}`, { skip: tscSkipReason(version) }, () => {
-      assert.ok(result.services.every((s) => s.files !== null), 'every official WSDL generates');
+      assert.ok(
+        result.services.every((s) => s.files !== null),
+        'every official WSDL generates',
+      );
       const r = runTsc(version, project);
       assert.equal(r.code, 0, r.output.split('\n').slice(0, 40).join('\n'));
       console.log(`tsc ${version}: ${result.services.length} generated folders compiled, 0 errors`);

@@ -41,11 +41,15 @@ describe('generating the official corpus sets', { skip }, () => {
     const sets = officialSets();
     assert.equal(sets[0]?.wsdls.length, 7, 'the 7 DMP WSDLs');
     const failed = result.services.filter((s) => s.files === null);
-    const errors = failed.flatMap((s) => s.diagnostics.filter((d) => d.severity === 'error').map((d) => `${s.service.name}: ${d.file}:${d.line}: ${d.message}`));
+    const errors = failed.flatMap((s) =>
+      s.diagnostics.filter((d) => d.severity === 'error').map((d) => `${s.service.name}: ${d.file}:${d.line}: ${d.message}`),
+    );
     assert.deepEqual(errors, []);
     const counts = sets.map((set) => `${set.name} ${set.wsdls.length}`).join(', ');
     const types = result.services.reduce((n, s) => n + s.typeCount, 0);
-    console.log(`generated ${result.services.length} descriptions (${counts}): ${types} type declarations; model ${Math.round(result.timings.model)} ms, emit ${Math.round(result.timings.emit)} ms`);
+    console.log(
+      `generated ${result.services.length} descriptions (${counts}): ${types} type declarations; model ${Math.round(result.timings.model)} ms, emit ${Math.round(result.timings.emit)} ms`,
+    );
   });
 
   test('the output contains no any and no Node-only type', () => {

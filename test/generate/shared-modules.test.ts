@@ -9,7 +9,15 @@ import { before, describe, test } from 'node:test';
 import { generate, type GenerateResult } from '../../generator/generate/generate.js';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
 
-const DMP = ['GestionDossierPatientPartage', 'Habilitations', 'PDQSupplier', 'PatientsSpecific', 'XDS.b_DocumentRegistry', 'XDS.b_DocumentRepository', 'patientCertif'];
+const DMP = [
+  'GestionDossierPatientPartage',
+  'Habilitations',
+  'PDQSupplier',
+  'PatientsSpecific',
+  'XDS.b_DocumentRegistry',
+  'XDS.b_DocumentRepository',
+  'patientCertif',
+];
 
 /** `export type|interface|const|class|function Name` declarations of a file. */
 function declarations(text: string): string[] {
@@ -31,7 +39,15 @@ describe('shared schema modules', { skip: corpusSkipReason }, () => {
   });
 
   test('wsdl/ and the 7 official DMP WSDLs in one run: no exported name is declared in two files', () => {
-    for (const s of result.services) assert.notEqual(s.files, null, `${s.service.name}: ${s.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).join('; ')}`);
+    for (const s of result.services)
+      assert.notEqual(
+        s.files,
+        null,
+        `${s.service.name}: ${s.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.message)
+          .join('; ')}`,
+      );
     assert.ok(result.schemas !== null);
     const declaredIn = new Map<string, string[]>();
     for (const f of result.schemas.files) for (const n of declarations(f.content)) declaredIn.set(n, [...(declaredIn.get(n) ?? []), `schemas/${f.path}`]);
@@ -50,7 +66,8 @@ describe('shared schema modules', { skip: corpusSkipReason }, () => {
   test('each namespace is one module, named from the built-in namespace map; services re-export the ones they use', () => {
     assert.ok(result.schemas !== null);
     const modules = new Set(result.schemas.files.map((f) => f.path.split('/')[0]).filter((p) => p !== 'schema.ts'));
-    for (const m of ['hl7v3', 'ebrim', 'ebrs', 'ebquery', 'eblcm', 'ihe-xdsb', 'saml2', 'wsse', 'wsa', 'xmldsig', 'xml']) assert.ok(modules.has(m), `module ${m} in ${[...modules].join(', ')}`);
+    for (const m of ['hl7v3', 'ebrim', 'ebrs', 'ebquery', 'eblcm', 'ihe-xdsb', 'saml2', 'wsse', 'wsa', 'xmldsig', 'xml'])
+      assert.ok(modules.has(m), `module ${m} in ${[...modules].join(', ')}`);
     // HL7 v3 (the two HL7 services) and ebRIM (four XDS services) are written once.
     assert.equal(result.schemas.files.filter((f) => f.path === 'hl7v3/types.ts').length, 1);
     const index = (name: string): string => result.services.find((s) => s.service.name === name)?.files?.find((f) => f.path === 'index.ts')?.content ?? '';

@@ -37,7 +37,13 @@ test('tolerates unquoted values with specials, spaces, upper-case names, escapes
 });
 
 test('formats with quoting only where needed, and round-trips', () => {
-  const text = formatContentType('multipart/related', { type: 'application/xop+xml', boundary: 'MIME_b-1', start: '<root@volet>', action: 'urn:a "q"', skipped: undefined });
+  const text = formatContentType('multipart/related', {
+    type: 'application/xop+xml',
+    boundary: 'MIME_b-1',
+    start: '<root@volet>',
+    action: 'urn:a "q"',
+    skipped: undefined,
+  });
   assert.equal(text, 'multipart/related; type="application/xop+xml"; boundary=MIME_b-1; start="<root@volet>"; action="urn:a \\"q\\""');
   const back = parseContentType(text);
   assert.deepEqual({ ...back?.params }, { type: 'application/xop+xml', boundary: 'MIME_b-1', start: '<root@volet>', action: 'urn:a "q"' });
@@ -60,12 +66,17 @@ test('bodyExcerpt: markup reduced to its redacted structure, other text not show
   assert.equal(Array.from(long).length, 200);
   assert.ok(long.endsWith('…'));
   assert.equal(
-    bodyExcerpt(Buffer.from('\uFEFF <html><head><title>Erreur DUPONT</title><script>var s=1</script></head>\r\n<body><p>Retour &#233; 14h\u001b\u202e</p></body></html>')),
+    bodyExcerpt(
+      Buffer.from('\uFEFF <html><head><title>Erreur DUPONT</title><script>var s=1</script></head>\r\n<body><p>Retour &#233; 14h\u001b\u202e</p></body></html>'),
+    ),
     '<html><head><title>***</title><script>***</script></head><body><p>***</p></body></html>',
   );
 });
 
 test('redactUrl drops user info and query', () => {
-  assert.equal(redactUrl('https://user:pw@lps2.dmp.gouv.fr:443/si-dmp-server/v2/services/repository?x=1#f'), 'https://lps2.dmp.gouv.fr/si-dmp-server/v2/services/repository');
+  assert.equal(
+    redactUrl('https://user:pw@lps2.dmp.gouv.fr:443/si-dmp-server/v2/services/repository?x=1#f'),
+    'https://lps2.dmp.gouv.fr/si-dmp-server/v2/services/repository',
+  );
   assert.equal(redactUrl('::'), '(invalid URL)');
 });

@@ -39,10 +39,16 @@ test('parallel calls open at most maxSockets connections, then reuse them', asyn
     // Hold each answer briefly so the calls overlap.
     setTimeout(() => okHandler(_req, _body, res), 20);
   });
-  const transport = new HttpsTransport({ trust: { caFile: pki.caBundleFile }, credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase }, maxSockets: 2 });
+  const transport = new HttpsTransport({
+    trust: { caFile: pki.caBundleFile },
+    credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase },
+    maxSockets: 2,
+  });
   try {
     const batch = (): Promise<unknown> =>
-      Promise.all(Array.from({ length: 6 }, () => transport.send({ url: `${server.url}/svc`, headers: { 'content-type': 'application/soap+xml' }, body: SOAP12_OK })));
+      Promise.all(
+        Array.from({ length: 6 }, () => transport.send({ url: `${server.url}/svc`, headers: { 'content-type': 'application/soap+xml' }, body: SOAP12_OK })),
+      );
     await batch();
     await batch();
     assert.equal(server.handshakes(), 2);

@@ -103,7 +103,14 @@ test('an OpenSSL server answers with the precise alert: unknown CA, expired, mis
     // Control: the valid certificate is accepted (s_server -www answers GET only, so ask with a raw TLS socket).
     const status = await new Promise<string>((resolve, reject) => {
       const socket = tlsConnect(
-        { host: '127.0.0.1', port: ossl.port, servername: 'localhost', ca: pki.caBundlePem, pfx: readFileSync(pki.orgAuth.p12File), passphrase: pki.passphrase },
+        {
+          host: '127.0.0.1',
+          port: ossl.port,
+          servername: 'localhost',
+          ca: pki.caBundlePem,
+          pfx: readFileSync(pki.orgAuth.p12File),
+          passphrase: pki.passphrase,
+        },
         () => socket.end('GET / HTTP/1.0\r\n\r\n'),
       );
       let text = '';
@@ -161,7 +168,8 @@ test('an IP address matching the certificate SAN is accepted', async () => {
 test('verifyServerCertificate adds a check after host name verification', async () => {
   const err = await callError({
     credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase },
-    verifyServerCertificate: (_host, cert) => (cert.issuer.CN === 'TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS' ? new Error('pinned issuer refused') : undefined),
+    verifyServerCertificate: (_host, cert) =>
+      cert.issuer.CN === 'TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS' ? new Error('pinned issuer refused') : undefined,
   });
   assert.equal(err.kind, 'tls');
   assert.equal(err.reason, 'server-certificate-untrusted');

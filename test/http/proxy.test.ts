@@ -119,12 +119,18 @@ test('proxy credentials from the URL; a 407 is a proxy error without the passwor
 
 test('unreachable proxy: proxy error', async () => {
   const t = transport({ proxy: 'http://127.0.0.1:9' });
-  await assert.rejects(t.send({ url: server.url, body: SOAP12_OK }), (err: unknown) => err instanceof TransportError && err.kind === 'proxy' && /cannot reach proxy/.test(err.message));
+  await assert.rejects(
+    t.send({ url: server.url, body: SOAP12_OK }),
+    (err: unknown) => err instanceof TransportError && err.kind === 'proxy' && /cannot reach proxy/.test(err.message),
+  );
   t.close();
 });
 
 test('unsupported proxy schemes are refused at construction', () => {
-  assert.throws(() => transport({ proxy: 'socks5://127.0.0.1:1080' }), (err: unknown) => err instanceof TransportError && err.kind === 'proxy');
+  assert.throws(
+    () => transport({ proxy: 'socks5://127.0.0.1:1080' }),
+    (err: unknown) => err instanceof TransportError && err.kind === 'proxy',
+  );
 });
 
 test('NO_PROXY matching rules', () => {

@@ -62,7 +62,10 @@ test('many requests queued behind one socket leave no listener behind (no MaxLis
     assert.equal(statuses.filter((s) => s === 200).length, 40);
     // Warnings are emitted on the next tick.
     await new Promise((r) => setImmediate(r));
-    assert.deepEqual(warnings.filter((w) => w.includes('MaxListeners')), []);
+    assert.deepEqual(
+      warnings.filter((w) => w.includes('MaxListeners')),
+      [],
+    );
   } finally {
     process.off('warning', onWarning);
     transport.close();

@@ -82,11 +82,17 @@ test('PKCS#12 files load in node with the passphrase; keys are private files', (
 });
 
 test('openssl verifies every chain and reads the PKCS#12 files (independent check)', { skip: opensslSkipReason() }, () => {
-  const ok = spawnSync('openssl', ['verify', '-CAfile', pki.caBundleFile, pki.server.certFile, pki.orgAuth.certFile, pki.insiAuto.certFile, pki.orgSign.certFile, pki.cps.certFile], {
+  const ok = spawnSync(
+    'openssl',
+    ['verify', '-CAfile', pki.caBundleFile, pki.server.certFile, pki.orgAuth.certFile, pki.insiAuto.certFile, pki.orgSign.certFile, pki.cps.certFile],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const strict = spawnSync('openssl', ['verify', '-x509_strict', '-purpose', 'sslclient', '-CAfile', pki.caBundleFile, pki.orgAuth.certFile], {
     encoding: 'utf8',
   });
-  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
-  const strict = spawnSync('openssl', ['verify', '-x509_strict', '-purpose', 'sslclient', '-CAfile', pki.caBundleFile, pki.orgAuth.certFile], { encoding: 'utf8' });
   assert.equal(strict.status, 0, strict.stdout + strict.stderr);
   const expired = spawnSync('openssl', ['verify', '-CAfile', pki.caBundleFile, pki.expiredClient.certFile], { encoding: 'utf8' });
   assert.notEqual(expired.status, 0);

@@ -35,7 +35,24 @@ function makeCa(t: ReturnType<typeof tempDir>, name: string): { cert: string; ke
   const key = t.file(`${name}.key`);
   const cert = t.file(`${name}.pem`);
   openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key]);
-  openssl(['req', '-x509', '-new', '-key', key, '-days', '2', '-sha256', '-out', cert, '-subj', `/O=VOLET TEST/CN=${name}`, '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  openssl([
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    key,
+    '-days',
+    '2',
+    '-sha256',
+    '-out',
+    cert,
+    '-subj',
+    `/O=VOLET TEST/CN=${name}`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   return { cert, key };
 }
 
@@ -55,21 +72,29 @@ before(async () => {
   const t = tempDir('trust-scope');
   const caX = makeCa(t, 'CA-X');
   const caY = makeCa(t, 'CA-Y');
-  const srv = issue(t, 'server', caX, 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n');
+  const srv = issue(
+    t,
+    'server',
+    caX,
+    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n',
+  );
   const client = issue(t, 'client', caX, 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n');
   const clientP12 = t.file('client.p12');
   // The client's PKCS#12 bundles CA-X, as IGC-Santé and most tooling do.
   openssl(['pkcs12', '-export', '-inkey', client.key, '-in', client.cert, '-certfile', caX.cert, '-out', clientP12, '-passout', `pass:${PASSPHRASE}`]);
   files = { caX: caX.cert, caY: caY.cert, serverKey: srv.key, serverCert: srv.cert, clientP12 };
-  server = createServer({ key: readFileSync(srv.key), cert: readFileSync(srv.cert), ca: readFileSync(caX.cert), requestCert: true, rejectUnauthorized: true }, (req, res) => {
-    const cn = (req.socket as TLSSocket).getPeerCertificate().subject?.CN;
-    if (typeof cn === 'string') clientCns.push(cn);
-    req.resume();
-    req.on('end', () => {
-      res.writeHead(200, { 'content-type': 'application/soap+xml' });
-      res.end('<ok/>');
-    });
-  });
+  server = createServer(
+    { key: readFileSync(srv.key), cert: readFileSync(srv.cert), ca: readFileSync(caX.cert), requestCert: true, rejectUnauthorized: true },
+    (req, res) => {
+      const cn = (req.socket as TLSSocket).getPeerCertificate().subject?.CN;
+      if (typeof cn === 'string') clientCns.push(cn);
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/soap+xml' });
+        res.end('<ok/>');
+      });
+    },
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });
@@ -99,7 +124,7 @@ async function refusal(options: HttpsTransportOptions): Promise<TransportError> 
 
 const pfx = (): ClientCredentials => ({ pfxFile: files.clientP12, passphrase: PASSPHRASE });
 
-test('control: node\'s own pfx option trusts the CA bundled in the PKCS#12 (what the transport must not do)', { skip }, async () => {
+test("control: node's own pfx option trusts the CA bundled in the PKCS#12 (what the transport must not do)", { skip }, async () => {
   const status = await new Promise<number>((resolve, reject) => {
     const req = httpsRequest(url, { method: 'POST', pfx: readFileSync(files.clientP12), passphrase: PASSPHRASE, agent: false }, (res) => {
       res.resume();
@@ -126,7 +151,7 @@ test('a CA naming another CA: the server is refused', { skip }, async () => {
   assert.equal(bytes.reason, 'server-certificate-untrusted');
 });
 
-test('the server\'s CA configured: mutual TLS works, the server sees the client certificate from the PKCS#12', { skip }, async () => {
+test("the server's CA configured: mutual TLS works, the server sees the client certificate from the PKCS#12", { skip }, async () => {
   const before = clientCns.length;
   assert.equal(await send({ credentials: pfx(), trust: { caFile: files.caX } }), 200);
   assert.deepEqual(clientCns.slice(before), ['client']);
@@ -140,12 +165,20 @@ test('verifyServerCertificate still runs after the configured trust', { skip }, 
   });
   assert.equal(refused.reason, 'server-certificate-untrusted');
   assert.match(refused.message, /refused by verifyServerCertificate/);
-  assert.equal(await send({ credentials: pfx(), trust: { caFile: files.caX }, verifyServerCertificate: (_host, cert) => (cert.issuer.CN === 'CA-X' ? undefined : new Error('unexpected issuer')) }), 200);
+  assert.equal(
+    await send({
+      credentials: pfx(),
+      trust: { caFile: files.caX },
+      verifyServerCertificate: (_host, cert) => (cert.issuer.CN === 'CA-X' ? undefined : new Error('unexpected issuer')),
+    }),
+    200,
+  );
 });
 
 test('a wrong PKCS#12 passphrase is a one-line credentials error', { skip }, async () => {
   assert.throws(
     () => new HttpsTransport({ credentials: { pfxFile: files.clientP12, passphrase: 'wrong' }, trust: { caFile: files.caX } }),
-    (error: unknown) => error instanceof TransportError && error.reason === 'credentials-invalid' && /wrong passphrase/.test(error.message) && !error.message.includes('\n'),
+    (error: unknown) =>
+      error instanceof TransportError && error.reason === 'credentials-invalid' && /wrong passphrase/.test(error.message) && !error.message.includes('\n'),
   );
 });

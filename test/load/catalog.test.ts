@@ -11,19 +11,27 @@ import { complexType, elementByName, errors, runFiles, schema, writeFiles } from
 const WSA = 'http://www.w3.org/2005/08/addressing';
 
 test('a remote ws-addr location maps to the built-in WS-Addressing schema', () => {
-  const { model, diagnostics, loaded } = runFiles({
-    'main.xsd': schema(`
+  const { model, diagnostics, loaded } = runFiles(
+    {
+      'main.xsd': schema(
+        `
   <xs:import namespace="${WSA}" schemaLocation="http://www.w3.org/2006/03/addressing/ws-addr.xsd"/>
   <xs:element name="E"><xs:complexType><xs:sequence><xs:element ref="wsa:MessageID"/><xs:element ref="wsa:ReplyTo"/></xs:sequence></xs:complexType></xs:element>`,
-      `targetNamespace="urn:t" xmlns:t="urn:t" xmlns:wsa="${WSA}"`),
-  }, { elements: ['{urn:t}E'] });
+        `targetNamespace="urn:t" xmlns:t="urn:t" xmlns:wsa="${WSA}"`,
+      ),
+    },
+    { elements: ['{urn:t}E'] },
+  );
   assert.deepEqual(diagnostics, []);
   assert.ok(loaded.documents.some((d) => d.displayPath === 'volet-catalog:ws-addressing.xsd'));
   assert.equal(elementByName(model, `{${WSA}}MessageID`).type, `{${WSA}}AttributedURIType`);
   const epr = complexType(model, `{${WSA}}EndpointReferenceType`);
   assert.equal(epr.reached, true);
   for (const name of ['MessageID', 'To', 'Action', 'ReplyTo', 'From', 'FaultTo', 'RelatesTo', 'ReferenceParameters', 'Metadata']) {
-    assert.ok(model.elements.some((e) => e.name === `{${WSA}}${name}`), name);
+    assert.ok(
+      model.elements.some((e) => e.name === `{${WSA}}${name}`),
+      name,
+    );
   }
 });
 
@@ -40,7 +48,10 @@ test('imports without location resolve through the built-in catalog by namespace
   });
   assert.deepEqual(diagnostics, []);
   assert.deepEqual(
-    loaded.documents.filter((d) => d.path.startsWith('volet-catalog:')).map((d) => d.displayPath).sort(),
+    loaded.documents
+      .filter((d) => d.path.startsWith('volet-catalog:'))
+      .map((d) => d.displayPath)
+      .sort(),
     [
       'volet-catalog:saml-2.0-assertion.xsd',
       'volet-catalog:soap11-envelope.xsd',
@@ -57,7 +68,10 @@ test('imports without location resolve through the built-in catalog by namespace
   );
   const saml = 'urn:oasis:names:tc:SAML:2.0:assertion';
   const assertion = complexType(model, `{${saml}}AssertionType`);
-  assert.deepEqual(assertion.attributes.map((a) => a.name), ['{}Version', '{}ID', '{}IssueInstant']);
+  assert.deepEqual(
+    assertion.attributes.map((a) => a.name),
+    ['{}Version', '{}ID', '{}IssueInstant'],
+  );
   assert.equal(elementByName(model, `{${saml}}AttributeValue`).type, '{http://www.w3.org/2001/XMLSchema}anyType');
   assert.equal(elementByName(model, `{${saml}}Issuer`).type, `{${saml}}NameIDType`);
   assert.ok(model.elements.some((e) => e.name === '{http://www.w3.org/2000/09/xmldsig#}Signature'));
@@ -86,7 +100,10 @@ test('user catalog entries win: by location first, then by namespace', () => {
     },
   );
   assert.deepEqual(diagnostics, []);
-  assert.deepEqual(model.elements.map((e) => e.name), [`{${WSA}}Mine`, '{urn:x}X']);
+  assert.deepEqual(
+    model.elements.map((e) => e.name),
+    [`{${WSA}}Mine`, '{urn:x}X'],
+  );
 });
 
 test('a remote location with no catalog entry: error at file:line:col when the namespace stays unresolved, never a fetch', () => {
@@ -135,7 +152,10 @@ test('the built-in catalog schemas are valid XML Schemas for xmllint', { skip: x
   const dir = mkdtempSync(join(tmpdir(), 'volet-catalog-'));
   const byNamespace = new Map(BUILTIN_SCHEMAS.map((s) => [s.namespace, s.name]));
   for (const s of BUILTIN_SCHEMAS) {
-    const text = s.text.replace(/<xs:import namespace="([^"]+)"\/>/g, (_m, ns: string) => `<xs:import namespace="${ns}" schemaLocation="${byNamespace.get(ns) ?? ''}"/>`);
+    const text = s.text.replace(
+      /<xs:import namespace="([^"]+)"\/>/g,
+      (_m, ns: string) => `<xs:import namespace="${ns}" schemaLocation="${byNamespace.get(ns) ?? ''}"/>`,
+    );
     writeFileSync(join(dir, s.name), text);
   }
   for (const s of BUILTIN_SCHEMAS) {
@@ -158,5 +178,8 @@ test('a namespace a loaded schema provides is never also taken from the built-in
     { entries: ['main.xsd', 'my-wsa.xsd'] },
   );
   assert.deepEqual(diagnostics, []);
-  assert.equal(loaded.documents.some((d) => d.path.startsWith('volet-catalog:')), false);
+  assert.equal(
+    loaded.documents.some((d) => d.path.startsWith('volet-catalog:')),
+    false,
+  );
 });

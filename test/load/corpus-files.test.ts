@@ -59,13 +59,10 @@ test('every schema and WSDL file of the corpus loads or gives located diagnostic
   const ne2008 = run(groups[0], cache);
   assert.deepEqual(ne2008, []);
   const ne2009 = run(groups[1], cache);
-  assert.deepEqual(
-    [...new Set(ne2009.map((d) => `${d.severity} ${d.code} ${d.file.replace(/.*\//, '')}`))].sort(),
-    [
-      'error unresolved-type PRPA_IN201305UV02.xsd',
-      'error unresolved-type PRPA_IN201306UV02.xsd',
-      'warning file-not-found PRPA_IN201305UV02.xsd',
-      'warning file-not-found PRPA_IN201306UV02.xsd',
-    ],
-  );
+  assert.deepEqual([...new Set(ne2009.map((d) => `${d.severity} ${d.code} ${d.file.replace(/.*\//, '')}`))].sort(), [
+    'error unresolved-type PRPA_IN201305UV02.xsd',
+    'error unresolved-type PRPA_IN201306UV02.xsd',
+    'warning file-not-found PRPA_IN201305UV02.xsd',
+    'warning file-not-found PRPA_IN201306UV02.xsd',
+  ]);
 });

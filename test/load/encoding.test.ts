@@ -25,18 +25,26 @@ test('a declared ISO-8859-1 encoding is decoded as Latin-1', () => {
 });
 
 test('invalid UTF-8 is a warning at the bad byte, and the file still loads', () => {
-  const [before, after] = schema('<xs:element name="E" type="xs:string"><xs:annotation><xs:documentation>Acc|s</xs:documentation></xs:annotation></xs:element>').split('|');
+  const [before, after] = schema(
+    '<xs:element name="E" type="xs:string"><xs:annotation><xs:documentation>Acc|s</xs:documentation></xs:annotation></xs:element>',
+  ).split('|');
   const head = Buffer.from(before, 'utf8');
   const tail = Buffer.from(after, 'utf8');
   const { diagnostics, model } = runFiles({ 'bad-utf8.xsd': Buffer.concat([head, Buffer.from([0xe8]), tail]) });
-  assert.deepEqual(diagnostics.map((d) => [d.severity, d.code, d.line]), [['warning', 'encoding', 3]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.severity, d.code, d.line]),
+    [['warning', 'encoding', 3]],
+  );
   assert.ok(elementByName(model, '{urn:t}E').documentation?.startsWith('Acc'));
 });
 
 test('CRLF line ends count as one line break in positions', () => {
   const text = schema('\r\n\r\n  <xs:element name="E" type="t:Nope"/>').replace(/\n/g, '\r\n').replace(/\r\r/g, '\r');
   const { diagnostics } = runFiles({ 'crlf.xsd': text });
-  assert.deepEqual(diagnostics.map((d) => [d.code, d.line, d.column]), [['unresolved-type', 5, 3]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.line, d.column]),
+    [['unresolved-type', 5, 3]],
+  );
 });
 
 test('UTF-16 with a byte order mark', () => {

@@ -38,7 +38,10 @@ test('an include of a FIFO without a writer does not block', { skip: process.pla
   const made = spawnSync('mkfifo', [join(dir, 'pipe.xsd')]);
   if (made.status !== 0) return;
   const result = loadDescription([join(dir, 'main.xsd')], {});
-  assert.deepEqual(result.diagnostics.map((d) => d.code), ['unreadable-file']);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ['unreadable-file'],
+  );
   assert.match(result.diagnostics[0].message, /pipe\.xsd.*not a regular file/);
 });
 
@@ -46,7 +49,10 @@ test('a file over the size limit is not read', () => {
   const big = schema(`<xs:element name="b" type="xs:string"/>${' '.repeat(4096)}`);
   const dir = writeFiles({ 'main.xsd': includeOf('big.xsd'), 'big.xsd': big });
   const result = loadDescription([join(dir, 'main.xsd')], { maxFileBytes: 2048 });
-  assert.deepEqual(result.diagnostics.map((d) => d.code), ['unreadable-file']);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ['unreadable-file'],
+  );
   assert.match(result.diagnostics[0].message, /big\.xsd.*larger than the 2048-byte limit/);
   // Under the default limit the same file loads.
   assert.deepEqual(loadDescription([join(dir, 'main.xsd')], {}).diagnostics, []);
@@ -61,7 +67,10 @@ test('a description loading more documents than the limit stops with one diagnos
   const dir = writeFiles(files);
   const limited = loadDescription([join(dir, 's0.xsd')], { maxDocuments: 10 });
   assert.equal(limited.documents.length, 10);
-  assert.deepEqual(limited.diagnostics.map((d) => [d.severity, d.code]), [['error', 'too-many-documents']]);
+  assert.deepEqual(
+    limited.diagnostics.map((d) => [d.severity, d.code]),
+    [['error', 'too-many-documents']],
+  );
   assert.match(limited.diagnostics[0].message, /more than 10 documents/);
   const full = loadDescription([join(dir, 's0.xsd')], {});
   assert.equal(full.documents.length, 50);
@@ -73,12 +82,18 @@ test('a file that is a symbolic link to a device is refused too', { skip: proces
   const dir = writeFiles({ 'main.xsd': includeOf('link.xsd') });
   spawnSync('ln', ['-s', devices[0], join(dir, 'link.xsd')]);
   const result = loadDescription([join(dir, 'main.xsd')], {});
-  assert.deepEqual(result.diagnostics.map((d) => d.code), ['unreadable-file']);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ['unreadable-file'],
+  );
 });
 
 test('a message or JSON input that is a device is refused too (volet decode / encode)', { skip: devices.length === 0 ? 'no /dev/zero' : false }, async () => {
   const dir = writeFiles({ 'a.xsd': schema('<xs:element name="a" type="xs:string"/>') });
-  for (const args of [['decode', join(dir, 'a.xsd'), devices[0]], ['encode', join(dir, 'a.xsd'), devices[0]]]) {
+  for (const args of [
+    ['decode', join(dir, 'a.xsd'), devices[0]],
+    ['encode', join(dir, 'a.xsd'), devices[0]],
+  ]) {
     const r = await volet(...args);
     assert.equal(r.code, 2, r.stderr);
     assert.match(r.stderr, /not a regular file/);

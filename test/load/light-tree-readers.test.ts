@@ -72,7 +72,8 @@ function elements(parent: LightElement): LightElement[] {
 }
 
 test('parseLightTree reads a DOCTYPE document through saxes, and locates elements after a BOM', () => {
-  const withDoctype = '<?xml version="1.0"?>\n<!DOCTYPE xs:schema [ <!ENTITY x "y"> ]>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a"/>\n</xs:schema>';
+  const withDoctype =
+    '<?xml version="1.0"?>\n<!DOCTYPE xs:schema [ <!ENTITY x "y"> ]>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a"/>\n</xs:schema>';
   assert.equal(readLightTree(withDoctype), null);
   const root = parseLightTree(withDoctype);
   assert.equal(root.localName, 'schema');

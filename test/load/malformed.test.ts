@@ -11,21 +11,28 @@ function loadOne(name: string, content: string | Uint8Array) {
 
 test('a missing entry file is an error naming the file, without a position (line 0)', () => {
   const result = loadDescription(['/nonexistent/volet/nothing.wsdl'], {});
-  assert.deepEqual(result.diagnostics.map((d) => [d.severity, d.code, d.file, d.line, d.column]), [
-    ['error', 'file-not-found', '/nonexistent/volet/nothing.wsdl', 0, 0],
-  ]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.severity, d.code, d.file, d.line, d.column]),
+    [['error', 'file-not-found', '/nonexistent/volet/nothing.wsdl', 0, 0]],
+  );
   assert.deepEqual(result.documents, []);
 });
 
 test('a directory given as a file is an unreadable-file error', () => {
   const dir = writeFiles({ 'sub/x.xsd': schema('') });
   const result = loadDescription([join(dir, 'sub')], {});
-  assert.deepEqual(result.diagnostics.map((d) => d.code), ['unreadable-file']);
+  assert.deepEqual(
+    result.diagnostics.map((d) => d.code),
+    ['unreadable-file'],
+  );
   assert.match(result.diagnostics[0].message, /is a directory/);
 });
 
 test('malformed XML gives an error at the file, line and column of the problem', () => {
-  const { result } = loadOne('bad.xsd', '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a">\n</xs:schema>\n');
+  const { result } = loadOne(
+    'bad.xsd',
+    '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a">\n</xs:schema>\n',
+  );
   assert.equal(result.diagnostics.length, 1);
   const d = result.diagnostics[0];
   assert.equal(d.severity, 'error');
@@ -48,14 +55,20 @@ test('non-XML content, an empty file and an unbound prefix are errors, never exc
     const errs = result.diagnostics.filter((d) => d.severity === 'error');
     assert.equal(errs.length, 1, name);
     assert.match(errs[0].message, pattern, name);
-    assert.ok(result.diagnostics.every((d) => d.line >= 1 && d.column >= 1 && d.file.endsWith(name)), name);
+    assert.ok(
+      result.diagnostics.every((d) => d.line >= 1 && d.column >= 1 && d.file.endsWith(name)),
+      name,
+    );
     assert.deepEqual(result.schemas, [], name);
   }
 });
 
 test('a well-formed document that is neither WSDL 1.1 nor XSD is an error at its root', () => {
   const { result } = loadOne('note.xml', '<?xml version="1.0"?>\n\n  <note xmlns="urn:n"/>');
-  assert.deepEqual(result.diagnostics.map((d) => [d.code, d.line, d.column]), [['unknown-document', 3, 3]]);
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.code, d.line, d.column]),
+    [['unknown-document', 3, 3]],
+  );
   assert.match(result.diagnostics[0].message, /\{urn:n\}note/);
 });
 
@@ -77,6 +90,12 @@ test('entities declared in an internal DTD subset: saxes refuses, xmldom reads i
   <xs:element name="E" type="xs:string"><xs:annotation><xs:documentation>In &ns;.</xs:documentation></xs:annotation></xs:element>
 </xs:schema>`;
   const { diagnostics, model } = runFiles({ 'dtd.xsd': text });
-  assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.message]), [['warning', 4, 'XML error: entity not found:&ns;']]);
-  assert.deepEqual(model.elements.map((e) => [e.name, e.source.line, e.source.column]), [['{urn:t}E', 4, 3]]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.severity, d.line, d.message]),
+    [['warning', 4, 'XML error: entity not found:&ns;']],
+  );
+  assert.deepEqual(
+    model.elements.map((e) => [e.name, e.source.line, e.source.column]),
+    [['{urn:t}E', 4, 3]],
+  );
 });

@@ -7,15 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { MtomError } from '@volet/runtime';
-import {
-  decodeMultipartRelated,
-  envelopeText,
-  inlineXopIncludes,
-  partText,
-  resolveXopHref,
-  sniffBoundary,
-  splitSoapPayload,
-} from '@volet/runtime/mtom';
+import { decodeMultipartRelated, envelopeText, inlineXopIncludes, partText, resolveXopHref, sniffBoundary, splitSoapPayload } from '@volet/runtime/mtom';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 
 const TD21_BOUNDARY = '----=_Part_9_20030738.1554380517598';
@@ -26,7 +18,11 @@ function hrefs(xml: string): string[] {
 
 /** Same text modulo UTF-8 BOM, line ends and surrounding whitespace. */
 function normalizedText(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('utf8').replace(/^\ufeff/, '').replace(/\r\n/g, '\n').trim();
+  return Buffer.from(bytes)
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+    .replace(/\r\n/g, '\n')
+    .trim();
 }
 
 test('TD2.1 raw MIME body: boundary given, LF-only, three parts, cids without @', { skip: corpusSkipReason }, () => {
@@ -64,8 +60,14 @@ test('TD2.1: the boundary can be sniffed from the first line; a wrong one is a t
   assert.equal(payload.multipart, true);
   assert.equal(payload.attachments.size, 2);
   assert.ok(envelopeText(payload).startsWith('<soap:Envelope'));
-  assert.throws(() => decodeMultipartRelated(body, undefined, { boundary: 'not-there' }), (e: unknown) => e instanceof MtomError && e.code === 'boundary-not-found');
-  assert.throws(() => decodeMultipartRelated(body, undefined), (e: unknown) => e instanceof MtomError && e.code === 'no-boundary');
+  assert.throws(
+    () => decodeMultipartRelated(body, undefined, { boundary: 'not-there' }),
+    (e: unknown) => e instanceof MtomError && e.code === 'boundary-not-found',
+  );
+  assert.throws(
+    () => decodeMultipartRelated(body, undefined),
+    (e: unknown) => e instanceof MtomError && e.code === 'no-boundary',
+  );
   // TD2.1's own Content-Type would name the root by its Content-ID.
   const byStart = decodeMultipartRelated(body, `multipart/related; boundary="${TD21_BOUNDARY}"; start="<rootpart@soapui.org>"`);
   assert.equal(byStart.root.contentId, 'rootpart@soapui.org');
@@ -110,7 +112,10 @@ test('TD3.2: a DMP-style multipart response around the corpus SOAP part; the URL
 
 test('TD3.2 SOAP part alone (no attachment): inlining reports the missing part', { skip: corpusSkipReason }, () => {
   const xml = readFileSync(corpus('dmp-exemples-messages', 'TD3.2_Consultation_dun_document_reponse.xml'), 'utf8');
-  assert.throws(() => inlineXopIncludes(xml, new Map()), (e: unknown) => e instanceof MtomError && e.code === 'missing-attachment');
+  assert.throws(
+    () => inlineXopIncludes(xml, new Map()),
+    (e: unknown) => e instanceof MtomError && e.code === 'missing-attachment',
+  );
   const plain = splitSoapPayload('application/soap+xml; charset=UTF-8', Buffer.from(xml));
   assert.equal(plain.multipart, false);
   assert.equal(plain.attachments.size, 0);

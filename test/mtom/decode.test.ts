@@ -9,7 +9,11 @@ import { decodeMultipartRelated, normalizeContentId, partText, resolveXopHref, s
 
 const B = 'MIMEBoundary_test';
 
-function message(eol: string, parts: { headers: string[]; body: string | Buffer }[], opts: { preamble?: string; epilogue?: string; padding?: string } = {}): Buffer {
+function message(
+  eol: string,
+  parts: { headers: string[]; body: string | Buffer }[],
+  opts: { preamble?: string; epilogue?: string; padding?: string } = {},
+): Buffer {
   const chunks: Buffer[] = [];
   if (opts.preamble !== undefined) chunks.push(Buffer.from(opts.preamble + eol));
   parts.forEach((p, i) => {
@@ -43,7 +47,11 @@ test('CRLF and LF-only messages give the same parts, even for binary ending in C
 });
 
 test('preamble, epilogue and transport padding are ignored', () => {
-  const body = message('\r\n', [ROOT, { headers: ['Content-ID: <a@x>'], body: 'A' }], { preamble: 'This is a MIME message.', epilogue: '\r\ntrailing junk', padding: ' \t' });
+  const body = message('\r\n', [ROOT, { headers: ['Content-ID: <a@x>'], body: 'A' }], {
+    preamble: 'This is a MIME message.',
+    epilogue: '\r\ntrailing junk',
+    padding: ' \t',
+  });
   const mp = decodeMultipartRelated(body, { mediaType: 'multipart/related', params: { boundary: B } });
   assert.equal(mp.parts.length, 2);
   assert.equal(Buffer.from(mp.attachments.get('a@x') ?? []).toString(), 'A');
@@ -76,7 +84,10 @@ test('the root is the start part when given, else the first part', () => {
   assert.equal(mp.root.contentId, 'root@x');
   assert.deepEqual([...mp.attachments.keys()], ['a@x']);
   assert.equal(decodeMultipartRelated(body, `multipart/related; boundary=${B}`, { start: 'cid:root@x' }).root.contentId, 'root@x');
-  assert.equal(code(() => decodeMultipartRelated(body, `multipart/related; boundary=${B}; start="<nope@x>"`)), 'root-not-found');
+  assert.equal(
+    code(() => decodeMultipartRelated(body, `multipart/related; boundary=${B}; start="<nope@x>"`)),
+    'root-not-found',
+  );
 });
 
 test('base64 and quoted-printable parts are decoded; unknown encodings refused', () => {
@@ -91,7 +102,10 @@ test('base64 and quoted-printable parts are decoded; unknown encodings refused',
   assert.ok(Buffer.from(mp.attachments.get('b64@x') ?? []).equals(data));
   assert.equal(Buffer.from(mp.attachments.get('qp@x') ?? []).toString('utf8'), 'café au lait suite = fin');
   const odd = message('\r\n', [ROOT, { headers: ['Content-Transfer-Encoding: x-uuencode'], body: 'x' }]);
-  assert.equal(code(() => decodeMultipartRelated(odd, `multipart/related; boundary=${B}`)), 'unsupported-encoding');
+  assert.equal(
+    code(() => decodeMultipartRelated(odd, `multipart/related; boundary=${B}`)),
+    'unsupported-encoding',
+  );
 });
 
 test('Content-ID forms: <>, cid:, percent-encoding on either side, no @', () => {
@@ -117,18 +131,45 @@ test('Content-ID forms: <>, cid:, percent-encoding on either side, no @', () => 
 
 test('malformed messages give typed errors, never a crash or a hang', () => {
   const ct = `multipart/related; boundary=${B}`;
-  assert.equal(code(() => decodeMultipartRelated(Buffer.from('hello'), 'multipart/related')), 'no-boundary');
-  assert.equal(code(() => decodeMultipartRelated(Buffer.from('hello'), ct)), 'boundary-not-found');
-  assert.equal(code(() => decodeMultipartRelated(Buffer.from(`--${B}\r\nContent-ID: <a>\r\n\r\nbody without end`), ct)), 'unterminated');
-  assert.equal(code(() => decodeMultipartRelated(Buffer.from(`--${B}`), ct)), 'unterminated');
-  assert.equal(code(() => decodeMultipartRelated(Buffer.from(`--${B}--\r\n`), ct)), 'malformed-part');
-  assert.equal(code(() => decodeMultipartRelated(Buffer.from(`--${B}\r\nno colon here\r\n\r\nx\r\n--${B}--`), ct)), 'malformed-part');
-  assert.equal(code(() => decodeMultipartRelated(Buffer.from(`--${B}\r\nContent-ID: <a>` + 'x'.repeat(40_000)), ct)), 'malformed-part');
+  assert.equal(
+    code(() => decodeMultipartRelated(Buffer.from('hello'), 'multipart/related')),
+    'no-boundary',
+  );
+  assert.equal(
+    code(() => decodeMultipartRelated(Buffer.from('hello'), ct)),
+    'boundary-not-found',
+  );
+  assert.equal(
+    code(() => decodeMultipartRelated(Buffer.from(`--${B}\r\nContent-ID: <a>\r\n\r\nbody without end`), ct)),
+    'unterminated',
+  );
+  assert.equal(
+    code(() => decodeMultipartRelated(Buffer.from(`--${B}`), ct)),
+    'unterminated',
+  );
+  assert.equal(
+    code(() => decodeMultipartRelated(Buffer.from(`--${B}--\r\n`), ct)),
+    'malformed-part',
+  );
+  assert.equal(
+    code(() => decodeMultipartRelated(Buffer.from(`--${B}\r\nno colon here\r\n\r\nx\r\n--${B}--`), ct)),
+    'malformed-part',
+  );
+  assert.equal(
+    code(() => decodeMultipartRelated(Buffer.from(`--${B}\r\nContent-ID: <a>` + 'x'.repeat(40_000)), ct)),
+    'malformed-part',
+  );
   const many = Buffer.from(Array.from({ length: 12 }, (_, i) => `--${B}\r\nContent-ID: <p${i}>\r\n\r\n${i}\r\n`).join('') + `--${B}--`);
   assert.equal(decodeMultipartRelated(many, ct).parts.length, 12);
-  assert.equal(code(() => decodeMultipartRelated(many, ct, { maxParts: 10 })), 'too-many-parts');
+  assert.equal(
+    code(() => decodeMultipartRelated(many, ct, { maxParts: 10 })),
+    'too-many-parts',
+  );
   const badUtf8 = decodeMultipartRelated(message('\r\n', [{ headers: ['Content-Type: text/xml; charset=UTF-8'], body: Buffer.from([0x3c, 0xe8, 0x3e]) }]), ct);
-  assert.equal(code(() => partText(badUtf8.root)), 'invalid-charset');
+  assert.equal(
+    code(() => partText(badUtf8.root)),
+    'invalid-charset',
+  );
   const cp1252 = decodeMultipartRelated(message('\r\n', [{ headers: ['Content-Type: text/xml; charset=Cp1252'], body: Buffer.from([0x3c, 0xe8, 0x3e]) }]), ct);
   assert.equal(partText(cp1252.root), '<è>');
 });

@@ -108,16 +108,48 @@ test('reference checks: missing part, unreferenced part, duplicate and invalid C
     return undefined;
   };
   const one = [{ contentId: 'a@x', data: new Uint8Array(1) }];
-  assert.equal(code(() => encodeMtom(envelopeWith([xopIncludeElement('b@x')]), one)), 'missing-attachment');
-  assert.equal(code(() => encodeMtom(envelopeWith([]), one)), 'unreferenced-attachment');
+  assert.equal(
+    code(() => encodeMtom(envelopeWith([xopIncludeElement('b@x')]), one)),
+    'missing-attachment',
+  );
+  assert.equal(
+    code(() => encodeMtom(envelopeWith([]), one)),
+    'unreferenced-attachment',
+  );
   assert.equal(encodeMtom(envelopeWith([]), one, { checkReferences: false }).chunks.length, 5);
-  assert.equal(code(() => encodeMtom(envelopeWith([xopIncludeElement('a@x')]), [...one, ...one])), 'duplicate-content-id');
-  assert.equal(code(() => encodeMtom('<e/>', [{ contentId: 'bad id', data: new Uint8Array(1) }])), 'invalid-content-id');
-  assert.equal(code(() => encodeMtom('<e/>', [{ contentId: 'a>b', data: new Uint8Array(1) }])), 'invalid-content-id');
-  assert.equal(code(() => new XopPackage().add(new Uint8Array(1), { contentId: '' })), 'invalid-content-id');
-  assert.equal(code(() => encodeMtom('<e/>', [], { action: 'urn:a\r\nX-Injected: 1' })), 'malformed-part');
-  assert.equal(code(() => encodeMtom('<e/>', [], { boundary: 'has space ' })), 'no-boundary');
-  assert.equal(code(() => encodeMtom(envelopeWith([xopIncludeElement('a@x')]), [{ ...one[0]!, contentType: 'text/xml\r\nX: y' }])), 'malformed-part');
+  assert.equal(
+    code(() => encodeMtom(envelopeWith([xopIncludeElement('a@x')]), [...one, ...one])),
+    'duplicate-content-id',
+  );
+  assert.equal(
+    code(() => encodeMtom('<e/>', [{ contentId: 'bad id', data: new Uint8Array(1) }])),
+    'invalid-content-id',
+  );
+  assert.equal(
+    code(() => encodeMtom('<e/>', [{ contentId: 'a>b', data: new Uint8Array(1) }])),
+    'invalid-content-id',
+  );
+  assert.equal(
+    code(() => new XopPackage().add(new Uint8Array(1), { contentId: '' })),
+    'invalid-content-id',
+  );
+  assert.equal(
+    code(() => encodeMtom('<e/>', [], { action: 'urn:a\r\nX-Injected: 1' })),
+    'malformed-part',
+  );
+  assert.equal(
+    code(() => encodeMtom('<e/>', [], { boundary: 'has space ' })),
+    'no-boundary',
+  );
+  assert.equal(
+    code(() => encodeMtom(envelopeWith([xopIncludeElement('a@x')]), [{ ...one[0]!, contentType: 'text/xml\r\nX: y' }])),
+    'malformed-part',
+  );
   // An href with percent-encoding matches the plain Content-ID.
-  assert.equal(encodeMtom(envelopeWith([`<xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include" href="${cidHref('d@urn:x')}"/>`]), [{ contentId: 'd@urn:x', data: new Uint8Array(1) }]).chunks.length, 5);
+  assert.equal(
+    encodeMtom(envelopeWith([`<xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include" href="${cidHref('d@urn:x')}"/>`]), [
+      { contentId: 'd@urn:x', data: new Uint8Array(1) },
+    ]).chunks.length,
+    5,
+  );
 });

@@ -9,15 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { buildAddressingHeaders, CISIS_ADDRESSING } from '@volet/runtime/addressing';
 import { HttpsTransport, parseContentType } from '@volet/runtime/http';
-import {
-  decodeMultipartRelated,
-  encodeMtom,
-  envelopeText,
-  partText,
-  resolveXopHref,
-  splitSoapPayload,
-  XopPackage,
-} from '@volet/runtime/mtom';
+import { decodeMultipartRelated, encodeMtom, envelopeText, partText, resolveXopHref, splitSoapPayload, XopPackage } from '@volet/runtime/mtom';
 import { corpus, corpusAvailable } from '../support/paths.js';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
 import { startTlsServer, type TestServer } from '../http/helpers/tls-server.js';
@@ -103,7 +95,11 @@ test('ITI-41-like upload with two documents: the server gets the identical bytes
 test('ITI-43-like multipart response: the client resolves the URL-encoded cid to the document bytes', async () => {
   const t = transport();
   try {
-    const res = await t.send({ url: `${server.url}/repository/iti43`, headers: { 'content-type': 'application/soap+xml; charset=UTF-8' }, body: '<env:Envelope/>' });
+    const res = await t.send({
+      url: `${server.url}/repository/iti43`,
+      headers: { 'content-type': 'application/soap+xml; charset=UTF-8' },
+      body: '<env:Envelope/>',
+    });
     assert.equal(res.status, 200);
     const payload = splitSoapPayload(res.headers['content-type'], res.body);
     assert.equal(payload.multipart, true);

@@ -41,7 +41,10 @@ export function pythonSkipReason(): string | false {
  * @param contentType - the HTTP Content-Type
  * @param body - the multipart body
  */
-export function parseWithPython(contentType: string, body: Uint8Array): { multipart: boolean; params: Record<string, string>; defects: string[]; parts: PythonPart[] } {
+export function parseWithPython(
+  contentType: string,
+  body: Uint8Array,
+): { multipart: boolean; params: Record<string, string>; defects: string[]; parts: PythonPart[] } {
   const input = Buffer.concat([Buffer.from(`Content-Type: ${contentType}\r\nMIME-Version: 1.0\r\n\r\n`), body]);
   const r = spawnSync('python3', ['-c', SCRIPT], { input, maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) throw new Error('python MIME oracle failed: ' + r.stderr.toString());

@@ -45,7 +45,19 @@ test('a request document given as { "$file": path } is sent from the file as an 
     }),
   );
   const dump = join(tmp, 'dump');
-  const r = await volet('call', WSDL, '--operation', 'ProvideAndRegisterDocumentSet', '--endpoint', `${server.url}/repository`, '--input', input, '--dump', dump, ...tls());
+  const r = await volet(
+    'call',
+    WSDL,
+    '--operation',
+    'ProvideAndRegisterDocumentSet',
+    '--endpoint',
+    `${server.url}/repository`,
+    '--input',
+    input,
+    '--dump',
+    dump,
+    ...tls(),
+  );
   assert.equal(r.code, 0, r.stderr);
   // --dump still holds the exact body: the file's bytes inside the multipart request.
   assert.ok(readFileSync(join(dump, 'request.body')).includes(bytes), 'the dumped request holds the document');
@@ -58,9 +70,27 @@ test('a request document given as { "$file": path } is sent from the file as an 
 test('--attachments-dir writes the response parts into files the JSON refers to', async () => {
   const size = 5 * 1024 * 1024 + 1;
   const input = join(tmp, 'iti43.json');
-  writeFileSync(input, JSON.stringify({ element: '{urn:ihe:iti:xds-b:2007}RetrieveDocumentSetRequest', value: { DocumentRequest: [{ RepositoryUniqueId: '1.2.3', DocumentUniqueId: `doc-${size}` }] } }));
+  writeFileSync(
+    input,
+    JSON.stringify({
+      element: '{urn:ihe:iti:xds-b:2007}RetrieveDocumentSetRequest',
+      value: { DocumentRequest: [{ RepositoryUniqueId: '1.2.3', DocumentUniqueId: `doc-${size}` }] },
+    }),
+  );
   const dir = join(tmp, 'received');
-  const r = await volet('call', WSDL, '--operation', 'RetrieveDocumentSet', '--endpoint', `${server.url}/repository`, '--input', input, '--attachments-dir', dir, ...tls());
+  const r = await volet(
+    'call',
+    WSDL,
+    '--operation',
+    'RetrieveDocumentSet',
+    '--endpoint',
+    `${server.url}/repository`,
+    '--input',
+    input,
+    '--attachments-dir',
+    dir,
+    ...tls(),
+  );
   assert.equal(r.code, 0, r.stderr);
   const files = readdirSync(dir);
   assert.deepEqual(files, ['doc-1@urn_ihe_iti_xds-b_2007']);
@@ -68,12 +98,21 @@ test('--attachments-dir writes the response parts into files the JSON refers to'
   assert.equal(createHash('sha256').update(readFileSync(path)).digest('hex'), await seededSha256('doc', size));
   const json = JSON.parse(r.stdout) as unknown;
   const text = JSON.stringify(json);
-  assert.ok(text.includes(JSON.stringify({ $file: path, contentId: 'doc-1@urn:ihe:iti:xds-b:2007', contentType: 'application/octet-stream', size }).slice(1, -1)), text.slice(0, 2000));
+  assert.ok(
+    text.includes(JSON.stringify({ $file: path, contentId: 'doc-1@urn:ihe:iti:xds-b:2007', contentType: 'application/octet-stream', size }).slice(1, -1)),
+    text.slice(0, 2000),
+  );
 });
 
 test('{ "$file": … } naming a missing file is a one-line input error', async () => {
   const input = join(tmp, 'missing.json');
-  writeFileSync(input, JSON.stringify({ element: '{urn:ihe:iti:xds-b:2007}ProvideAndRegisterDocumentSetRequest', value: { SubmitObjectsRequest: { RegistryObjectList: {} }, Document: [{ id: 'D', $value: { $file: join(tmp, 'nope.pdf') } }] } }));
+  writeFileSync(
+    input,
+    JSON.stringify({
+      element: '{urn:ihe:iti:xds-b:2007}ProvideAndRegisterDocumentSetRequest',
+      value: { SubmitObjectsRequest: { RegistryObjectList: {} }, Document: [{ id: 'D', $value: { $file: join(tmp, 'nope.pdf') } }] },
+    }),
+  );
   const r = await volet('call', WSDL, '--operation', 'ProvideAndRegisterDocumentSet', '--endpoint', `${server.url}/repository`, '--input', input, ...tls());
   assert.equal(r.code, 1, r.stderr);
   assert.ok(!hasStackTrace(r.stderr), r.stderr);

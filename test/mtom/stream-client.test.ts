@@ -13,7 +13,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
-import { attachmentFromFile, attachmentFromStream, EncodeError, isReceivedAttachment, MtomError, type Transport, type TransportRequest, type TransportResponse } from '@volet/runtime';
+import {
+  attachmentFromFile,
+  attachmentFromStream,
+  EncodeError,
+  isReceivedAttachment,
+  MtomError,
+  type Transport,
+  type TransportRequest,
+  type TransportResponse,
+} from '@volet/runtime';
 import { encodeMtom } from '@volet/runtime/mtom';
 import { DocumentRepositoryClient } from '../../generated/xds-repository/index.js';
 import { sharedTestPki, type TestPki } from '../support/pki.js';
@@ -62,7 +71,9 @@ after(async () => {
 function client(path: string, transport?: Transport): DocumentRepositoryClient {
   return new DocumentRepositoryClient({
     endpoint: `${server.url}${path}`,
-    ...(transport !== undefined ? { transport } : { tls: { trust: { caFile: pki.caBundleFile }, credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase } } }),
+    ...(transport !== undefined
+      ? { transport }
+      : { tls: { trust: { caFile: pki.caBundleFile }, credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase } } }),
   });
 }
 
@@ -144,7 +155,10 @@ test('a file or stream value needs MTOM; a stream is sent once', async () => {
   const transport = new BufferedTransport();
   const c = client('/x', transport);
   const body = (value: ReturnType<typeof attachmentFromFile>) => ({ SubmitObjectsRequest: { RegistryObjectList: {} }, Document: [{ id: 'D', $value: value }] });
-  await assert.rejects(c.provideAndRegisterDocumentSet(body(attachmentFromFile(file)), { mtom: false }), (err: unknown) => err instanceof EncodeError && /needs MTOM/.test(err.message));
+  await assert.rejects(
+    c.provideAndRegisterDocumentSet(body(attachmentFromFile(file)), { mtom: false }),
+    (err: unknown) => err instanceof EncodeError && /needs MTOM/.test(err.message),
+  );
   const stream = attachmentFromStream(Readable.from([DOCUMENT]));
   // The fake transport never reads the body: open it as the transport would, twice.
   await c.provideAndRegisterDocumentSet(body(stream)).catch(() => undefined);
@@ -153,5 +167,8 @@ test('a file or stream value needs MTOM; a stream is sent once', async () => {
   const read: Buffer[] = [];
   for await (const b of stream.open()) read.push(b as Buffer);
   assert.deepEqual(Buffer.concat(read), DOCUMENT);
-  assert.throws(() => stream.open(), (err: unknown) => err instanceof MtomError && err.code === 'stream-consumed');
+  assert.throws(
+    () => stream.open(),
+    (err: unknown) => err instanceof MtomError && err.code === 'stream-consumed',
+  );
 });

@@ -61,7 +61,8 @@ test('same parts as the buffered decoder, whatever the chunk size', async () => 
     const result = await readMultipartStream(source(body, size), { boundary: BOUNDARY, ...(start !== undefined ? { start } : {}), openPart: m.openPart });
     assert.deepEqual(Buffer.from(result.root.body), Buffer.from(oracle.root.body), `root, chunks of ${size}`);
     assert.equal(result.partCount, 4);
-    for (const id of ['a@x', 'b@x', 'empty@x']) assert.deepEqual(m.parts.get(id), Buffer.from(oracle.attachments.get(id) as Uint8Array), `${id}, chunks of ${size}`);
+    for (const id of ['a@x', 'b@x', 'empty@x'])
+      assert.deepEqual(m.parts.get(id), Buffer.from(oracle.attachments.get(id) as Uint8Array), `${id}, chunks of ${size}`);
   }
 });
 

@@ -46,7 +46,15 @@ after(async () => {
 
 test('64 MiB up and down, streamed: identical bytes, client memory well below the document size', async () => {
   const out = join(dir, 'attachments');
-  const args: StreamClientArgs = { url: server.url, caFile: pki.caBundleFile, p12File: pki.orgAuth.p12File, passphrase: pki.passphrase, bytes: SIZE, dir: out, liveSamples: true };
+  const args: StreamClientArgs = {
+    url: server.url,
+    caFile: pki.caBundleFile,
+    p12File: pki.orgAuth.p12File,
+    passphrase: pki.passphrase,
+    bytes: SIZE,
+    dir: out,
+    liveSamples: true,
+  };
   // The helper next to this file, with its extension (.ts from source, .js in dist), run with the same loader flags.
   const self = fileURLToPath(import.meta.url);
   const client = fileURLToPath(new URL(`./helpers/stream-client${self.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
@@ -65,7 +73,10 @@ test('64 MiB up and down, streamed: identical bytes, client memory well below th
   assert.equal(r.downloadBytes, SIZE);
   assert.equal(r.downloadSha256, expected);
   assert.equal(statSync(r.downloadFile as string).size, SIZE);
-  assert.ok(readdirSync(out).some((f) => f.startsWith('doc-1@urn_ihe_iti_xds-b_2007')), 'file named from the Content-ID');
+  assert.ok(
+    readdirSync(out).some((f) => f.startsWith('doc-1@urn_ihe_iti_xds-b_2007')),
+    'file named from the Content-ID',
+  );
 
   // Memory: buffering either document would hold 64 MiB at least.
   assert.ok(r.rssGrowthMb < RSS_BOUND_MB, `rss grew by ${r.rssGrowthMb.toFixed(1)} MiB for a ${SIZE / 1024 / 1024} MiB document (bound ${RSS_BOUND_MB})`);

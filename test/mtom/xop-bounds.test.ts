@@ -38,8 +38,14 @@ test('600 Includes of one 1 MB part exceed the message limit: DecodeError too-la
     (e: unknown) => e instanceof DecodeError && e.code === 'too-large' && /message limit/.test(e.message),
   );
   // The limit follows the reader's message limit, or maxXopBytes.
-  assert.throws(() => decode(elementRef(schema, 'Doc'), document(3), { attachments, limits: { maxInputBytes: 2 * 1024 * 1024 } }), (e: unknown) => e instanceof DecodeError && e.code === 'too-large');
-  assert.throws(() => decode(elementRef(schema, 'Doc'), document(2), { attachments, maxXopBytes: part.length }), (e: unknown) => e instanceof DecodeError && e.code === 'too-large');
+  assert.throws(
+    () => decode(elementRef(schema, 'Doc'), document(3), { attachments, limits: { maxInputBytes: 2 * 1024 * 1024 } }),
+    (e: unknown) => e instanceof DecodeError && e.code === 'too-large',
+  );
+  assert.throws(
+    () => decode(elementRef(schema, 'Doc'), document(2), { attachments, maxXopBytes: part.length }),
+    (e: unknown) => e instanceof DecodeError && e.code === 'too-large',
+  );
 });
 
 test('within the limit, every Include binds the same bytes', () => {
@@ -57,7 +63,10 @@ test('in a SOAP envelope too', () => {
 });
 
 test('inlineXopIncludes is bounded the same way: MtomError too-large', () => {
-  assert.throws(() => inlineXopIncludes(document(600), attachments), (e: unknown) => e instanceof MtomError && e.code === 'too-large');
+  assert.throws(
+    () => inlineXopIncludes(document(600), attachments),
+    (e: unknown) => e instanceof MtomError && e.code === 'too-large',
+  );
   assert.equal(inlineXopIncludes(document(2), attachments).length > 2 * part.length, true);
 });
 
@@ -70,7 +79,9 @@ test('volet decode of the 600-Include message: exit 1 with one line, not 1.7 GB 
     `<ihe:ProvideAndRegisterDocumentSetRequest xmlns:ihe="urn:ihe:iti:xds-b:2007">${documents}</ihe:ProvideAndRegisterDocumentSetRequest></s:Body></s:Envelope>`;
   const boundary = 'MIMEBoundary_xop_bounds';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Type: application/xop+xml; charset=UTF-8; type="application/soap+xml"\r\nContent-ID: <root@x>\r\n\r\n${envelope}\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Type: application/xop+xml; charset=UTF-8; type="application/soap+xml"\r\nContent-ID: <root@x>\r\n\r\n${envelope}\r\n`,
+    ),
     Buffer.from(`--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-ID: <part@x>\r\n\r\n`),
     part,
     Buffer.from(`\r\n--${boundary}--\r\n`),

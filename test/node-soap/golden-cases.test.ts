@@ -44,7 +44,10 @@ const wsdlErrors: { name: string; error: string }[] = [];
 
 /** The first xmllint error line (namespace warnings come first and say less), else the first line. */
 const firstLine = (text: string): string => {
-  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   return lines.find((l) => /error/.test(l)) ?? lines[0] ?? '';
 };
 /** xmllint could not compile the schemas (so it judged nothing). */
@@ -58,8 +61,13 @@ function classify(name: string, o: MessageOutcome, noValidation: string | null):
     const v = o.encodedValid;
     if (v === null) return { verdict: 'round-trips, not validated', detail: `${blocks}; ${noValidation ?? ''}` };
     if (v.ok) return { verdict: 'round-trips, validated', detail: blocks };
-    if (schemaBroken(v.output)) return { verdict: 'round-trips, not validated', detail: `${blocks}; xmllint cannot compile the schemas: ${firstLine(v.output).replace(/^.*Schemas parser error : /, '')}` };
-    if (o.originalValid !== null && !o.originalValid.ok) return { verdict: 'round-trips, invalid sample', detail: `${blocks}; the original is invalid too: ${firstLine(o.originalValid.output)}` };
+    if (schemaBroken(v.output))
+      return {
+        verdict: 'round-trips, not validated',
+        detail: `${blocks}; xmllint cannot compile the schemas: ${firstLine(v.output).replace(/^.*Schemas parser error : /, '')}`,
+      };
+    if (o.originalValid !== null && !o.originalValid.ok)
+      return { verdict: 'round-trips, invalid sample', detail: `${blocks}; the original is invalid too: ${firstLine(o.originalValid.output)}` };
     return { verdict: 'FAILING', detail: `re-encoded body rejected by xmllint while the original passes: ${v.output}` };
   }
   const what = `${o.stage}: ${o.problem}`;
@@ -69,7 +77,8 @@ function classify(name: string, o: MessageOutcome, noValidation: string | null):
   }
   if (o.malformed !== null) return { verdict: 'n/a: not well-formed', detail: o.malformed };
   const ov = o.originalValid;
-  if (ov !== null && !ov.ok && !schemaBroken(ov.output)) return { verdict: 'n/a: invalid per its WSDL', detail: `xmllint: ${firstLine(ov.output)} — volet ${what}` };
+  if (ov !== null && !ov.ok && !schemaBroken(ov.output))
+    return { verdict: 'n/a: invalid per its WSDL', detail: `xmllint: ${firstLine(ov.output)} — volet ${what}` };
   return { verdict: 'FAILING', detail: what };
 }
 
@@ -116,5 +125,9 @@ test('node-soap golden cases: counts', { skip: SKIP }, () => {
   assert.equal(rows.length + wsdlErrors.length > 0, true);
   assert.equal(count('FAILING'), 0);
   // Every loaded case produced rows; every known entry was met.
-  for (const key of KNOWN_CASES.keys()) assert.ok(rows.some((r) => `${r.name}/${r.file}` === key), `known entry ${key} matches no message`);
+  for (const key of KNOWN_CASES.keys())
+    assert.ok(
+      rows.some((r) => `${r.name}/${r.file}` === key),
+      `known entry ${key} matches no message`,
+    );
 });

@@ -16,7 +16,18 @@ import { join } from 'node:path';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
 import { COMPILE_MODES, type CompileMode } from './support/compile-modes.js';
 import { typescriptBlocks } from './support/readme-blocks.js';
-import { exec, lockedVersion, npmInstall, npx, packBoth, registrySkipReason, startSimulate, vendorEnv, type PackedPackage, type RunningSimulate } from './support/vendor-project.js';
+import {
+  exec,
+  lockedVersion,
+  npmInstall,
+  npx,
+  packBoth,
+  registrySkipReason,
+  startSimulate,
+  vendorEnv,
+  type PackedPackage,
+  type RunningSimulate,
+} from './support/vendor-project.js';
 
 const SKIP = corpusSkipReason || (await registrySkipReason());
 
@@ -59,10 +70,14 @@ test('the tarballs hold the built code, declarations, templates, README, LICENSE
   for (const f of ['bin/volet.js', 'dist/volet.cjs', 'dist/generator/api.js', 'dist/generator/api.d.ts', 'templates/client.hbs', 'CHANGELOG.md']) {
     assert.ok(packed.volet.files.includes(f), `volet lacks ${f}`);
   }
-  assert.ok(!packed.volet.files.some((f) => /^dist\/(test|bench|scripts|simulator|generated)\//.test(f)), 'volet ships only the generator (the simulators are in the bundle)');
+  assert.ok(
+    !packed.volet.files.some((f) => /^dist\/(test|bench|scripts|simulator|generated)\//.test(f)),
+    'volet ships only the generator (the simulators are in the bundle)',
+  );
   for (const f of ['dist/index.js', 'dist/index.d.ts']) assert.ok(packed.runtime.files.includes(f), `@volet/runtime lacks ${f}`);
 
-  const pkg = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as Record<string, unknown>;
+  const pkg = (name: string): Record<string, unknown> =>
+    JSON.parse(readFileSync(join(project, 'node_modules', name, 'package.json'), 'utf8')) as Record<string, unknown>;
   const volet = pkg('volet');
   const runtime = pkg('@volet/runtime');
   assert.equal(volet['private'], undefined);
@@ -108,7 +123,8 @@ test('npx volet generate writes the clients (type-checked in process); npx volet
   assert.doesNotMatch(gen.stdout, /type check skipped/);
   const check = await npx(project, ['volet', 'check']);
   assert.equal(check.code, 0, check.stdout + check.stderr);
-  for (const name of ['schemas', 'dmp-registry', 'dmp-repository', 'insi']) assert.match(check.stdout, new RegExp(`^${name}: generated/${name}: up to date$`, 'm'));
+  for (const name of ['schemas', 'dmp-registry', 'dmp-repository', 'insi'])
+    assert.match(check.stdout, new RegExp(`^${name}: generated/${name}: up to date$`, 'm'));
 });
 
 /** The vendor's own files: the README examples, the quickstart, and a build script using the API. */
@@ -156,7 +172,11 @@ async function compile(mode: CompileMode): Promise<string> {
   const tsconfig = `tsconfig.${mode.name}.json`;
   writeFileSync(
     join(dir, tsconfig),
-    JSON.stringify({ compilerOptions: { ...mode.compilerOptions, outDir: `dist-${mode.name}`, rootDir: '.' }, include: [...Object.keys(sources), 'generated'] }, null, 2),
+    JSON.stringify(
+      { compilerOptions: { ...mode.compilerOptions, outDir: `dist-${mode.name}`, rootDir: '.' }, include: [...Object.keys(sources), 'generated'] },
+      null,
+      2,
+    ),
   );
   const tsc = await exec(process.execPath, [join(project, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', tsconfig, '--pretty', 'false'], dir);
   assert.equal(tsc.code, 0, `tsc (${mode.name}):\n${tsc.stdout}${tsc.stderr}`);

@@ -40,11 +40,19 @@ function context(action: string | null, soapVersion: '1.1' | '1.2' = '1.2', sche
     output: null,
     faults: [],
   };
-  return { schema, port: { name: 'P', service: 'S', address: null, operations: { Op: operation } }, operation, soapVersion, action, endpoint: 'https://localhost/x' };
+  return {
+    schema,
+    port: { name: 'P', service: 'S', address: null, operations: { Op: operation } },
+    operation,
+    soapVersion,
+    action,
+    endpoint: 'https://localhost/x',
+  };
 }
 
 /** A minimal assertion (the profile checks it is one SAML 2.0 Assertion). */
-const assertion = (id: string): string => `<saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="2026-01-01T00:00:00.000Z"><saml2:Issuer>x</saml2:Issuer></saml2:Assertion>`;
+const assertion = (id: string): string =>
+  `<saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" ID="${id}" Version="2.0" IssueInstant="2026-01-01T00:00:00.000Z"><saml2:Issuer>x</saml2:Issuer></saml2:Assertion>`;
 
 test('cisis: MessageID (urn:uuid), empty To, anonymous ReplyTo, Action, then Security with only the VIHF; WS-A schema-valid', async () => {
   let seen: ProfileContext | undefined;
@@ -58,7 +66,10 @@ test('cisis: MessageID (urn:uuid), empty To, anonymous ReplyTo, Action, then Sec
   const ctx = context('urn:ihe:iti:2007:RegistryStoredQuery');
   const r = await profile.prepare(ctx);
   assert.equal(seen, ctx);
-  assert.deepEqual(r.headers.map((h) => `${h.namespace === WSA ? 'wsa' : h.namespace === WSSE ? 'wsse' : '?'}:${h.local}`), ['wsa:MessageID', 'wsa:To', 'wsa:ReplyTo', 'wsa:Action', 'wsse:Security']);
+  assert.deepEqual(
+    r.headers.map((h) => `${h.namespace === WSA ? 'wsa' : h.namespace === WSSE ? 'wsse' : '?'}:${h.local}`),
+    ['wsa:MessageID', 'wsa:To', 'wsa:ReplyTo', 'wsa:Action', 'wsse:Security'],
+  );
   assert.match(r.messageId ?? '', /^urn:uuid:[0-9a-f-]{36}$/);
   assert.equal(r.action, 'urn:ihe:iti:2007:RegistryStoredQuery');
   assert.match(r.headers[2].xml, /env:mustUnderstand="true"/);
@@ -66,7 +77,10 @@ test('cisis: MessageID (urn:uuid), empty To, anonymous ReplyTo, Action, then Sec
   assert.doesNotMatch(r.headers[0].xml + r.headers[1].xml, /mustUnderstand/);
   assert.equal(r.headers[4].xml, `<wsse:Security xmlns:wsse="${WSSE}">${assertion('_vihf1')}</wsse:Security>`, 'the VIHF is inserted byte for byte');
   if (!wsaLintSkip()) {
-    const env = `<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header>${r.headers.slice(0, 4).map((h) => h.xml).join('')}</soap:Header><soap:Body/></soap:Envelope>`;
+    const env = `<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header>${r.headers
+      .slice(0, 4)
+      .map((h) => h.xml)
+      .join('')}</soap:Header><soap:Body/></soap:Envelope>`;
     const lint = validateEnvelope(env, '1.2');
     assert.ok(lint.ok, lint.output);
   }
@@ -79,7 +93,10 @@ test('cisis: MessageID (urn:uuid), empty To, anonymous ReplyTo, Action, then Sec
 test('cisis over SOAP 1.1 uses soap:mustUnderstand="1"; overrides apply; no action is an error', async () => {
   const profile = cisisProfile({ vihf: () => assertion('_a'), addressing: { to: 'https://dmp.example/registry', replyTo: null } });
   const r = await profile.prepare(context('urn:x', '1.1'));
-  assert.deepEqual(r.headers.map((h) => h.local), ['MessageID', 'To', 'Action', 'Security']);
+  assert.deepEqual(
+    r.headers.map((h) => h.local),
+    ['MessageID', 'To', 'Action', 'Security'],
+  );
   assert.match(r.headers[1].xml, />https:\/\/dmp\.example\/registry</);
   assert.match(r.headers[2].xml, /soap:mustUnderstand="1"/);
   await assert.rejects(profile.prepare(context(null)), /no WS-Addressing action/);
@@ -87,19 +104,31 @@ test('cisis over SOAP 1.1 uses soap:mustUnderstand="1"; overrides apply; no acti
 
 test('tlsi: BAM, LPS, Action, MessageID (uuid:), Security; no mustUnderstand; fresh context ids; mTLS sends no Security', async () => {
   const contexts = {
-    ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', Id: 'fixed', Temps: '2000-01-01T00:00:00.000Z', LPS: { IDAM: { $value: 'ID1', R: '4' }, Version: '1', Instance: 'i', Nom: 'urn:lps:x:1' } },
+    ContexteLPS: {
+      Version: '01_00',
+      Nature: 'CTXLPS',
+      Id: 'fixed',
+      Temps: '2000-01-01T00:00:00.000Z',
+      LPS: { IDAM: { $value: 'ID1', R: '4' }, Version: '1', Instance: 'i', Nom: 'urn:lps:x:1' },
+    },
     ContexteBAM: { Version: '01_02', Id: 'fixed', Temps: '2000-01-01T00:00:00.000Z', COUVERTURE: {} },
   };
   let calls = 0;
   const cpx = tlsiProfile({ contexts, security: { mode: 'cpx', assertions: () => [assertion(`_ps${++calls}`)] } });
   const r = await cpx.prepare(context('urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecTraitsIdentite'));
-  assert.deepEqual(r.headers.map((h) => h.local), ['ContexteBAM', 'ContexteLPS', 'Action', 'MessageID', 'Security']);
+  assert.deepEqual(
+    r.headers.map((h) => h.local),
+    ['ContexteBAM', 'ContexteLPS', 'Action', 'MessageID', 'Security'],
+  );
   assert.match(r.messageId ?? '', /^uuid:[0-9a-f-]{36}$/);
   assert.ok(r.headers.every((h) => !h.xml.includes('mustUnderstand')));
   assert.doesNotMatch(r.headers[1].xml, /fixed|2000-01-01/, 'Id and Temps are fresh');
   assert.match(r.headers[4].xml, /_ps1/);
   const asGiven = await tlsiProfile({ contexts, freshContexts: false, security: { mode: 'mtls' } }).prepare(context('urn:a'));
-  assert.deepEqual(asGiven.headers.map((h) => h.local), ['ContexteBAM', 'ContexteLPS', 'Action', 'MessageID']);
+  assert.deepEqual(
+    asGiven.headers.map((h) => h.local),
+    ['ContexteBAM', 'ContexteLPS', 'Action', 'MessageID'],
+  );
   assert.match(asGiven.headers[1].xml, /<ctxlps:Id>fixed<\/ctxlps:Id>/);
 });
 
@@ -122,14 +151,25 @@ test('assertionPsSource: one signed assertion PS reused within reuseSeconds, a n
 test('tlsi contexts: the INSi descriptors and TLSI_CONTEXTS_SCHEMA give the same XML, valid against the Cnam XSDs', { skip: corpusSkipReason }, async () => {
   const insi = runtimeDescriptors(buildModel([corpus('insi-padoa', 'src', 'wsdl', 'DESIR_ICIR_EXP_1.5.0.wsdl')])).schema;
   const contexts = {
-    ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', Id: 'x', Temps: 'x', Emetteur: 'E1', LPS: { IDAM: { $value: 'ID1', R: '4' }, Version: '2', Instance: 'inst', Nom: 'urn:lps:x:2' } },
+    ContexteLPS: {
+      Version: '01_00',
+      Nature: 'CTXLPS',
+      Id: 'x',
+      Temps: 'x',
+      Emetteur: 'E1',
+      LPS: { IDAM: { $value: 'ID1', R: '4' }, Version: '2', Instance: 'inst', Nom: 'urn:lps:x:2' },
+    },
     ContexteBAM: {
       Version: '01_02',
       Nature: 'CTXBAM',
       Id: 'x',
       Temps: 'x',
       DateRef: '2026-01-01T00:00:00Z',
-      COUVERTURE: { GrandRegime: '01', ASSURE: { Id: { Num: '1234567890123', Cle: '45' } }, BENEFICIAIRE: { Nir: { Num: '1234567890123', Cle: '45' }, DateNai: '1980-00-00', Rang: '1', Porteur: '0' } },
+      COUVERTURE: {
+        GrandRegime: '01',
+        ASSURE: { Id: { Num: '1234567890123', Cle: '45' } },
+        BENEFICIAIRE: { Nir: { Num: '1234567890123', Cle: '45' }, DateNai: '1980-00-00', Rang: '1', Porteur: '0' },
+      },
     },
   };
   const now = (): Date => new Date('2026-02-02T02:02:02.000Z');

@@ -68,7 +68,11 @@ describe('client names', () => {
   });
 
   test('volet.config.json names override services, ports and operations; unknown keys are reported', () => {
-    const s: Service = { name: 'DocumentRegistry_Service', namespace: 'urn:x', ports: [port('DocumentRegistry_Port_Soap12', '1.2', ['RegistryStoredQuery', 'UpdateDocumentSet'])] };
+    const s: Service = {
+      name: 'DocumentRegistry_Service',
+      namespace: 'urn:x',
+      ports: [port('DocumentRegistry_Port_Soap12', '1.2', ['RegistryStoredQuery', 'UpdateDocumentSet'])],
+    };
     assert.deepEqual(names([s], { services: { DocumentRegistry_Service: 'Registry' } }), {
       RegistryClient: ['registryPort', 'registryOperations', 'registryStoredQuery', 'updateDocumentSet'],
     });

@@ -27,7 +27,12 @@ function resolveWsdl(path: string): { model: SchemaModel; diagnostics: Diagnosti
 
 function wsdlsIn(folder: string): string[] {
   const dir = corpus(folder);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.wsdl')).sort().map((f) => corpus(folder, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.wsdl'))
+        .sort()
+        .map((f) => corpus(folder, f))
+    : [];
 }
 
 function assertClean(path: string): SchemaModel {
@@ -68,7 +73,13 @@ test('INSi: ContexteLPS and the remote WS-Addressing import through the catalog'
       ['{urn:siram:lps:ctxlps}LPS', '{urn:siram:lps:ctxlps}LOGICIEL'],
     ],
   );
-  assert.deepEqual(type.attributes.map((a) => [a.name, a.use]), [['{}Nature', 'optional'], ['{}Version', 'required']]);
+  assert.deepEqual(
+    type.attributes.map((a) => [a.name, a.use]),
+    [
+      ['{}Nature', 'optional'],
+      ['{}Version', 'required'],
+    ],
+  );
   // Element and type share a local name: their TypeScript names differ.
   assert.notEqual(ctx.tsName, type.tsName);
   const messageId = elementByName(model, '{http://www.w3.org/2005/08/addressing}MessageID');
@@ -92,15 +103,30 @@ test('DMP GDP: the HL7 v3 types of PRPA_IN201307UV02 are reached through groups,
   const anonymous = complexType(model, root.type);
   assert.equal(anonymous.derivation, 'extension');
   assert.equal(anonymous.base, `{${hl7}}PRPA_IN201307UV02.MCCI_MT000100UV01.Message`);
-  assert.deepEqual(anonymous.attributes.map((a) => [a.name, a.fixed]), [['{}ITSVersion', 'XML_1.0']]);
+  assert.deepEqual(
+    anonymous.attributes.map((a) => [a.name, a.fixed]),
+    [['{}ITSVersion', 'XML_1.0']],
+  );
   const message = complexType(model, `{${hl7}}PRPA_IN201307UV02.MCCI_MT000100UV01.Message`);
   assert.equal(message.reached, true);
   const names = elementTerms(particleOf(message)).map((e) => e.name);
   assert.deepEqual(names.slice(0, 5), [`{${hl7}}realmCode`, `{${hl7}}typeId`, `{${hl7}}templateId`, `{${hl7}}id`, `{${hl7}}creationTime`]);
   for (const t of ['II', 'TS', 'CS', 'ST', 'ANY', 'CE']) assert.equal(typeById(model, `{${hl7}}${t}`).reached, true, t);
   // The eight imports of urn:hl7-org:v3 are all followed.
-  for (const n of ['PRPA_IN201307UV02', 'PRPA_IN201308UV02', 'PRPA_IN201311UV02', 'PRPA_IN201312UV02', 'PRPA_IN201313UV02', 'PRPA_IN201314UV02', 'PRPA_IN201315UV02', 'PRPA_IN201316UV02']) {
-    assert.ok(model.elements.some((e) => e.name === `{${hl7}}${n}`), n);
+  for (const n of [
+    'PRPA_IN201307UV02',
+    'PRPA_IN201308UV02',
+    'PRPA_IN201311UV02',
+    'PRPA_IN201312UV02',
+    'PRPA_IN201313UV02',
+    'PRPA_IN201314UV02',
+    'PRPA_IN201315UV02',
+    'PRPA_IN201316UV02',
+  ]) {
+    assert.ok(
+      model.elements.some((e) => e.name === `{${hl7}}${n}`),
+      n,
+    );
   }
 });
 

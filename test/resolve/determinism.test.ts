@@ -10,7 +10,10 @@ test('same input, same JSON: whatever the entry order, and run after run', () =>
       '<xs:import namespace="urn:two" schemaLocation="two.xsd"/><xs:element name="Shared" type="two:Shared"/><xs:complexType name="Shared"><xs:sequence><xs:element name="x"><xs:complexType/></xs:element></xs:sequence></xs:complexType>',
       'targetNamespace="urn:one" xmlns:two="urn:two"',
     ),
-    'two.xsd': schema('<xs:complexType name="Shared"/><xs:element name="Shared" type="xs:int"/><xs:element name="Other" type="xs:int"/>', 'targetNamespace="urn:two"'),
+    'two.xsd': schema(
+      '<xs:complexType name="Shared"/><xs:element name="Shared" type="xs:int"/><xs:element name="Other" type="xs:int"/>',
+      'targetNamespace="urn:two"',
+    ),
     'three.xsd': schema('<xs:include schemaLocation="chameleon.xsd"/>', 'targetNamespace="urn:three"'),
     'chameleon.xsd': '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:complexType name="Shared"/></xs:schema>',
   };
@@ -20,7 +23,10 @@ test('same input, same JSON: whatever the entry order, and run after run', () =>
   const first = JSON.stringify(runEntries(entries, roots).model);
   assert.equal(JSON.stringify(runEntries([...entries].reverse(), roots).model), first);
   assert.equal(JSON.stringify(runEntries([entries[1], entries[2], entries[0]], roots).model), first);
-  assert.equal(JSON.stringify(runFiles(files, roots, { entries: ['three.xsd', 'one.xsd', 'two.xsd'] }).model).replaceAll(/volet-xsd-[^/]+/g, ''), first.replaceAll(/volet-xsd-[^/]+/g, ''));
+  assert.equal(
+    JSON.stringify(runFiles(files, roots, { entries: ['three.xsd', 'one.xsd', 'two.xsd'] }).model).replaceAll(/volet-xsd-[^/]+/g, ''),
+    first.replaceAll(/volet-xsd-[^/]+/g, ''),
+  );
 });
 
 test('the DMP GDP model is byte-identical between two runs and with the entries reversed', { skip: corpusSkipReason }, () => {

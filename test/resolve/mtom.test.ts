@@ -91,7 +91,8 @@ function fixtureWsdl(): string {
     return `<wsdl:message name="${o.name}In"><wsdl:part name="body" element="tns:${o.input}"/>${header}</wsdl:message>${out}`;
   }).join('\n  ');
   const portOps = OPS.map(
-    (o) => `<wsdl:operation name="${o.name}"><wsdl:input message="tns:${o.name}In"/>${o.output === null ? '' : `<wsdl:output message="tns:${o.name}Out"/>`}</wsdl:operation>`,
+    (o) =>
+      `<wsdl:operation name="${o.name}"><wsdl:input message="tns:${o.name}In"/>${o.output === null ? '' : `<wsdl:output message="tns:${o.name}Out"/>`}</wsdl:operation>`,
   ).join('\n    ');
   const bindingOps = OPS.map((o) => {
     const header = o.header === undefined ? '' : `<soap12:header message="tns:${o.name}In" part="h" use="literal"/>`;
@@ -156,11 +157,17 @@ test('volet wsdl/: ITI-41 sends MTOM, ITI-43 receives it; the registry and INSi 
     ProvideAndRegisterDocumentSet: [true, false],
     RetrieveDocumentSet: [false, true],
   });
-  for (const entry of [['xds', 'document-registry.wsdl'], ['insi', 'insi.wsdl']]) {
+  for (const entry of [
+    ['xds', 'document-registry.wsdl'],
+    ['insi', 'insi.wsdl'],
+  ]) {
     const model = buildModel([join(repoRoot, 'wsdl', ...entry)]);
     const ops: Operation[] = model.services.flatMap((s) => s.ports.flatMap((p) => p.operations));
     assert.ok(ops.length > 0);
-    assert.ok(ops.every((o) => !o.mtom && !o.mtomResponse), entry.join('/'));
+    assert.ok(
+      ops.every((o) => !o.mtom && !o.mtomResponse),
+      entry.join('/'),
+    );
   }
 });
 
@@ -172,7 +179,9 @@ function reasons(model: Model): Record<string, Operation['mtomReason']> {
   return out;
 }
 
-test('corpus: the DMP repository WSDL as shipped has no xmime cue: MTOM from the IHE actions (ITI-41 request, ITI-43 response)', { skip: corpusSkipReason }, () => {
+test('corpus: the DMP repository WSDL as shipped has no xmime cue: MTOM from the IHE actions (ITI-41 request, ITI-43 response)', {
+  skip: corpusSkipReason,
+}, () => {
   const model = buildModel([corpus(...DMP_WSDL)]);
   assert.deepEqual(errorsOf(model), []);
   assert.deepEqual(flags(model), {
@@ -186,14 +195,22 @@ test('corpus: the DMP repository WSDL as shipped has no xmime cue: MTOM from the
 });
 
 test('corpus: a per-operation mtom setting overrides the IHE default; an unknown operation is an error naming the nearest', { skip: corpusSkipReason }, () => {
-  const off = buildModel([corpus(...DMP_WSDL)], { mtom: { operations: { 'DocumentRepository_ProvideAndRegisterDocumentSet-b': false, DocumentRepository_RetrieveDocumentSet: true }, file: 'volet.config.json', path: 'services[0].mtom' } });
+  const off = buildModel([corpus(...DMP_WSDL)], {
+    mtom: {
+      operations: { 'DocumentRepository_ProvideAndRegisterDocumentSet-b': false, DocumentRepository_RetrieveDocumentSet: true },
+      file: 'volet.config.json',
+      path: 'services[0].mtom',
+    },
+  });
   assert.deepEqual(errorsOf(off), []);
   assert.deepEqual(flags(off), {
     DocumentRepository_RetrieveDocumentSet: [true, true],
     'DocumentRepository_ProvideAndRegisterDocumentSet-b': [false, false],
   });
   assert.equal(reasons(off)['DocumentRepository_ProvideAndRegisterDocumentSet-b'].input, 'config');
-  const typo = buildModel([corpus(...DMP_WSDL)], { mtom: { operations: { DocumentRepository_RetreiveDocumentSet: true }, file: 'volet.config.json', path: 'services[0].mtom' } });
+  const typo = buildModel([corpus(...DMP_WSDL)], {
+    mtom: { operations: { DocumentRepository_RetreiveDocumentSet: true }, file: 'volet.config.json', path: 'services[0].mtom' },
+  });
   assert.deepEqual(errorsOf(typo), [
     'volet.config.json:0: services[0].mtom: no operation "DocumentRepository_RetreiveDocumentSet" in this description (did you mean DocumentRepository_RetrieveDocumentSet?)',
   ]);

@@ -252,10 +252,7 @@ pass('reachability', () => {
 
 pass('allocate-names', () => {
   it('names types from their XML names and elements with an Element suffix', () => {
-    const { ctx, run } = before(
-      'allocate-names',
-      `<xs:element name="order" type="t:order-type"/><xs:complexType name="order-type"/>`,
-    );
+    const { ctx, run } = before('allocate-names', `<xs:element name="order" type="t:order-type"/><xs:complexType name="order-type"/>`);
     assert.deepEqual(run(), []);
     assert.equal(ctx.types.get('{urn:t}order-type')?.tsName, 'OrderType');
     assert.equal(ctx.elements.get('{urn:t}order')?.tsName, 'OrderElement');
@@ -277,9 +274,18 @@ function service(request: string, response: string): Service {
     faults: [],
     mtom: false,
     mtomResponse: false,
-      mtomReason: { input: 'none', output: 'none' },
+    mtomReason: { input: 'none', output: 'none' },
   };
-  const port = { name: 'P', binding: '{urn:t}B', portType: '{urn:t}PT', soapVersion: '1.2' as const, address: null, style: 'document' as const, transport: null, operations: [operation] };
+  const port = {
+    name: 'P',
+    binding: '{urn:t}B',
+    portType: '{urn:t}PT',
+    soapVersion: '1.2' as const,
+    address: null,
+    style: 'document' as const,
+    transport: null,
+    operations: [operation],
+  };
   return { name: 'S', namespace: 'urn:t', ports: [port] };
 }
 

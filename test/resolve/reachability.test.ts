@@ -48,20 +48,38 @@ test('reached: element types, base and derived types, substitution members, attr
     '{urn:t}SpecialItem',
     '{urn:t}Word',
   ]);
-  assert.deepEqual(model.elements.filter((e) => e.reached).map((e) => e.name), ['{urn:t}Head', '{urn:t}Member', '{urn:t}Request']);
+  assert.deepEqual(
+    model.elements.filter((e) => e.reached).map((e) => e.name),
+    ['{urn:t}Head', '{urn:t}Member', '{urn:t}Request'],
+  );
 });
 
 test('types named by rpc parts are roots too; nothing is reached without roots', () => {
   const byType = runSchema(SCHEMA, { types: ['{urn:t}UnusedType'] });
-  assert.deepEqual(byType.model.types.filter((t) => t.reached).map((t) => t.id), ['{urn:t}UnusedType']);
+  assert.deepEqual(
+    byType.model.types.filter((t) => t.reached).map((t) => t.id),
+    ['{urn:t}UnusedType'],
+  );
   const none = runSchema(SCHEMA);
-  assert.equal(none.model.types.some((t) => t.reached), false);
-  assert.equal(none.model.elements.some((e) => e.reached), false);
+  assert.equal(
+    none.model.types.some((t) => t.reached),
+    false,
+  );
+  assert.equal(
+    none.model.elements.some((e) => e.reached),
+    false,
+  );
 });
 
 test('reachability does not change names', () => {
   const a = runSchema(SCHEMA, { elements: ['{urn:t}Request'] });
   const b = runSchema(SCHEMA, { elements: ['{urn:t}Unused'] });
-  assert.deepEqual(a.model.types.map((t) => t.tsName), b.model.types.map((t) => t.tsName));
-  assert.deepEqual(a.model.elements.map((e) => e.tsName), b.model.elements.map((e) => e.tsName));
+  assert.deepEqual(
+    a.model.types.map((t) => t.tsName),
+    b.model.types.map((t) => t.tsName),
+  );
+  assert.deepEqual(
+    a.model.elements.map((e) => e.tsName),
+    b.model.elements.map((e) => e.tsName),
+  );
 });

@@ -34,13 +34,18 @@ describe('run-wide names', () => {
     assert.equal(moduleNames(['urn:hl7-org:v3'], { 'urn:hl7-org:v3': 'hl7' }).get('urn:hl7-org:v3'), 'hl7');
     assert.equal(derivedModuleName('urn:1234', 1), 'ns');
     // The same namespaces in another order give the same names.
-    assert.deepEqual([...moduleNames(['urn:acme:orders', 'http://example.org/orders/v2'])].sort(), [...moduleNames(['http://example.org/orders/v2', 'urn:acme:orders'])].sort());
+    assert.deepEqual(
+      [...moduleNames(['urn:acme:orders', 'http://example.org/orders/v2'])].sort(),
+      [...moduleNames(['http://example.org/orders/v2', 'urn:acme:orders'])].sort(),
+    );
   });
 
   test('adding an unrelated type to a namespace, or an unrelated service to the run, renames nothing', () => {
     const before = writeFiles({ 'a.xsd': schema(A) });
     const after = writeFiles({
-      'a.xsd': schema(`${A}\n  <xs:complexType name="Invoice"><xs:sequence><xs:element name="total" type="xs:decimal"/></xs:sequence></xs:complexType>\n  <xs:element name="invoice" type="t:Invoice"/>`),
+      'a.xsd': schema(
+        `${A}\n  <xs:complexType name="Invoice"><xs:sequence><xs:element name="total" type="xs:decimal"/></xs:sequence></xs:complexType>\n  <xs:element name="invoice" type="t:Invoice"/>`,
+      ),
     });
     const other = writeFiles({
       'b.xsd': schema(
@@ -73,6 +78,9 @@ describe('run-wide names', () => {
       { name: 'two', model: buildModel([join(two, 'a.xsd')]) },
     ]);
     assert.equal(run.schema.types.filter((t) => t.id === '{urn:t}Person').length, 1);
-    assert.ok(run.diagnostics.some((d) => d.code === 'conflicting-declaration' && d.message.includes('{urn:t}Person')), JSON.stringify(run.diagnostics));
+    assert.ok(
+      run.diagnostics.some((d) => d.code === 'conflicting-declaration' && d.message.includes('{urn:t}Person')),
+      JSON.stringify(run.diagnostics),
+    );
   });
 });

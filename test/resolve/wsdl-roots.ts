@@ -16,7 +16,10 @@ export function partRoots(loaded: LoadResult): ServiceRoots {
     const parts = doc.document.getElementsByTagNameNS(WSDL, 'part');
     for (let i = 0; i < parts.length; i++) {
       const part = parts.item(i) as Element;
-      for (const [attr, set] of [['element', elements], ['type', types]] as const) {
+      for (const [attr, set] of [
+        ['element', elements],
+        ['type', types],
+      ] as const) {
         const value = part.getAttribute(attr);
         if (!value) continue;
         const colon = value.indexOf(':');

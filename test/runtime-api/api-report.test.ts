@@ -27,7 +27,11 @@ describe('runtime API report', () => {
       const gotNames = new Set([...got.values, ...got.types]);
       const added = [...gotNames].filter((n) => !wantNames.has(n));
       const removed = [...wantNames].filter((n) => !gotNames.has(n));
-      assert.deepEqual({ entry, added, removed }, { entry, added: [], removed: [] }, 'public surface changed (VOLET_UPDATE_API_REPORT=1 to accept, then review the diff)');
+      assert.deepEqual(
+        { entry, added, removed },
+        { entry, added: [], removed: [] },
+        'public surface changed (VOLET_UPDATE_API_REPORT=1 to accept, then review the diff)',
+      );
       // Compared as data: the file's layout is the formatter's business.
       assert.deepEqual(got, want, `entry ${entry}: a name moved between values and types`);
     }
@@ -46,7 +50,10 @@ describe('runtime API report', () => {
         assert.doesNotMatch(text, /from '@volet\/runtime\//, `generated/${service}/${file} imports a runtime subpath`);
         for (const m of text.matchAll(/import\s+(?:type\s+)?\{([^}]*)\}\s+from\s+'@volet\/runtime'/g)) {
           for (const part of m[1].split(',')) {
-            const name = part.trim().replace(/^type\s+/, '').split(/\s+as\s+/)[0];
+            const name = part
+              .trim()
+              .replace(/^type\s+/, '')
+              .split(/\s+as\s+/)[0];
             if (name !== '') used.add(name);
           }
         }
@@ -54,7 +61,10 @@ describe('runtime API report', () => {
       }
     }
     assert.ok(used.size > 0, 'no runtime import found in generated/');
-    assert.deepEqual([...used].filter((n) => !names.has(n)), []);
+    assert.deepEqual(
+      [...used].filter((n) => !names.has(n)),
+      [],
+    );
   });
 
   it('every entry point is a subpath of package.json exports with types and volet-source conditions', () => {

@@ -32,7 +32,10 @@ function packagesLoadedBy(specifier: string, then = ''): string[] {
 describe('importing the runtime root', () => {
   it('loads none of node-forge, xml-crypto, xmldom, xpath', () => {
     const loaded = packagesLoadedBy('@volet/runtime');
-    assert.deepEqual(loaded.filter((p) => HEAVY.includes(p)), []);
+    assert.deepEqual(
+      loaded.filter((p) => HEAVY.includes(p)),
+      [],
+    );
   });
 
   it('loads them when a PKCS#12 signer or a signature verification is used (the check sees them)', () => {

@@ -93,8 +93,14 @@ test('async byte sources cut inside multi-byte characters and CR LF', async () =
 
 test('a reader stopped by an error refuses further input', () => {
   const reader = new XmlReader({ openTag() {}, text() {}, closeTag() {} });
-  assert.throws(() => reader.write('<a><b></c>'), (e: unknown) => e instanceof XmlError && e.code === 'malformed');
-  assert.throws(() => reader.write('</b></a>'), (e: unknown) => e instanceof XmlError && /after an error/.test(e.message));
+  assert.throws(
+    () => reader.write('<a><b></c>'),
+    (e: unknown) => e instanceof XmlError && e.code === 'malformed',
+  );
+  assert.throws(
+    () => reader.write('</b></a>'),
+    (e: unknown) => e instanceof XmlError && /after an error/.test(e.message),
+  );
 });
 
 test('UTF-8 cut anywhere, valid or not, decodes as one strict TextDecoder pass over the whole', () => {

@@ -30,7 +30,11 @@ test('every code unit, alone and inside text, is accepted exactly when XML 1.0 a
       const ok = isCharReference(s);
       assert.equal(isXmlChars(s), ok, `U+${c.toString(16)} in ${JSON.stringify(s)}`);
       if (ok) assert.doesNotThrow(() => escapeXml(s));
-      else assert.throws(() => escapeXml(s), (e: unknown) => e instanceof EncodeError && e.code === 'invalid-char');
+      else
+        assert.throws(
+          () => escapeXml(s),
+          (e: unknown) => e instanceof EncodeError && e.code === 'invalid-char',
+        );
     }
   }
 });

@@ -5,16 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Buffer } from 'node:buffer';
 import { EncodeError } from '@volet/runtime';
-import {
-  PrefixAllocator,
-  RawCapture,
-  XmlReader,
-  escapeXml,
-  readXml,
-  readXmlAsync,
-  type XmlHandler,
-  type XmlTag,
-} from '@volet/runtime/xml';
+import { PrefixAllocator, RawCapture, XmlReader, escapeXml, readXml, readXmlAsync, type XmlHandler, type XmlTag } from '@volet/runtime/xml';
 
 /** Records events as strings: `+{uri}local`, `-local`, `"text"`. */
 function recorder(): XmlHandler & { events: string[] } {
@@ -89,10 +80,7 @@ test('RawCapture keeps a subtree as written and makes it self-contained', () => 
       '<p:x><?pi data?><!-- note --><![CDATA[<raw>]]>t&lt;&#233;</p:x><y/><z></z></keep></root>',
   );
   reader.end();
-  assert.equal(
-    captured,
-    '<keep p:a="1&amp;2" b="q&quot;" xmlns="urn:d" xmlns:p="urn:p"><p:x><!-- note --><![CDATA[<raw>]]>t&lt;é</p:x><y/><z></z></keep>',
-  );
+  assert.equal(captured, '<keep p:a="1&amp;2" b="q&quot;" xmlns="urn:d" xmlns:p="urn:p"><p:x><!-- note --><![CDATA[<raw>]]>t&lt;é</p:x><y/><z></z></keep>');
 });
 
 test('escapeXml: one function for text and attributes; invalid characters rejected', () => {
@@ -101,7 +89,10 @@ test('escapeXml: one function for text and attributes; invalid characters reject
   assert.equal(escapeXml('a<b>&"c"\r\n\t', true), 'a&lt;b&gt;&amp;&quot;c&quot;&#13;&#10;&#9;');
   assert.equal(escapeXml('😀 é'), '😀 é');
   for (const bad of ['\u0000', '\u0008', '\u000B', '\u001F', '\uFFFE', '\uFFFF', '\uD800', 'x\uDC00']) {
-    assert.throws(() => escapeXml(bad), (e: unknown) => e instanceof EncodeError && e.code === 'invalid-char');
+    assert.throws(
+      () => escapeXml(bad),
+      (e: unknown) => e instanceof EncodeError && e.code === 'invalid-char',
+    );
   }
 });
 
@@ -114,8 +105,5 @@ test('PrefixAllocator: preferred prefixes, collisions, reserved prefixes, xml an
   assert.equal(pa.prefixFor('http://www.w3.org/XML/1998/namespace'), 'xml');
   assert.equal(pa.prefixFor('http://www.w3.org/2001/XMLSchema-instance'), 'xsi');
   assert.equal(pa.prefixFor(''), '');
-  assert.equal(
-    pa.declarations(),
-    ' xmlns:a="urn:a" xmlns:ns1="urn:b" xmlns:ns2="urn:c" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
-  );
+  assert.equal(pa.declarations(), ' xmlns:a="urn:a" xmlns:ns1="urn:b" xmlns:ns2="urn:c" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"');
 });

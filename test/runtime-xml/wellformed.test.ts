@@ -109,7 +109,12 @@ const cases: Case[] = [
   { xml: '<a><?pi\u0001?></a>', expect: 'malformed' },
   { xml: ' <?xml version="1.0"?><a/>', expect: 'malformed' },
   { xml: '<a/><?xml version="1.0"?>', expect: 'malformed' },
-  { xml: '<?xml version="1.1"?><a/>', expect: 'ok', lint: false, why: 'XML 1.1 documents are read (W3C suite instances use it); libxml2 warns about the version' },
+  {
+    xml: '<?xml version="1.1"?><a/>',
+    expect: 'ok',
+    lint: false,
+    why: 'XML 1.1 documents are read (W3C suite instances use it); libxml2 warns about the version',
+  },
   { xml: '<?xml version="1.0" standalone="maybe"?><a/>', expect: 'malformed' },
   { xml: '<?xml encoding="UTF-8"?><a/>', expect: 'malformed' },
   { xml: '<?xml version="1.0" standalone="yes" encoding="UTF-8"?><a/>', expect: 'malformed' },

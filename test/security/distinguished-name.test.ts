@@ -44,7 +44,10 @@ describe('subject DN of certificates made with openssl', { skip: toolsSkipReason
     const pki = testPki();
     assert.equal(subjectDn(readFileSync(pki.org.certDerFile)), 'CN=Cachet VOLET TEST,OU=10B0127189,O=CENTRE DE SANTE VOLET,ST=Rhône (69),C=FR');
     assert.equal(subjectDn(readFileSync(pki.cps.certDerFile)), EXPECTED_CPS_DN);
-    assert.equal(issuerDn(readFileSync(pki.org.certDerFile)), 'CN=TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS,OU=IGC-SANTE TEST,OU=0002 187512751,O=ASIP-SANTE,C=FR');
+    assert.equal(
+      issuerDn(readFileSync(pki.org.certDerFile)),
+      'CN=TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS,OU=IGC-SANTE TEST,OU=0002 187512751,O=ASIP-SANTE,C=FR',
+    );
   });
 });
 

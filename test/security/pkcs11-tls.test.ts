@@ -33,7 +33,23 @@ describe('mutual TLS with the client key inside a SoftHSM2 token (OpenSSL pkcs11
     token.importKey({ keyPemFile: pki.org.keyFile, label: 'tls-auth', id: '05' });
     const serverKey = pki.file('server.key');
     const serverCert = pki.file('server.pem');
-    openssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', serverKey, '-out', serverCert, '-days', '2', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost']);
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      serverKey,
+      '-out',
+      serverCert,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+    ]);
     const server = https.createServer(
       { key: readFileSync(serverKey), cert: readFileSync(serverCert), ca: pki.caCertPem, requestCert: true, rejectUnauthorized: true },
       (req, res) => {

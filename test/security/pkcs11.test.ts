@@ -82,12 +82,14 @@ describe('PKCS#11 signer on a SoftHSM2 token', { skip }, () => {
     const pki = testPki();
     const t = setup();
     const badPin = '987654';
-    const expectCode = (code: string) => (e: unknown): boolean => {
-      assert.ok(e instanceof SecurityError, String(e));
-      assert.equal(e.code, code, e.message);
-      assert.ok(!e.message.includes(badPin) && !e.message.includes(t.pin), 'no PIN in the message');
-      return true;
-    };
+    const expectCode =
+      (code: string) =>
+      (e: unknown): boolean => {
+        assert.ok(e instanceof SecurityError, String(e));
+        assert.equal(e.code, code, e.message);
+        assert.ok(!e.message.includes(badPin) && !e.message.includes(t.pin), 'no PIN in the message');
+        return true;
+      };
     await assert.rejects(openPkcs11Signer(options(t, { keyLabel: 'cps-signature', pin: badPin })), expectCode('pkcs11-login-failed'));
     await assert.rejects(openPkcs11Signer(options(t, { keyLabel: 'missing' })), expectCode('pkcs11-key-not-found'));
     await assert.rejects(openPkcs11Signer(options(t, { keyLabel: 'org-sign' })), expectCode('pkcs11-key-not-found'));

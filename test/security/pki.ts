@@ -63,9 +63,23 @@ export function testPki(): TestPki {
   const caCert = t.file('ca.pem');
   openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', caKey]);
   openssl([
-    'req', '-x509', '-new', '-key', caKey, '-days', '365', '-sha256', '-out', caCert, '-utf8',
-    '-subj', '/C=FR/O=ASIP-SANTE/OU=0002 187512751/OU=IGC-SANTE TEST/CN=TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    '-new',
+    '-key',
+    caKey,
+    '-days',
+    '365',
+    '-sha256',
+    '-out',
+    caCert,
+    '-utf8',
+    '-subj',
+    '/C=FR/O=ASIP-SANTE/OU=0002 187512751/OU=IGC-SANTE TEST/CN=TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   const ca = { cert: caCert, key: caKey };
   const org = issue(t, 'org', '/C=FR/ST=Rhône (69)/O=CENTRE DE SANTE VOLET/OU=10B0127189/CN=Cachet VOLET TEST', ca);

@@ -3,21 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { verify as cryptoVerify, X509Certificate } from 'node:crypto';
-import {
-  createPemSigner,
-  createPkcs12Signer,
-  loadPemSigner,
-  loadPkcs12Signer,
-  SecurityError,
-  type Signer,
-} from '@volet/runtime';
-import {
-  assertPkcs12UsableByNode,
-  buildVihf,
-  pkcs12ToPem,
-  readPkcs12,
-  verifyAssertionSignature,
-} from '@volet/runtime/security';
+import { createPemSigner, createPkcs12Signer, loadPemSigner, loadPkcs12Signer, SecurityError, type Signer } from '@volet/runtime';
+import { assertPkcs12UsableByNode, buildVihf, pkcs12ToPem, readPkcs12, verifyAssertionSignature } from '@volet/runtime/security';
 import { testPki } from './pki.js';
 import { openssl, toolsSkipReason, xmlsecVerify } from './tools.js';
 
@@ -58,7 +45,10 @@ describe('PEM signer', { skip }, () => {
     const pki = testPki();
     const encrypted = openssl(['pkcs8', '-topk8', '-in', pki.org.keyFile, '-v2', 'aes-256-cbc', '-passout', `pass:${PASS}`]);
     await assertSignsFor(createPemSigner({ key: encrypted, passphrase: PASS, certificate: pki.org.certPem }), pki.org.certPem);
-    assert.throws(() => createPemSigner({ key: encrypted, passphrase: 'wrong-pass', certificate: pki.org.certPem }), isCode('bad-passphrase', 'wrong-pass', PASS));
+    assert.throws(
+      () => createPemSigner({ key: encrypted, passphrase: 'wrong-pass', certificate: pki.org.certPem }),
+      isCode('bad-passphrase', 'wrong-pass', PASS),
+    );
     assert.throws(() => createPemSigner({ key: encrypted, certificate: pki.org.certPem }), isCode('bad-passphrase'));
   });
 
@@ -83,7 +73,21 @@ describe('PKCS#12 signer', { skip }, () => {
     const pki = testPki();
     const out = pki.file(`${name.replace(/\W+/g, '_')}.p12`);
     try {
-      openssl(['pkcs12', '-export', '-inkey', pki.org.keyFile, '-in', pki.org.certFile, '-certfile', pki.caCertFile, '-out', out, '-passout', `pass:${PASS}`, ...extra]);
+      openssl([
+        'pkcs12',
+        '-export',
+        '-inkey',
+        pki.org.keyFile,
+        '-in',
+        pki.org.certFile,
+        '-certfile',
+        pki.caCertFile,
+        '-out',
+        out,
+        '-passout',
+        `pass:${PASS}`,
+        ...extra,
+      ]);
     } catch {
       return undefined;
     }
@@ -145,7 +149,10 @@ describe('PKCS#12 signer', { skip }, () => {
       t.skip('this node accepts RC2 PKCS#12 (legacy provider enabled): nothing to diagnose');
       return;
     }
-    assert.throws(() => assertPkcs12UsableByNode(rc2, PASS), (e: unknown) => isCode('pkcs12-legacy-encryption')(e) && /re-encrypt|pkcs12ToPem/.test((e as Error).message));
+    assert.throws(
+      () => assertPkcs12UsableByNode(rc2, PASS),
+      (e: unknown) => isCode('pkcs12-legacy-encryption')(e) && /re-encrypt|pkcs12ToPem/.test((e as Error).message),
+    );
     // The forge path still reads it, and pkcs12ToPem gives node something it accepts.
     const pem = pkcs12ToPem(rc2, PASS);
     createSecureContext({ key: pem.key, cert: pem.certificate });

@@ -62,7 +62,8 @@ export function shapeDiff(actual: Shape, expected: Shape, path = ''): string[] {
   if (actual.name !== expected.name) return [`${here}: element ${actual.name} instead of ${expected.name}`];
   if (actual.attributes.join(' ') !== expected.attributes.join(' ')) out.push(`${here}: attributes [${actual.attributes}] instead of [${expected.attributes}]`);
   if (actual.xsiType !== expected.xsiType) out.push(`${here}: xsi:type ${actual.xsiType} instead of ${expected.xsiType}`);
-  if (actual.samlAttributeName !== expected.samlAttributeName) out.push(`${here}: Attribute Name ${actual.samlAttributeName} instead of ${expected.samlAttributeName}`);
+  if (actual.samlAttributeName !== expected.samlAttributeName)
+    out.push(`${here}: Attribute Name ${actual.samlAttributeName} instead of ${expected.samlAttributeName}`);
   const n = Math.max(actual.children.length, expected.children.length);
   for (let i = 0; i < n; i++) {
     const a = actual.children[i];

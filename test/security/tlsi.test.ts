@@ -36,7 +36,17 @@ function file(name: string, content: string): string {
  * declare no context element: the runtime's own descriptor encodes them.
  */
 async function contextHeaders(contexts: { ContexteLPS?: ContextValue; ContexteBAM?: ContextValue }): Promise<string[]> {
-  const operation = { name: 'Op', soapVersion: '1.2', style: 'document', soapAction: '', action: 'urn:a', responseAction: null, input: { body: [], headers: [] }, output: null, faults: [] } as const;
+  const operation = {
+    name: 'Op',
+    soapVersion: '1.2',
+    style: 'document',
+    soapAction: '',
+    action: 'urn:a',
+    responseAction: null,
+    input: { body: [], headers: [] },
+    output: null,
+    faults: [],
+  } as const;
   const request = await tlsiProfile({ contexts, now: () => NOW, security: { mode: 'mtls' } }).prepare({
     schema: { v: 1, ns: [''], types: {}, elements: {} },
     port: { name: 'P', service: 'S', address: null, operations: { Op: operation } },
@@ -102,7 +112,10 @@ describe('ContexteLPS / ContexteBAM', { skip }, () => {
     assert.ok(fullXml !== undefined);
     const r = xmllintValidateFile(file('ctxbam-full.xml', fullXml), CTXBAM_XSD);
     assert.ok(r.ok, r.output);
-    assert.match(fullXml, /<ctxbam:BENEFICIAIRE><ctxbam:Nir><ctxbam:Num>2850575123456<\/ctxbam:Num><ctxbam:Cle>34<\/ctxbam:Cle><ctxbam:DateCertification>2020-01-01<\/ctxbam:DateCertification><\/ctxbam:Nir><ctxbam:DateNai>1985-00-00<\/ctxbam:DateNai><ctxbam:Rang>1<\/ctxbam:Rang><ctxbam:Porteur>0<\/ctxbam:Porteur><\/ctxbam:BENEFICIAIRE>/);
+    assert.match(
+      fullXml,
+      /<ctxbam:BENEFICIAIRE><ctxbam:Nir><ctxbam:Num>2850575123456<\/ctxbam:Num><ctxbam:Cle>34<\/ctxbam:Cle><ctxbam:DateCertification>2020-01-01<\/ctxbam:DateCertification><\/ctxbam:Nir><ctxbam:DateNai>1985-00-00<\/ctxbam:DateNai><ctxbam:Rang>1<\/ctxbam:Rang><ctxbam:Porteur>0<\/ctxbam:Porteur><\/ctxbam:BENEFICIAIRE>/,
+    );
     // The schema is a real oracle: a malformed NIR is rejected by it.
     const [bad] = await contextHeaders({ ContexteBAM: { ...full, COUVERTURE: { ASSURE: { Id: { Num: '12345' } } } } });
     assert.equal(xmllintValidateFile(file('ctxbam-bad.xml', bad ?? ''), CTXBAM_XSD).ok, false);
@@ -133,10 +146,16 @@ describe('ContexteLPS / ContexteBAM', { skip }, () => {
 describe('assertion PS', { skip }, () => {
   test('same structure as the public signed fixture, SAML-schema-valid, verifies in xmlsec1 and here', async () => {
     const pki = testPki();
-    const xml = await buildAssertionPs({ nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05' }, { signer: cpsSigner(), now: () => NOW });
+    const xml = await buildAssertionPs(
+      { nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05' },
+      { signer: cpsSigner(), now: () => NOW },
+    );
     const path = file('assertion-ps.xml', xml);
     assert.deepEqual(shapeDiff(shapeOf(xml), shapeOf(readFileSync(PS_FIXTURE, 'utf8'))), []);
-    assert.match(xml, /^<Assertion xmlns="urn:oasis:names:tc:SAML:2\.0:assertion" ID="_[0-9a-f-]{36}" IssueInstant="2026-05-06T07:08:09\.010Z" Version="2\.0"><Issuer Format="urn:oasis:names:tc:SAML:1\.1:nameid-format:X509SubjectName">2\.5\.4\.4=#/);
+    assert.match(
+      xml,
+      /^<Assertion xmlns="urn:oasis:names:tc:SAML:2\.0:assertion" ID="_[0-9a-f-]{36}" IssueInstant="2026-05-06T07:08:09\.010Z" Version="2\.0"><Issuer Format="urn:oasis:names:tc:SAML:1\.1:nameid-format:X509SubjectName">2\.5\.4\.4=#/,
+    );
     assert.ok(xml.includes('<Subject><NameID NameQualifier="CPS">00B6087510</NameID></Subject>'));
     assert.ok(xml.includes('<SignatureMethod Algorithm="http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"/>'));
     const schema = xmllintValidateFile(path, SAML_ASSERTION_XSD);
@@ -148,7 +167,14 @@ describe('assertion PS', { skip }, () => {
 
   test('optional attributes in order; input errors name the field only', async () => {
     const xml = await buildAssertionPs(
-      { nameId: '10001234567', identifiantFacturation: '751234567', secteurActivite: 'SA07', codeSpecialiteAMO: '01', gipProfessionCode: '10', nameQualifier: 'CPS' },
+      {
+        nameId: '10001234567',
+        identifiantFacturation: '751234567',
+        secteurActivite: 'SA07',
+        codeSpecialiteAMO: '01',
+        gipProfessionCode: '10',
+        nameQualifier: 'CPS',
+      },
       { signer: cpsSigner(), lifetimeSeconds: 3600, now: () => NOW },
     );
     const names = [...xml.matchAll(/<Attribute Name="([^"]+)">/g)].map((m) => m[1]);
@@ -168,29 +194,48 @@ describe('TLSi wsse:Security', { skip }, () => {
     const vitale = `<saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2.0:assertion" ID="_${randomUUID()}" IssueInstant="2026-05-06T07:08:09.010Z" Version="2.0"><saml2:Issuer>CN=Vitale</saml2:Issuer></saml2:Assertion>`;
     const header = tlsiSecurityHeader({ mode: 'cpx', assertions: [`<?xml version="1.0" encoding="utf-8"?>\n${fixture}`, vitale] });
     assert.ok(header);
-    assert.equal(header, `<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">${fixture.trimEnd()}${vitale}</wsse:Security>`);
+    assert.equal(
+      header,
+      `<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd">${fixture.trimEnd()}${vitale}</wsse:Security>`,
+    );
     const r = xmllintValidateFile(file('security.xml', header), TLSI_SECURITY_XSD);
     assert.ok(r.ok, r.output);
     // Same shape as the Security header of the public INSi request.
     assert.deepEqual(
-      shapeDiff(shapeOf(securityHeader([fixture])), shapeOfElement(fixtureElement('http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd', 'Security'))),
+      shapeDiff(
+        shapeOf(securityHeader([fixture])),
+        shapeOfElement(fixtureElement('http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd', 'Security')),
+      ),
       [],
     );
   });
 
   test('mTLS mode sends no Security header; bad assertion strings are refused', () => {
     assert.equal(tlsiSecurityHeader({ mode: 'mtls' }), undefined);
-    assert.throws(() => tlsiSecurityHeader({ mode: 'cpx', assertions: [] }), (e: unknown) => e instanceof SecurityError && e.code === 'invalid-input');
-    assert.throws(() => securityHeader(['<saml2:Assertion>unclosed']), (e: unknown) => e instanceof SecurityError && e.code === 'invalid-xml');
+    assert.throws(
+      () => tlsiSecurityHeader({ mode: 'cpx', assertions: [] }),
+      (e: unknown) => e instanceof SecurityError && e.code === 'invalid-input',
+    );
+    assert.throws(
+      () => securityHeader(['<saml2:Assertion>unclosed']),
+      (e: unknown) => e instanceof SecurityError && e.code === 'invalid-xml',
+    );
     assert.throws(() => securityHeader(['<a:Other xmlns:a="urn:x"/>']), /not a SAML 2.0 Assertion/);
-    assert.equal(securityHeader(['<x/>'], { check: false }), '<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"><x/></wsse:Security>');
+    assert.equal(
+      securityHeader(['<x/>'], { check: false }),
+      '<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"><x/></wsse:Security>',
+    );
   });
 
   test('a complete INSi request built from these parts verifies in xmlsec1', async () => {
     const pki = testPki();
     const ps = await buildAssertionPs({ nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05' }, { signer: cpsSigner() });
     const [bam, lps] = await contextHeaders({
-      ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', LPS: { IDAM: { $value: 'PDP17NF21DD0', R: '4' }, Version: '0.1.0', Instance: randomUUID(), Nom: 'urn:lps:volet:0.1.0' } },
+      ContexteLPS: {
+        Version: '01_00',
+        Nature: 'CTXLPS',
+        LPS: { IDAM: { $value: 'PDP17NF21DD0', R: '4' }, Version: '0.1.0', Instance: randomUUID(), Nom: 'urn:lps:volet:0.1.0' },
+      },
       ContexteBAM: { Version: '01_02', COUVERTURE: {} },
     });
     const envelope =

@@ -1,21 +1,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import {
-  createPemSigner,
-  SecurityError,
-  VihfProvider,
-  type Signer,
-  type VihfInput,
-} from '@volet/runtime';
-import {
-  buildVihf,
-  buildVihfXml,
-  parseVihfInput,
-  securityHeader,
-  validateVihfInput,
-  verifyAssertionSignature,
-} from '@volet/runtime/security';
+import { createPemSigner, SecurityError, VihfProvider, type Signer, type VihfInput } from '@volet/runtime';
+import { buildVihf, buildVihfXml, parseVihfInput, securityHeader, validateVihfInput, verifyAssertionSignature } from '@volet/runtime/security';
 import { corpusSkipReason } from '../support/paths.js';
 import { testPki } from './pki.js';
 import { SAML_ASSERTION_XSD, samlWithHl7Xsd } from './schemas.js';
@@ -128,10 +115,19 @@ describe('the structural comparison is not vacuous', { skip }, () => {
     const official = shapeOf(readOfficialToken(OFFICIAL_TOKENS.directeUnsigned));
     const input = inputFromToken(readOfficialToken(OFFICIAL_TOKENS.directeUnsigned));
     const diff = (xml: string): string => shapeDiff(shapeOf(xml), official).join('\n');
-    assert.match(diff(buildVihfXml({ ...input, issuer: 'CN=x' }, { typedStringValues: false })), /xsi:type undefined instead of \{http:\/\/www\.w3\.org\/2001\/XMLSchema\}string/);
-    assert.match(diff(buildVihfXml({ ...input, issuer: 'CN=x' }, { modeAttributeName: 'Authentification_Mode' })), /Attribute Name Authentification_Mode instead of Authentification_mode/);
+    assert.match(
+      diff(buildVihfXml({ ...input, issuer: 'CN=x' }, { typedStringValues: false })),
+      /xsi:type undefined instead of \{http:\/\/www\.w3\.org\/2001\/XMLSchema\}string/,
+    );
+    assert.match(
+      diff(buildVihfXml({ ...input, issuer: 'CN=x' }, { modeAttributeName: 'Authentification_Mode' })),
+      /Attribute Name Authentification_Mode instead of Authentification_mode/,
+    );
     const { patientIns: _ins, ...withoutPatient } = input;
-    assert.match(diff(buildVihfXml({ ...withoutPatient, issuer: 'CN=x' })), /resource-id|Attribute Name Ressource_URN instead of urn:oasis:names:tc:xacml:2\.0:resource:resource-id/);
+    assert.match(
+      diff(buildVihfXml({ ...withoutPatient, issuer: 'CN=x' })),
+      /resource-id|Attribute Name Ressource_URN instead of urn:oasis:names:tc:xacml:2\.0:resource:resource-id/,
+    );
   });
 });
 
@@ -224,12 +220,25 @@ describe('VIHF builder rules', { skip }, () => {
   test('defaults: _UUID ID, UTC ms instants, test INS OID, normal purpose, version 3.0, SmartcardPKI', () => {
     const now = new Date('2026-03-04T05:06:07.089Z');
     const xml = buildVihfXml({ ...base, mode: 'DIRECTE', issuer: 'CN=test' }, { now: () => now });
-    assert.match(xml, /^<saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2\.0:assertion" xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance" ID="_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" IssueInstant="2026-03-04T05:06:07\.089Z" Version="2\.0">/);
+    assert.match(
+      xml,
+      /^<saml2:Assertion xmlns:saml2="urn:oasis:names:tc:SAML:2\.0:assertion" xmlns:xsi="http:\/\/www\.w3\.org\/2001\/XMLSchema-instance" ID="_[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}" IssueInstant="2026-03-04T05:06:07\.089Z" Version="2\.0">/,
+    );
     assert.match(xml, /AuthnInstant="2026-03-04T05:06:07\.089Z"/);
     assert.ok(xml.includes(`>${INS}^^^&amp;1.2.250.1.213.1.4.10&amp;ISO^NH<`));
-    assert.ok(xml.includes('<PurposeOfUse xmlns="urn:hl7-org:v3" code="normal" codeSystem="1.2.250.1.213.1.1.4.248" codeSystemName="mode acces VIHF 2.0" displayName="Accès normal" xsi:type="CE"/>'));
-    assert.ok(xml.includes('<saml2:Attribute Name="VIHF_Version"><saml2:AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xsi:type="xs:string">3.0</saml2:AttributeValue>'));
-    assert.ok(xml.includes('<saml2:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI</saml2:AuthnContextClassRef></saml2:AuthnContext>'));
+    assert.ok(
+      xml.includes(
+        '<PurposeOfUse xmlns="urn:hl7-org:v3" code="normal" codeSystem="1.2.250.1.213.1.1.4.248" codeSystemName="mode acces VIHF 2.0" displayName="Accès normal" xsi:type="CE"/>',
+      ),
+    );
+    assert.ok(
+      xml.includes(
+        '<saml2:Attribute Name="VIHF_Version"><saml2:AttributeValue xmlns:xs="http://www.w3.org/2001/XMLSchema" xsi:type="xs:string">3.0</saml2:AttributeValue>',
+      ),
+    );
+    assert.ok(
+      xml.includes('<saml2:AuthnContextClassRef>urn:oasis:names:tc:SAML:2.0:ac:classes:SmartcardPKI</saml2:AuthnContextClassRef></saml2:AuthnContext>'),
+    );
     assert.doesNotMatch(xml, /Conditions|AuthnContextDecl/);
   });
 
@@ -290,7 +299,18 @@ describe('VIHF builder rules', { skip }, () => {
     });
     assert.equal(r.ok, false);
     const paths = r.ok ? [] : r.issues.map((i) => i.path);
-    for (const p of ['typo', 'mode', 'nameId', 'structureId', 'sector', 'roles[0].colour', 'roles[0].codeSystem', 'patientIns', 'purposeOfUse', 'authnContext']) {
+    for (const p of [
+      'typo',
+      'mode',
+      'nameId',
+      'structureId',
+      'sector',
+      'roles[0].colour',
+      'roles[0].codeSystem',
+      'patientIns',
+      'purposeOfUse',
+      'authnContext',
+    ]) {
       assert.ok(paths.includes(p), `issue for ${p} in ${paths.join(', ')}`);
     }
     assert.throws(

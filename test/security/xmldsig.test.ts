@@ -44,7 +44,10 @@ describe('signAssertion', { skip }, () => {
     const isInvalidXml = (e: unknown): boolean => e instanceof SecurityError && e.code === 'invalid-xml';
     await assert.rejects(signAssertion('<x ID="_a"/>', orgSigner()), isInvalidXml);
     await assert.rejects(signAssertion(assertion('1bad'), orgSigner()), isInvalidXml);
-    await assert.rejects(signAssertion(assertion('_a').replace(/<saml2:Issuer>.*<\/saml2:Issuer>/, ''), orgSigner()), (e: unknown) => e instanceof SecurityError);
+    await assert.rejects(
+      signAssertion(assertion('_a').replace(/<saml2:Issuer>.*<\/saml2:Issuer>/, ''), orgSigner()),
+      (e: unknown) => e instanceof SecurityError,
+    );
   });
 });
 
@@ -62,10 +65,22 @@ describe('verifyAssertionSignature', { skip }, () => {
     assert.equal(reason(envelope(signed)), 'valid');
     assert.equal(reason(signed.replace('URI="#_v1"', 'URI="#_elsewhere"')), 'bad-structure');
     assert.equal(
-      reason(signed.replace('<Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>', '<Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"/>')),
+      reason(
+        signed.replace(
+          '<Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>',
+          '<Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"/>',
+        ),
+      ),
       'bad-structure',
     );
-    assert.equal(reason(signed.replace('xml-exc-c14n#"/><SignatureMethod', 'xml-c14n-20010315"/><SignatureMethod').replace('<CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/', '<CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-')), 'unsupported-algorithm');
+    assert.equal(
+      reason(
+        signed
+          .replace('xml-exc-c14n#"/><SignatureMethod', 'xml-c14n-20010315"/><SignatureMethod')
+          .replace('<CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/', '<CanonicalizationMethod Algorithm="http://www.w3.org/TR/2001/REC-'),
+      ),
+      'unsupported-algorithm',
+    );
     assert.equal(reason(signed.replace(/<KeyInfo>.*<\/KeyInfo>/, '')), 'no-certificate');
     // Trust: the organisation certificate chains to the test CA, not to an unrelated certificate.
     assert.equal(reason(signed, { trustedCertificates: [pki.caCertPem] }), 'valid');
@@ -122,14 +137,21 @@ describe('verifyAssertionSignature', { skip }, () => {
     const signed = await signAssertion(assertion('_i1'), orgSigner());
     for (const variant of [' _i1 ', '\t_i1', '_i1\n']) assert.equal(reason(signed.replace('ID="_i1"', `ID="${variant}"`)), 'bad-id', JSON.stringify(variant));
     for (const other of [' _i1 ', '_I1', '\t_i1\t']) {
-      assert.equal(reason(envelope(signed).replace('<soap:Body/>', `<soap:Body><x:D xmlns:x="urn:x" ID="${other}"/></soap:Body>`)), 'duplicate-id', JSON.stringify(other));
+      assert.equal(
+        reason(envelope(signed).replace('<soap:Body/>', `<soap:Body><x:D xmlns:x="urn:x" ID="${other}"/></soap:Body>`)),
+        'duplicate-id',
+        JSON.stringify(other),
+      );
     }
     assert.equal(reason(envelope(signed).replace('<soap:Body/>', '<soap:Body><x:D xmlns:x="urn:x" x:Id="_i1"/></soap:Body>')), 'duplicate-id');
   });
 
   test('where the assertion may be: one wsse:Security, one assertion; allowUnsigned only for an assertion without any Signature', async () => {
     const signed = await signAssertion(assertion('_p1'), orgSigner());
-    const second = envelope(signed).replace('</soap:Header>', '<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"/></soap:Header>');
+    const second = envelope(signed).replace(
+      '</soap:Header>',
+      '<wsse:Security xmlns:wsse="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd"/></soap:Header>',
+    );
     assert.equal(reason(second), 'ambiguous-assertion');
     const bare = `<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelope"><soap:Header>${signed}</soap:Header><soap:Body/></soap:Envelope>`;
     assert.equal(reason(bare), 'no-assertion');

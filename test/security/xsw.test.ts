@@ -110,7 +110,11 @@ function attacks(legit: string, retarget: (text: string) => string): Attack[] {
     const f = forged(id);
     add(`${label}; signed copy in an unknown header`, afterSecurity(before + f + after, unknownHeader(p.signed)), f);
     add(`${label}; signed copy in a second wsse:Security`, afterSecurity(before + f + after, secondSecurity(p.signed)), f);
-    add(`${label}; signed copy in a second wsse:Security placed first`, before.replace(p.securityStart, secondSecurity(p.signed) + p.securityStart) + f + after, f);
+    add(
+      `${label}; signed copy in a second wsse:Security placed first`,
+      before.replace(p.securityStart, secondSecurity(p.signed) + p.securityStart) + f + after,
+      f,
+    );
     add(`${label}; signed copy in the Body`, afterSecurity(before + f + after, '').replace(/(<(\w+:)?Body\b[^>]*>)/, `$1${unknownHeader(p.signed)}`), f);
     add(`${label}; alone (naive edit)`, before + f + after, f);
   }
@@ -184,7 +188,8 @@ describe('XSW: DMP ITI-18, INDIRECTE VIHF for patient A rewritten for patient B'
       }),
     );
     const transport = new HttpsTransport(tlsFor(manifest, manifest.entities.orgAuth));
-    const send = (envelope: string): Promise<TransportResponse> => transport.send({ url: sims.dmp.registryUrl, headers: { 'content-type': legit.contentType }, body: envelope });
+    const send = (envelope: string): Promise<TransportResponse> =>
+      transport.send({ url: sims.dmp.registryUrl, headers: { 'content-type': legit.contentType }, body: envelope });
     const retarget = (text: string): string => text.split(fullIns(alice)).join(fullIns(bob));
     try {
       // Controls: the legitimate request passes the verifier, the simulator and xmlsec1.
@@ -227,24 +232,37 @@ describe('XSW: INSi CPx, assertion PS of one holder rewritten for another', { sk
       profile: tlsiProfile({
         security: { mode: 'cpx', assertions: [ps] },
         contexts: {
-          ContexteLPS: { Version: '01_00', Nature: 'CTXLPS', LPS: { IDAM: { $value: SIMULATOR_IDAM, R: '4' }, Version: '1', Instance: '00000000-0000-4000-8000-000000000000', Nom: 'urn:lps:test:1' } },
+          ContexteLPS: {
+            Version: '01_00',
+            Nature: 'CTXLPS',
+            LPS: { IDAM: { $value: SIMULATOR_IDAM, R: '4' }, Version: '1', Instance: '00000000-0000-4000-8000-000000000000', Nom: 'urn:lps:test:1' },
+          },
           ContexteBAM: { Version: '01_02', COUVERTURE: {} },
         },
       }),
     });
     const legit = await capture((trace) =>
-      client.rechercherInsAvecTraitsIdentite({ NomNaissance: 'DEMOVOLET', Prenom: ['ALICE'], Sexe: 'F', DateNaissance: '1980-05-12' }, {}, { traceUnmasked: true, trace }),
+      client.rechercherInsAvecTraitsIdentite(
+        { NomNaissance: 'DEMOVOLET', Prenom: ['ALICE'], Sexe: 'F', DateNaissance: '1980-05-12' },
+        {},
+        { traceUnmasked: true, trace },
+      ),
     );
     client.soap.close();
     const transport = new HttpsTransport(tlsFor(manifest, manifest.entities.cps));
-    const send = (envelope: string): Promise<TransportResponse> => transport.send({ url: sims.insi.cpxUrl, headers: { 'content-type': legit.contentType }, body: envelope });
+    const send = (envelope: string): Promise<TransportResponse> =>
+      transport.send({ url: sims.insi.cpxUrl, headers: { 'content-type': legit.contentType }, body: envelope });
     const retarget = (text: string): string => text.split('899700000001').join('899700000666').split('991234567').join('990000666');
     try {
       const p = pieces(legit.envelope);
       assert.equal(faultOf(await send(legit.envelope)), undefined);
       assert.equal(xmlsecAccepts(p.signed, manifest.entities.cps.cert), true);
       for (const attack of attacks(legit.envelope, retarget)) {
-        assert.equal(verifyAssertionSignature(attack.envelope, { trustedCertificates: [sims.pki.intermediateCa.certPem] }).valid, false, `verifier accepted: ${attack.name}`);
+        assert.equal(
+          verifyAssertionSignature(attack.envelope, { trustedCertificates: [sims.pki.intermediateCa.certPem] }).valid,
+          false,
+          `verifier accepted: ${attack.name}`,
+        );
         const response = await send(attack.envelope);
         const fault = faultOf(response);
         assert.ok(fault !== undefined, `INSi simulator answered ${response.status} without a fault: ${attack.name}`);

@@ -25,7 +25,10 @@ test('2,000 calls with 32 in flight: all answered, no handle left, heap flat aft
   }
   assert.deepEqual(result.errors, []);
   // A listener added per request to pooled sockets once leaked ~8 KB per call and warned so.
-  assert.deepEqual(warnings.filter((w) => /MaxListeners/.test(w)), []);
+  assert.deepEqual(
+    warnings.filter((w) => /MaxListeners/.test(w)),
+    [],
+  );
   assert.equal(result.calls, 2000);
   assert.equal(result.answered, 2000);
   assert.deepEqual(result.leftoverHandles, [], 'sockets or servers left open');

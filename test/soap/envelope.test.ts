@@ -6,14 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
-import {
-  DecodeError,
-  EncodeError,
-  SoapFault,
-  XmlError,
-  elementRef,
-  type SchemaDescriptor,
-} from '@volet/runtime';
+import { DecodeError, EncodeError, SoapFault, XmlError, elementRef, type SchemaDescriptor } from '@volet/runtime';
 import {
   SOAP11_ENVELOPE_NS,
   SOAP12_ENVELOPE_NS,
@@ -57,7 +50,10 @@ test('HTTP framing: content types, SOAPAction, action parameter', () => {
   assert.deepEqual(soapHttpHeaders('1.1', 'urn:x:y'), { 'content-type': 'text/xml; charset=utf-8', soapaction: '"urn:x:y"' });
   assert.deepEqual(soapHttpHeaders('1.1'), { 'content-type': 'text/xml; charset=utf-8', soapaction: '""' });
   assert.deepEqual(soapHttpHeaders('1.2', 'urn:a'), { 'content-type': 'application/soap+xml; charset=utf-8; action="urn:a"' });
-  assert.equal(actionFromContentType('application/soap+xml;charset=UTF-8;action="urn:ihe:iti:2007:RegistryStoredQuery"'), 'urn:ihe:iti:2007:RegistryStoredQuery');
+  assert.equal(
+    actionFromContentType('application/soap+xml;charset=UTF-8;action="urn:ihe:iti:2007:RegistryStoredQuery"'),
+    'urn:ihe:iti:2007:RegistryStoredQuery',
+  );
   assert.equal(actionFromContentType('text/xml'), undefined);
   assert.throws(() => soapContentType('1.2', 'a"b'), EncodeError);
 });
@@ -108,7 +104,10 @@ test('INSi request from the corpus: header blocks kept raw and self-contained (p
   assert.match(bam, /^<ctxbam:ContexteBAM Version="01_02" xmlns:ctxbam="urn:siram:bam:ctxbam">/);
   assert.equal(xmlDifference(bam, xml, { expectedRoot: '{urn:siram:bam:ctxbam}ContexteBAM' }), null);
   const security = env.headers.find((h) => h.local === 'Security')?.xml ?? '';
-  assert.equal(xmlDifference(security, xml, { expectedRoot: '{http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd}Security' }), null);
+  assert.equal(
+    xmlDifference(security, xml, { expectedRoot: '{http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd}Security' }),
+    null,
+  );
   assert.equal(env.body.length, 1);
 });
 
@@ -123,11 +122,17 @@ test('SOAP 1.1 faults from the corpus (xsdata, node-soap/NetSuite): code, reason
   assert.equal(fault.detail[0].local, 'HelloError');
   assert.equal(xmlDifference(fault.detail[0].xml ?? '', hello, { expectedRoot: '{http://hello/}HelloError' }), null);
 
-  const netsuite = readFileSync(corpus('node-soap', 'test', 'request-response-samples', 'login__error_returned_should_contain_root_Json_on_fault', 'response.xml'), 'utf8');
+  const netsuite = readFileSync(
+    corpus('node-soap', 'test', 'request-response-samples', 'login__error_returned_should_contain_root_Json_on_fault', 'response.xml'),
+    'utf8',
+  );
   const ns = catchFault(() => decodeEnvelope(netsuite, { version: '1.1' }));
   assert.deepEqual(ns.faultCode, { namespace: SOAP11_ENVELOPE_NS, local: 'Server.userException' });
   assert.match(ns.reason(), /invalid email address/);
-  assert.deepEqual(ns.detail.map((d) => d.local), ['invalidCredentialsFault', 'hostname']);
+  assert.deepEqual(
+    ns.detail.map((d) => d.local),
+    ['invalidCredentialsFault', 'hostname'],
+  );
 });
 
 function catchFault(run: () => unknown): SoapFault {
@@ -145,8 +150,14 @@ test('SOAP 1.2 fault with a DMP-style subcode chain, several reasons, Node and R
   const xml = encodeFaultEnvelope({
     version: '1.2',
     code: 'Sender',
-    subcodes: [{ namespace: dmp, local: 'DMPSecurity' }, { namespace: dmp, local: 'DMPInvalidCertificate' }],
-    reasons: [{ text: 'Certificat invalide', lang: 'fr' }, { text: 'Invalid certificate', lang: 'en' }],
+    subcodes: [
+      { namespace: dmp, local: 'DMPSecurity' },
+      { namespace: dmp, local: 'DMPInvalidCertificate' },
+    ],
+    reasons: [
+      { text: 'Certificat invalide', lang: 'fr' },
+      { text: 'Invalid certificate', lang: 'en' },
+    ],
     node: 'urn:node',
     role: 'urn:role',
     detail: [{ element: Erreur, value: { $value: 'détail', code: 'X1', severite: { namespace: '', local: 'fatale' } } }, '<raw xmlns="urn:raw">r</raw>'],
@@ -155,7 +166,10 @@ test('SOAP 1.2 fault with a DMP-style subcode chain, several reasons, Node and R
   assert.ok(lint.ok, lint.output);
   const fault = catchFault(() => decodeEnvelope(xml, { faultDetailDescriptors: [Erreur] }));
   assert.deepEqual(fault.faultCode, { namespace: SOAP12_ENVELOPE_NS, local: 'Sender' });
-  assert.deepEqual(fault.subcodes, [{ namespace: dmp, local: 'DMPSecurity' }, { namespace: dmp, local: 'DMPInvalidCertificate' }]);
+  assert.deepEqual(fault.subcodes, [
+    { namespace: dmp, local: 'DMPSecurity' },
+    { namespace: dmp, local: 'DMPInvalidCertificate' },
+  ]);
   assert.deepEqual(fault.mostSpecificCode, { namespace: dmp, local: 'DMPInvalidCertificate' });
   assert.equal(fault.reason('en'), 'Invalid certificate');
   assert.equal(fault.reason('FR'), 'Certificat invalide');
@@ -206,16 +220,23 @@ function assertDecodeError(code: string, run: () => unknown): DecodeError {
 }
 
 test('hostile envelopes: wrong namespace, wrong version, no Body, HTML page, truncated, DOCTYPE', () => {
-  assertDecodeError('not-soap-envelope', () => decodeEnvelope('<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelopE"><soap:Body/></soap:Envelope>'));
+  assertDecodeError('not-soap-envelope', () =>
+    decodeEnvelope('<soap:Envelope xmlns:soap="http://www.w3.org/2003/05/soap-envelopE"><soap:Body/></soap:Envelope>'),
+  );
   assertDecodeError('not-soap-envelope', () => decodeEnvelope('<html><body>502 Bad Gateway</body></html>'));
   assertDecodeError('version-mismatch', () => decodeEnvelope(encodeEnvelope({ version: '1.1' }), { version: '1.2' }));
   assertDecodeError('missing-element', () => decodeEnvelope(`<e:Envelope xmlns:e="${SOAP12_ENVELOPE_NS}"><e:Header/></e:Envelope>`));
   assertDecodeError('unexpected-element', () => decodeEnvelope(`<e:Envelope xmlns:e="${SOAP12_ENVELOPE_NS}"><e:Body/><e:Body/></e:Envelope>`));
   assertDecodeError('unexpected-element', () => decodeEnvelope(`<e:Envelope xmlns:e="${SOAP12_ENVELOPE_NS}"><e:Body/><e:Header/></e:Envelope>`));
-  assert.throws(() => decodeEnvelope(`<e:Envelope xmlns:e="${SOAP12_ENVELOPE_NS}"><e:Body><x xmlns="urn:x">`), (e: unknown) => e instanceof XmlError && e.code === 'malformed');
+  assert.throws(
+    () => decodeEnvelope(`<e:Envelope xmlns:e="${SOAP12_ENVELOPE_NS}"><e:Body><x xmlns="urn:x">`),
+    (e: unknown) => e instanceof XmlError && e.code === 'malformed',
+  );
   assert.throws(
     () => decodeEnvelope(`<!DOCTYPE e:Envelope [<!ENTITY x "y">]><e:Envelope xmlns:e="${SOAP12_ENVELOPE_NS}"><e:Body/></e:Envelope>`),
     (e: unknown) => e instanceof XmlError && e.code === 'doctype',
   );
-  assertDecodeError('missing-element', () => decodeEnvelope(`<e:Envelope xmlns:e="${SOAP12_ENVELOPE_NS}"><e:Body><e:Fault><e:Reason/></e:Fault></e:Body></e:Envelope>`));
+  assertDecodeError('missing-element', () =>
+    decodeEnvelope(`<e:Envelope xmlns:e="${SOAP12_ENVELOPE_NS}"><e:Body><e:Fault><e:Reason/></e:Fault></e:Body></e:Envelope>`),
+  );
 });

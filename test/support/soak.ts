@@ -100,7 +100,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
         while (started < stop) {
           started++;
           try {
-            const r = await clients.insi.rechercherInsAvecTraitsIdentite({ NomNaissance: 'DEMOVOLET', Prenom: ['ALICE'], Sexe: 'F', DateNaissance: '1980-05-12' });
+            const r = await clients.insi.rechercherInsAvecTraitsIdentite({
+              NomNaissance: 'DEMOVOLET',
+              Prenom: ['ALICE'],
+              Sexe: 'F',
+              DateNaissance: '1980-05-12',
+            });
             if (r.CR.CodeCR === '00' && r.INDIVIDU?.INSACTIF.IdIndividu.NumIdentifiant !== undefined) answered++;
             else if (errors.size < 5) errors.add(`CR ${r.CR.CodeCR}`);
           } catch (err) {

@@ -73,7 +73,23 @@ export function createSoftHsmToken(options: { label?: string; pin?: string; soPi
     importKey({ keyPemFile, certDerFile, label: keyLabel, id }) {
       run('softhsm2-util', ['--import', keyPemFile, '--token', label, '--label', keyLabel, '--id', id, '--pin', pin]);
       if (certDerFile) {
-        run('pkcs11-tool', ['--module', SOFTHSM_MODULE, '--token-label', label, '--login', '--pin', pin, '--write-object', certDerFile, '--type', 'cert', '--id', id, '--label', keyLabel]);
+        run('pkcs11-tool', [
+          '--module',
+          SOFTHSM_MODULE,
+          '--token-label',
+          label,
+          '--login',
+          '--pin',
+          pin,
+          '--write-object',
+          certDerFile,
+          '--type',
+          'cert',
+          '--id',
+          id,
+          '--label',
+          keyLabel,
+        ]);
       }
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),

@@ -301,7 +301,9 @@ export function runGroups(groups: readonly SuiteGroup[], options: RunOptions = {
     if (folders.length > 0) {
       const byDir = new Map(prepared.flatMap((p) => (p.folder === null ? [] : [[p.folder.dir, p] as const])));
       for (const d of typecheckGenerated(folders)) {
-        const owner = [...byDir.entries()].find(([dir]) => resolve(d.file).startsWith(dir + '/') || d.file.includes(`/volet-w3c-typecheck/${dir.split('/').pop() ?? ''}/`));
+        const owner = [...byDir.entries()].find(
+          ([dir]) => resolve(d.file).startsWith(dir + '/') || d.file.includes(`/volet-w3c-typecheck/${dir.split('/').pop() ?? ''}/`),
+        );
         if (owner !== undefined && !typecheckErrors.has(owner[1])) typecheckErrors.set(owner[1], `${d.file.split('/').pop() ?? ''}:${d.line}: ${d.message}`);
       }
     }

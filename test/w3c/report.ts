@@ -44,7 +44,8 @@ function table(title: string, key: (c: CaseOutcome) => string): string[] {
     rows.set(key(c), row);
   }
   const lines = [`| ${title} | cases | pass | fail | score |`, '|---|---:|---:|---:|---:|'];
-  for (const [name, r] of [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lines.push(`| ${name} | ${r.total} | ${r.pass} | ${r.total - r.pass} | ${pct(r.pass, r.total)} |`);
+  for (const [name, r] of [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1)))
+    lines.push(`| ${name} | ${r.total} | ${r.pass} | ${r.total - r.pass} | ${pct(r.pass, r.total)} |`);
   return lines;
 }
 
@@ -55,7 +56,9 @@ const oracle = outcomes.filter((c) => c.oracleRejectsOriginal).length - timedOut
 const out: string[] = [
   `W3C suite at ${w3cRoot}: ${groups.length} groups, ${outcomes.length} cases, **${pass} pass (${pct(pass, outcomes.length)})**, ${failures.length} fail.`,
   `${oracle} cases whose original instance xmllint itself rejects, ${timedOut} whose group xmllint did not validate in time: their output validation is not counted.`,
-  `${seconds} s on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}, Node ${process.version}.`,
+  `${seconds} s on ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, Node ${process.version}.`,
   '',
   ...table('contributor', (c) => c.contributor),
   '',

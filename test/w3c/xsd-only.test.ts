@@ -43,7 +43,10 @@ const DOC =
 test('every global element and named type of an XSD-only description is reached', () => {
   const model = buildModel([XSD]);
   assert.deepEqual(model.diagnostics, []);
-  assert.deepEqual(model.schema.elements.filter((e) => e.reached).map((e) => e.name), ['{urn:t}Doc', '{urn:t}Other']);
+  assert.deepEqual(
+    model.schema.elements.filter((e) => e.reached).map((e) => e.name),
+    ['{urn:t}Doc', '{urn:t}Other'],
+  );
   assert.ok(model.schema.types.some((t) => t.id === '{urn:t}Unused' && t.reached));
 });
 

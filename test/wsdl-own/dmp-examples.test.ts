@@ -69,12 +69,7 @@ test('TD3.1 response: 21 document entries reach RegistryObjectList through the I
 test('TD3.3c request is invalid ebRIM 3.0 in the same way for the official and our schemas', { skip }, () => {
   // The example omits classifiedObject on a nested Classification and registryObject on nested
   // ExternalIdentifiers; ebRIM 3.0 requires both, the official DMP schema too. We keep the standard.
-  const errors = sameVerdict(
-    firstBodyElement(readFileSync(example('TD3.3c_Supprimer_un_document_requete.xml'), 'utf8')),
-    LCM,
-    false,
-    'TD3.3c request',
-  );
+  const errors = sameVerdict(firstBodyElement(readFileSync(example('TD3.3c_Supprimer_un_document_requete.xml'), 'utf8')), LCM, false, 'TD3.3c request');
   assert.equal(errors.length, 4);
   assert.equal(errors.filter((e) => e.includes("'classifiedObject' is required but missing")).length, 1);
   assert.equal(errors.filter((e) => e.includes("'registryObject' is required but missing")).length, 3);
@@ -136,8 +131,7 @@ test('TD2.1 XAdES signature document: Signature/@Id is not an xs:ID for our XML-
 
 // Substitution groups, with instances written here (our own text).
 
-const list = (children: string): string =>
-  `<rim:RegistryObjectList xmlns:rim="${RIM}">${children}</rim:RegistryObjectList>`;
+const list = (children: string): string => `<rim:RegistryObjectList xmlns:rim="${RIM}">${children}</rim:RegistryObjectList>`;
 
 test('RegistryObjectList accepts the group head and members, direct and transitive (AdhocQuery via RegistryObject)', { skip }, () => {
   const xml = list(

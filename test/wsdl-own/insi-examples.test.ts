@@ -59,7 +59,12 @@ const request = (): string => extracted('request-rechercherInsAvecTraitsIdentite
 test('extracted request: the RECSANSVITALE body validates', { skip }, () => {
   const body = firstBodyElement(request());
   assert.ok(body.startsWith('<insi_recsans_ins:RECSANSVITALE '), 'RECSANSVITALE body expected');
-  sameVerdict(body, { ours: ours('insi', 'insi-recsans.xsd'), official: officialXsd('ServiceIdentiteCertifiee', 'INSi_RECSANS_INS.xsd') }, true, 'RECSANSVITALE');
+  sameVerdict(
+    body,
+    { ours: ours('insi', 'insi-recsans.xsd'), official: officialXsd('ServiceIdentiteCertifiee', 'INSi_RECSANS_INS.xsd') },
+    true,
+    'RECSANSVITALE',
+  );
 });
 
 test('extracted request: the ContexteLPS header block validates', { skip }, () => {
@@ -75,7 +80,12 @@ test('extracted request: the ContexteBAM header block (empty COUVERTURE) validat
 
 test('a ContexteBAM without COUVERTURE is rejected by both schemas', { skip }, () => {
   const block = headerBlock(request(), 'urn:siram:bam:ctxbam', 'ContexteBAM').replace('<ctxbam:COUVERTURE/>', '');
-  const errors = sameVerdict(block, { ours: ours('insi', 'ctxbam.xsd'), official: officialXsd('CTX', 'ROOT_ctxbam_CTXBAM_V01_02.xsd') }, false, 'no COUVERTURE');
+  const errors = sameVerdict(
+    block,
+    { ours: ours('insi', 'ctxbam.xsd'), official: officialXsd('CTX', 'ROOT_ctxbam_CTXBAM_V01_02.xsd') },
+    false,
+    'no COUVERTURE',
+  );
   assert.equal(errors.length, 1);
   assert.match(errors[0] ?? '', /COUVERTURE/);
 });

@@ -26,10 +26,7 @@ const hl7Datatypes: SchemaImport = {
   location: corpus('dmp-annexe-wsdl-schema', 'schema', 'HL7V3', 'NE2009', 'coreschemas', 'datatypes.xsd'),
 };
 const oursSaml: SchemaImport[] = [{ namespace: SAML, location: common('saml-2.0-assertion.xsd') }, hl7Datatypes];
-const officialSaml: SchemaImport[] = [
-  { namespace: SAML, location: corpus('ipf-saml2', 'schema', 'sstc-saml-schema-assertion-2.0.xsd') },
-  hl7Datatypes,
-];
+const officialSaml: SchemaImport[] = [{ namespace: SAML, location: corpus('ipf-saml2', 'schema', 'sstc-saml-schema-assertion-2.0.xsd') }, hl7Datatypes];
 
 function bothValid(ours: XmllintResult, official: XmllintResult, label: string): void {
   assert.ok(ours.compiled && official.compiled, `${label}: a schema did not compile\n${ours.output}\n${official.output}`);
@@ -37,8 +34,7 @@ function bothValid(ours: XmllintResult, official: XmllintResult, label: string):
   assert.ok(ours.valid, `${label}: our schema verdict\n${ours.output}`);
 }
 
-const insiRequest = (): string =>
-  readFileSync(corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-with-assertion-ps.xml'), 'utf8');
+const insiRequest = (): string => readFileSync(corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-with-assertion-ps.xml'), 'utf8');
 
 test('INSi request: the wsse:Security header with its signed assertion PS validates', { skip }, () => {
   const block = headerBlock(insiRequest(), WSSE, 'Security');

@@ -36,11 +36,7 @@ function schemaRefs(file: string): Element[] {
 
 test('wsdl/ holds the expected service descriptions', () => {
   const names = all.map(rel);
-  for (const expected of [
-    'wsdl/xds/document-registry.wsdl',
-    'wsdl/xds/document-repository.wsdl',
-    'wsdl/insi/insi.wsdl',
-  ]) {
+  for (const expected of ['wsdl/xds/document-registry.wsdl', 'wsdl/xds/document-repository.wsdl', 'wsdl/insi/insi.wsdl']) {
     assert.ok(names.includes(expected), `${expected} missing; have ${names.join(', ')}`);
   }
   assert.ok(xsds.length >= 15, `expected at least 15 schemas, found ${xsds.length}`);

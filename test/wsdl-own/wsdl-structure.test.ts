@@ -42,9 +42,7 @@ function root(doc: Document): Element {
 
 /** Children of `parent` named {ns}local, optionally with a given @name. */
 function kids(parent: Element, ns: string, local: string, name?: string): Element[] {
-  return childElements(parent).filter(
-    (e) => e.namespaceURI === ns && e.localName === local && (name === undefined || e.getAttribute('name') === name),
-  );
+  return childElements(parent).filter((e) => e.namespaceURI === ns && e.localName === local && (name === undefined || e.getAttribute('name') === name));
 }
 
 function only(parent: Element, ns: string, local: string, name?: string): Element {
@@ -165,8 +163,13 @@ function message(defs: Element, ref: Element, attr: string): Element {
 test('the three WSDLs declare exactly the six expected operations', () => {
   for (const wsdl of [REGISTRY, REPOSITORY, INSI]) {
     const portType = only(root(load(wsdl)), WSDL, 'portType');
-    const names = kids(portType, WSDL, 'operation').map((o) => o.getAttribute('name')).sort();
-    const expected = operations.filter((o) => o.wsdl === wsdl).map((o) => o.operation).sort();
+    const names = kids(portType, WSDL, 'operation')
+      .map((o) => o.getAttribute('name'))
+      .sort();
+    const expected = operations
+      .filter((o) => o.wsdl === wsdl)
+      .map((o) => o.operation)
+      .sort();
     assert.deepEqual(names, expected, wsdl);
   }
 });
@@ -307,7 +310,10 @@ test('ebRIM: RegistryObjectList holds rim:Identifiable, whose substitution group
     for (let h = heads.get(q); h !== undefined; h = heads.get(h)) if (h === `{${RIM}}Identifiable`) return true;
     return false;
   };
-  const members = [...heads.keys()].filter(reachesIdentifiable).map((q) => q.slice(RIM.length + 2)).sort();
+  const members = [...heads.keys()]
+    .filter(reachesIdentifiable)
+    .map((q) => q.slice(RIM.length + 2))
+    .sort();
   assert.deepEqual(members, [
     'AdhocQuery',
     'Association',

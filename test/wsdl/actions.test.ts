@@ -8,10 +8,7 @@ test('default pattern: urn namespaces use ":", others "/" (WS-Addressing 1.0 Met
     defaultMessageAction('urn:si-dmp-habilitations', 'HabilitationsEndPoint', 'setAuthorization', 'request-response', 'input', 'setAuthorization'),
     'urn:si-dmp-habilitations:HabilitationsEndPoint:setAuthorization',
   );
-  assert.equal(
-    defaultMessageAction('http://example.org/ns', 'PT', 'Op', 'request-response', 'output', null),
-    'http://example.org/ns/PT/OpResponse',
-  );
+  assert.equal(defaultMessageAction('http://example.org/ns', 'PT', 'Op', 'request-response', 'output', null), 'http://example.org/ns/PT/OpResponse');
   assert.equal(defaultMessageAction('URN:Example', 'PT', 'Op', 'one-way', 'input', null), 'URN:Example:PT:Op');
 });
 

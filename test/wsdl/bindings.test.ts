@@ -12,7 +12,12 @@ const ABSTRACT = `
     <wsdl:operation name="Ping"><wsdl:input message="tns:PingIn"/><wsdl:output message="tns:PingOut"/></wsdl:operation>
   </wsdl:portType>`;
 
-function binding(name: string, prefix: 'soap' | 'soap12', opExtra = '', bindingAttrs = 'style="document" transport="http://schemas.xmlsoap.org/soap/http"'): string {
+function binding(
+  name: string,
+  prefix: 'soap' | 'soap12',
+  opExtra = '',
+  bindingAttrs = 'style="document" transport="http://schemas.xmlsoap.org/soap/http"',
+): string {
   return `
   <wsdl:binding name="${name}" type="tns:PingPort">
     <${prefix}:binding ${bindingAttrs}/>
@@ -46,8 +51,24 @@ test('SOAP 1.1 and SOAP 1.2 ports: version, binding, port type, address, transpo
   assert.equal(service?.documentation, 'The ping\nservice');
   const [p11, p12] = service?.ports ?? [];
   assert.deepEqual(
-    { name: p11?.name, binding: p11?.binding, portType: p11?.portType, soapVersion: p11?.soapVersion, address: p11?.address, style: p11?.style, transport: p11?.transport },
-    { name: 'P11', binding: '{urn:t}B11', portType: '{urn:t}PingPort', soapVersion: '1.1', address: 'http://example.org/11', style: 'document', transport: 'http://schemas.xmlsoap.org/soap/http' },
+    {
+      name: p11?.name,
+      binding: p11?.binding,
+      portType: p11?.portType,
+      soapVersion: p11?.soapVersion,
+      address: p11?.address,
+      style: p11?.style,
+      transport: p11?.transport,
+    },
+    {
+      name: 'P11',
+      binding: '{urn:t}B11',
+      portType: '{urn:t}PingPort',
+      soapVersion: '1.1',
+      address: 'http://example.org/11',
+      style: 'document',
+      transport: 'http://schemas.xmlsoap.org/soap/http',
+    },
   );
   assert.equal(p12?.soapVersion, '1.2');
   assert.equal(p12?.address, 'https://example.org/12');
@@ -153,7 +174,10 @@ test('ports with an HTTP GET/POST binding are skipped with a warning; SOAP ports
     'xmlns:http="http://schemas.xmlsoap.org/wsdl/http/" xmlns:mime="http://schemas.xmlsoap.org/wsdl/mime/"',
   );
   const { services, diagnostics } = parseOne(text);
-  assert.deepEqual(services[0]?.ports.map((p) => p.name), ['Soap']);
+  assert.deepEqual(
+    services[0]?.ports.map((p) => p.name),
+    ['Soap'],
+  );
   const skipped = withCode(diagnostics, 'wsdl-unsupported-binding');
   assert.equal(skipped.length, 1);
   assert.equal(skipped[0]?.severity, 'warning');
@@ -186,7 +210,13 @@ test('a binding shared by two ports is read once (one set of diagnostics)', () =
       </wsdl:service>`,
   );
   const { services, diagnostics } = parseOne(text);
-  assert.deepEqual(services[0]?.ports.map((p) => [p.name, p.address]), [['A', 'http://a/'], ['B', 'http://b/']]);
+  assert.deepEqual(
+    services[0]?.ports.map((p) => [p.name, p.address]),
+    [
+      ['A', 'http://a/'],
+      ['B', 'http://b/'],
+    ],
+  );
   // rpc style with element parts: one warning per part, not per port.
   assert.equal(withCode(diagnostics, 'wsdl-rpc-element-part').length, 2);
 });
@@ -206,7 +236,10 @@ test('documentation of port type operations (else binding operations) is kept', 
      <wsdl:service name="S"><wsdl:port name="P" binding="tns:Bd"/></wsdl:service>`,
   );
   const { services } = parseOne(text);
-  assert.deepEqual(services[0]?.ports[0]?.operations.map((o) => o.documentation), ['Does A.', 'Does B.']);
+  assert.deepEqual(
+    services[0]?.ports[0]?.operations.map((o) => o.documentation),
+    ['Does A.', 'Does B.'],
+  );
 });
 
 test('operations follow port type order; overloaded names are matched by input/output names', () => {

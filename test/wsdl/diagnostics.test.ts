@@ -58,20 +58,26 @@ test('part with neither element nor type → error at the part', () => {
 });
 
 test('operation in the binding but not in the port type → error at the binding operation', () => {
-  const text = definitions(
-    'urn:t',
-    OK_BODY.replace('</wsdl:operation></wsdl:binding>', '</wsdl:operation><wsdl:operation name="Extra"/></wsdl:binding>'),
-  );
+  const text = definitions('urn:t', OK_BODY.replace('</wsdl:operation></wsdl:binding>', '</wsdl:operation><wsdl:operation name="Extra"/></wsdl:binding>'));
   const e = assertOneErrorAt(parseOne(text).diagnostics, text, 'wsdl-operation-not-in-port-type', '<wsdl:operation name="Extra"/>');
   assert.match(e.message, /operation 'Extra'/);
 });
 
 test('operation in the port type but not in the binding → warning, skipped', () => {
-  const text = definitions('urn:t', OK_BODY.replace('</wsdl:operation></wsdl:portType>', '</wsdl:operation><wsdl:operation name="Unbound"><wsdl:input message="tns:M"/></wsdl:operation></wsdl:portType>'));
+  const text = definitions(
+    'urn:t',
+    OK_BODY.replace(
+      '</wsdl:operation></wsdl:portType>',
+      '</wsdl:operation><wsdl:operation name="Unbound"><wsdl:input message="tns:M"/></wsdl:operation></wsdl:portType>',
+    ),
+  );
   const { services, diagnostics } = parseOne(text);
   assert.deepEqual(errors(diagnostics), []);
   assert.equal(diagnostics.filter((d) => d.code === 'wsdl-operation-not-bound').length, 1);
-  assert.deepEqual(services[0]?.ports[0]?.operations.map((o) => o.name), ['Op']);
+  assert.deepEqual(
+    services[0]?.ports[0]?.operations.map((o) => o.name),
+    ['Op'],
+  );
 });
 
 test('soap:body parts= naming a part the message lacks → error', () => {
@@ -80,7 +86,10 @@ test('soap:body parts= naming a part the message lacks → error', () => {
 });
 
 test('soap:header naming a missing part → error', () => {
-  const text = definitions('urn:t', OK_BODY.replace('<soap:body use="literal"/>', '<soap:body use="literal"/><soap:header message="tns:M" part="h" use="literal"/>'));
+  const text = definitions(
+    'urn:t',
+    OK_BODY.replace('<soap:body use="literal"/>', '<soap:body use="literal"/><soap:header message="tns:M" part="h" use="literal"/>'),
+  );
   assertOneErrorAt(parseOne(text).diagnostics, text, 'wsdl-missing-part', '"h"');
 });
 
@@ -105,7 +114,10 @@ test('a description without wsdl:service: warning', () => {
   const text = definitions('urn:t', OK_BODY.replace(/<wsdl:service[\s\S]*<\/wsdl:service>/, ''));
   const { services, diagnostics } = parseOne(text);
   assert.deepEqual(services, []);
-  assert.deepEqual(diagnostics.map((d) => [d.severity, d.code]), [['warning', 'wsdl-no-service']]);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.severity, d.code]),
+    [['warning', 'wsdl-no-service']],
+  );
 });
 
 test('a WSDL 2.0 description is an error, not an exception', () => {
@@ -140,5 +152,8 @@ test('missing names and attributes are errors, never exceptions', () => {
   const { services, diagnostics } = parseOne(text);
   assert.ok(errors(diagnostics).length >= 10, JSON.stringify(diagnostics, null, 2));
   assert.ok(diagnostics.every((d) => d.file === 'test.wsdl' && d.line > 1));
-  assert.deepEqual(services.map((s) => [s.name, s.ports.length]), [['S', 0]]);
+  assert.deepEqual(
+    services.map((s) => [s.name, s.ports.length]),
+    [['S', 0]],
+  );
 });

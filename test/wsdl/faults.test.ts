@@ -59,17 +59,17 @@ test('fault by type: element null with a warning; several parts: first used with
 });
 
 test('a binding fault that the port type does not declare is an error; an unbound port type fault is kept with a warning', () => {
-  const text = service(
-    '<wsdl:fault name="Other"><soap12:fault name="Other" use="literal"/></wsdl:fault>',
-    '<wsdl:fault name="Erreur" message="tns:Erreur"/>',
-  );
+  const text = service('<wsdl:fault name="Other"><soap12:fault name="Other" use="literal"/></wsdl:fault>', '<wsdl:fault name="Erreur" message="tns:Erreur"/>');
   const { services, diagnostics } = parseOne(text);
   const errs = errors(diagnostics);
   assert.equal(errs.length, 1);
   assert.equal(errs[0]?.code, 'wsdl-fault-not-in-port-type');
   assert.deepEqual([errs[0]?.line, errs[0]?.column], Object.values(positionOf(text, '<wsdl:fault name="Other">')));
   assert.equal(withCode(diagnostics, 'wsdl-fault-not-bound').length, 1);
-  assert.deepEqual(services[0]?.ports[0]?.operations[0]?.faults.map((f) => f.name), ['Erreur']);
+  assert.deepEqual(
+    services[0]?.ports[0]?.operations[0]?.faults.map((f) => f.name),
+    ['Erreur'],
+  );
 });
 
 test('a soap:fault whose name differs from its wsdl:fault: warning', () => {

@@ -96,7 +96,10 @@ test('parts="" means an empty body', () => {
   assert.deepEqual(diagnostics, []);
   const input = services[0]?.ports[0]?.operations[0]?.input;
   assert.deepEqual(input?.body, []);
-  assert.deepEqual(input?.headers.map((h) => h.element), ['{urn:t}H']);
+  assert.deepEqual(
+    input?.headers.map((h) => h.element),
+    ['{urn:t}H'],
+  );
 });
 
 test('a header from another message, with its headerfaults', () => {

@@ -9,15 +9,35 @@ const at = { file: 'x.xsd', line: 1, column: 1 };
 
 function element(name: string): ElementDeclaration {
   return {
-    name, type: '{http://www.w3.org/2001/XMLSchema}string', tsName: name, nillable: false, abstract: false, substitutionGroup: null,
-    substitutionMembers: [], block: [], final: [], identityConstraints: [], source: at, reached: true,
+    name,
+    type: '{http://www.w3.org/2001/XMLSchema}string',
+    tsName: name,
+    nillable: false,
+    abstract: false,
+    substitutionGroup: null,
+    substitutionMembers: [],
+    block: [],
+    final: [],
+    identityConstraints: [],
+    source: at,
+    reached: true,
   };
 }
 
 function simpleType(name: string): SimpleTypeDefinition {
   return {
-    kind: 'simple', id: name, name, tsName: name, source: at, reached: true, variety: 'atomic',
-    base: '{http://www.w3.org/2001/XMLSchema}string', primitive: 'string', builtin: 'string', facets: {}, final: [],
+    kind: 'simple',
+    id: name,
+    name,
+    tsName: name,
+    source: at,
+    reached: true,
+    variety: 'atomic',
+    base: '{http://www.w3.org/2001/XMLSchema}string',
+    primitive: 'string',
+    builtin: 'string',
+    facets: {},
+    final: [],
   };
 }
 
@@ -88,12 +108,14 @@ test('checkServiceReferences: an undeclared element or type is an error at its p
     {
       code: 'wsdl-undeclared-element',
       ...pos('<wsdl:part name="h1"'),
-      message: "header part 'h1' of message {urn:t}In refers to element {urn:h}Ctx, which no loaded schema declares (no schema for namespace 'urn:h' was loaded)",
+      message:
+        "header part 'h1' of message {urn:t}In refers to element {urn:h}Ctx, which no loaded schema declares (no schema for namespace 'urn:h' was loaded)",
     },
     {
       code: 'wsdl-undeclared-element',
       ...pos('<wsdl:part name="hf"'),
-      message: "header fault part 'hf' of message {urn:t}In refers to element {urn:h}CtxFault, which no loaded schema declares (no schema for namespace 'urn:h' was loaded)",
+      message:
+        "header fault part 'hf' of message {urn:t}In refers to element {urn:h}CtxFault, which no loaded schema declares (no schema for namespace 'urn:h' was loaded)",
     },
   ];
   const byMessage = (a: { message: string }, b: { message: string }): number => (a.message < b.message ? -1 : 1);
@@ -113,7 +135,10 @@ test('checkServiceReferences: nothing to report when the schema declares everyth
   const diagnostics: Diagnostic[] = [];
   checkServiceReferences(services, schema, diagnostics);
   // xs:strng is still not a built-in.
-  assert.deepEqual(diagnostics.map((d) => d.code), ['wsdl-undeclared-type', 'wsdl-undeclared-type']);
+  assert.deepEqual(
+    diagnostics.map((d) => d.code),
+    ['wsdl-undeclared-type', 'wsdl-undeclared-type'],
+  );
 });
 
 test('the model is plain data: JSON round trip is the identity', () => {

@@ -16,12 +16,24 @@ test('elementFormDefault/attributeFormDefault and form give the wire names', () 
   </xs:complexType>`;
   const qualified = runSchema(schema(body, 'targetNamespace="urn:t" xmlns:t="urn:t" elementFormDefault="qualified" attributeFormDefault="qualified"'));
   const t1 = complexType(qualified.model, '{urn:t}T');
-  assert.deepEqual(elementTerms(particleOf(t1)).map((e) => e.name), ['{urn:t}q', '{}u', '{urn:t}f']);
-  assert.deepEqual(t1.attributes.map((a) => a.name), ['{urn:t}a', '{urn:t}b', '{}c']);
+  assert.deepEqual(
+    elementTerms(particleOf(t1)).map((e) => e.name),
+    ['{urn:t}q', '{}u', '{urn:t}f'],
+  );
+  assert.deepEqual(
+    t1.attributes.map((a) => a.name),
+    ['{urn:t}a', '{urn:t}b', '{}c'],
+  );
   const unqualified = runSchema(schema(body, 'targetNamespace="urn:t" xmlns:t="urn:t"'));
   const t2 = complexType(unqualified.model, '{urn:t}T');
-  assert.deepEqual(elementTerms(particleOf(t2)).map((e) => e.name), ['{}q', '{}u', '{urn:t}f']);
-  assert.deepEqual(t2.attributes.map((a) => a.name), ['{}a', '{urn:t}b', '{}c']);
+  assert.deepEqual(
+    elementTerms(particleOf(t2)).map((e) => e.name),
+    ['{}q', '{}u', '{urn:t}f'],
+  );
+  assert.deepEqual(
+    t2.attributes.map((a) => a.name),
+    ['{}a', '{urn:t}b', '{}c'],
+  );
 });
 
 test('element references carry the global declaration and its properties', () => {
@@ -44,7 +56,15 @@ test('element references carry the global declaration and its properties', () =>
   assert.deepEqual(errors(diagnostics), []);
   const [note, fixed, untyped, local] = elementTerms(particleOf(complexType(model, '{urn:t}T')));
   assert.deepEqual(
-    { name: note.name, ref: note.ref, type: note.type, nillable: note.nillable, default: note.default, abstract: note.abstract, documentation: note.documentation },
+    {
+      name: note.name,
+      ref: note.ref,
+      type: note.type,
+      nillable: note.nillable,
+      default: note.default,
+      abstract: note.abstract,
+      documentation: note.documentation,
+    },
     { name: '{urn:t}Note', ref: '{urn:t}Note', type: xs('string'), nillable: true, default: 'n/a', abstract: false, documentation: 'A note.' },
   );
   assert.equal(fixed.fixed, 'F');
@@ -81,7 +101,13 @@ test('global attributes, attribute references (xml:lang through the built-in cat
   const t = complexType(model, '{urn:t}T');
   assert.deepEqual(t.attributes, [
     { name: '{urn:t}version', ref: '{urn:t}version', type: xs('string'), use: 'optional', default: '1.0' },
-    { name: '{http://www.w3.org/XML/1998/namespace}lang', ref: '{http://www.w3.org/XML/1998/namespace}lang', type: '{http://www.w3.org/XML/1998/namespace}@lang~', use: 'optional', documentation: "Natural language of the element's content (BCP 47 tag, or empty)." },
+    {
+      name: '{http://www.w3.org/XML/1998/namespace}lang',
+      ref: '{http://www.w3.org/XML/1998/namespace}lang',
+      type: '{http://www.w3.org/XML/1998/namespace}@lang~',
+      use: 'optional',
+      documentation: "Natural language of the element's content (BCP 47 tag, or empty).",
+    },
     { name: '{}id', ref: null, type: xs('ID'), use: 'required' },
     { name: '{}refs', ref: null, type: xs('IDREFS'), use: 'optional' },
     { name: '{}ref', ref: null, type: xs('IDREF'), use: 'optional', default: 'a' },
@@ -94,7 +120,10 @@ test('global attributes, attribute references (xml:lang through the built-in cat
 
 test('an element with both default and fixed is an error', () => {
   const { diagnostics } = runSchema(schema('<xs:element name="E" type="xs:string" default="a" fixed="b"/>'));
-  assert.deepEqual(errors(diagnostics).map((d) => d.code), ['invalid-element']);
+  assert.deepEqual(
+    errors(diagnostics).map((d) => d.code),
+    ['invalid-element'],
+  );
 });
 
 test('no-namespace schemas: names in no namespace, refs without prefix', () => {
@@ -108,5 +137,8 @@ test('no-namespace schemas: names in no namespace, refs without prefix', () => {
   assert.deepEqual(errors(diagnostics), []);
   assert.equal(elementByName(model, '{}root').type, '{}R');
   assert.deepEqual(model.namespaces, ['']);
-  assert.deepEqual(elementTerms(particleOf(complexType(model, '{}R'))).map((e) => e.ref), ['{}item']);
+  assert.deepEqual(
+    elementTerms(particleOf(complexType(model, '{}R'))).map((e) => e.ref),
+    ['{}item'],
+  );
 });

@@ -33,7 +33,10 @@ test('xs:group references are flattened with their occurrence bounds and keep th
   const family = name.particles[1].term as ModelGroupTerm;
   assert.equal(family.kind, 'choice');
   assert.equal(family.group, '{urn:t}Family');
-  assert.deepEqual(elementTerms(particleOf(person)).map((e) => e.name), ['{urn:t}given', '{urn:t}family', '{urn:t}birth', '{urn:t}age']);
+  assert.deepEqual(
+    elementTerms(particleOf(person)).map((e) => e.name),
+    ['{urn:t}given', '{urn:t}family', '{urn:t}birth', '{urn:t}age'],
+  );
   // The same group used twice gives two independent copies in the model.
   assert.equal((seq.particles[1].term as { name: string }).name, '{urn:t}age');
 });
@@ -62,7 +65,10 @@ test('attribute groups are flattened in place (nested), wildcards intersected', 
   );
   assert.deepEqual(errors(diagnostics), []);
   const t = complexType(model, '{urn:t}T');
-  assert.deepEqual(t.attributes.map((a) => a.name), ['{}first', '{}id', '{}lang', '{}last']);
+  assert.deepEqual(
+    t.attributes.map((a) => a.name),
+    ['{}first', '{}id', '{}lang', '{}last'],
+  );
   // ##other (not urn:t, not absent) ∩ {urn:a, urn:b} ∩ the group's own ##other urn:a list.
   assert.deepEqual(t.anyAttribute, { namespace: { kind: 'enumeration', namespaces: ['urn:a'] }, processContents: 'lax' });
   const w = complexType(model, '{urn:t}W');

@@ -38,5 +38,8 @@ test('a keyref to an unknown key is an error', () => {
     <xs:keyref name="K" refer="t:Nothing"><xs:selector xpath="."/><xs:field xpath="."/></xs:keyref>
   </xs:element>`),
   );
-  assert.deepEqual(errors(diagnostics).map((d) => d.code), ['unresolved-identity-constraint']);
+  assert.deepEqual(
+    errors(diagnostics).map((d) => d.code),
+    ['unresolved-identity-constraint'],
+  );
 });

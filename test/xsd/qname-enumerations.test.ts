@@ -9,7 +9,8 @@ import { errors, runEntries, runSchema, schema, simpleType, typeById } from './s
 
 test('prefixed, default-namespace, no-namespace and locally declared prefixes; derived QName types; docs re-keyed', () => {
   const { model, diagnostics } = runSchema(
-    schema(`
+    schema(
+      `
   <xs:simpleType name="Code">
     <xs:restriction base="xs:QName">
       <xs:enumeration value="t:Sender">
@@ -43,10 +44,14 @@ test('prefixed, default-namespace, no-namespace and locally declared prefixes; d
   <xs:complexType name="Base">
     <xs:simpleContent><xs:extension base="xs:QName"><xs:attribute name="a" type="xs:string"/></xs:extension></xs:simpleContent>
   </xs:complexType>`,
-      'targetNamespace="urn:t" xmlns:t="urn:t" xmlns:o="urn:o" elementFormDefault="qualified"'),
+      'targetNamespace="urn:t" xmlns:t="urn:t" xmlns:o="urn:o" elementFormDefault="qualified"',
+    ),
   );
   assert.deepEqual(errors(diagnostics), []);
-  assert.deepEqual(diagnostics.filter((d) => d.code === 'invalid-qname-value'), []);
+  assert.deepEqual(
+    diagnostics.filter((d) => d.code === 'invalid-qname-value'),
+    [],
+  );
   const code = simpleType(model, '{urn:t}Code');
   // The repeated value collapses: both spellings name one QName.
   assert.deepEqual(code.facets.enumeration, ['{urn:t}Sender', '{urn:o}Receiver', '{urn:p}Local']);
@@ -89,7 +94,12 @@ const SCHEMAS = ['wss4j-ws-schemas', 'ws-security-stax', 'src', 'main', 'resourc
 
 test('corpus: fault code enumerations of WS-Addressing, SOAP 1.2 and WS-Security resolve to Clark notation', { skip: corpusSkipReason }, () => {
   const cases: [string[], string, string, number][] = [
-    [['wss4j-ws-schemas', 'ws-security-policy-stax', 'src', 'main', 'resources', 'schemas', 'ws-addr200508.xsd'], '{http://www.w3.org/2005/08/addressing}FaultCodesType', '{http://www.w3.org/2005/08/addressing}InvalidAddressingHeader', 11],
+    [
+      ['wss4j-ws-schemas', 'ws-security-policy-stax', 'src', 'main', 'resources', 'schemas', 'ws-addr200508.xsd'],
+      '{http://www.w3.org/2005/08/addressing}FaultCodesType',
+      '{http://www.w3.org/2005/08/addressing}InvalidAddressingHeader',
+      11,
+    ],
     [[...SCHEMAS, 'soap-1.2.xsd'], '{http://www.w3.org/2003/05/soap-envelope}faultcodeEnum', '{http://www.w3.org/2003/05/soap-envelope}DataEncodingUnknown', 5],
     [
       [...SCHEMAS, 'oasis-200401-wss-wssecurity-utility-1.0.xsd'],
@@ -100,12 +110,19 @@ test('corpus: fault code enumerations of WS-Addressing, SOAP 1.2 and WS-Security
   ];
   for (const [path, id, first, count] of cases) {
     const { model, diagnostics } = runEntries([corpus(...path)]);
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'invalid-qname-value'), [], id);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'invalid-qname-value'),
+      [],
+      id,
+    );
     const values = simpleType(model, id).facets.enumeration ?? [];
     assert.equal(values[0], first, id);
     assert.equal(values.length, count, id);
     const namespace = /^\{([^}]*)\}/.exec(id)?.[1] ?? '';
-    assert.ok(values.every((v) => v.startsWith(`{${namespace}}`)), `${id}: ${values.join(' ')}`);
+    assert.ok(
+      values.every((v) => v.startsWith(`{${namespace}}`)),
+      `${id}: ${values.join(' ')}`,
+    );
   }
 });
 

@@ -29,7 +29,10 @@ test('xs:redefine: redefinitions replace the originals, which stay as the base u
   assert.equal(addr.base, '{urn:t}Addr/~redefined');
   const original = complexType(model, '{urn:t}Addr/~redefined');
   assert.equal(original.name, null);
-  assert.deepEqual(elementTerms(particleOf(original)).map((e) => e.type), ['{urn:t}Addr/~redefined/street~']);
+  assert.deepEqual(
+    elementTerms(particleOf(original)).map((e) => e.type),
+    ['{urn:t}Addr/~redefined/street~'],
+  );
   assert.deepEqual(original.derivedTypes, ['{urn:t}Addr']);
   const code = simpleType(model, '{urn:t}Code');
   assert.equal(code.base, '{urn:t}Code/~redefined');
@@ -37,8 +40,14 @@ test('xs:redefine: redefinitions replace the originals, which stay as the base u
   assert.equal(code.builtin, 'string');
   // Everything that used the group or attribute group now sees the redefinition (the original inside it).
   const uses = complexType(model, '{urn:t}UsesGroups');
-  assert.deepEqual(elementTerms(particleOf(uses)).map((e) => e.name), ['{urn:t}g', '{urn:t}extra']);
-  assert.deepEqual(uses.attributes.map((a) => a.name), ['{}base', '{}more']);
+  assert.deepEqual(
+    elementTerms(particleOf(uses)).map((e) => e.name),
+    ['{urn:t}g', '{urn:t}extra'],
+  );
+  assert.deepEqual(
+    uses.attributes.map((a) => a.name),
+    ['{}base', '{}more'],
+  );
 });
 
 test('redefining a component the schema does not define is an error', () => {
@@ -46,5 +55,8 @@ test('redefining a component the schema does not define is an error', () => {
     'main.xsd': schema(`<xs:redefine schemaLocation="base.xsd"><xs:simpleType name="Nope"><xs:restriction base="t:Nope"/></xs:simpleType></xs:redefine>`),
     'base.xsd': schema(''),
   });
-  assert.deepEqual(errors(diagnostics).map((d) => d.code), ['invalid-redefine']);
+  assert.deepEqual(
+    errors(diagnostics).map((d) => d.code),
+    ['invalid-redefine'],
+  );
 });

@@ -24,15 +24,18 @@ test('unresolved references are errors at the referring file:line:col, with neut
   const got = errors(diagnostics)
     .map((d) => [d.code, d.line, d.column, d.file])
     .sort((a, b) => (a[1] as number) - (b[1] as number));
-  assert.deepEqual(got, [
-    ['unresolved-type', ...at('t:NoType'), diagnostics[0].file],
-    ['unresolved-element', ...at('t:NoElement'), diagnostics[0].file],
-    ['unresolved-type', ...at('xs:notABuiltin'), diagnostics[0].file],
-    ['unresolved-attribute', ...at('t:noAttribute'), diagnostics[0].file],
-    ['unresolved-type', ...at('t:NoSimple'), diagnostics[0].file],
-    ['unresolved-type', ...at('t:NoBase'), diagnostics[0].file],
-    ['unbound-prefix', ...at('nope:Thing'), diagnostics[0].file],
-  ].sort((a, b) => (a[1] as number) - (b[1] as number)));
+  assert.deepEqual(
+    got,
+    [
+      ['unresolved-type', ...at('t:NoType'), diagnostics[0].file],
+      ['unresolved-element', ...at('t:NoElement'), diagnostics[0].file],
+      ['unresolved-type', ...at('xs:notABuiltin'), diagnostics[0].file],
+      ['unresolved-attribute', ...at('t:noAttribute'), diagnostics[0].file],
+      ['unresolved-type', ...at('t:NoSimple'), diagnostics[0].file],
+      ['unresolved-type', ...at('t:NoBase'), diagnostics[0].file],
+      ['unbound-prefix', ...at('nope:Thing'), diagnostics[0].file],
+    ].sort((a, b) => (a[1] as number) - (b[1] as number)),
+  );
   assert.ok(diagnostics[0].file.endsWith('main.xsd'));
   const messages = errors(diagnostics).map((d) => d.message);
   assert.ok(messages.includes('unresolved type reference {urn:t}NoType'), messages.join('\n'));

@@ -73,9 +73,7 @@ test('primitive and builtin follow a chain of restrictions down to the built-ins
 test('every XSD 1.0 built-in type can be used and knows its primitive', () => {
   const names = [...BUILTIN_TYPES.keys()].filter((n) => n !== 'anyType' && n !== 'anyAtomicType');
   assert.ok(names.length >= 45, `only ${names.length} built-ins`);
-  const body = names
-    .map((n) => `<xs:simpleType name="my_${n}"><xs:restriction base="xs:${n}"/></xs:simpleType>`)
-    .join('\n');
+  const body = names.map((n) => `<xs:simpleType name="my_${n}"><xs:restriction base="xs:${n}"/></xs:simpleType>`).join('\n');
   const { model, diagnostics } = runSchema(schema(body));
   assert.deepEqual(errors(diagnostics), []);
   const expected: Record<string, [string | null, string]> = {
@@ -215,7 +213,9 @@ test('invalid facet values and a simple type naming a complex base are errors', 
   <xs:simpleType name="A"><xs:restriction base="t:C"/></xs:simpleType>
   <xs:simpleType name="B"><xs:restriction base="xs:string"><xs:maxLength value="-1"/></xs:restriction></xs:simpleType>`),
   );
-  const codes = errors(diagnostics).map((d) => d.code).sort();
+  const codes = errors(diagnostics)
+    .map((d) => d.code)
+    .sort();
   assert.deepEqual(codes, ['invalid-facet', 'simple-type-expected']);
   const bad = errors(diagnostics).find((d) => d.code === 'simple-type-expected');
   assert.equal(bad?.line, 5);

@@ -71,7 +71,10 @@ test('an unresolved substitution group head and a member of an unrelated type ar
   <xs:element name="Odd" type="xs:date" substitutionGroup="t:Head"/>
   <xs:element name="Lost" type="xs:int" substitutionGroup="t:Nowhere"/>`),
   );
-  assert.deepEqual(errors(diagnostics).map((d) => [d.code, d.line]), [['unresolved-element', 6]]);
+  assert.deepEqual(
+    errors(diagnostics).map((d) => [d.code, d.line]),
+    [['unresolved-element', 6]],
+  );
   assert.ok(diagnostics.some((d) => d.code === 'invalid-substitution' && d.severity === 'warning'));
 });
 

@@ -10,7 +10,18 @@ import { chmodSync, createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
-import type { AssertionPsInput, BodyChunk, SchemaDescriptor, Signer, SoapClient, SoapProfile, TlsiProfileSecurity, Transport, TransportRequest, TransportResponse } from '@volet/runtime';
+import type {
+  AssertionPsInput,
+  BodyChunk,
+  SchemaDescriptor,
+  Signer,
+  SoapClient,
+  SoapProfile,
+  TlsiProfileSecurity,
+  Transport,
+  TransportRequest,
+  TransportResponse,
+} from '@volet/runtime';
 import type { HttpsTransportOptions } from '@volet/runtime/http';
 import type { CliContext, RegisterCommand } from '../command.js';
 import { ExitCode, InputError, UsageError } from '../io.js';
@@ -56,8 +67,10 @@ async function dumpBody(path: string, chunks: readonly BodyChunk[]): Promise<voi
   const out = createWriteStream(path, { mode: 0o600 });
   for (const c of chunks) {
     if (typeof c === 'string' || c instanceof Uint8Array) out.write(c);
-    else if (c.replayable) for await (const piece of c.open()) if (!out.write(piece)) await once(out, 'drain');
-    else out.write('[a part streamed once, not dumped]');
+    else if (c.replayable)
+      for await (const piece of c.open())
+        if (!out.write(piece)) await once(out, 'drain');
+        else out.write('[a part streamed once, not dumped]');
   }
   out.end();
   await finished(out);
@@ -90,14 +103,18 @@ class DumpingTransport implements Transport {
     const prefix = n === 0 ? '' : `${n + 1}.`;
     const chunks = Array.isArray(request.body) ? (request.body as readonly BodyChunk[]) : [request.body as BodyChunk];
     const url = new URL(String(request.url));
-    const headerLines = Object.entries(request.headers ?? {}).map(([k, v]) => `${k}: ${v}\n`).join('');
+    const headerLines = Object.entries(request.headers ?? {})
+      .map(([k, v]) => `${k}: ${v}\n`)
+      .join('');
     this.write(`${prefix}request.headers`, `POST ${url.origin}${url.pathname}\n${headerLines}`);
     await dumpBody(join(this.dir, `${prefix}request.body`), chunks);
     try {
       // The dump holds the whole response body: read it buffered (streamed parts are then written from memory).
       const { readBody: _streamed, ...buffered } = request;
       const response = await this.inner.send(buffered);
-      const lines = Object.entries(response.headers).map(([k, v]) => `${k}: ${v}\n`).join('');
+      const lines = Object.entries(response.headers)
+        .map(([k, v]) => `${k}: ${v}\n`)
+        .join('');
       this.write(`${prefix}response.headers`, `HTTP ${response.status}\n${lines}`);
       this.write(`${prefix}response.body`, response.body);
       return response;
@@ -218,7 +235,8 @@ async function profileOf(args: CallArgs, schema: SchemaDescriptor): Promise<Soap
     return rt.cisisProfile({ vihf: { provider, input } });
   }
   if (args.profile === 'tlsi') {
-    if (args['sign-pfx'] !== undefined && args['assertion-ps'] === undefined) throw new UsageError('--sign-pfx with --profile tlsi signs the assertion PS of --assertion-ps');
+    if (args['sign-pfx'] !== undefined && args['assertion-ps'] === undefined)
+      throw new UsageError('--sign-pfx with --profile tlsi signs the assertion PS of --assertion-ps');
     const { checkedContexts } = await import('../contexts-file.js');
     const c = args.contexts === undefined ? {} : checkedContexts(schema, args.contexts);
     const value = (v: unknown): Readonly<Record<string, unknown>> | undefined =>
@@ -247,7 +265,9 @@ async function profileOf(args: CallArgs, schema: SchemaDescriptor): Promise<Soap
 
 /** The port holding the operation (`--port`, or the only one that has it). */
 function portOf(descriptors: LoadedDescriptors, args: CallArgs): LoadedDescriptors['ports'][number] {
-  const candidates = descriptors.ports.filter((p) => (args.port === undefined || p.port === args.port) && Object.hasOwn(p.descriptor.operations, args.operation));
+  const candidates = descriptors.ports.filter(
+    (p) => (args.port === undefined || p.port === args.port) && Object.hasOwn(p.descriptor.operations, args.operation),
+  );
   if (candidates.length === 1) return candidates[0];
   if (args.port !== undefined && !descriptors.ports.some((p) => p.port === args.port)) {
     throw new UsageError(`no port "${args.port}" (ports: ${descriptors.ports.map((p) => p.port).join(', ')})`);
@@ -286,7 +306,9 @@ async function runCall(args: CallArgs, context: CliContext): Promise<void> {
       ...(profile !== undefined ? { profile } : {}),
       ...(args.mtom !== undefined ? { mtom: args.mtom } : {}),
       ...(args.timeout !== undefined ? { timeoutMs: args.timeout } : {}),
-      ...(args.trace ? { trace: (e) => context.io.stderr(`--- ${e.phase} ${e.operation} ${e.url}${e.status !== undefined ? ` ${e.status}` : ''}\n${e.body}\n`) } : {}),
+      ...(args.trace
+        ? { trace: (e) => context.io.stderr(`--- ${e.phase} ${e.operation} ${e.url}${e.status !== undefined ? ` ${e.status}` : ''}\n${e.body}\n`) }
+        : {}),
       ...(args['reveal-values'] ? { revealValues: true } : {}),
       // A replayed capture carries old addressing/security blocks: the profile's fresh ones win.
       headerPrecedence: profile !== undefined ? 'profile' : 'caller',
@@ -324,7 +346,12 @@ export const registerCall: RegisterCommand = (cli, context) =>
         .positional('wsdl', { describe: 'the service description (WSDL)', type: 'string', demandOption: true })
         .option('operation', { describe: 'the operation to call', type: 'string', demandOption: true, requiresArg: true })
         .option('endpoint', { describe: 'the endpoint URL (https:)', type: 'string', demandOption: true, requiresArg: true })
-        .option('input', { describe: 'the request as JSON (what `volet decode` prints: an envelope or its body element)', type: 'string', demandOption: true, requiresArg: true })
+        .option('input', {
+          describe: 'the request as JSON (what `volet decode` prints: an envelope or its body element)',
+          type: 'string',
+          demandOption: true,
+          requiresArg: true,
+        })
         .option('port', { describe: 'the port, when the operation is in several', type: 'string', requiresArg: true })
         .option('pfx', { describe: 'client certificate and key, PKCS#12 file', type: 'string', requiresArg: true })
         .option('passphrase', { describe: `passphrase of --pfx or --key (or env ${ENV.passphrase})`, type: 'string', requiresArg: true })
@@ -335,18 +362,44 @@ export const registerCall: RegisterCommand = (cli, context) =>
         .option('timeout', { describe: 'whole-call timeout in milliseconds', type: 'number', requiresArg: true })
         .option('mtom', { describe: 'send base64Binary content as MTOM/XOP parts (--no-mtom: never; default: as the operation says)', type: 'boolean' })
         .option('strict', { describe: 'strict decoding of the response', type: 'boolean', default: false })
-        .option('dump', { describe: 'write the exact request and response (headers, body bytes) into this folder, files 0600: they hold patient data and bearer tokens (signed VIHFs)', type: 'string', requiresArg: true })
+        .option('dump', {
+          describe:
+            'write the exact request and response (headers, body bytes) into this folder, files 0600: they hold patient data and bearer tokens (signed VIHFs)',
+          type: 'string',
+          requiresArg: true,
+        })
         .option('profile', { describe: 'transport profile: cisis (DMP) or tlsi (INSi…)', type: 'string', choices: ['cisis', 'tlsi'] })
         .option('vihf', { describe: 'cisis: VIHF input (vihf.json, see docs/security.md)', type: 'string', requiresArg: true })
-        .option('contexts', { describe: 'tlsi: { "ContexteLPS": …, "ContexteBAM": … } in the JSON form of the generated types', type: 'string', requiresArg: true })
-        .option('assertion-file', { describe: 'tlsi: a pre-signed SAML assertion to put in wsse:Security (repeatable; none: mTLS mode)', type: 'string', array: true, requiresArg: true })
+        .option('contexts', {
+          describe: 'tlsi: { "ContexteLPS": …, "ContexteBAM": … } in the JSON form of the generated types',
+          type: 'string',
+          requiresArg: true,
+        })
+        .option('assertion-file', {
+          describe: 'tlsi: a pre-signed SAML assertion to put in wsse:Security (repeatable; none: mTLS mode)',
+          type: 'string',
+          array: true,
+          requiresArg: true,
+        })
         .option('assertion-ps', { describe: 'tlsi: assertion PS input (JSON) to build and sign with --sign-pfx', type: 'string', requiresArg: true })
         .option('sign-pfx', { describe: 'signing certificate and key, PKCS#12 (VIHF of the INDIRECTE modes, assertion PS)', type: 'string', requiresArg: true })
         .option('sign-passphrase', { describe: `passphrase of --sign-pfx (or env ${ENV.signPassphrase})`, type: 'string', requiresArg: true })
-        .option('trace', { describe: 'print the request and response envelopes on stderr, redacted: structure and safe values (addressing, codes, IDs) only', type: 'boolean', default: false })
-        .option('reveal-values', { describe: 'with --trace: print every value (patient data, signed tokens): local debugging only', type: 'boolean', default: false })
+        .option('trace', {
+          describe: 'print the request and response envelopes on stderr, redacted: structure and safe values (addressing, codes, IDs) only',
+          type: 'boolean',
+          default: false,
+        })
+        .option('reveal-values', {
+          describe: 'with --trace: print every value (patient data, signed tokens): local debugging only',
+          type: 'boolean',
+          default: false,
+        })
         .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true })
-        .option('attachments-dir', { describe: 'write the MTOM parts of the response into this folder as they arrive (the JSON refers to the files)', type: 'string', requiresArg: true }),
+        .option('attachments-dir', {
+          describe: 'write the MTOM parts of the response into this folder as they arrive (the JSON refers to the files)',
+          type: 'string',
+          requiresArg: true,
+        }),
     async (args) => {
       await runCall(
         {

@@ -65,7 +65,8 @@ export async function reportRuntimeError(err: unknown, file: string | undefined,
   const isSecurity = err instanceof Error && err.name === 'SecurityError';
   if (!(err instanceof VoletError) && !isSecurity) throw err;
   const e = err as Error & { line?: unknown; column?: unknown };
-  const where = file !== undefined && typeof e.line === 'number' && e.line > 0 ? `${file}:${e.line}:${String(e.column)}: ` : file !== undefined ? `${file}: ` : '';
+  const where =
+    file !== undefined && typeof e.line === 'number' && e.line > 0 ? `${file}:${e.line}:${String(e.column)}: ` : file !== undefined ? `${file}: ` : '';
   context.io.stderr(`volet: ${where}${withFlagNames(e.message)}\n`);
   context.exitCode = ExitCode.inputErrors;
 }
@@ -89,7 +90,11 @@ export const registerDecode: RegisterCommand = (cli, context) =>
         .positional('wsdl', { describe: 'the service description (WSDL, or an XSD)', type: 'string', demandOption: true })
         .positional('file', { describe: 'the XML (or multipart/related) message', type: 'string', demandOption: true })
         .option('strict', { describe: 'strict decoding: unknown or misplaced elements are errors', type: 'boolean', default: false })
-        .option('content-type', { describe: 'the HTTP Content-Type of a saved multipart body (when its boundary must be given)', type: 'string', requiresArg: true })
+        .option('content-type', {
+          describe: 'the HTTP Content-Type of a saved multipart body (when its boundary must be given)',
+          type: 'string',
+          requiresArg: true,
+        })
         .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true }),
     async (args) => {
       const file = String(args.file);

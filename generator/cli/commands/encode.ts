@@ -18,7 +18,8 @@ export const registerEncode: RegisterCommand = (cli, context) =>
         .positional('file', { describe: 'the message as JSON (what `volet decode` prints)', type: 'string', demandOption: true })
         .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true })
         .option('lenient', {
-          describe: 'write back what lenient decoding read from a message that breaks its schema (missing required content, extra occurrences), with a warning per violation',
+          describe:
+            'write back what lenient decoding read from a message that breaks its schema (missing required content, extra occurrences), with a warning per violation',
           type: 'boolean',
           default: false,
         }),

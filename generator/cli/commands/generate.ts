@@ -143,7 +143,17 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
         return;
       }
       const folders = [
-        ...(result.schemas === null ? [] : [{ label: 'schemas', out: result.schemas.out, files: result.schemas.files, what: `${result.schemas.typeCount} types, each namespace once`, model: undefined }]),
+        ...(result.schemas === null
+          ? []
+          : [
+              {
+                label: 'schemas',
+                out: result.schemas.out,
+                files: result.schemas.files,
+                what: `${result.schemas.typeCount} types, each namespace once`,
+                model: undefined,
+              },
+            ]),
         ...result.services.map((s) => ({
           label: s.service.name,
           out: s.service.out,

@@ -21,8 +21,18 @@ export const registerInit: RegisterCommand = (cli, context) =>
     'Write a volet.config.json for the given WSDL files (one service each; name=path names one)',
     (y) =>
       y
-        .positional('wsdl', { describe: 'entry WSDL (or XSD) files, one service each; `name=path` to choose the name', type: 'string', array: true, demandOption: true })
-        .option('out-dir', { describe: 'folder under which each service is generated (<out-dir>/<name>)', type: 'string', default: 'generated', requiresArg: true })
+        .positional('wsdl', {
+          describe: 'entry WSDL (or XSD) files, one service each; `name=path` to choose the name',
+          type: 'string',
+          array: true,
+          demandOption: true,
+        })
+        .option('out-dir', {
+          describe: 'folder under which each service is generated (<out-dir>/<name>)',
+          type: 'string',
+          default: 'generated',
+          requiresArg: true,
+        })
         .option('config', { describe: 'the file to write', type: 'string', default: CONFIG_FILE, requiresArg: true })
         .option('force', { describe: 'overwrite an existing configuration file', type: 'boolean', default: false }),
     async (args) => {

@@ -17,7 +17,11 @@ export const registerSimulate: RegisterCommand = (cli, context) =>
       y
         .option('dmp-port', { describe: 'DMP port (default: a free port)', type: 'string', requiresArg: true })
         .option('insi-port', { describe: 'INSi port (default: a free port)', type: 'string', requiresArg: true })
-        .option('pki-dir', { describe: 'folder for the test PKI and pki.json, kept on exit (default: a temporary folder, removed on exit)', type: 'string', requiresArg: true })
+        .option('pki-dir', {
+          describe: 'folder for the test PKI and pki.json, kept on exit (default: a temporary folder, removed on exit)',
+          type: 'string',
+          requiresArg: true,
+        })
         .option('host', { describe: 'listening address', type: 'string', default: '127.0.0.1', requiresArg: true }),
     async (args) => {
       // The simulators load on use: they bring the test PKI maker and the generated descriptors.

@@ -15,12 +15,7 @@ import { setPartLocation } from './part-locations.js';
 import { soapChild } from './soap-extensions.js';
 
 /** Binds the faults of port type operation `op` with the binding operation element `bindingOp`. */
-export function bindFaults(
-  op: WsdlPortTypeOperation,
-  portType: WsdlPortType,
-  bindingOp: Element,
-  ctx: BindContext,
-): Fault[] {
+export function bindFaults(op: WsdlPortTypeOperation, portType: WsdlPortType, bindingOp: Element, ctx: BindContext): Fault[] {
   const bound = new Map<string, Element>();
   for (const el of childElements(bindingOp, WSDL_NS, 'fault')) {
     const name = attr(el, 'name') ?? '';
@@ -43,12 +38,7 @@ export function bindFaults(
     const bindingFault = bound.get(ref.name);
     if (bindingFault === undefined) {
       ctx.diagnostics.push(
-        diagnostic(
-          'warning',
-          ref.at,
-          `fault '${ref.name}' of operation '${op.name}' is not bound in binding ${ctx.binding}`,
-          'wsdl-fault-not-bound',
-        ),
+        diagnostic('warning', ref.at, `fault '${ref.name}' of operation '${op.name}' is not bound in binding ${ctx.binding}`, 'wsdl-fault-not-bound'),
       );
     } else {
       checkSoapFault(bindingFault, ref.name, ctx);
@@ -74,12 +64,7 @@ export function bindFaults(
         setPartLocation(fault, part.at);
         if (part.element === null && part.type !== null) {
           ctx.diagnostics.push(
-            diagnostic(
-              'warning',
-              part.at,
-              `fault '${ref.name}' has a detail part declared by type; its detail is left untyped`,
-              'wsdl-fault-type-part',
-            ),
+            diagnostic('warning', part.at, `fault '${ref.name}' has a detail part declared by type; its detail is left untyped`, 'wsdl-fault-type-part'),
           );
         }
       }
@@ -92,9 +77,7 @@ export function bindFaults(
 function checkSoapFault(bindingFault: Element, name: string, ctx: BindContext): void {
   const soapFault = soapChild(bindingFault, 'fault', ctx.version, ctx.doc, ctx.diagnostics);
   if (soapFault === null) {
-    ctx.diagnostics.push(
-      diagnostic('warning', locationOf(bindingFault, ctx.doc), `binding fault '${name}' has no soap:fault`, 'wsdl-missing-soap-fault'),
-    );
+    ctx.diagnostics.push(diagnostic('warning', locationOf(bindingFault, ctx.doc), `binding fault '${name}' has no soap:fault`, 'wsdl-missing-soap-fault'));
     return;
   }
   const soapName = attr(soapFault, 'name');

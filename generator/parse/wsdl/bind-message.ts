@@ -96,10 +96,7 @@ export function bindMessage(io: WsdlIo, bindingIo: Element | null, ctx: BindCont
  * The `soap:body` and `soap:header`s of a binding input/output, looking inside `mime:multipartRelated`
  * too, and the parts bound as MIME attachments (`mime:content/@part`).
  */
-function soapElementsOf(
-  bindingIo: Element | null,
-  ctx: BindContext,
-): { body: Element | null; headers: Element[]; attachments: string[] } {
+function soapElementsOf(bindingIo: Element | null, ctx: BindContext): { body: Element | null; headers: Element[]; attachments: string[] } {
   if (bindingIo === null) return { body: null, headers: [], attachments: [] };
   const attachments: string[] = [];
   let body = soapChildren(bindingIo, 'body', ctx.version, ctx.doc, ctx.diagnostics)[0] ?? null;
@@ -134,7 +131,10 @@ function bodyParts(bodyEl: Element | null, message: WsdlMessage, carriedElsewher
   const listed = bodyEl === null ? null : attr(bodyEl, 'parts');
   if (listed === null) return message.parts.filter((p) => !carriedElsewhere.has(p.name));
   const out: WsdlPart[] = [];
-  for (const name of listed.trim().split(/\s+/).filter((n) => n !== '')) {
+  for (const name of listed
+    .trim()
+    .split(/\s+/)
+    .filter((n) => n !== '')) {
     const part = message.parts.find((p) => p.name === name);
     if (part === undefined) {
       ctx.diagnostics.push(
@@ -186,18 +186,12 @@ function toBodyPart(part: WsdlPart, message: WsdlMessage, ctx: BindContext): Bod
 }
 
 /** Resolves the message and part a `soap:header` or `soap:headerfault` names. */
-function headerTarget(
-  el: Element,
-  enclosing: WsdlMessage,
-  ctx: BindContext,
-): { message: WsdlMessage; part: WsdlPart; element: QNameString } | null {
+function headerTarget(el: Element, enclosing: WsdlMessage, ctx: BindContext): { message: WsdlMessage; part: WsdlPart; element: QNameString } | null {
   const at = locationOf(el, ctx.doc);
   const what = `soap:${el.localName}`;
   let message: WsdlMessage | null = enclosing;
   if (attr(el, 'message') === null) {
-    ctx.diagnostics.push(
-      diagnostic('warning', at, `${what} has no message attribute; the part is looked up in ${enclosing.qname}`, 'wsdl-missing-message'),
-    );
+    ctx.diagnostics.push(diagnostic('warning', at, `${what} has no message attribute; the part is looked up in ${enclosing.qname}`, 'wsdl-missing-message'));
   } else {
     const ref = refAttr(el, 'message', ctx.doc, ctx.diagnostics);
     if (ref === null) return null;

@@ -18,12 +18,7 @@ import { soapChild } from './soap-extensions.js';
 export type OperationContext = Omit<BindContext, 'style' | 'operation'> & { bindingStyle: 'document' | 'rpc' };
 
 /** Builds the model operation for port type operation `op` bound by `bindingOp`. */
-export function bindOperation(
-  op: WsdlPortTypeOperation,
-  portType: WsdlPortType,
-  bindingOp: Element,
-  context: OperationContext,
-): Operation {
+export function bindOperation(op: WsdlPortTypeOperation, portType: WsdlPortType, bindingOp: Element, context: OperationContext): Operation {
   const { diagnostics, doc } = context;
   const soapOp = soapChild(bindingOp, 'operation', context.version, doc, diagnostics);
   const style = operationStyle(soapOp, context);
@@ -77,13 +72,7 @@ function operationStyle(soapOp: Element | null, context: OperationContext): 'doc
   return context.bindingStyle;
 }
 
-function checkIoBound(
-  direction: 'input' | 'output',
-  io: WsdlIo | null,
-  bindingIo: Element | null,
-  operation: string,
-  ctx: BindContext,
-): void {
+function checkIoBound(direction: 'input' | 'output', io: WsdlIo | null, bindingIo: Element | null, operation: string, ctx: BindContext): void {
   if (io === null && bindingIo !== null) {
     ctx.diagnostics.push(
       diagnostic(

@@ -106,19 +106,14 @@ function readBinding(binding: WsdlBinding, port: WsdlPort, defs: WsdlDefinitions
  * Pairs each port type operation with its binding operation, in port type order. Overloaded names
  * are told apart by their input and output names (WSDL 1.1 §2.4.6).
  */
-function pairOperations(
-  binding: WsdlBinding,
-  portType: WsdlPortType,
-  diagnostics: Diagnostic[],
-): [WsdlPortTypeOperation, Element][] {
+function pairOperations(binding: WsdlBinding, portType: WsdlPortType, diagnostics: Diagnostic[]): [WsdlPortTypeOperation, Element][] {
   const unused = childElements(binding.element, WSDL_NS, 'operation');
   const pairs: [WsdlPortTypeOperation, Element][] = [];
   for (const op of portType.operations) {
     const candidates = unused.filter((el) => attr(el, 'name') === op.name);
     const match =
       candidates.length > 1
-        ? (candidates.find((el) => ioName(el, 'input') === (op.input?.name ?? null) && ioName(el, 'output') === (op.output?.name ?? null)) ??
-          candidates[0])
+        ? (candidates.find((el) => ioName(el, 'input') === (op.input?.name ?? null) && ioName(el, 'output') === (op.output?.name ?? null)) ?? candidates[0])
         : candidates[0];
     if (match === undefined) {
       diagnostics.push(

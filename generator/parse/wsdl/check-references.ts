@@ -8,11 +8,52 @@ import { partLocation } from './part-locations.js';
 
 /** The built-in types of XML Schema 1.0 Part 2 (plus the ur-types), by local name. */
 const XSD_BUILTINS = new Set([
-  'anyType', 'anySimpleType', 'string', 'normalizedString', 'token', 'language', 'Name', 'NCName', 'ID', 'IDREF',
-  'IDREFS', 'ENTITY', 'ENTITIES', 'NMTOKEN', 'NMTOKENS', 'boolean', 'decimal', 'integer', 'nonPositiveInteger',
-  'negativeInteger', 'long', 'int', 'short', 'byte', 'nonNegativeInteger', 'unsignedLong', 'unsignedInt',
-  'unsignedShort', 'unsignedByte', 'positiveInteger', 'float', 'double', 'duration', 'dateTime', 'time', 'date',
-  'gYearMonth', 'gYear', 'gMonthDay', 'gDay', 'gMonth', 'hexBinary', 'base64Binary', 'anyURI', 'QName', 'NOTATION',
+  'anyType',
+  'anySimpleType',
+  'string',
+  'normalizedString',
+  'token',
+  'language',
+  'Name',
+  'NCName',
+  'ID',
+  'IDREF',
+  'IDREFS',
+  'ENTITY',
+  'ENTITIES',
+  'NMTOKEN',
+  'NMTOKENS',
+  'boolean',
+  'decimal',
+  'integer',
+  'nonPositiveInteger',
+  'negativeInteger',
+  'long',
+  'int',
+  'short',
+  'byte',
+  'nonNegativeInteger',
+  'unsignedLong',
+  'unsignedInt',
+  'unsignedShort',
+  'unsignedByte',
+  'positiveInteger',
+  'float',
+  'double',
+  'duration',
+  'dateTime',
+  'time',
+  'date',
+  'gYearMonth',
+  'gYear',
+  'gMonthDay',
+  'gDay',
+  'gMonth',
+  'hexBinary',
+  'base64Binary',
+  'anyURI',
+  'QName',
+  'NOTATION',
 ]);
 
 const UNKNOWN: SourceLocation = { file: '<unknown>', line: 1, column: 1 };
@@ -34,7 +75,12 @@ export function checkServiceReferences(services: readonly Service[], schema: Sch
   const checkElement = (owner: object, what: string, name: QNameString): void => {
     if (elements.has(name)) return;
     diagnostics.push(
-      diagnostic('error', partLocation(owner) ?? UNKNOWN, `${what} refers to element ${name}, which no loaded schema declares${hint(name)}`, 'wsdl-undeclared-element'),
+      diagnostic(
+        'error',
+        partLocation(owner) ?? UNKNOWN,
+        `${what} refers to element ${name}, which no loaded schema declares${hint(name)}`,
+        'wsdl-undeclared-element',
+      ),
     );
   };
   const checkType = (owner: object, what: string, name: QNameString): void => {

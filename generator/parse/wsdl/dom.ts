@@ -64,12 +64,7 @@ function normaliseText(text: string): string {
  * takes the default namespace, as XML Schema QNames do). Returns `null` and records an error when
  * the prefix is not bound; returns `null` silently when the attribute is absent.
  */
-export function qnameAttr(
-  el: Element,
-  name: string,
-  doc: LoadedDocument,
-  diagnostics: Diagnostic[],
-): QNameString | null {
+export function qnameAttr(el: Element, name: string, doc: LoadedDocument, diagnostics: Diagnostic[]): QNameString | null {
   const value = attr(el, name);
   if (value === null) return null;
   const trimmed = value.trim();
@@ -77,21 +72,14 @@ export function qnameAttr(
   const prefix = colon < 0 ? '' : trimmed.slice(0, colon);
   const local = colon < 0 ? trimmed : trimmed.slice(colon + 1);
   if (local === '' || local.includes(':')) {
-    diagnostics.push(
-      diagnostic('error', attrLocation(el, name, doc), `${name}="${value}" is not a valid QName`, 'wsdl-invalid-qname'),
-    );
+    diagnostics.push(diagnostic('error', attrLocation(el, name, doc), `${name}="${value}" is not a valid QName`, 'wsdl-invalid-qname'));
     return null;
   }
   if (prefix === 'xml') return qname(XML_NS, local);
   const namespace = el.lookupNamespaceURI(prefix);
   if (namespace === null && prefix !== '') {
     diagnostics.push(
-      diagnostic(
-        'error',
-        attrLocation(el, name, doc),
-        `${name}="${value}": namespace prefix '${prefix}' is not declared`,
-        'wsdl-unresolved-prefix',
-      ),
+      diagnostic('error', attrLocation(el, name, doc), `${name}="${value}": namespace prefix '${prefix}' is not declared`, 'wsdl-unresolved-prefix'),
     );
     return null;
   }

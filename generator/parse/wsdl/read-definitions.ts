@@ -22,9 +22,7 @@ export function readDefinitions(documents: readonly LoadedDocument[], diagnostic
     const root = doc.document.documentElement;
     if (root === null || root === undefined) continue;
     if (root.namespaceURI === WSDL20_NS) {
-      diagnostics.push(
-        diagnostic('error', locationOf(root, doc), 'WSDL 2.0 descriptions are not supported (WSDL 1.1 only)', 'wsdl-version'),
-      );
+      diagnostics.push(diagnostic('error', locationOf(root, doc), 'WSDL 2.0 descriptions are not supported (WSDL 1.1 only)', 'wsdl-version'));
       continue;
     }
     if (root.namespaceURI !== WSDL_NS || root.localName !== 'definitions') {
@@ -45,12 +43,7 @@ export function readDefinitions(documents: readonly LoadedDocument[], diagnostic
 
 function readDocument(root: Element, doc: LoadedDocument, defs: WsdlDefinitions, diagnostics: Diagnostic[]): void {
   const namespace = attr(root, 'targetNamespace') ?? '';
-  const add = <T extends { at: SourceLocation }>(
-    table: Map<QNameString, T>,
-    kind: string,
-    key: QNameString,
-    value: T,
-  ): void => {
+  const add = <T extends { at: SourceLocation }>(table: Map<QNameString, T>, kind: string, key: QNameString, value: T): void => {
     const first = table.get(key);
     if (first !== undefined) {
       diagnostics.push(

@@ -12,12 +12,7 @@ import { attr, attrLocation, childElements, qnameAttr } from './dom.js';
 import { WSDL_NS } from './namespaces.js';
 
 /** Reads one `wsdl:message`; returns `null` (with an error) when it has no name. */
-export function readMessage(
-  el: Element,
-  namespace: string,
-  doc: LoadedDocument,
-  diagnostics: Diagnostic[],
-): WsdlMessage | null {
+export function readMessage(el: Element, namespace: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlMessage | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {
@@ -30,9 +25,7 @@ export function readMessage(
     const part = readPart(partEl, name, doc, diagnostics);
     if (part === null) continue;
     if (seen.has(part.name)) {
-      diagnostics.push(
-        diagnostic('error', part.at, `message '${name}' has two parts named '${part.name}'`, 'wsdl-duplicate-part'),
-      );
+      diagnostics.push(diagnostic('error', part.at, `message '${name}' has two parts named '${part.name}'`, 'wsdl-duplicate-part'));
       continue;
     }
     seen.add(part.name);
@@ -52,12 +45,7 @@ function readPart(el: Element, message: string, doc: LoadedDocument, diagnostics
   const hasType = attr(el, 'type') !== null;
   if (!hasElement && !hasType) {
     diagnostics.push(
-      diagnostic(
-        'error',
-        at,
-        `part '${name}' of message '${message}' has neither an element nor a type attribute`,
-        'wsdl-part-no-element-or-type',
-      ),
+      diagnostic('error', at, `part '${name}' of message '${message}' has neither an element nor a type attribute`, 'wsdl-part-no-element-or-type'),
     );
   } else if (hasElement && hasType) {
     diagnostics.push(

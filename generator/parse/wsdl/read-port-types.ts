@@ -14,12 +14,7 @@ import { explicitAction } from './actions.js';
 import { WSDL_NS } from './namespaces.js';
 
 /** Reads one `wsdl:portType`; returns `null` (with an error) when it has no name. */
-export function readPortType(
-  el: Element,
-  namespace: string,
-  doc: LoadedDocument,
-  diagnostics: Diagnostic[],
-): WsdlPortType | null {
+export function readPortType(el: Element, namespace: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlPortType | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {
@@ -34,12 +29,7 @@ export function readPortType(
   return { qname: qname(namespace, name), name, namespace, operations, at };
 }
 
-function readOperation(
-  el: Element,
-  portType: string,
-  doc: LoadedDocument,
-  diagnostics: Diagnostic[],
-): WsdlPortTypeOperation | null {
+function readOperation(el: Element, portType: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlPortTypeOperation | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {
@@ -50,14 +40,10 @@ function readOperation(
   const inputEl = ios.find((c) => c.localName === 'input') ?? null;
   const outputEl = ios.find((c) => c.localName === 'output') ?? null;
   if (ios.filter((c) => c.localName === 'input').length > 1 || ios.filter((c) => c.localName === 'output').length > 1) {
-    diagnostics.push(
-      diagnostic('error', at, `operation '${name}' has more than one input or output; the first of each is used`, 'wsdl-invalid-operation'),
-    );
+    diagnostics.push(diagnostic('error', at, `operation '${name}' has more than one input or output; the first of each is used`, 'wsdl-invalid-operation'));
   }
   if (inputEl === null && outputEl === null) {
-    diagnostics.push(
-      diagnostic('error', at, `operation '${name}' of port type '${portType}' has neither input nor output`, 'wsdl-invalid-operation'),
-    );
+    diagnostics.push(diagnostic('error', at, `operation '${name}' of port type '${portType}' has neither input nor output`, 'wsdl-invalid-operation'));
     return null;
   }
   const pattern: WsdlPattern =

@@ -13,13 +13,7 @@ import { childElements } from './dom.js';
 import { soapBindingNamespace } from './namespaces.js';
 
 /** The SOAP extension children named `local` of `parent`, preferring the binding's own SOAP version. */
-export function soapChildren(
-  parent: Element,
-  local: string,
-  version: '1.1' | '1.2',
-  doc: LoadedDocument,
-  diagnostics: Diagnostic[],
-): Element[] {
+export function soapChildren(parent: Element, local: string, version: '1.1' | '1.2', doc: LoadedDocument, diagnostics: Diagnostic[]): Element[] {
   const own = childElements(parent, soapBindingNamespace(version), local);
   if (own.length > 0) return own;
   const otherVersion = version === '1.1' ? '1.2' : '1.1';
@@ -38,12 +32,6 @@ export function soapChildren(
 }
 
 /** The first SOAP extension child named `local`, or `null`. */
-export function soapChild(
-  parent: Element,
-  local: string,
-  version: '1.1' | '1.2',
-  doc: LoadedDocument,
-  diagnostics: Diagnostic[],
-): Element | null {
+export function soapChild(parent: Element, local: string, version: '1.1' | '1.2', doc: LoadedDocument, diagnostics: Diagnostic[]): Element | null {
   return soapChildren(parent, local, version, doc, diagnostics)[0] ?? null;
 }

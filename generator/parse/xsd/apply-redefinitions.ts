@@ -6,14 +6,7 @@
  */
 import type { XmlElement } from '../../load/xml-tree.js';
 import type { Redefinition } from '../../load/types.js';
-import type {
-  RawAttributeItem,
-  RawModelGroup,
-  RawParticle,
-  RawType,
-  RawTypeUse,
-  SchemaComponents,
-} from './components.js';
+import type { RawAttributeItem, RawModelGroup, RawParticle, RawType, RawTypeUse, SchemaComponents } from './components.js';
 import { parseComplexType, type ParseState } from './parse-complex-type.js';
 import { parseSimpleType } from './parse-simple-type.js';
 import { parseAttributeGroup, parseGroup } from './parse-schemas.js';

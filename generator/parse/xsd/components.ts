@@ -3,15 +3,7 @@
  * QName references still unresolved. The resolve step links, flattens and turns them into the model.
  * Anonymous types already carry their final ids (see {@link TypeDefinitionBase.id} in the model).
  */
-import type {
-  DerivationMethod,
-  Facets,
-  IdentityConstraint,
-  QNameString,
-  SourceLocation,
-  TypeRef,
-  Wildcard,
-} from '../../model/model.js';
+import type { DerivationMethod, Facets, IdentityConstraint, QNameString, SourceLocation, TypeRef, Wildcard } from '../../model/model.js';
 
 /** A QName reference with the place it was written (for "unresolved reference" diagnostics). */
 export interface QNameRef {

@@ -9,12 +9,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import type { LoadResult } from '../../load/types.js';
 import { OwnerScope } from './anonymous-ids.js';
 import { applyRedefinitions } from './apply-redefinitions.js';
-import type {
-  RawAttributeGroup,
-  RawElementDeclaration,
-  RawGroup,
-  SchemaComponents,
-} from './components.js';
+import type { RawAttributeGroup, RawElementDeclaration, RawGroup, SchemaComponents } from './components.js';
 import { documentationOf } from './documentation.js';
 import { readElementDetails } from './element-details.js';
 import { parseGlobalAttribute, parseAttributeItems } from './parse-attributes.js';
@@ -26,19 +21,11 @@ import { attr, booleanAttr, xsdChild, xsdChildren, SchemaContext } from './schem
 export type { SchemaComponents } from './components.js';
 
 /** A map of components that reports a duplicate definition instead of overwriting. */
-function register<T extends { source: SourceLocation }>(
-  map: Map<string, T>,
-  key: string,
-  value: T,
-  what: string,
-  diagnostics: Diagnostic[],
-): void {
+function register<T extends { source: SourceLocation }>(map: Map<string, T>, key: string, value: T, what: string, diagnostics: Diagnostic[]): void {
   const existing = map.get(key);
   if (existing) {
     const where = `${existing.source.file}:${existing.source.line}:${existing.source.column}`;
-    diagnostics.push(
-      diagnostic('warning', value.source, `${what} ${key} is already defined at ${where}; this definition is ignored`, 'duplicate-component'),
-    );
+    diagnostics.push(diagnostic('warning', value.source, `${what} ${key} is already defined at ${where}; this definition is ignored`, 'duplicate-component'));
     return;
   }
   map.set(key, value);

@@ -47,7 +47,10 @@ export function parseSimpleType(ctx: SchemaContext, el: XmlElement, id: string, 
   } else {
     type.derivation = 'union';
     const members: RawTypeUse[] = [];
-    const listed = (attr(def, 'memberTypes') ?? '').trim().split(/\s+/).filter((t) => t !== '');
+    const listed = (attr(def, 'memberTypes') ?? '')
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t !== '');
     for (const token of listed) {
       const ref = ctx.resolveQName(def, token);
       if (ref) members.push({ kind: 'ref', ref });

@@ -121,7 +121,10 @@ export class SchemaContext {
   derivationSet(el: XmlElement, name: 'block' | 'final', allowed: readonly DerivationMethod[]): DerivationMethod[] {
     const own = attr(el, name);
     const value = own ?? (name === 'block' ? this.blockDefault : this.finalDefault);
-    const tokens = value.trim().split(/\s+/).filter((t) => t !== '');
+    const tokens = value
+      .trim()
+      .split(/\s+/)
+      .filter((t) => t !== '');
     const out = new Set<DerivationMethod>();
     for (const t of tokens) {
       if (t === '#all') allowed.forEach((m) => out.add(m));

@@ -16,14 +16,7 @@ import type {
   TypeRef,
 } from '../../model/model.js';
 import { XSD_NS } from '../../model/model.js';
-import type {
-  RawAttributeItem,
-  RawComplexType,
-  RawElementDeclaration,
-  RawParticle,
-  RawSimpleType,
-  RawTypeUse,
-} from '../../parse/xsd/components.js';
+import type { RawAttributeItem, RawComplexType, RawElementDeclaration, RawParticle, RawSimpleType, RawTypeUse } from '../../parse/xsd/components.js';
 import type { ResolveContext, ResolvePass } from '../context.js';
 
 const ANY_TYPE = `{${XSD_NS}}anyType`;

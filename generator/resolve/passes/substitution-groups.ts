@@ -62,7 +62,13 @@ export const substitutionGroups: ResolvePass = {
       direct.set(e.substitutionGroup, list);
       const head = ctx.elements.get(e.substitutionGroup);
       if (head && derivationPath(ctx, e.type, head.type) === null) {
-        report(ctx, 'warning', e.source, `type ${e.type} of ${e.name} does not derive from ${head.type}, the type of its substitution group head`, 'invalid-substitution');
+        report(
+          ctx,
+          'warning',
+          e.source,
+          `type ${e.type} of ${e.name} does not derive from ${head.type}, the type of its substitution group head`,
+          'invalid-substitution',
+        );
       }
     }
     for (const e of ctx.elements.values()) {

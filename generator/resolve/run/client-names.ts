@@ -32,7 +32,21 @@ export interface PortNaming {
 }
 
 /** Words that name the WSDL/SOAP plumbing rather than the service, stripped from the end of a port name. */
-const NOISE_SUFFIXES = ['Soap12', 'Soap11', 'Soap', 'Binding', 'Port', 'Service', 'EndPointImpl', 'EndpointImpl', 'Impl', 'EndPoint', 'Endpoint', 'Http', 'Https'];
+const NOISE_SUFFIXES = [
+  'Soap12',
+  'Soap11',
+  'Soap',
+  'Binding',
+  'Port',
+  'Service',
+  'EndPointImpl',
+  'EndpointImpl',
+  'Impl',
+  'EndPoint',
+  'Endpoint',
+  'Http',
+  'Https',
+];
 
 /** The words of a WSDL name: runs of letters and digits. */
 function words(name: string): string[] {

@@ -55,7 +55,12 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
   const namespaces = new Set<string>();
   const conflict = (what: string, kept: { source: { file: string } }, other: { source: { file: string; line: number; column: number } }): void => {
     diagnostics.push(
-      diagnostic('warning', other.source, `${what} is also declared differently in ${kept.source.file}: the first declaration is used for the whole run`, 'conflicting-declaration'),
+      diagnostic(
+        'warning',
+        other.source,
+        `${what} is also declared differently in ${kept.source.file}: the first declaration is used for the whole run`,
+        'conflicting-declaration',
+      ),
     );
   };
   for (const { model } of run) {

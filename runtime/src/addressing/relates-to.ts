@@ -39,7 +39,8 @@ export function checkRelatesTo(
   options: RelatesToOptions = {},
 ): RelatesToResult {
   if (mode === 'off') return { status: 'skipped' };
-  const headers = typeof response === 'string' || Array.isArray(response) ? readAddressingHeaders(response as string | readonly string[]) : (response as ResponseAddressing);
+  const headers =
+    typeof response === 'string' || Array.isArray(response) ? readAddressingHeaders(response as string | readonly string[]) : (response as ResponseAddressing);
   const replies = headers.relatesTo.filter((r) => r.relationshipType === WSA_REPLY);
   if (replies.length === 0) return { status: 'absent' };
   const expected = requestMessageId.trim();

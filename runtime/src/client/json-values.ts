@@ -136,7 +136,11 @@ class JsonReviver {
       if (!Array.isArray(items)) return;
       const tags = new Map<string, TypeKey>();
       collectTags(f.f, this.schema, tags);
-      setOwn(out, f.l, items.map((item: unknown) => this.tagged(item, tags)));
+      setOwn(
+        out,
+        f.l,
+        items.map((item: unknown) => this.tagged(item, tags)),
+      );
       return;
     }
     if ('any' in f) return;

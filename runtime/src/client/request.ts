@@ -96,7 +96,10 @@ export function prepareRequest(
   const httpAction = options.httpAction ?? (op.soapAction !== '' ? op.soapAction : fallback);
   const attachments = xop?.attachments ?? [];
   if (xop !== null && attachments.length > 0) {
-    const message = xop.encodeStreamed(envelope, { soapVersion: op.soapVersion, ...(op.soapVersion === '1.2' && httpAction !== '' ? { action: httpAction } : {}) });
+    const message = xop.encodeStreamed(envelope, {
+      soapVersion: op.soapVersion,
+      ...(op.soapVersion === '1.2' && httpAction !== '' ? { action: httpAction } : {}),
+    });
     const http: Record<string, string> = { 'content-type': message.contentType };
     if (op.soapVersion === '1.1') http.soapaction = soapHttpHeaders('1.1', httpAction).soapaction;
     return { headers: http, body: message.chunks, envelope, attachments, messageId: profile?.messageId };

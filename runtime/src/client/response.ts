@@ -77,10 +77,22 @@ export function readResponse(
     decoded = decodeEnvelope(envelopeInput(payload), {
       ...codec,
       ...(strict ? { version: op.soapVersion } : {}),
-      bodyDescriptors: rpc || output === null ? [] : refs(schema, output.body.map((b) => b.element)),
+      bodyDescriptors:
+        rpc || output === null
+          ? []
+          : refs(
+              schema,
+              output.body.map((b) => b.element),
+            ),
       // Header fault blocks (soap:headerfault of the request's headers) are typed too.
-      headerDescriptors: refs(schema, [...(output?.headers ?? []).map((h) => h.element), ...[...(op.input?.headers ?? []), ...(output?.headers ?? [])].flatMap((h) => (h.faults ?? []).map((f) => f.element))]),
-      faultDetailDescriptors: refs(schema, op.faults.flatMap((f) => (f.element === undefined ? [] : [f.element]))),
+      headerDescriptors: refs(schema, [
+        ...(output?.headers ?? []).map((h) => h.element),
+        ...[...(op.input?.headers ?? []), ...(output?.headers ?? [])].flatMap((h) => (h.faults ?? []).map((f) => f.element)),
+      ]),
+      faultDetailDescriptors: refs(
+        schema,
+        op.faults.flatMap((f) => (f.element === undefined ? [] : [f.element])),
+      ),
       httpStatus: response.status,
     });
   } catch (err) {
@@ -127,7 +139,8 @@ export function readResponse(
     }
     if (strict) {
       for (const part of output.body) {
-        if (!(part.part in values)) throw new DecodeError('missing-element', `the response of ${op.name} lacks body part ${part.part}`, { line: 0, column: 0, path: '' });
+        if (!(part.part in values))
+          throw new DecodeError('missing-element', `the response of ${op.name} lacks body part ${part.part}`, { line: 0, column: 0, path: '' });
       }
     }
     body = output.body.length === 1 ? values[output.body[0].part] : values;

@@ -41,18 +41,15 @@ export function encodeRpcBody(
 }
 
 /** Reads a response wrapper (raw XML of the body element) into part values by part name. */
-export function decodeRpcBody(
-  schema: SchemaDescriptor,
-  xml: string,
-  parts: readonly BodyPartDescriptor[],
-  options: DecodeOptions,
-): Record<string, unknown> {
+export function decodeRpcBody(schema: SchemaDescriptor, xml: string, parts: readonly BodyPartDescriptor[], options: DecodeOptions): Record<string, unknown> {
   const compiled = compiledSchema(schema);
   const settings = decodeSettings(options);
-  const byName = new Map(parts.map((p) => {
-    const e = compiled.element(p.element);
-    return [`{${e.uri}}${e.local}`, { part: p.part, element: e }] as const;
-  }));
+  const byName = new Map(
+    parts.map((p) => {
+      const e = compiled.element(p.element);
+      return [`{${e.uri}}${e.local}`, { part: p.part, element: e }] as const;
+    }),
+  );
   const values: Record<string, unknown> = {};
   let depth = 0;
   const handler: XmlHandler = {
@@ -61,7 +58,8 @@ export function decodeRpcBody(
       if (depth === 1) return;
       const found = byName.get(`{${tag.uri}}${tag.local}`);
       if (found === undefined) {
-        if (settings.strict) throw new DecodeError('unknown-element', `unexpected part element {${tag.uri}}${tag.local} in the rpc response`, reader.position());
+        if (settings.strict)
+          throw new DecodeError('unknown-element', `unexpected part element {${tag.uri}}${tag.local} in the rpc response`, reader.position());
         // Skip the unknown part: count its depth down to the wrapper again.
         const skip: XmlHandler = {
           openTag() {

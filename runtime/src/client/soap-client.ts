@@ -50,12 +50,7 @@ export class SoapClient {
    * @throws `SoapFault` for a fault answer; `TransportError` for a network, TLS or non-SOAP answer;
    *   `EncodeError` / `DecodeError` / `XmlError` for values or responses that do not fit the descriptors
    */
-  async call<TResponse>(
-    operation: string,
-    body: unknown,
-    headers: Readonly<Record<string, unknown>> = {},
-    options: CallOptions = {},
-  ): Promise<TResponse> {
+  async call<TResponse>(operation: string, body: unknown, headers: Readonly<Record<string, unknown>> = {}, options: CallOptions = {}): Promise<TResponse> {
     return (await this.callWithHeaders<TResponse>(operation, body, headers, options)).body;
   }
 
@@ -132,7 +127,14 @@ export class SoapClient {
     const root = collector?.root;
     if (root !== undefined) {
       // Streamed: the transport's body is the root part; the other parts went to their sinks.
-      payload = { multipart: true, envelope: root.body, envelopeContentType: root.contentType, attachments: new Map(), rootPart: root, received: collector?.received };
+      payload = {
+        multipart: true,
+        envelope: root.body,
+        envelopeContentType: root.contentType,
+        attachments: new Map(),
+        rootPart: root,
+        received: collector?.received,
+      };
     } else {
       payload = splitResponse(op, response, url);
       if (collector !== undefined && payload !== null && payload.attachments.size > 0) {
@@ -150,7 +152,10 @@ export class SoapClient {
         status: response.status,
         headers: reveals(opts) ? response.headers : redactHeaders(response.headers),
         body: reveals(opts) ? text : redactXml(text),
-        attachments: [...payload.attachments, ...(payload.received ?? [])].map(([contentId, data]) => ({ contentId, size: data instanceof Uint8Array ? data.byteLength : data.size })),
+        attachments: [...payload.attachments, ...(payload.received ?? [])].map(([contentId, data]) => ({
+          contentId,
+          size: data instanceof Uint8Array ? data.byteLength : data.size,
+        })),
         masked: !reveals(opts),
       });
     }

@@ -41,7 +41,13 @@ export function checkPlan(plan: readonly PlanNode[], obj: Obj): Problem | null {
             return { code: 'missing-element', message: `none of the choice's elements (${node.props.flat().join(', ')}) is present` };
           }
         } else if (index === NO_BRANCH_FITS) {
-          return { code: 'choice-conflict', message: `elements of two branches of a choice (${node.props.flat().filter((p) => present(obj, p)).join(', ')})` };
+          return {
+            code: 'choice-conflict',
+            message: `elements of two branches of a choice (${node.props
+              .flat()
+              .filter((p) => present(obj, p))
+              .join(', ')})`,
+          };
         } else if (problem !== null) {
           return problem;
         }

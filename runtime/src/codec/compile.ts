@@ -150,7 +150,14 @@ export interface AttributeSlot {
 export type PlanNode =
   | { readonly k: 'el'; readonly prop: string; readonly min: number; readonly max: number; readonly array: boolean; readonly slots: readonly ElementSlot[] }
   | { readonly k: 'choice'; readonly min: number; readonly branches: readonly (readonly PlanNode[])[]; readonly props: readonly (readonly string[])[] }
-  | { readonly k: 'list'; readonly prop: string; readonly min: number; readonly max: number; readonly byTag: ReadonlyMap<string, ElementSlot>; readonly anys: readonly AnySlot[] }
+  | {
+      readonly k: 'list';
+      readonly prop: string;
+      readonly min: number;
+      readonly max: number;
+      readonly byTag: ReadonlyMap<string, ElementSlot>;
+      readonly anys: readonly AnySlot[];
+    }
   | { readonly k: 'any'; readonly prop: string; readonly min: number; readonly max: number; readonly slot: AnySlot };
 
 /** A complex type ready to use. */
@@ -355,7 +362,11 @@ export class CompiledSchema {
     }
     if (d.k === 'u') {
       const own = d.f === undefined ? [] : compileFacets(d.f, 'string', key);
-      return unionOf(key, d.m.map((m) => this.simpleType(m)), own);
+      return unionOf(
+        key,
+        d.m.map((m) => this.simpleType(m)),
+        own,
+      );
     }
     const base = this.simpleType(d.b);
     const checks = d.f === undefined ? base.checks : [...base.checks, ...compileFacets(d.f, base.kind, key)];
@@ -544,7 +555,12 @@ function otherForm(value: unknown, accept: (text: string) => boolean): string | 
  * The format of a list of numbers or booleans whose pattern spells one item pattern per item
  * (`\d{1}E\-\d{3} \d{1}\.\d{2}E\-\d{2}`, the usual shape): each item takes a form its own part accepts.
  */
-function patternedListFormat(format: CompiledSimple['format'], item: CompiledSimple, patterns: readonly string[], checks: readonly FacetCheck[]): CompiledSimple['format'] {
+function patternedListFormat(
+  format: CompiledSimple['format'],
+  item: CompiledSimple,
+  patterns: readonly string[],
+  checks: readonly FacetCheck[],
+): CompiledSimple['format'] {
   return (value, ctx) => {
     const usual = format(value, ctx);
     if (!Array.isArray(value) || passes(checks, value, usual)) return usual;
@@ -728,7 +744,14 @@ class PlanBuilder {
   }
 
   private anySlot(f: AnyFieldDescriptor, list: string | null, pos: number): AnySlot {
-    const slot: AnySlot = { prop: list ?? f.p ?? '$any', list, pos, min: list === null ? (f.min ?? 1) : 0, max: list === null ? (f.max ?? 1) : -1, matches: wildcardMatcher(f.any) };
+    const slot: AnySlot = {
+      prop: list ?? f.p ?? '$any',
+      list,
+      pos,
+      min: list === null ? (f.min ?? 1) : 0,
+      max: list === null ? (f.max ?? 1) : -1,
+      matches: wildcardMatcher(f.any),
+    };
     this.anys.push(slot);
     return slot;
   }

@@ -200,7 +200,8 @@ export class ElementDecoder implements XmlHandler {
     while (slot !== undefined) {
       if (slot.uri === tag.uri) {
         fallback ??= slot;
-        if ((slot.array || slot.list !== null || (parent.obj === null || ownValue(parent.obj, slot.prop) === undefined)) && (slot.pos >= parent.pos || ct.all)) break;
+        if ((slot.array || slot.list !== null || parent.obj === null || ownValue(parent.obj, slot.prop) === undefined) && (slot.pos >= parent.pos || ct.all))
+          break;
       }
       slot = slot.next ?? undefined;
     }
@@ -213,15 +214,21 @@ export class ElementDecoder implements XmlHandler {
         return;
       }
     }
-    if (slot === undefined && fallback !== undefined && ct.anys.length > 0 && matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict, ct.mixed ? null : parent.obj) !== null) {
+    if (
+      slot === undefined &&
+      fallback !== undefined &&
+      ct.anys.length > 0 &&
+      matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict, ct.mixed ? null : parent.obj) !== null
+    ) {
       // The named element is full and a wildcard later in the sequence accepts it: handled below.
       fallback = undefined;
     }
     if (slot === undefined && fallback !== undefined) {
       if (strict && !ct.all) {
-        throw this.fail(fallback.pos < parent.pos ? 'out-of-order' : 'duplicate-element', fallback.pos < parent.pos
-          ? `element ${describe(tag)} out of schema order`
-          : `element ${describe(tag)} occurs more often than allowed`);
+        throw this.fail(
+          fallback.pos < parent.pos ? 'out-of-order' : 'duplicate-element',
+          fallback.pos < parent.pos ? `element ${describe(tag)} out of schema order` : `element ${describe(tag)} occurs more often than allowed`,
+        );
       }
       // Lenient decoding keeps an extra occurrence (the property becomes an array, see store).
       if (strict && !fallback.array && fallback.list === null && !ct.mixed && parent.obj !== null && ownValue(parent.obj, fallback.prop) !== undefined) {
@@ -662,7 +669,15 @@ function keepShapes(): void {
     v: 1,
     ns: [''],
     types: {
-      T: { k: 'c', ns: 0, a: [{ n: 'a', t: 'xs:string' }], f: [{ n: 'c', t: 'xs:string', min: 0, max: -1 }, { n: 'd', t: 'T', min: 0 }] },
+      T: {
+        k: 'c',
+        ns: 0,
+        a: [{ n: 'a', t: 'xs:string' }],
+        f: [
+          { n: 'c', t: 'xs:string', min: 0, max: -1 },
+          { n: 'd', t: 'T', min: 0 },
+        ],
+      },
     },
     elements: { r: { n: 'r', ns: 0, t: 'T' } },
   });

@@ -273,10 +273,7 @@ class Encoder implements FormatContext {
   constructor(schema: CompiledSchema, options: EncodeOptions) {
     this.schema = schema;
     const prefixes = options.prefixes;
-    this.allocator = new PrefixAllocator(
-      (uri) => prefixes?.[uri] ?? schema.preferredPrefix(uri),
-      options.reservedPrefixes ?? [],
-    );
+    this.allocator = new PrefixAllocator((uri) => prefixes?.[uri] ?? schema.preferredPrefix(uri), options.reservedPrefixes ?? []);
     this.validate = options.validate === true;
     this.debug = options.debug === true;
     this.xop = options.attachments ?? null;
@@ -361,15 +358,7 @@ class Encoder implements FormatContext {
    * namespace declarations) and after the attributes (for the caller's extra attributes), and
    * filled once everything is written.
    */
-  element(
-    names: TagNames,
-    local: string,
-    declared: CompiledType,
-    declaredKey: string,
-    value: unknown,
-    nillable: boolean,
-    root: boolean,
-  ): void {
+  element(names: TagNames, local: string, declared: CompiledType, declaredKey: string, value: unknown, nillable: boolean, root: boolean): void {
     if (value === undefined) throw this.fail('missing-property', `no value for element ${local}`);
     if (value === null) {
       if (!nillable) throw this.fail('not-nillable', `null for element ${local}, which is not nillable`);

@@ -38,8 +38,11 @@ export function xsdPattern(pattern: string): RegExp | null {
   if (!hasClassSubtraction(pattern) && !/\\p\{Is|\\P\{Is/.test(pattern)) {
     // `\-` is an escape anywhere in XSD, only inside a class in a JavaScript `u` expression.
     const translated = pattern
-      .replace(/\\(.)/g, (escape, c: string) => (c === '-' ? '\\x2D' : escape))
-      .replace(/\\i/g, '[A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD]')
+      .replace(/\\(.)/g, (sequence, c: string) => (c === '-' ? '\\x2D' : sequence))
+      .replace(
+        /\\i/g,
+        '[A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD]',
+      )
       .replace(/\\I/g, '[^A-Za-z_:\\u00C0-\\uFFFD]')
       .replace(/\\c/g, '[-.0-9A-Za-z_:\\u00B7\\u00C0-\\uFFFD]')
       .replace(/\\C/g, '[^-.0-9A-Za-z_:\\u00B7\\u00C0-\\uFFFD]');
@@ -88,9 +91,10 @@ export function compileFacets(facets: FacetsDescriptor, kind: ValueKind, name: s
   if (facets.enumeration !== undefined) {
     const allowed = new Set(facets.enumeration);
     checks.push((value, lexical) => {
-      const key = kind === 'qname' && typeof value === 'object' && value !== null
-        ? `{${(value as { namespace: string }).namespace}}${(value as { local: string }).local}`
-        : lexical;
+      const key =
+        kind === 'qname' && typeof value === 'object' && value !== null
+          ? `{${(value as { namespace: string }).namespace}}${(value as { local: string }).local}`
+          : lexical;
       if (!allowed.has(key) && !allowed.has(lexical)) fail('not one of the enumerated values');
     });
   }

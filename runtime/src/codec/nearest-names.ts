@@ -36,7 +36,10 @@ export function nearestNames(name: string, known: Iterable<string>, limit = 3): 
   scored.sort((x, y) => x.d - y.d || (x.name < y.name ? -1 : 1));
   // Only the nearest: a far second guess misleads more than it helps.
   const best = scored[0]?.d ?? 0;
-  return scored.filter((s) => s.d <= best + 1).slice(0, limit).map((s) => s.name);
+  return scored
+    .filter((s) => s.d <= best + 1)
+    .slice(0, limit)
+    .map((s) => s.name);
 }
 
 /** ` (did you mean A or B?)`, or `` when nothing is near; `expected` lists the names when few. */

@@ -285,20 +285,25 @@ export class HttpsTransport implements Transport {
         if (settled) return;
         finish();
         // MTOM errors of a streamed body (a source that cannot be read, a part too large) keep their own type.
-        const mapped = err instanceof VoletError && !(err instanceof TransportError) ? err : toTransportError(err, {
-          url: redacted,
-          authority: url.host,
-          hasClientCertificate: this.#tls.hasClientCertificate,
-          handshakeDone,
-          viaProxy,
-          freshConnection: !req.reusedSocket,
-          responseStarted,
-        });
+        const mapped =
+          err instanceof VoletError && !(err instanceof TransportError)
+            ? err
+            : toTransportError(err, {
+                url: redacted,
+                authority: url.host,
+                hasClientCertificate: this.#tls.hasClientCertificate,
+                handshakeDone,
+                viaProxy,
+                freshConnection: !req.reusedSocket,
+                responseStarted,
+              });
         req.destroy();
         reject(mapped);
       };
       const totalTimer = startTimer(deadline - Date.now(), () =>
-        fail(new TransportError({ kind: 'timeout', phase: 'response', message: `no complete response from ${redacted} within ${timeoutMs} ms`, url: redacted })),
+        fail(
+          new TransportError({ kind: 'timeout', phase: 'response', message: `no complete response from ${redacted} within ${timeoutMs} ms`, url: redacted }),
+        ),
       );
       const connectTimer = startTimer(this.#connectTimeoutMs, () =>
         fail(
@@ -341,7 +346,14 @@ export class HttpsTransport implements Transport {
         if (reader !== undefined) {
           res.on('close', () => {
             if (!settled && !res.complete) {
-              fail(new TransportError({ kind: 'network', status: head.status, message: `connection closed before the response from ${redacted} was complete`, url: redacted }));
+              fail(
+                new TransportError({
+                  kind: 'network',
+                  status: head.status,
+                  message: `connection closed before the response from ${redacted} was complete`,
+                  url: redacted,
+                }),
+              );
             }
           });
           reader(decodedBody(res)).then((body) => {
@@ -357,17 +369,23 @@ export class HttpsTransport implements Transport {
           }, fail);
           return;
         }
-        this.#readResponse(res, redacted, () => settled, fail, (response) => {
-          if (settled) return;
-          finish();
-          try {
-            checkSoapResponse(response.status, response.headers, response.body, url);
-          } catch (err) {
-            reject(err);
-            return;
-          }
-          resolve(response);
-        });
+        this.#readResponse(
+          res,
+          redacted,
+          () => settled,
+          fail,
+          (response) => {
+            if (settled) return;
+            finish();
+            try {
+              checkSoapResponse(response.status, response.headers, response.body, url);
+            } catch (err) {
+              reject(err);
+              return;
+            }
+            resolve(response);
+          },
+        );
       });
 
       void this.#writeBody(req, chunks, () => settled).catch(fail);
@@ -400,7 +418,10 @@ export class HttpsTransport implements Transport {
         throw new MtomError('unreadable-source', `cannot read a streamed attachment: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, err);
       }
       if (chunk.byteLength !== undefined && sent !== chunk.byteLength) {
-        throw new MtomError('unreadable-source', `a streamed attachment gave ${sent > chunk.byteLength ? 'more' : 'fewer'} bytes than its announced ${chunk.byteLength} (was the file changed while it was sent?)`);
+        throw new MtomError(
+          'unreadable-source',
+          `a streamed attachment gave ${sent > chunk.byteLength ? 'more' : 'fewer'} bytes than its announced ${chunk.byteLength} (was the file changed while it was sent?)`,
+        );
       }
     }
     if (!isSettled() && !req.destroyed) req.end();
@@ -468,7 +489,14 @@ export class HttpsTransport implements Transport {
     res.on('error', fail);
     res.on('close', () => {
       if (!isSettled() && !res.complete) {
-        fail(new TransportError({ kind: 'network', status: res.statusCode ?? 0, message: `connection closed before the response from ${redacted} was complete`, url: redacted }));
+        fail(
+          new TransportError({
+            kind: 'network',
+            status: res.statusCode ?? 0,
+            message: `connection closed before the response from ${redacted} was complete`,
+            url: redacted,
+          }),
+        );
       }
     });
     res.on('end', () => {
@@ -485,7 +513,13 @@ export class HttpsTransport implements Transport {
           fail(
             code === 'ERR_BUFFER_TOO_LARGE'
               ? tooLarge('after decompression')
-              : new TransportError({ kind: 'http', status: res.statusCode ?? 0, message: `cannot decode Content-Encoding ${encoding} from ${redacted}`, url: redacted, cause: err }),
+              : new TransportError({
+                  kind: 'http',
+                  status: res.statusCode ?? 0,
+                  message: `cannot decode Content-Encoding ${encoding} from ${redacted}`,
+                  url: redacted,
+                  cause: err,
+                }),
           );
           return;
         }

@@ -81,7 +81,10 @@ export function resolveProxy(option: ProxyOption, env: NodeJS.ProcessEnv = proce
  * @param noProxy - entries from {@link parseNoProxy}
  */
 export function bypassesProxy(hostname: string, port: number, noProxy: readonly string[]): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   for (const entry of noProxy) {
     if (entry === '*') return true;
     let name = entry;

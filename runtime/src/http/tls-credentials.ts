@@ -193,7 +193,12 @@ function pkcs12KeyAndChain(pfx: Buffer, passphrase: string): { key: string; cert
   try {
     contents = readPkcs12(pfx, passphrase);
   } catch (err) {
-    const hint = err instanceof SecurityError && err.code === 'bad-passphrase' ? 'wrong passphrase or corrupt file' : err instanceof Error ? err.message.replace(/^PKCS#12: /, '') : 'unreadable';
+    const hint =
+      err instanceof SecurityError && err.code === 'bad-passphrase'
+        ? 'wrong passphrase or corrupt file'
+        : err instanceof Error
+          ? err.message.replace(/^PKCS#12: /, '')
+          : 'unreadable';
     throw new TransportError({ kind: 'tls', reason: 'credentials-invalid', message: `cannot load the PKCS#12: ${hint}`, cause: err });
   }
   return {

@@ -66,7 +66,14 @@ const NETWORK_TEXT: Readonly<Record<string, string>> = {
 };
 
 function tls(reason: TlsFailureReason, message: string, ctx: ErrorContext, code: string | undefined, cause: unknown): TransportError {
-  return new TransportError({ kind: 'tls', reason, message: `TLS with ${ctx.authority}: ${message}`, url: ctx.url, ...(code ? { systemCode: code } : {}), cause });
+  return new TransportError({
+    kind: 'tls',
+    reason,
+    message: `TLS with ${ctx.authority}: ${message}`,
+    url: ctx.url,
+    ...(code ? { systemCode: code } : {}),
+    cause,
+  });
 }
 
 // TLS alert numbers (RFC 8446 §6) as node names them when it reports `EPROTO` with "SSL alert number N".
@@ -114,7 +121,13 @@ export function toTransportError(err: unknown, ctx: ErrorContext): TransportErro
   const raw = typeof e.message === 'string' ? e.message : String(err);
   if (code === 'EPROTO') {
     const alert = /SSL alert number (\d+)/.exec(raw)?.[1];
-    code = (alert !== undefined ? ALERT_CODES[alert] : undefined) ?? sameAlertName(`ERR_SSL_${opensslReason(raw).toUpperCase().replace(/[^A-Z0-9]+/g, '_')}`);
+    code =
+      (alert !== undefined ? ALERT_CODES[alert] : undefined) ??
+      sameAlertName(
+        `ERR_SSL_${opensslReason(raw)
+          .toUpperCase()
+          .replace(/[^A-Z0-9]+/g, '_')}`,
+      );
   }
 
   if (code === SERVER_CHECK_FAILED) {

@@ -119,7 +119,10 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u20
  * @param max - maximum length in characters (default 200)
  */
 export function bodyExcerpt(body: Uint8Array, max = 200): string {
-  const text = new TextDecoder('utf-8', { fatal: false }).decode(body.subarray(0, 8192)).replace(/^\uFEFF/, '').trimStart();
+  const text = new TextDecoder('utf-8', { fatal: false })
+    .decode(body.subarray(0, 8192))
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (!text.startsWith('<')) return '';
   const shown = redactXml(text).replace(CONTROL, ' ').replace(/\s+/g, ' ').replace(/> </g, '><').trim();
   const chars = Array.from(shown);

@@ -27,7 +27,10 @@ const MAX_NAME = 120;
  * @param index - position of the part in the message
  */
 export function attachmentFileName(contentId: string, index: number): string {
-  const name = contentId.replace(/[^A-Za-z0-9._@-]/g, '_').replace(/^[.]+/, '').slice(0, MAX_NAME);
+  const name = contentId
+    .replace(/[^A-Za-z0-9._@-]/g, '_')
+    .replace(/^[.]+/, '')
+    .slice(0, MAX_NAME);
   return name === '' || /^_*$/.test(name) ? `part-${index}` : name;
 }
 
@@ -38,7 +41,9 @@ function nodeSink(stream: Writable, received: ReceivedAttachment, what: string, 
     failure ??= err;
   });
   const wrap = (err: unknown): MtomError =>
-    err instanceof MtomError ? err : new MtomError('sink-failed', `cannot write attachment ${what}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, err);
+    err instanceof MtomError
+      ? err
+      : new MtomError('sink-failed', `cannot write attachment ${what}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, err);
   return {
     async write(chunk) {
       if (failure !== undefined) throw wrap(failure);
@@ -192,7 +197,12 @@ export class AttachmentCollector {
         this.#files.push(path);
         return { path, fd };
       } catch (err) {
-        if ((err as { code?: unknown }).code !== 'EEXIST') throw new MtomError('sink-failed', `cannot create attachment file in ${JSON.stringify(dir.slice(-160))}: ${(err as Error).message.split('\n')[0]}`, err);
+        if ((err as { code?: unknown }).code !== 'EEXIST')
+          throw new MtomError(
+            'sink-failed',
+            `cannot create attachment file in ${JSON.stringify(dir.slice(-160))}: ${(err as Error).message.split('\n')[0]}`,
+            err,
+          );
       }
     }
     throw new MtomError('sink-failed', `too many attachment files named ${name}`);
@@ -206,4 +216,3 @@ export class AttachmentCollector {
     }
   }
 }
-

@@ -45,7 +45,13 @@ export class AttachmentSource {
   #opened = false;
 
   /** @internal Use {@link attachmentFromFile} or {@link attachmentFromStream}. */
-  constructor(kind: 'file' | 'stream', path: string | undefined, stream: ByteStream | undefined, byteLength: number | undefined, contentType: string | undefined) {
+  constructor(
+    kind: 'file' | 'stream',
+    path: string | undefined,
+    stream: ByteStream | undefined,
+    byteLength: number | undefined,
+    contentType: string | undefined,
+  ) {
     this.kind = kind;
     this.path = path;
     this.#stream = stream;
@@ -91,7 +97,11 @@ export function attachmentFromFile(path: string, options: AttachmentSourceOption
     if (!st.isFile()) throw new Error('not a regular file');
     size = st.size;
   } catch (err) {
-    throw new MtomError('unreadable-source', `cannot read attachment file ${JSON.stringify(path.slice(-200))}: ${(err as Error).message.split('\n')[0] ?? ''}`, err);
+    throw new MtomError(
+      'unreadable-source',
+      `cannot read attachment file ${JSON.stringify(path.slice(-200))}: ${(err as Error).message.split('\n')[0] ?? ''}`,
+      err,
+    );
   }
   return new AttachmentSource('file', path, undefined, size, options.contentType);
 }

@@ -146,11 +146,7 @@ export function sniffBoundary(body: Uint8Array): string | undefined {
  * @param contentType - the HTTP Content-Type (gives `boundary` and `start`), if known
  * @param options - explicit boundary / start, limits
  */
-export function decodeMultipartRelated(
-  body: Uint8Array,
-  contentType?: string | ContentType,
-  options: DecodeMultipartOptions = {},
-): MultipartRelated {
+export function decodeMultipartRelated(body: Uint8Array, contentType?: string | ContentType, options: DecodeMultipartOptions = {}): MultipartRelated {
   const ct = typeof contentType === 'string' ? parseContentType(contentType) : contentType;
   const boundary = options.boundary ?? ct?.params['boundary'];
   if (boundary === undefined || boundary === '') {

@@ -106,7 +106,11 @@ export function encodeMtom(envelope: string | Uint8Array, attachments: readonly 
  * @param attachments - the binary parts, in the order they should appear
  * @param options - SOAP version, action, boundary, root Content-ID
  */
-export function encodeMtomStreamed(envelope: string | Uint8Array, attachments: readonly StreamedMtomAttachment[], options: MtomEncodeOptions = {}): StreamedMtomMessage {
+export function encodeMtomStreamed(
+  envelope: string | Uint8Array,
+  attachments: readonly StreamedMtomAttachment[],
+  options: MtomEncodeOptions = {},
+): StreamedMtomMessage {
   const version = options.soapVersion ?? '1.2';
   const boundary = options.boundary ?? `MIMEBoundary_volet_${randomBytes(16).toString('hex')}`;
   if (!BOUNDARY.test(boundary) || boundary.endsWith(' ')) throw new MtomError('no-boundary', 'invalid MIME boundary (RFC 2046 bchars, 1-70 characters)');
@@ -129,7 +133,8 @@ export function encodeMtomStreamed(envelope: string | Uint8Array, attachments: r
     const text = typeof envelope === 'string' ? envelope : new TextDecoder().decode(envelope);
     const refs = new Set(findXopReferences(text));
     for (const ref of refs) {
-      if (!seen.has(ref) || ref === normalizeContentId(rootId)) throw new MtomError('missing-attachment', `xop:Include refers to cid:${ref}, which has no attachment`);
+      if (!seen.has(ref) || ref === normalizeContentId(rootId))
+        throw new MtomError('missing-attachment', `xop:Include refers to cid:${ref}, which has no attachment`);
     }
     for (const a of attachments) {
       if (!refs.has(normalizeContentId(a.contentId))) {

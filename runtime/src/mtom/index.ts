@@ -13,7 +13,14 @@ export { AttachmentSource, attachmentFromFile, attachmentFromStream } from './at
 export type { ByteStream, AttachmentSourceOptions, StreamSourceOptions, WithAttachmentSources } from './attachment-source.js';
 export { isAttachmentSource, isReceivedAttachment } from './source-brand.js';
 export { ReceivedAttachment, DEFAULT_MAX_ATTACHMENT_BYTES } from './received-attachment.js';
-export type { WithReceivedAttachments, AttachmentOutput, AttachmentDirOutput, AttachmentSinkOutput, AttachmentOutputLimits, AttachmentPartInfo } from './received-attachment.js';
+export type {
+  WithReceivedAttachments,
+  AttachmentOutput,
+  AttachmentDirOutput,
+  AttachmentSinkOutput,
+  AttachmentOutputLimits,
+  AttachmentPartInfo,
+} from './received-attachment.js';
 export { readMultipartStream } from './multipart-stream.js';
 export type { MultipartStreamOptions, StreamedMultipart, PartSink } from './multipart-stream.js';
 export { AttachmentCollector, attachmentFileName } from './attachment-sinks.js';

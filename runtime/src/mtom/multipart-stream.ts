@@ -58,7 +58,11 @@ class Base64Slices {
   #rest = '';
 
   push(data: Uint8Array): Buffer {
-    const text = this.#rest + Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1').replace(/[^A-Za-z0-9+/=]/g, '');
+    const text =
+      this.#rest +
+      Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+        .toString('latin1')
+        .replace(/[^A-Za-z0-9+/=]/g, '');
     const n = text.length - (text.length % 4);
     this.#rest = text.slice(n);
     return Buffer.from(text.slice(0, n), 'base64');
@@ -246,7 +250,8 @@ class MultipartReader {
       p = nl + 1;
     }
     if (bodyStart < 0) {
-      if (buf.length > this.#o.maxHeaderBytes) throw new MtomError('malformed-part', `MIME part ${this.#index + 1} has no end of headers within ${this.#o.maxHeaderBytes} bytes`);
+      if (buf.length > this.#o.maxHeaderBytes)
+        throw new MtomError('malformed-part', `MIME part ${this.#index + 1} has no end of headers within ${this.#o.maxHeaderBytes} bytes`);
       return false;
     }
     if (this.#index >= this.#o.maxParts) throw new MtomError('too-many-parts', `more than ${this.#o.maxParts} MIME parts`);
@@ -319,7 +324,8 @@ class MultipartReader {
       return;
     }
     this.#streamed += data.length;
-    if (this.#streamed > this.#o.maxAttachmentBytes) throw new MtomError('too-large', `the attachments are larger than maxAttachmentBytes=${this.#o.maxAttachmentBytes}`);
+    if (this.#streamed > this.#o.maxAttachmentBytes)
+      throw new MtomError('too-large', `the attachments are larger than maxAttachmentBytes=${this.#o.maxAttachmentBytes}`);
     const bytes = part.base64 !== null ? part.base64.push(data) : data;
     if (bytes.length > 0) await (part.sink as PartSink).write(bytes);
   }
@@ -329,7 +335,12 @@ class MultipartReader {
     this.#part = null;
     if (part.chunks !== null) {
       const raw = part.chunks.length === 1 ? (part.chunks[0] as Buffer) : Buffer.concat(part.chunks);
-      this.#root = { headers: part.headers, contentId: part.contentId, contentType: part.headers['content-type'], body: decodeTransferEncoding(raw, part.headers['content-transfer-encoding']) };
+      this.#root = {
+        headers: part.headers,
+        contentId: part.contentId,
+        contentType: part.headers['content-type'],
+        body: decodeTransferEncoding(raw, part.headers['content-transfer-encoding']),
+      };
       return;
     }
     const sink = part.sink as PartSink;

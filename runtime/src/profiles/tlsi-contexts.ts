@@ -43,7 +43,12 @@ export interface ContextHeaderOptions {
  * @param value - its value, JSON form of the generated types
  * @internal
  */
-export function contextHeader(schema: SchemaDescriptor, which: 'ContexteLPS' | 'ContexteBAM', value: ContextValue, options: ContextHeaderOptions = {}): ProfileHeader {
+export function contextHeader(
+  schema: SchemaDescriptor,
+  which: 'ContexteLPS' | 'ContexteBAM',
+  value: ContextValue,
+  options: ContextHeaderOptions = {},
+): ProfileHeader {
   const namespace = which === 'ContexteLPS' ? CTXLPS_NS : CTXBAM_NS;
   const v: ContextValue = options.fresh === false ? value : { ...value, Id: randomUUID(), Temps: formatInstant((options.now ?? systemClock)()) };
   const own = elementKey(schema, namespace, which);

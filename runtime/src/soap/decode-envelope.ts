@@ -149,7 +149,15 @@ class EnvelopeHandler implements XmlHandler {
       case Where.Body:
         if (tag.uri === this.ns && tag.local === 'Fault') {
           if (this.body.length > 0 || this.fault !== null) throw this.fail('unexpected-element', 'a SOAP Fault must be the only body element');
-          this.fault = new FaultHandler(this.reader, this, this.version as Version, this.ns, new ElementIndex(this.options.faultDetailDescriptors), this.settings, this.options.httpStatus);
+          this.fault = new FaultHandler(
+            this.reader,
+            this,
+            this.version as Version,
+            this.ns,
+            new ElementIndex(this.options.faultDetailDescriptors),
+            this.settings,
+            this.options.httpStatus,
+          );
           return;
         }
         if (this.fault !== null) throw this.fail('unexpected-element', 'a SOAP Fault must be the only body element');

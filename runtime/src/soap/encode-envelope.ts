@@ -142,9 +142,8 @@ export function encodeFaultEnvelope(input: FaultInput): string {
     const p = allocator.prefixFor(q.namespace);
     return p === '' ? q.local : `${p}:${q.local}`;
   };
-  const code = typeof input.code === 'string'
-    ? { namespace: ns, local: input.version === '1.1' ? (SOAP11_CODES[input.code] ?? input.code) : input.code }
-    : input.code;
+  const code =
+    typeof input.code === 'string' ? { namespace: ns, local: input.version === '1.1' ? (SOAP11_CODES[input.code] ?? input.code) : input.code } : input.code;
   const detail = (input.detail ?? []).map((d) => (isRawString(d) ? d : encode(d.element, d.value, codecOptions(input.encodeOptions, prefix)))).join('');
   let fault: string;
   if (input.version === '1.2') {
@@ -155,9 +154,7 @@ export function encodeFaultEnvelope(input: FaultInput): string {
       subXml = `<${prefix}:Subcode><${prefix}:Value>${qname(subs[i], `subcode ${i + 1}`)}</${prefix}:Value>${subXml}</${prefix}:Subcode>`;
     }
     codeXml += subXml;
-    const reasons = input.reasons
-      .map((r) => `<${prefix}:Text xml:lang="${escapeXml(r.lang ?? 'en', true)}">${escapeXml(r.text)}</${prefix}:Text>`)
-      .join('');
+    const reasons = input.reasons.map((r) => `<${prefix}:Text xml:lang="${escapeXml(r.lang ?? 'en', true)}">${escapeXml(r.text)}</${prefix}:Text>`).join('');
     fault = `<${prefix}:Code>${codeXml}</${prefix}:Code><${prefix}:Reason>${reasons}</${prefix}:Reason>`;
     if (input.node !== undefined) fault += `<${prefix}:Node>${escapeXml(input.node)}</${prefix}:Node>`;
     if (input.role !== undefined) fault += `<${prefix}:Role>${escapeXml(input.role)}</${prefix}:Role>`;

@@ -181,11 +181,7 @@ export function readXml(input: string | Uint8Array, handler: XmlHandler, options
 }
 
 /** Reads a document from an async source of chunks (for example an HTTP response stream). */
-export async function readXmlAsync(
-  source: AsyncIterable<string | Uint8Array>,
-  handler: XmlHandler,
-  options?: XmlReaderOptions,
-): Promise<XmlReader> {
+export async function readXmlAsync(source: AsyncIterable<string | Uint8Array>, handler: XmlHandler, options?: XmlReaderOptions): Promise<XmlReader> {
   const reader = new XmlReader(handler, options);
   for await (const chunk of source) reader.write(chunk);
   reader.end();

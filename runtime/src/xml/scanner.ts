@@ -912,7 +912,8 @@ export class XmlScanner {
     const target = s.slice(targetStart, targetEnd);
     const end = s.indexOf('?>', targetEnd);
     if (end < 0) {
-      if (n - lt > this.limits.maxTextLength) throw this.failAt('limit-text', `a processing instruction longer than ${this.limits.maxTextLength} characters`, n);
+      if (n - lt > this.limits.maxTextLength)
+        throw this.failAt('limit-text', `a processing instruction longer than ${this.limits.maxTextLength} characters`, n);
       return -1;
     }
     if (target.toLowerCase() === 'xml') {
@@ -925,7 +926,8 @@ export class XmlScanner {
     if (end !== targetEnd && c !== SPACE && c !== LF && c !== CR && c !== TAB) {
       throw this.malformed(targetEnd, 'expected white space or ?> after a processing instruction target');
     }
-    if (end - lt > this.limits.maxTextLength) throw this.failAt('limit-text', `a processing instruction longer than ${this.limits.maxTextLength} characters`, end);
+    if (end - lt > this.limits.maxTextLength)
+      throw this.failAt('limit-text', `a processing instruction longer than ${this.limits.maxTextLength} characters`, end);
     this.rawSection(s, targetEnd, end);
     return end + 2;
   }

@@ -75,12 +75,12 @@ function modeOf(attributes: AssertionAttributes): VihfMode {
   const mode = firstText(attributes, 'Authentification_mode') ?? firstText(attributes, 'Authentification_Mode');
   if (mode === undefined) invalid('attribut Authentification_mode absent.');
   const known = MODES.find((m) => m === mode);
-  if (known === undefined) invalid('mode d\'authentification inconnu.');
+  if (known === undefined) invalid("mode d'authentification inconnu.");
   return known;
 }
 
 function checkAttributes(assertion: AssertionType, attributes: AssertionAttributes, mode: VihfMode, patientCall: boolean): VihfPatient | undefined {
-  if (assertion.Version !== '2.0') invalid('Version de l\'assertion différente de 2.0.');
+  if (assertion.Version !== '2.0') invalid("Version de l'assertion différente de 2.0.");
   if ((assertion.Subject?.NameID?.$value ?? '').trim() === '') invalid('Subject/NameID absent.');
   if (authnStatements(assertion).length === 0) invalid('AuthnStatement absent.');
   const required: string[] = [
@@ -152,11 +152,11 @@ function checkStructureSigner(accepted: AcceptedAssertion, attributes: Assertion
     throw dmpFault('DMPInvalidCertificate', 'Not a valid signature certificate (usage de clé : signature attendue, pas un certificat TLS).');
   }
   if (profile.clientAuth) {
-    throw dmpFault('DMPInvalidCertificate', 'Not a valid signature certificate (certificat d\'authentification utilisé pour signer).');
+    throw dmpFault('DMPInvalidCertificate', "Not a valid signature certificate (certificat d'authentification utilisé pour signer).");
   }
   const structure = firstText(attributes, VIHF_ATTRIBUTE.structure);
   if (structure === undefined || !profile.organizationalUnits.includes(structure)) {
-    throw dmpFault('DMPInvalidCertificate', 'Not a valid signature certificate (certificat d\'une autre structure que Identifiant_Structure).');
+    throw dmpFault('DMPInvalidCertificate', "Not a valid signature certificate (certificat d'une autre structure que Identifiant_Structure).");
   }
   if (accepted.assertion.Issuer.$value.trim() !== signature.certificate.subjectDn) invalid('Issuer différent du DN du certificat de signature.');
 }
@@ -179,7 +179,12 @@ function checkCardHolder(assertion: AssertionType, peer: PeerCertificate | undef
  * @throws SimulatedFault with a DMP subcode (see dmp-faults.ts)
  */
 export function checkVihf(context: VihfCheckContext): VihfClaims {
-  const accepted = verifyHeaderAssertion(context.envelope, { trust: context.trust, now: context.now, allowUnsigned: true, allowSha1: context.allowSha1 ?? false });
+  const accepted = verifyHeaderAssertion(context.envelope, {
+    trust: context.trust,
+    now: context.now,
+    allowUnsigned: true,
+    allowSha1: context.allowSha1 ?? false,
+  });
   if (!accepted.ok) {
     if (accepted.kind === 'missing') throw dmpFault('DMPVIHFMissing', `Jeton VIHF absent (${accepted.message}).`);
     if (accepted.kind === 'invalid') invalid(`${accepted.message}.`);

@@ -48,7 +48,8 @@ export function provideAndRegister(request: ProvideAndRegisterDocumentSetRequest
   const entries = items.flatMap((i) => (i.kind === 'ExtrinsicObject' ? [i.value] : []));
   const submissionSets = items.flatMap((i) => (i.kind === 'RegistryPackage' ? [i.value] : []));
   if (entries.length === 0) errors.push({ code: 'XDSRegistryMetadataError', context: 'The submission holds no document entry (ExtrinsicObject).' });
-  if (submissionSets.length !== 1) errors.push({ code: 'XDSRegistryMetadataError', context: 'The submission must hold exactly one submission set (RegistryPackage).' });
+  if (submissionSets.length !== 1)
+    errors.push({ code: 'XDSRegistryMetadataError', context: 'The submission must hold exactly one submission set (RegistryPackage).' });
 
   const accepted: StoredDocument[] = [];
   const uniqueIds = new Set<string>();
@@ -61,9 +62,15 @@ export function provideAndRegister(request: ProvideAndRegisterDocumentSetRequest
       continue;
     }
     const bytes = documents.get(entry.id);
-    if (bytes === undefined) errors.push({ code: 'XDSMissingDocument', context: 'No Document element carries the bytes of this document entry.', location: where });
+    if (bytes === undefined)
+      errors.push({ code: 'XDSMissingDocument', context: 'No Document element carries the bytes of this document entry.', location: where });
     const patient = patientKey(externalIdentifier(entry, SCHEME.documentPatientId)?.value ?? '');
-    if (patient === undefined) errors.push({ code: 'XDSRegistryMetadataError', context: 'XDSDocumentEntry.patientId is missing or not a CX with an ISO assigning authority.', location: where });
+    if (patient === undefined)
+      errors.push({
+        code: 'XDSRegistryMetadataError',
+        context: 'XDSDocumentEntry.patientId is missing or not a CX with an ISO assigning authority.',
+        location: where,
+      });
     else {
       patients.add(patient);
       if (allowedPatient !== undefined && patient !== allowedPatient) {
@@ -79,9 +86,11 @@ export function provideAndRegister(request: ProvideAndRegisterDocumentSetRequest
     if (bytes === undefined || patient === undefined || uniqueId === '') continue;
     const hash = createHash('sha1').update(bytes).digest('hex');
     const statedHash = slotValues(entry, 'hash')[0];
-    if (statedHash !== undefined && statedHash.toLowerCase() !== hash) errors.push({ code: 'XDSNonIdenticalHash', context: 'The hash slot does not match the document.', location: where });
+    if (statedHash !== undefined && statedHash.toLowerCase() !== hash)
+      errors.push({ code: 'XDSNonIdenticalHash', context: 'The hash slot does not match the document.', location: where });
     const statedSize = slotValues(entry, 'size')[0];
-    if (statedSize !== undefined && statedSize !== String(bytes.byteLength)) errors.push({ code: 'XDSNonIdenticalSize', context: 'The size slot does not match the document.', location: where });
+    if (statedSize !== undefined && statedSize !== String(bytes.byteLength))
+      errors.push({ code: 'XDSNonIdenticalSize', context: 'The size slot does not match the document.', location: where });
     const statedRepository = slotValues(entry, 'repositoryUniqueId')[0];
     if (statedRepository !== undefined && statedRepository !== context.repositoryUniqueId) {
       errors.push({ code: 'XDSUnknownRepositoryId', context: 'The repositoryUniqueId slot names another repository.', location: where });

@@ -3,7 +3,16 @@
  * `Identifiable` substitution group (tagged `{ $el, value }`), slots, external identifiers,
  * and XDS patient identifiers (HL7 v2 CX).
  */
-import type { AssociationType1, ExternalIdentifierType, ExtrinsicObjectType, IdentifiableTypeOrDerived, RegistryObjectListType, RegistryObjectType, RegistryPackageType, SlotType1 } from '../../../generated/schemas/ebrim/index.js';
+import type {
+  AssociationType1,
+  ExternalIdentifierType,
+  ExtrinsicObjectType,
+  IdentifiableTypeOrDerived,
+  RegistryObjectListType,
+  RegistryObjectType,
+  RegistryPackageType,
+  SlotType1,
+} from '../../../generated/schemas/ebrim/index.js';
 
 /** A registry object of a request, by kind. */
 export type RegistryItem =

@@ -14,7 +14,11 @@ import { STATUS } from './xds-constants.js';
  * @param context - store, repository id, VIHF
  * @param bind - turns the bytes into what goes into `Document` (an XOP marker)
  */
-export function retrieveDocuments(request: RetrieveDocumentSetRequestType, context: XdsContext, bind: (bytes: Uint8Array, mimeType: string) => Uint8Array): RetrieveDocumentSetResponseType {
+export function retrieveDocuments(
+  request: RetrieveDocumentSetRequestType,
+  context: XdsContext,
+  bind: (bytes: Uint8Array, mimeType: string) => Uint8Array,
+): RetrieveDocumentSetResponseType {
   const errors: XdsError[] = [];
   const found: DocumentResponseType[] = [];
   const patient = vihfPatientKey(context);

@@ -34,14 +34,19 @@ function asResult(documents: readonly StoredDocument[], returnType: string): Reg
 function findDocuments(query: AdhocQueryRequest, context: XdsContext): StoredDocument[] | XdsError {
   const patientValues = parameter(query, '$XDSDocumentEntryPatientId');
   if (patientValues === undefined || patientValues.length !== 1) {
-    return { code: 'XDSStoredQueryParamNumber', context: 'FindDocuments takes exactly one $XDSDocumentEntryPatientId.', location: '$XDSDocumentEntryPatientId' };
+    return {
+      code: 'XDSStoredQueryParamNumber',
+      context: 'FindDocuments takes exactly one $XDSDocumentEntryPatientId.',
+      location: '$XDSDocumentEntryPatientId',
+    };
   }
   const statuses = parameter(query, '$XDSDocumentEntryStatus');
   if (statuses === undefined || statuses.length === 0) {
     return { code: 'XDSStoredQueryParamNumber', context: 'FindDocuments requires $XDSDocumentEntryStatus.', location: '$XDSDocumentEntryStatus' };
   }
   const patient = patientKey(patientValues[0] ?? '');
-  if (patient === undefined) return { code: 'XDSRegistryError', context: 'The patient id is not a CX with an ISO assigning authority.', location: '$XDSDocumentEntryPatientId' };
+  if (patient === undefined)
+    return { code: 'XDSRegistryError', context: 'The patient id is not a CX with an ISO assigning authority.', location: '$XDSDocumentEntryPatientId' };
   if (patient !== vihfPatientKey(context)) {
     return { code: 'XDSPatientIdDoesNotMatch', context: 'The query names another patient than the VIHF resource-id.', location: '$XDSDocumentEntryPatientId' };
   }
@@ -71,8 +76,10 @@ export function storedQuery(query: AdhocQueryRequest, context: XdsContext): Adho
     return failure({ code: 'XDSRegistryError', context: 'Unsupported returnType.' });
   }
   const id = query.AdhocQuery.id;
-  const result = id === STORED_QUERY.findDocuments ? findDocuments(query, context) : id === STORED_QUERY.getDocuments ? getDocuments(query, context) : undefined;
-  if (result === undefined) return failure({ code: 'XDSUnknownStoredQuery', context: 'The simulator knows FindDocuments and GetDocuments only.', location: id.slice(0, 100) });
+  const result =
+    id === STORED_QUERY.findDocuments ? findDocuments(query, context) : id === STORED_QUERY.getDocuments ? getDocuments(query, context) : undefined;
+  if (result === undefined)
+    return failure({ code: 'XDSUnknownStoredQuery', context: 'The simulator knows FindDocuments and GetDocuments only.', location: id.slice(0, 100) });
   if (!Array.isArray(result)) return failure(result);
   return {
     status: registryResponse([]).status,
@@ -81,4 +88,3 @@ export function storedQuery(query: AdhocQueryRequest, context: XdsContext): Adho
     RegistryObjectList: asResult(result, returnType),
   };
 }
-

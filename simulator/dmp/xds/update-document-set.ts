@@ -27,7 +27,8 @@ export function updateDocumentSet(request: SubmitObjectsRequest, context: XdsCon
   const patient = vihfPatientKey(context);
   const sets = items.flatMap((i) => (i.kind === 'RegistryPackage' ? [i.value] : []));
   const set = sets[0];
-  if (sets.length !== 1 || set === undefined) return registryResponse([{ code: 'XDSMetadataUpdateError', context: 'The update must hold exactly one submission set.' }]);
+  if (sets.length !== 1 || set === undefined)
+    return registryResponse([{ code: 'XDSMetadataUpdateError', context: 'The update must hold exactly one submission set.' }]);
   const setPatient = patientKey(externalIdentifier(set, SCHEME.submissionSetPatientId)?.value ?? '');
   if (setPatient !== undefined && setPatient !== patient) {
     errors.push({ code: 'XDSPatientIdDoesNotMatch', context: 'The submission set names another patient than the VIHF resource-id.', location: set.id });
@@ -41,14 +42,16 @@ export function updateDocumentSet(request: SubmitObjectsRequest, context: XdsCon
     }
     const association = item.value;
     const document = context.store.byEntryUuid(association.targetObject);
-    if (association.sourceObject !== set.id) errors.push({ code: 'XDSMetadataUpdateError', context: 'The association must come from the submission set.', location: association.id });
+    if (association.sourceObject !== set.id)
+      errors.push({ code: 'XDSMetadataUpdateError', context: 'The association must come from the submission set.', location: association.id });
     if (document === undefined || document.patient !== patient || document.status === STATUS.deleted) {
       errors.push({ code: 'XDSMetadataUpdateError', context: 'No such document entry for this patient.', location: association.id });
       continue;
     }
     const original = slotValues(association, 'OriginalStatus')[0];
     const next = slotValues(association, 'NewStatus')[0];
-    if (original !== document.status) errors.push({ code: 'XDSMetadataUpdateError', context: 'OriginalStatus is not the current status of the entry.', location: association.id });
+    if (original !== document.status)
+      errors.push({ code: 'XDSMetadataUpdateError', context: 'OriginalStatus is not the current status of the entry.', location: association.id });
     else if (next === undefined || !(TRANSITIONS[original] ?? []).includes(next)) {
       errors.push({ code: 'XDSMetadataUpdateError', context: 'This status change is not allowed.', location: association.id });
     } else changes.push({ entry: document.entryUuid, to: next });

@@ -17,11 +17,18 @@ export const insiResultatSchema: SchemaDescriptor = {
     CodSexe: { k: 's', ns: 1, q: 'CodSexe', b: 'xs:string', f: { pattern: ['[A-Z]{1}'] } },
     DateLunaire: { k: 's', ns: 1, q: 'DateLunaire', b: 'xs:string', f: { pattern: ['\\d{4}-\\d{2}-\\d{2}'] } },
     CompteRendu: {
-      k: 'c', ns: 1, q: 'CompteRendu',
-      f: [{ n: 'CodeCR', t: 'xs:string' }, { n: 'LibelleCR', t: 'xs:string' }],
+      k: 'c',
+      ns: 1,
+      q: 'CompteRendu',
+      f: [
+        { n: 'CodeCR', t: 'xs:string' },
+        { n: 'LibelleCR', t: 'xs:string' },
+      ],
     },
     IdentifiantNationalSante: {
-      k: 'c', ns: 1, q: 'IdentifiantNationalSante',
+      k: 'c',
+      ns: 1,
+      q: 'IdentifiantNationalSante',
       f: [
         { n: 'IdIndividu', t: 'Matricule' },
         { n: 'OID', t: 'xs:string' },
@@ -30,7 +37,9 @@ export const insiResultatSchema: SchemaDescriptor = {
       ],
     },
     TraitsDIdentite: {
-      k: 'c', ns: 1, q: 'TraitsDIdentite',
+      k: 'c',
+      ns: 1,
+      q: 'TraitsDIdentite',
       f: [
         { n: 'NomNaissance', t: 'xs:string', min: 0 },
         { n: 'Prenom', t: 'xs:string', min: 0 },
@@ -41,7 +50,9 @@ export const insiResultatSchema: SchemaDescriptor = {
       ],
     },
     Individu: {
-      k: 'c', ns: 1, q: 'Individu',
+      k: 'c',
+      ns: 1,
+      q: 'Individu',
       f: [
         { n: 'INSACTIF', t: 'IdentifiantNationalSante' },
         { n: 'INSHISTO', t: 'IdentifiantNationalSante', min: 0, max: -1 },
@@ -49,11 +60,18 @@ export const insiResultatSchema: SchemaDescriptor = {
       ],
     },
     Resultat: {
-      k: 'c', ns: 1, q: 'Resultat',
-      f: [{ n: 'CR', t: 'CompteRendu' }, { n: 'INDIVIDU', t: 'Individu', min: 0 }],
+      k: 'c',
+      ns: 1,
+      q: 'Resultat',
+      f: [
+        { n: 'CR', t: 'CompteRendu' },
+        { n: 'INDIVIDU', t: 'Individu', min: 0 },
+      ],
     },
     Matricule: {
-      k: 'c', ns: 1, q: 'Matricule',
+      k: 'c',
+      ns: 1,
+      q: 'Matricule',
       f: [
         { n: 'NumIdentifiant', t: 'NIR' },
         { n: 'Cle', t: 'CLE', min: 0 },
@@ -67,19 +85,43 @@ export const insiResultatSchema: SchemaDescriptor = {
 };
 
 /** The TypeScript types the generator would emit for these descriptors. */
-export interface CompteRendu { CodeCR: string; LibelleCR: string }
+export interface CompteRendu {
+  CodeCR: string;
+  LibelleCR: string;
+}
 /** Matricule. */
-export interface Matricule { NumIdentifiant: string; Cle?: string; TypeMatricule?: string }
+export interface Matricule {
+  NumIdentifiant: string;
+  Cle?: string;
+  TypeMatricule?: string;
+}
 /** IdentifiantNationalSante. */
-export interface IdentifiantNationalSante { IdIndividu: Matricule; OID: string; DateDeb?: string; DateFin?: string }
+export interface IdentifiantNationalSante {
+  IdIndividu: Matricule;
+  OID: string;
+  DateDeb?: string;
+  DateFin?: string;
+}
 /** TraitsDIdentite. */
 export interface TraitsDIdentite {
-  NomNaissance?: string; Prenom?: string; ListePrenom?: string; Sexe?: string; DateNaissance?: string; LieuNaissance?: string;
+  NomNaissance?: string;
+  Prenom?: string;
+  ListePrenom?: string;
+  Sexe?: string;
+  DateNaissance?: string;
+  LieuNaissance?: string;
 }
 /** Individu. */
-export interface Individu { INSACTIF: IdentifiantNationalSante; INSHISTO?: IdentifiantNationalSante[]; TIQ: TraitsDIdentite }
+export interface Individu {
+  INSACTIF: IdentifiantNationalSante;
+  INSHISTO?: IdentifiantNationalSante[];
+  TIQ: TraitsDIdentite;
+}
 /** Resultat. */
-export interface Resultat { CR: CompteRendu; INDIVIDU?: Individu }
+export interface Resultat {
+  CR: CompteRendu;
+  INDIVIDU?: Individu;
+}
 
 /** The global element RESULTAT. */
 export const RESULTAT = elementRef<Resultat>(insiResultatSchema, 'RESULTAT');

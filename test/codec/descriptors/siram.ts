@@ -12,7 +12,12 @@ export const siramSchema: SchemaDescriptor = {
   prefixes: ['', 'siram'],
   types: {
     type_erreur: {
-      k: 'c', ns: 1, q: 'type_erreur', b: 'xs:string', x: 'e', sc: 'xs:string',
+      k: 'c',
+      ns: 1,
+      q: 'type_erreur',
+      b: 'xs:string',
+      x: 'e',
+      sc: 'xs:string',
       a: [
         { n: 'severite', t: 'severiteeEnum', req: 1 },
         { n: 'code', t: 'xs:string', req: 1 },
@@ -20,7 +25,10 @@ export const siramSchema: SchemaDescriptor = {
       ],
     },
     severiteeEnum: {
-      k: 's', ns: 1, q: 'severiteeEnum', b: 'xs:QName',
+      k: 's',
+      ns: 1,
+      q: 'severiteeEnum',
+      b: 'xs:QName',
       f: { enumeration: ['{}information', '{}avertissement', '{}erreur', '{}fatale'] },
     },
   },

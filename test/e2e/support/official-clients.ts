@@ -31,7 +31,14 @@ export async function generateAndLoad(wsdls: Readonly<Record<string, string>>): 
   writeRun(result);
   if (result.schemas !== null) transpileFolder(result.schemas.out);
   for (const s of result.services) {
-    if (s.files === null) throw new Error(`generation of ${s.service.name} failed: ${s.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message).slice(0, 3).join('; ')}`);
+    if (s.files === null)
+      throw new Error(
+        `generation of ${s.service.name} failed: ${s.diagnostics
+          .filter((d) => d.severity === 'error')
+          .map((d) => d.message)
+          .slice(0, 3)
+          .join('; ')}`,
+      );
     transpileFolder(s.service.out);
     out[s.service.name] = (await import(pathToFileURL(join(s.service.out, 'index.js')).href)) as GeneratedModule;
   }

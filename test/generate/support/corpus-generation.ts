@@ -45,7 +45,15 @@ export function generateSets(sets: readonly WsdlSet[], outRoot: string): Generat
     .filter((set) => set.wsdls.length > 0)
     .map((set) => {
       const services = set.wsdls.map((w) => ({ name: `${set.name}/${basename(w, '.wsdl')}`, wsdl: [w], out: join(outRoot, set.name, basename(w, '.wsdl')) }));
-      const result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test', schemas: join(outRoot, set.name, 'schemas') });
+      const result = generate({
+        services,
+        baseDir: repoRoot,
+        catalog: [],
+        templates: null,
+        typecheck: false,
+        version: 'test',
+        schemas: join(outRoot, set.name, 'schemas'),
+      });
       if (result.schemas !== null) writeRun(result);
       return result;
     });
@@ -70,7 +78,17 @@ export function tscSkipReason(version: keyof typeof TSC): string | false {
 export function runtimeDeclarations(dir: string): string {
   const r = spawnSync(
     process.execPath,
-    [TSC['6.0'], '-p', join(repoRoot, 'runtime', 'tsconfig.json'), '--declaration', '--emitDeclarationOnly', '--outDir', dir, '--tsBuildInfoFile', join(dir, '.tsbuildinfo')],
+    [
+      TSC['6.0'],
+      '-p',
+      join(repoRoot, 'runtime', 'tsconfig.json'),
+      '--declaration',
+      '--emitDeclarationOnly',
+      '--outDir',
+      dir,
+      '--tsBuildInfoFile',
+      join(dir, '.tsbuildinfo'),
+    ],
     { encoding: 'utf8' },
   );
   const index = join(dir, 'index.d.ts');

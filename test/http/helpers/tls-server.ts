@@ -97,8 +97,7 @@ export async function startTlsServer(pki: TestPki, handler: BodyHandler, options
 }
 
 /** A SOAP 1.2 envelope for canned answers. */
-export const SOAP12_OK =
-  '<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><ok xmlns="urn:test"/></env:Body></env:Envelope>';
+export const SOAP12_OK = '<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><ok xmlns="urn:test"/></env:Body></env:Envelope>';
 
 /** Answers every request with a small SOAP 1.2 envelope. */
 export const okHandler: BodyHandler = (_req, _body, res) => {

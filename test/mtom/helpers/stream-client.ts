@@ -55,12 +55,20 @@ async function* hashing(source: AsyncIterable<Buffer>, hash: ReturnType<typeof c
   }
 }
 
-async function roundTrip(client: DocumentRepositoryClient, bytes: number, seed: string, dir: string | undefined, onPhase: (phase: string) => void = () => undefined): Promise<Omit<StreamClientResult, 'rssGrowthMb' | 'arrayBuffersGrowthMb' | 'liveArrayBuffersGrowthMb' | 'maxRssOverBaselineMb' | 'baselineRssMb'>> {
+async function roundTrip(
+  client: DocumentRepositoryClient,
+  bytes: number,
+  seed: string,
+  dir: string | undefined,
+  onPhase: (phase: string) => void = () => undefined,
+): Promise<Omit<StreamClientResult, 'rssGrowthMb' | 'arrayBuffersGrowthMb' | 'liveArrayBuffersGrowthMb' | 'maxRssOverBaselineMb' | 'baselineRssMb'>> {
   const up = createHash('sha256');
   const t0 = performance.now();
   const registry = await client.provideAndRegisterDocumentSet({
     SubmitObjectsRequest: { RegistryObjectList: {} },
-    Document: [{ id: 'Document01', $value: attachmentFromStream(hashing(seededBytes(seed, bytes), up), { size: bytes, contentType: 'application/octet-stream' }) }],
+    Document: [
+      { id: 'Document01', $value: attachmentFromStream(hashing(seededBytes(seed, bytes), up), { size: bytes, contentType: 'application/octet-stream' }) },
+    ],
   });
   if (!registry.status.endsWith(':Success')) throw new Error(`upload refused: ${registry.status}`);
   const t1 = performance.now();

@@ -133,12 +133,20 @@ async function handle(req: IncomingMessage, res: ServerResponse, uploads: Receiv
  */
 export async function startStreamingXdsServer(pki: ServerPki, maxDocumentBytes: number): Promise<StreamingXdsServer> {
   const uploads: ReceivedUpload[] = [];
-  const server = createServer({ key: pki.keyPem, cert: pki.certPem, ca: pki.caPem, requestCert: true, rejectUnauthorized: true, requestTimeout: 0 }, (req, res) => {
-    handle(req, res, uploads, maxDocumentBytes).catch((err: unknown) => {
-      if (!res.headersSent) soapReply(res, 500, `<env:Fault><env:Code><env:Value>env:Receiver</env:Value></env:Code><env:Reason><env:Text xml:lang="en">${String((err as Error).message).replace(/[<&]/g, '_')}</env:Text></env:Reason></env:Fault>`);
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    { key: pki.keyPem, cert: pki.certPem, ca: pki.caPem, requestCert: true, rejectUnauthorized: true, requestTimeout: 0 },
+    (req, res) => {
+      handle(req, res, uploads, maxDocumentBytes).catch((err: unknown) => {
+        if (!res.headersSent)
+          soapReply(
+            res,
+            500,
+            `<env:Fault><env:Code><env:Value>env:Receiver</env:Value></env:Code><env:Reason><env:Text xml:lang="en">${String((err as Error).message).replace(/[<&]/g, '_')}</env:Text></env:Reason></env:Fault>`,
+          );
+        else res.destroy();
+      });
+    },
+  );
   server.on('tlsClientError', () => undefined);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

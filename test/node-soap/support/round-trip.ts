@@ -54,7 +54,11 @@ export function loadCase(name: string, dir: string): CaseLoad {
   }
   const text = readFileSync(wsdl, 'utf8');
   const rpc = model.services.some((s) => s.ports.some((p) => p.operations.some((o) => o.style === 'rpc')));
-  const noValidation = /use=["']encoded["']/.test(text) ? 'rpc/encoded (SOAP encoding has no schema for xmllint)' : rpc ? 'rpc/literal (the wrapper element is not a schema element)' : null;
+  const noValidation = /use=["']encoded["']/.test(text)
+    ? 'rpc/encoded (SOAP encoding has no schema for xmllint)'
+    : rpc
+      ? 'rpc/literal (the wrapper element is not a schema element)'
+      : null;
   return { loaded: { name, descriptors: runtimeDescriptors(model), noValidation, schemas: inlineSchemas(wsdl, dir) } };
 }
 

@@ -87,7 +87,10 @@ export function inlineSchemas(wsdlFile: string, dir: string): SchemaImport[] {
     if (locations.length === 1) return { namespace, location: locations[0] };
     const wrapper = join(dir, `namespace-${i}.xsd`);
     const target = namespace === '' ? '' : ` targetNamespace="${namespace}"`;
-    writeFileSync(wrapper, `<xs:schema xmlns:xs="${XS}"${target}>${locations.map((l) => `<xs:include schemaLocation="${pathToFileURL(l).href}"/>`).join('')}</xs:schema>`);
+    writeFileSync(
+      wrapper,
+      `<xs:schema xmlns:xs="${XS}"${target}>${locations.map((l) => `<xs:include schemaLocation="${pathToFileURL(l).href}"/>`).join('')}</xs:schema>`,
+    );
     return { namespace, location: wrapper };
   });
 }

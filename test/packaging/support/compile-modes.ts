@@ -27,7 +27,22 @@ const STRICT = {
 
 /** The three modes; `nodenext` also checks the packages' declaration files (no skipLibCheck). */
 export const COMPILE_MODES: readonly CompileMode[] = [
-  { name: 'nodenext', packageType: 'module', compilerOptions: { ...STRICT, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: false }, runnable: true },
-  { name: 'bundler', packageType: 'module', compilerOptions: { ...STRICT, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true, noEmit: true }, runnable: false },
-  { name: 'commonjs', packageType: 'commonjs', compilerOptions: { ...STRICT, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true }, runnable: true },
+  {
+    name: 'nodenext',
+    packageType: 'module',
+    compilerOptions: { ...STRICT, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: false },
+    runnable: true,
+  },
+  {
+    name: 'bundler',
+    packageType: 'module',
+    compilerOptions: { ...STRICT, module: 'esnext', moduleResolution: 'bundler', skipLibCheck: true, noEmit: true },
+    runnable: false,
+  },
+  {
+    name: 'commonjs',
+    packageType: 'commonjs',
+    compilerOptions: { ...STRICT, module: 'nodenext', moduleResolution: 'nodenext', skipLibCheck: true },
+    runnable: true,
+  },
 ];

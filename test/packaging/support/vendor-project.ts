@@ -49,7 +49,9 @@ export function npx(cwd: string, args: readonly string[], env?: NodeJS.ProcessEn
 /** Why the npm registry cannot be used (the vendor's installs need it), or false. */
 export async function registrySkipReason(): Promise<string | false> {
   const r = await exec(NPM, ['ping'], repoRoot);
-  return r.code === 0 ? false : `npm registry unreachable (npm ping: ${(r.stderr || r.stdout).trim().split('\n')[0]}): the vendor-path test installs the packages' dependencies from it`;
+  return r.code === 0
+    ? false
+    : `npm registry unreachable (npm ping: ${(r.stderr || r.stdout).trim().split('\n')[0]}): the vendor-path test installs the packages' dependencies from it`;
 }
 
 /** One packed package: its tarball and the files in it. */
@@ -66,7 +68,11 @@ export async function packBoth(destination: string): Promise<{ volet: PackedPack
   const r = await exec(NPM, ['pack', '--workspaces', '--include-workspace-root', '--json', '--pack-destination', destination], repoRoot);
   if (r.code !== 0) throw new Error(`npm pack failed (${r.code}): ${r.stderr}`);
   // The JSON follows the prepack scripts' own output on stdout.
-  const packed = JSON.parse(r.stdout.slice(r.stdout.startsWith('[') ? 0 : r.stdout.indexOf('\n[') + 1)) as { name: string; filename: string; files: { path: string }[] }[];
+  const packed = JSON.parse(r.stdout.slice(r.stdout.startsWith('[') ? 0 : r.stdout.indexOf('\n[') + 1)) as {
+    name: string;
+    filename: string;
+    files: { path: string }[];
+  }[];
   const one = (name: string): PackedPackage => {
     const p = packed.find((x) => x.name === name);
     if (p === undefined) throw new Error(`npm pack made no ${name} tarball`);
@@ -121,12 +127,16 @@ export async function startSimulate(cwd: string, pkiDir: string): Promise<Runnin
   const dmpPort = await freePort();
   const insiPort = await freePort();
   // Its own process group: npx does not pass SIGTERM on to the node process it starts.
-  const child: ChildProcess = spawn(NPX, ['--no-install', 'volet', 'simulate', '--dmp-port', String(dmpPort), '--insi-port', String(insiPort), '--pki-dir', pkiDir], {
-    cwd,
-    env: vendorEnv(),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    NPX,
+    ['--no-install', 'volet', 'simulate', '--dmp-port', String(dmpPort), '--insi-port', String(insiPort), '--pki-dir', pkiDir],
+    {
+      cwd,
+      env: vendorEnv(),
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -74,7 +74,11 @@ export function contextsSchema(): SchemaDescriptor {
   collect(elements);
   const order = [...used].sort((a, b) => (full.ns[a] ?? '').localeCompare(full.ns[b] ?? ''));
   const map = new Map(order.map((old, i) => [old, i]));
-  const sortedTypes = Object.fromEntries(Object.keys(types).sort().map((k) => [k, renumber(types[k] as Json, map)]));
+  const sortedTypes = Object.fromEntries(
+    Object.keys(types)
+      .sort()
+      .map((k) => [k, renumber(types[k] as Json, map)]),
+  );
   return {
     v: full.v,
     ns: order.map((i) => full.ns[i] ?? ''),

@@ -29,7 +29,8 @@ export function readPrivateKey(key: string | Uint8Array, passphrase?: string): K
     const code = (cause as { code?: unknown }).code;
     const text = String((cause as { message?: unknown }).message ?? '');
     // OpenSSL 3 reports a missing passphrase as an interrupted password callback.
-    if (code === 'ERR_MISSING_PASSPHRASE' || (passphrase === undefined && code === 'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED')) throw new SecurityError('bad-passphrase', 'the private key is encrypted and no passphrase was given');
+    if (code === 'ERR_MISSING_PASSPHRASE' || (passphrase === undefined && code === 'ERR_OSSL_CRYPTO_INTERRUPTED_OR_CANCELLED'))
+      throw new SecurityError('bad-passphrase', 'the private key is encrypted and no passphrase was given');
     if (code === 'ERR_OSSL_BAD_DECRYPT' || /bad decrypt/i.test(text)) {
       throw new SecurityError('bad-passphrase', 'the private key could not be decrypted: wrong passphrase');
     }

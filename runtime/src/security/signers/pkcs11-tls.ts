@@ -77,7 +77,8 @@ export function pkcs11EngineTlsOptions(options: Pkcs11EngineTlsOptions): { priva
   // An engine id alone ("pkcs11") only resolves if node's OpenSSL was built with the system's
   // engines directory, which the official node binaries are not: use the path.
   const engine = options.engine ?? ENGINE_CANDIDATES.find((p) => existsSync(p));
-  if (engine === undefined) throw new SecurityError('pkcs11-unavailable', 'pkcs11 TLS: no OpenSSL pkcs11 engine found (install libengine-pkcs11-openssl / libp11)');
+  if (engine === undefined)
+    throw new SecurityError('pkcs11-unavailable', 'pkcs11 TLS: no OpenSSL pkcs11 engine found (install libengine-pkcs11-openssl / libp11)');
   if (options.module !== undefined) process.env.PKCS11_MODULE_PATH = options.module;
   return {
     privateKeyEngine: engine,

@@ -119,7 +119,7 @@ export function assertPkcs12UsableByNode(pfx: Uint8Array, passphrase: string): v
     if (code === 'ERR_CRYPTO_UNSUPPORTED_OPERATION' || /unsupported/i.test(text)) {
       throw new SecurityError(
         'pkcs12-legacy-encryption',
-        'PKCS#12: node (OpenSSL 3) refuses this file\'s legacy encryption (RC2-40). Re-encrypt it ' +
+        "PKCS#12: node (OpenSSL 3) refuses this file's legacy encryption (RC2-40). Re-encrypt it " +
           '(`openssl pkcs12 -legacy -in old.p12 -nodes | openssl pkcs12 -export -out new.p12`), use pkcs12ToPem(), ' +
           'or run node with --openssl-legacy-provider',
         { cause },

@@ -55,7 +55,8 @@ function check(input: AssertionPsInput): void {
   const issues: SecurityIssue[] = [];
   const record = input as unknown as Record<string, unknown>;
   const known: readonly string[] = [...REQUIRED, ...OPTIONAL];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw invalidInput('assertion PS input', [{ path: '$', message: 'must be a JSON object' }]);
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw invalidInput('assertion PS input', [{ path: '$', message: 'must be a JSON object' }]);
   for (const key of Object.keys(record)) if (!known.includes(key)) issues.push({ path: key, message: `unknown key${didYouMean(key, known)}` });
   for (const key of known) {
     const value = record[key];

@@ -41,8 +41,18 @@ export const VIHF_ATTRIBUTE = {
 /** The `PurposeOfUse` coded values. Only `normal`'s label is attested by the official tokens. */
 export const PURPOSE_OF_USE: Readonly<Record<PurposeOfUseCode, CodedValue>> = {
   normal: { code: 'normal', codeSystem: '1.2.250.1.213.1.1.4.248', codeSystemName: 'mode acces VIHF 2.0', displayName: 'Accès normal' },
-  bris_de_glace: { code: 'bris_de_glace', codeSystem: '1.2.250.1.213.1.1.4.248', codeSystemName: 'mode acces VIHF 2.0', displayName: 'Accès en mode bris de glace' },
-  centre_15: { code: 'centre_15', codeSystem: '1.2.250.1.213.1.1.4.248', codeSystemName: 'mode acces VIHF 2.0', displayName: 'Accès en mode centre de régulation' },
+  bris_de_glace: {
+    code: 'bris_de_glace',
+    codeSystem: '1.2.250.1.213.1.1.4.248',
+    codeSystemName: 'mode acces VIHF 2.0',
+    displayName: 'Accès en mode bris de glace',
+  },
+  centre_15: {
+    code: 'centre_15',
+    codeSystem: '1.2.250.1.213.1.1.4.248',
+    codeSystemName: 'mode acces VIHF 2.0',
+    displayName: 'Accès en mode centre de régulation',
+  },
 };
 
 const AC_CLASSES = 'urn:oasis:names:tc:SAML:2.0:ac:classes:';
@@ -128,7 +138,8 @@ function plan(rawInput: VihfInput, options: VihfBuildOptions): Plan {
       : `<saml2:AttributeValue>${escapeXml(value)}</saml2:AttributeValue>`;
   const attribute = (name: string, values: string): string => `<saml2:Attribute Name="${escapeXml(name, true)}">${values}</saml2:Attribute>`;
 
-  const purpose = input.purposeOfUse === undefined ? PURPOSE_OF_USE.normal : typeof input.purposeOfUse === 'string' ? PURPOSE_OF_USE[input.purposeOfUse] : input.purposeOfUse;
+  const purpose =
+    input.purposeOfUse === undefined ? PURPOSE_OF_USE.normal : typeof input.purposeOfUse === 'string' ? PURPOSE_OF_USE[input.purposeOfUse] : input.purposeOfUse;
   const attributes = [
     attribute(VIHF_ATTRIBUTE.structure, stringValue(input.structureId)),
     attribute(VIHF_ATTRIBUTE.sector, stringValue(input.sector)),

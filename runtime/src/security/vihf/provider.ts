@@ -34,7 +34,11 @@ function cacheKey(input: VihfInput): string {
     Array.isArray(value)
       ? value.map(sort)
       : typeof value === 'object' && value !== null
-        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, sort((value as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, sort((value as Record<string, unknown>)[k])]),
+          )
         : value;
   return JSON.stringify(sort(input));
 }

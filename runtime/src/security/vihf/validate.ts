@@ -145,7 +145,12 @@ export function validateVihfInput(value: unknown): VihfValidation {
   let authnContextDecl: string | false | undefined;
   if (value.authnContextDecl === false) authnContextDecl = false;
   else authnContextDecl = c.text(value, 'authnContextDecl', 'authnContextDecl', false);
-  const authnInstant = c.pattern(c.text(value, 'authnInstant', 'authnInstant', false), 'authnInstant', ISO_INSTANT, 'must be an ISO 8601 date-time with a zone');
+  const authnInstant = c.pattern(
+    c.text(value, 'authnInstant', 'authnInstant', false),
+    'authnInstant',
+    ISO_INSTANT,
+    'must be an ISO 8601 date-time with a zone',
+  );
   if (authnInstant !== undefined && Number.isNaN(Date.parse(authnInstant))) c.add('authnInstant', 'is not a valid date');
   const resourceUrn = c.text(value, 'resourceUrn', 'resourceUrn', false);
   const vihfVersion = c.text(value, 'vihfVersion', 'vihfVersion', false);

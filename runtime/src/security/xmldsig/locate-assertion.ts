@@ -16,7 +16,9 @@ const SOAP_NAMESPACES: ReadonlySet<string> = new Set(['http://www.w3.org/2003/05
 export type LocateFailure = 'no-assertion' | 'ambiguous-assertion' | 'bad-id' | 'duplicate-id';
 
 /** The located assertion, or why there is none. */
-export type LocatedAssertion = { readonly ok: true; readonly assertion: Element; readonly id: string } | { readonly ok: false; readonly reason: LocateFailure; readonly message: string };
+export type LocatedAssertion =
+  | { readonly ok: true; readonly assertion: Element; readonly id: string }
+  | { readonly ok: false; readonly reason: LocateFailure; readonly message: string };
 
 function failure(reason: LocateFailure, message: string): LocatedAssertion {
   return { ok: false, reason, message };
@@ -39,7 +41,10 @@ function allElements(root: Element): Element[] {
  * key are treated as the same ID, whatever the exact strings.
  */
 export function idKey(value: string): string {
-  return value.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase();
+  return value
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** The values of every ID-like attribute (`ID`, `Id`, `id`, in any namespace) of `element`. */

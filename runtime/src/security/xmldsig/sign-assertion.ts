@@ -75,7 +75,8 @@ interface DomElementLike {
 function dropInclusiveNamespacesOutsideC14n(sig: SignedXml): void {
   const target = sig as unknown as { addAllReferences?: (...args: unknown[]) => unknown };
   const original = target.addAllReferences;
-  if (typeof original !== 'function') throw new SecurityError('signature-failed', 'xml-crypto changed: cannot place InclusiveNamespaces (pin xml-crypto 6.3.x)');
+  if (typeof original !== 'function')
+    throw new SecurityError('signature-failed', 'xml-crypto changed: cannot place InclusiveNamespaces (pin xml-crypto 6.3.x)');
   target.addAllReferences = function patched(this: unknown, ...args: unknown[]): unknown {
     const result = original.apply(this, args);
     const signatureElem = args[1] as DomElementLike;
@@ -127,10 +128,14 @@ export async function signAssertion(xml: string, signer: Signer, options: SignAs
     const fail = (cause: unknown): void =>
       reject(cause instanceof SecurityError ? cause : new SecurityError('signature-failed', 'signing the assertion failed', { cause }));
     try {
-      sig.computeSignature(xml, { ...(options.prefix === undefined ? {} : { prefix: options.prefix }), location: { reference: ISSUER_XPATH, action: 'after' } }, (error) => {
-        if (error) fail(error);
-        else resolve(sig.getSignedXml());
-      });
+      sig.computeSignature(
+        xml,
+        { ...(options.prefix === undefined ? {} : { prefix: options.prefix }), location: { reference: ISSUER_XPATH, action: 'after' } },
+        (error) => {
+          if (error) fail(error);
+          else resolve(sig.getSignedXml());
+        },
+      );
     } catch (cause) {
       fail(cause);
     }
