@@ -249,7 +249,9 @@ export function encodeMessageJson(
   options: { readonly excludeElements?: ReadonlySet<string>; readonly lenient?: (violation: string) => void } = {},
 ): string {
   const encodeOptions = options.lenient === undefined ? undefined : { lenient: options.lenient };
-  const r = new MessageReader(schema, options.excludeElements);
+  // Lenient encoding writes back what a message that breaks its schema holds, with a warning per
+  // violation: the strict value check would refuse it first.
+  const r = new MessageReader(schema, options.excludeElements, options.lenient === undefined);
   if (!isObject(json)) throw r.fail('', 'the message must be an object: { envelope } or { element, value }');
   if (isObject(json.envelope)) {
     const env = json.envelope;
