@@ -52,6 +52,11 @@ after(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
+/** The first arguments of `volet call` for an INSi traits search against the test server. */
+function insiSearch(input: string): string[] {
+  return ['call', INSI_WSDL, '--operation', 'rechercherInsAvecTraitsIdentite', '--endpoint', `${server.url}/lps`, '--input', input];
+}
+
 /** Runs `volet` with VOLET_PASSPHRASE / VOLET_SIGN_PASSPHRASE set for the call only. */
 async function withSecrets<T>(run: () => Promise<T>): Promise<T> {
   process.env.VOLET_PASSPHRASE = pki.passphrase;
@@ -86,14 +91,7 @@ test('a captured INSi request replays as is: tlsi profile, fresh headers, --dump
   reply = () => soap12(corpusText('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.05.xml'));
   const r = await withSecrets(() =>
     volet(
-      'call',
-      INSI_WSDL,
-      '--operation',
-      'rechercherInsAvecTraitsIdentite',
-      '--endpoint',
-      `${server.url}/lps`,
-      '--input',
-      input,
+      ...insiSearch(input),
       '--pfx',
       pki.insiAuto.p12File,
       '--ca',
@@ -151,14 +149,7 @@ test('a captured INSi request replays as is: tlsi profile, fresh headers, --dump
   // --reveal-values: the explicit opt-in shows them (a second dump into the same folder stays 0600).
   const revealed = await withSecrets(() =>
     volet(
-      'call',
-      INSI_WSDL,
-      '--operation',
-      'rechercherInsAvecTraitsIdentite',
-      '--endpoint',
-      `${server.url}/lps`,
-      '--input',
-      input,
+      ...insiSearch(input),
       '--pfx',
       pki.insiAuto.p12File,
       '--ca',
@@ -188,22 +179,7 @@ test('a fault is printed as JSON and exits 1', { skip: SKIP }, async () => {
     }),
   );
   reply = () => soap12(corpusText('insi-padoa', 'extracted', 'fault-siram_100-desir_550.xml'), 500);
-  const r = await withSecrets(() =>
-    volet(
-      'call',
-      INSI_WSDL,
-      '--operation',
-      'rechercherInsAvecTraitsIdentite',
-      '--endpoint',
-      `${server.url}/lps`,
-      '--input',
-      input,
-      '--pfx',
-      pki.insiAuto.p12File,
-      '--ca',
-      pki.caBundleFile,
-    ),
-  );
+  const r = await withSecrets(() => volet(...insiSearch(input), '--pfx', pki.insiAuto.p12File, '--ca', pki.caBundleFile));
   assert.equal(r.code, 1);
   const out = JSON.parse(r.stdout) as { envelope: { fault: { code: string; subcodes: string[]; detail: { element: string; value: { code: string } }[] } } };
   assert.equal(out.envelope.fault.code, '{http://www.w3.org/2003/05/soap-envelope}Sender');
@@ -278,54 +254,15 @@ test('usage errors: unknown operation (exit 2, the operations listed), profile o
   const r1 = await volet('call', INSI_WSDL, '--operation', 'nope', '--endpoint', `${server.url}/lps`, '--input', input);
   assert.equal(r1.code, 2);
   assert.match(r1.stderr, /no operation "nope" \(operations: rechercherInsAvecCarteVitale, rechercherInsAvecTraitsIdentite\)/);
-  const r2 = await volet(
-    'call',
-    INSI_WSDL,
-    '--operation',
-    'rechercherInsAvecTraitsIdentite',
-    '--endpoint',
-    `${server.url}/lps`,
-    '--input',
-    input,
-    '--contexts',
-    input,
-  );
+  const r2 = await volet(...insiSearch(input), '--contexts', input);
   assert.equal(r2.code, 2);
   assert.match(r2.stderr, /--contexts needs --profile/);
   const secret = 'not-the-passphrase-123';
-  const r3 = await volet(
-    'call',
-    INSI_WSDL,
-    '--operation',
-    'rechercherInsAvecTraitsIdentite',
-    '--endpoint',
-    `${server.url}/lps`,
-    '--input',
-    input,
-    '--pfx',
-    pki.insiAuto.p12File,
-    '--passphrase',
-    secret,
-  );
+  const r3 = await volet(...insiSearch(input), '--pfx', pki.insiAuto.p12File, '--passphrase', secret);
   assert.equal(r3.code, 2);
   assert.match(r3.stderr, /--pfx '.*': wrong passphrase/);
   // A server whose certificate does not chain to --ca: the message names the flag, not the runtime option.
-  const r4 = await withSecrets(() =>
-    volet(
-      'call',
-      INSI_WSDL,
-      '--operation',
-      'rechercherInsAvecTraitsIdentite',
-      '--endpoint',
-      `${server.url}/lps`,
-      '--input',
-      input,
-      '--pfx',
-      pki.insiAuto.p12File,
-      '--ca',
-      pki.unknownCa.certFile,
-    ),
-  );
+  const r4 = await withSecrets(() => volet(...insiSearch(input), '--pfx', pki.insiAuto.p12File, '--ca', pki.unknownCa.certFile));
   assert.equal(r4.code, 1);
   assert.match(r4.stderr, /the server certificate is not trusted: .*add the issuing CA to --ca/);
   assert.doesNotMatch(r4.stderr, /trust\.caFile/);
@@ -387,14 +324,7 @@ test('--profile tlsi CPx: --assertion-ps built and signed with --sign-pfx, verif
   reply = () => soap12(corpusText('insi-padoa', 'src', 'ins', 'fixtures', 'REP_CR01.xml'));
   const r = await withSecrets(() =>
     volet(
-      'call',
-      INSI_WSDL,
-      '--operation',
-      'rechercherInsAvecTraitsIdentite',
-      '--endpoint',
-      `${server.url}/lps`,
-      '--input',
-      input,
+      ...insiSearch(input),
       '--pfx',
       pki.cps.p12File,
       '--ca',
@@ -413,20 +343,7 @@ test('--profile tlsi CPx: --assertion-ps built and signed with --sign-pfx, verif
   const assertions = securityAssertions(server.last().envelope);
   assert.equal(assertions.length, 1);
   assertAssertionVerifies(assertions[0], pki.cps.certFile, pki.intermediateCa.certPem);
-  const misuse = await volet(
-    'call',
-    INSI_WSDL,
-    '--operation',
-    'rechercherInsAvecTraitsIdentite',
-    '--endpoint',
-    `${server.url}/lps`,
-    '--input',
-    input,
-    '--profile',
-    'tlsi',
-    '--sign-pfx',
-    pki.cps.p12File,
-  );
+  const misuse = await volet(...insiSearch(input), '--profile', 'tlsi', '--sign-pfx', pki.cps.p12File);
   assert.equal(misuse.code, 2);
   assert.match(misuse.stderr, /--sign-pfx with --profile tlsi/);
 });
