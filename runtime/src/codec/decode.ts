@@ -507,12 +507,11 @@ export class ElementDecoder implements XmlHandler {
         const items = ownValue(obj, slot.prop) as unknown[] | undefined;
         if (items === undefined) setOwn(obj, slot.prop, [v]);
         else items.push(v);
-      } else if (ownValue(obj, slot.prop) === undefined || this.settings.strict) {
-        setOwn(obj, slot.prop, v);
       } else {
-        // Lenient: a second occurrence of a single element; both are kept, in order.
-        const previous = ownValue(obj, slot.prop);
-        if (Array.isArray(previous) && this.extras.has(previous)) previous.push(v);
+        // Strict decoding refused a second occurrence before; lenient decoding keeps both, in order.
+        const previous = this.settings.strict ? undefined : ownValue(obj, slot.prop);
+        if (previous === undefined) setOwn(obj, slot.prop, v);
+        else if (Array.isArray(previous) && this.extras.has(previous)) previous.push(v);
         else {
           const items = [previous, v];
           this.extras.add(items);
@@ -556,7 +555,7 @@ function wildcardBefore(anys: readonly AnySlot[], uri: string, from: number, bef
   for (let i = 0; i < anys.length; i++) {
     const a = anys[i];
     if (a.pos < from || a.pos >= before || a.min === 0 || a.list !== null || !a.matches(uri)) continue;
-    const items = obj?.[a.prop];
+    const items = obj === null ? undefined : ownValue(obj, a.prop);
     if ((Array.isArray(items) ? items.length : 0) < a.min) return a;
   }
   return null;

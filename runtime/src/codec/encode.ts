@@ -664,10 +664,10 @@ class Encoder implements FormatContext {
           try {
             if (node.array) {
               if (!Array.isArray(v)) throw this.fail('invalid-value', `${node.prop} must be an array`);
-              if ((v.length < node.min || (node.max >= 0 && v.length > node.max)) && this.lenient !== null) {
-                this.lenient(`${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`);
-              } else if (v.length < node.min || (node.max >= 0 && v.length > node.max)) {
-                throw this.fail('occurrence', `${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`);
+              if (v.length < node.min || (node.max >= 0 && v.length > node.max)) {
+                const message = `${node.prop} has ${v.length} items, outside ${node.min}..${node.max < 0 ? 'unbounded' : node.max}`;
+                if (this.lenient === null) throw this.fail('occurrence', message);
+                this.lenient(message);
               }
               for (let i = 0; i < v.length; i++) {
                 try {

@@ -975,7 +975,7 @@ export class XmlScanner {
 }
 
 const S = '[ \\t\\r\\n]';
-/** The XMLDecl production, version 1.0 only (not scanned in a loop: once per document). */
+/** The XMLDecl production, version 1.x (not scanned in a loop: once per document). */
 const XML_DECLARATION = new RegExp(
   // 1.0, 1.1 (read the same way here: the names volet reads are 1.0 names) and the other 1.x XML 1.0 allows.
   `^<\\?xml${S}+version${S}*=${S}*(?:"1\\.[0-9]+"|'1\\.[0-9]+')` +
