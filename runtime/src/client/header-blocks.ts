@@ -7,7 +7,8 @@ import { elementRef, type SchemaDescriptor } from '../codec/descriptors.js';
 import { isRawXml } from '../codec/values.js';
 import { EncodeError } from '../errors/encode-error.js';
 import type { HeaderBlock } from '../soap/index.js';
-import { readXml, type XmlHandler, type XmlTag } from '../xml/reader.js';
+import { documentRoot } from '../xml/document-root.js';
+import type { XmlTag } from '../xml/reader.js';
 import type { MessageDescriptor } from './operation.js';
 import type { ProfileHeader } from './profile.js';
 
@@ -22,15 +23,8 @@ export interface NamedBlock {
 /** The name of the root element of a raw XML block; EncodeError when it is not well-formed XML. */
 export function rootElementName(xml: string): { namespace: string; local: string } {
   let root: XmlTag | undefined;
-  const handler: XmlHandler = {
-    openTag(tag) {
-      root ??= tag;
-    },
-    text() {},
-    closeTag() {},
-  };
   try {
-    readXml(xml, handler);
+    root = documentRoot(xml);
   } catch (err) {
     throw new EncodeError('invalid-header', 'a raw header block is not one well-formed XML element', '', { cause: err });
   }

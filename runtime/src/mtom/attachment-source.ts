@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { MtomError } from './mtom-error.js';
 import { ATTACHMENT_SOURCE } from './source-brand.js';
+import type { WithBytesOr } from './with-bytes-or.js';
 
 /** A byte stream accepted as an attachment: a Node `Readable`, a web `ReadableStream` or any async iterable of bytes. */
 export type ByteStream = Readable | WebReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
@@ -122,12 +123,4 @@ export function attachmentFromStream(stream: ByteStream, options: StreamSourceOp
  * clients accept for operations that send XOP parts (the source must sit in a `base64Binary`
  * element; a `hexBinary` one is refused when encoding).
  */
-export type WithAttachmentSources<T> = T extends Uint8Array
-  ? T | AttachmentSource
-  : T extends (infer U)[]
-    ? WithAttachmentSources<U>[]
-    : T extends readonly (infer U)[]
-      ? readonly WithAttachmentSources<U>[]
-      : T extends object
-        ? { [K in keyof T]: WithAttachmentSources<T[K]> }
-        : T;
+export type WithAttachmentSources<T> = WithBytesOr<T, AttachmentSource>;

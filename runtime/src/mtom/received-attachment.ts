@@ -6,6 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { WritableStream as WebWritableStream } from 'node:stream/web';
 import { RECEIVED_ATTACHMENT } from './source-brand.js';
+import type { WithBytesOr } from './with-bytes-or.js';
 
 /** A part of a multipart response, as announced by its headers (given to a sink before its bytes). */
 export interface AttachmentPartInfo {
@@ -92,12 +93,4 @@ export class ReceivedAttachment {
  * read with the `attachments` call option (generated methods declare the buffered type; widen the
  * result with `as WithReceivedAttachments<…>` and test fields with `isReceivedAttachment`).
  */
-export type WithReceivedAttachments<T> = T extends Uint8Array
-  ? T | ReceivedAttachment
-  : T extends (infer U)[]
-    ? WithReceivedAttachments<U>[]
-    : T extends readonly (infer U)[]
-      ? readonly WithReceivedAttachments<U>[]
-      : T extends object
-        ? { [K in keyof T]: WithReceivedAttachments<T[K]> }
-        : T;
+export type WithReceivedAttachments<T> = WithBytesOr<T, ReceivedAttachment>;

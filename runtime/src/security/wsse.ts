@@ -3,7 +3,8 @@
  * re-serialising a signed assertion (attribute order, namespace placement, escapes) would be
  * harmless for exclusive c14n in theory and fatal in practice, so nothing here parses-and-rewrites.
  */
-import { readXml, type XmlHandler, type XmlTag } from '../xml/reader.js';
+import { documentRoot } from '../xml/document-root.js';
+import type { XmlTag } from '../xml/reader.js';
 import { isNCName } from '../xml/qname.js';
 import { SecurityError } from './errors.js';
 import { SAML2_NS, WSSE_NS } from './namespaces.js';
@@ -28,15 +29,8 @@ const PROLOG = /^\uFEFF?(?:<\?xml[^>]*\?>)?\s*/;
  */
 function isAssertionDocument(xml: string, what: string): boolean {
   let root: XmlTag | undefined;
-  const handler: XmlHandler = {
-    openTag(tag) {
-      root ??= tag;
-    },
-    text() {},
-    closeTag() {},
-  };
   try {
-    readXml(xml, handler);
+    root = documentRoot(xml);
   } catch (cause) {
     throw new SecurityError('invalid-xml', `${what}: not well-formed XML`, { cause });
   }
