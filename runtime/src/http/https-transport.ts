@@ -341,9 +341,13 @@ export class HttpsTransport implements Transport {
       });
       req.on('response', (res: IncomingMessage) => {
         responseStarted = true;
-        const head = { status: res.statusCode ?? 0, headers: normalizeHeaders(res.headers), maxBufferedBytes: this.#maxResponseBytes };
-        const reader = readBody?.(head);
-        if (reader !== undefined) {
+        // The head is built only for a streaming reader: a buffered answer normalises its headers once, at its end.
+        const head =
+          readBody === undefined
+            ? undefined
+            : { status: res.statusCode ?? 0, headers: normalizeHeaders(res.headers), maxBufferedBytes: this.#maxResponseBytes };
+        const reader = head === undefined ? undefined : readBody?.(head);
+        if (head !== undefined && reader !== undefined) {
           res.on('close', () => {
             if (!settled && !res.complete) {
               fail(
