@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { insiResult, registryErrors, registryResponseStatus, type SchemaDescriptor } from '@volet/runtime';
-import { maskSensitiveXml, toJsonValue, typeValueFromJson } from '@volet/runtime/client';
+import { redactXml, toJsonValue, typeValueFromJson } from '@volet/runtime/client';
 import { corpus, corpusSkipReason } from '../support/paths.js';
 import { volet } from '../cli/run.js';
 
@@ -74,25 +74,25 @@ test('insiResult on the INSi fixtures and codes', { skip: corpusSkipReason }, as
   assert.equal(insiResult({}), undefined);
 });
 
-test('trace redaction (maskSensitiveXml, the former name of redactXml): INS/NIR, traits, HL7 names and birth time, signature values', {
+test('trace redaction (redactXml): INS/NIR, traits, HL7 names and birth time, signature values', {
   skip: corpusSkipReason,
 }, () => {
   const insi = readFileSync(corpus('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.05.xml'), 'utf8');
-  const masked = maskSensitiveXml(insi);
+  const masked = redactXml(insi);
   for (const secret of ['1090763220888', 'PROVISOIRE', 'MATRICULE', '2009-07-01', '63220']) assert.ok(!masked.includes(secret), secret);
   assert.match(masked, /<OID>\*\*\*<\/OID>/, 'deny-by-default: only safe-by-construction values are shown');
   assert.match(masked, /<CodeCR>00<\/CodeCR>/);
   const hl7 = readFileSync(corpus('dmp-exemples-messages', 'TD1.3a_Consultation_reponse.xml'), 'utf8');
-  const m2 = maskSensitiveXml(hl7);
+  const m2 = redactXml(hl7);
   assert.doesNotMatch(m2, /<given>[^*<]/);
   assert.doesNotMatch(m2, /<birthTime value="\d/);
   assert.doesNotMatch(m2, /\b\d{15}\^\^\^/, 'INS in HL7 ids');
   const vihf = readFileSync(corpus('dmp-exemples-messages', 'Exemples_Jeton_VIHF', 'VIHF_INDIRECTE_RENFORCEE_signe.xml'), 'utf8');
-  const m3 = maskSensitiveXml(vihf);
+  const m3 = redactXml(vihf);
   assert.match(m3, /SignatureValue>\*\*\*</);
   assert.doesNotMatch(m3, /\d{15}\^\^\^/, 'INS in the VIHF resource-id');
   // Corsica NIR (2A) and a 13-character NIR without key.
-  assert.equal(maskSensitiveXml('<a>x 2750299123456 y</a><b>185052A123456 99</b>'), '<a>***</a><b>***</b>');
+  assert.equal(redactXml('<a>x 2750299123456 y</a><b>185052A123456 99</b>'), '<a>***</a><b>***</b>');
 });
 
 test('the JSON form of values: binary ↔ base64 by descriptor, bigint-free', () => {

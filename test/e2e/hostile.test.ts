@@ -84,7 +84,7 @@ async function capturedQuery(): Promise<{ envelope: string; contentType: string 
   let captured: { envelope: string; contentType: string } | undefined;
   await clients.registry.registryStoredQuery(findDocumentsQuery(xdsPatientId(fullIns(alice), alice.ins.oid)), {
     profile: clients.dmpProfile(fullIns(alice)),
-    traceUnmasked: true,
+    revealValues: true,
     trace: (e) => {
       if (e.phase === 'request') captured = { envelope: e.body, contentType: e.headers['content-type'] ?? '' };
     },

@@ -88,7 +88,7 @@ test('DMP: RSA-SHA1 is refused by default (DMPInvalidSignature) and accepted by 
   const f = await fault(() =>
     clients.registry.registryStoredQuery(aliceQuery, {
       profile: fixedVihf(sha1),
-      traceUnmasked: true,
+      revealValues: true,
       trace: (e) => {
         if (e.phase === 'request') request = { envelope: e.body, contentType: e.headers['content-type'] ?? '' };
       },

@@ -183,7 +183,7 @@ describe('XSW: DMP ITI-18, INDIRECTE VIHF for patient A rewritten for patient B'
     const legit = await capture((trace) =>
       clients.registry.registryStoredQuery(findDocumentsQuery(xdsPatientId(fullIns(alice), alice.ins.oid)), {
         profile: clients.dmpProfile(fullIns(alice)),
-        traceUnmasked: true,
+        revealValues: true,
         trace,
       }),
     );
@@ -245,7 +245,7 @@ describe('XSW: INSi CPx, assertion PS of one holder rewritten for another', { sk
       client.rechercherInsAvecTraitsIdentite(
         { NomNaissance: 'DEMOVOLET', Prenom: ['ALICE'], Sexe: 'F', DateNaissance: '1980-05-12' },
         {},
-        { traceUnmasked: true, trace },
+        { revealValues: true, trace },
       ),
     );
     client.soap.close();

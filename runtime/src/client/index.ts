@@ -7,7 +7,7 @@ export * from './operation.js';
 export { SoapClient } from './soap-client.js';
 export type { ClientOptions, CallOptions, CommonOptions, SoapResponse } from './options.js';
 export type { SoapProfile, ProfileContext, ProfileHeader, ProfileRequest } from './profile.js';
-export { maskSensitiveXml, redactHeaders, SAFE_HTTP_HEADERS, type TraceEvent, type TraceHook } from './trace.js';
+export { redactHeaders, SAFE_HTTP_HEADERS, type TraceEvent, type TraceHook } from './trace.js';
 export { redactXml, type RedactOptions } from '../xml/redact-xml.js';
 export { registryResponseStatus, registryErrors, insiResult, type RegistryStatus, type RegistryErrorInfo, type InsiResult } from './outcomes.js';
 export { toJsonValue, elementValueFromJson, typeValueFromJson } from './json-values.js';

@@ -61,8 +61,6 @@ export interface CommonOptions {
    * values appear. Meant for simulators and local debugging; default false.
    */
   revealValues?: boolean;
-  /** @deprecated the former name of `revealValues` (either one reveals). */
-  traceUnmasked?: boolean;
   /** Called with every successful response, headers included (see {@link SoapClient.callWithHeaders}). */
   onResponse?: (response: SoapResponse<unknown>) => void;
   /**

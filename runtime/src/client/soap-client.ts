@@ -14,14 +14,14 @@ import { prepareRequest, type PreparedRequest } from './request.js';
 import { readResponse, responseText, splitResponse } from './response.js';
 import { redactXml } from '../xml/redact-xml.js';
 import { redactHeaders } from './trace.js';
-
-/** True when the caller asked to see values in traces (`revealValues`, or its former name). */
-function reveals(opts: EffectiveOptions): boolean {
-  return opts.revealValues === true || opts.traceUnmasked === true;
-}
 import { AttachmentCollector } from '../mtom/attachment-sinks.js';
 import type { WithAttachmentSources } from '../mtom/attachment-source.js';
 import type { SoapPayload } from '../mtom/soap-payload.js';
+
+/** True when the caller asked to see values in traces. */
+function reveals(opts: EffectiveOptions): boolean {
+  return opts.revealValues === true;
+}
 
 /** Calls the operations of one port. */
 export class SoapClient {

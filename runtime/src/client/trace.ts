@@ -55,12 +55,3 @@ export function redactHeaders(headers: Readonly<Record<string, string>>): Record
   for (const [name, value] of Object.entries(headers)) out[name] = SAFE_HTTP_HEADERS.has(name.toLowerCase()) ? value : MASK;
   return out;
 }
-
-/**
- * The former name of {@link redactXml}, kept for callers of 0.1: the same deny-by-default redaction.
- * @deprecated use `redactXml`
- * @param xml - an envelope or fragment
- */
-export function maskSensitiveXml(xml: string): string {
-  return redactXml(xml);
-}
