@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { createTestPki } from '../../simulator/pki/index.js';
 
 /** The path of a sibling script, with the parent's own extension (.ts under tsx, .js in dist). */
 export function sibling(metaUrl: string, stem: string): string {
@@ -60,4 +61,28 @@ export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/** The test PKI files a worker needs, passed to it as one JSON argument. */
+export interface PkiPaths {
+  /** CA bundle (PEM) both sides trust. */
+  readonly ca: string;
+  readonly serverKey: string;
+  readonly serverCert: string;
+  /** The client's ORG_AUTH_CLI-style PKCS#12. */
+  readonly clientP12: string;
+  readonly passphrase: string;
+}
+
+/** Makes a test PKI in `dir` and returns the JSON argument of the workers ({@link PkiPaths}). */
+export async function benchPki(dir: string): Promise<string> {
+  const pki = await createTestPki(dir);
+  const paths: PkiPaths = {
+    ca: pki.caBundleFile,
+    serverKey: pki.server.keyFile,
+    serverCert: pki.server.chainFile,
+    clientP12: pki.orgAuth.p12File,
+    passphrase: pki.passphrase,
+  };
+  return JSON.stringify(paths);
 }

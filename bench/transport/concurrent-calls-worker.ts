@@ -13,14 +13,7 @@ import { buildAdhocQueryResponse } from '../codec/build-input.js';
 import { findDocumentsQuery, xdsPatientId } from '../../simulator/samples/xds-requests.js';
 import { ICIRClient } from '../../generated/insi/index.js';
 import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';
-
-interface PkiPaths {
-  readonly ca: string;
-  readonly serverKey: string;
-  readonly serverCert: string;
-  readonly clientP12: string;
-  readonly passphrase: string;
-}
+import type { PkiPaths } from './child.js';
 
 type Service = 'insi' | 'iti18';
 

@@ -11,8 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestPki } from '../../simulator/pki/index.js';
-import { median, runChild, sibling, startChild } from './child.js';
+import { benchPki, median, runChild, sibling, startChild } from './child.js';
 
 interface Result {
   readonly perSecond: number;
@@ -29,14 +28,7 @@ const maxSockets = Number(process.argv[5] ?? 8);
 const entries = Number(process.argv[6] ?? 1);
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
 try {
-  const pki = await createTestPki(dir);
-  const paths = JSON.stringify({
-    ca: pki.caBundleFile,
-    serverKey: pki.server.keyFile,
-    serverCert: pki.server.chainFile,
-    clientP12: pki.orgAuth.p12File,
-    passphrase: pki.passphrase,
-  });
+  const paths = await benchPki(dir);
   const worker = sibling(import.meta.url, 'concurrent-calls-worker');
   const server = await startChild<{ port: number }>(worker, ['server', paths, String(entries)]);
   try {

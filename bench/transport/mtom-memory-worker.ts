@@ -10,14 +10,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HttpsTransport } from '@volet/runtime/http';
 import { decodeMultipartRelated, encodeMtom, envelopeText, partText, resolveXopHref, splitSoapPayload, XopPackage } from '@volet/runtime/mtom';
-
-interface PkiPaths {
-  readonly ca: string;
-  readonly serverKey: string;
-  readonly serverCert: string;
-  readonly clientP12: string;
-  readonly passphrase: string;
-}
+import type { PkiPaths } from './child.js';
 
 const [mode, pkiJson, portText, mbText, framing] = process.argv.slice(2);
 const pki = JSON.parse(pkiJson ?? '{}') as PkiPaths;

@@ -10,8 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestPki } from '../../simulator/pki/index.js';
-import { median, runChild, sibling, startChild } from './child.js';
+import { benchPki, median, runChild, sibling, startChild } from './child.js';
 
 interface ClientResult {
   readonly megabytes: number;
@@ -27,14 +26,7 @@ const runs = Number(process.argv[3] ?? 3);
 const framings = ['length', 'chunked'] as const;
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
 try {
-  const pki = await createTestPki(dir);
-  const paths = JSON.stringify({
-    ca: pki.caBundleFile,
-    serverKey: pki.server.keyFile,
-    serverCert: pki.server.chainFile,
-    clientP12: pki.orgAuth.p12File,
-    passphrase: pki.passphrase,
-  });
+  const paths = await benchPki(dir);
   const worker = sibling(import.meta.url, 'mtom-memory-worker');
   const rows: string[] = [];
   const times: number[] = [];

@@ -6,14 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HttpsTransport } from '@volet/runtime/http';
-
-interface PkiPaths {
-  readonly ca: string;
-  readonly serverKey: string;
-  readonly serverCert: string;
-  readonly clientP12: string;
-  readonly passphrase: string;
-}
+import type { PkiPaths } from './child.js';
 
 const [mode, pkiJson, portText, callsText] = process.argv.slice(2);
 const pki = JSON.parse(pkiJson ?? '{}') as PkiPaths;

@@ -7,8 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestPki } from '../../simulator/pki/index.js';
-import { median, runChild, sibling, startChild } from './child.js';
+import { benchPki, median, runChild, sibling, startChild } from './child.js';
 
 interface Result {
   readonly kind: 'volet' | 'bare';
@@ -20,14 +19,7 @@ const runs = Number(process.argv[2] ?? 5);
 const calls = Number(process.argv[3] ?? 2000);
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));
 try {
-  const pki = await createTestPki(dir);
-  const paths = JSON.stringify({
-    ca: pki.caBundleFile,
-    serverKey: pki.server.keyFile,
-    serverCert: pki.server.chainFile,
-    clientP12: pki.orgAuth.p12File,
-    passphrase: pki.passphrase,
-  });
+  const paths = await benchPki(dir);
   const worker = sibling(import.meta.url, 'small-calls-worker');
   const server = await startChild<{ port: number }>(worker, ['server', paths]);
   const results: Record<'volet' | 'bare', number[]> = { volet: [], bare: [] };
