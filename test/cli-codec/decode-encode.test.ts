@@ -155,6 +155,32 @@ const CASES: Case[] = [
     version: '1.2',
     schemas: () => INSI,
   },
+  {
+    name: 'INSi request with its signed assertion PS',
+    // The JSON envelope form does not carry attributes of Envelope/Header/Body (docs/cli.md).
+    expected: (original) => original.replace('<soap:Body Id="_0">', '<soap:Body>'),
+    wsdl: INSI_WSDL,
+    file: corpus('insi-padoa', 'extracted', 'request-rechercherInsAvecTraitsIdentite-with-assertion-ps.xml'),
+    version: '1.2',
+    schemas: () => INSI,
+  },
+  ...(
+    [
+      ['TD1.5a', 'Creation_du_compte_internet_patient'],
+      ['TD1.5b', 'Ajout_dun_canal_OTP'],
+      ['TD1.5d', 'Maj_des_information_du_compte_internet'],
+    ] as const
+  ).flatMap(([td, what]) =>
+    (['requete', 'reponse'] as const).map(
+      (kind): Case => ({
+        name: `${td} ${kind === 'requete' ? 'request' : 'response'} (PatientsSpecific)`,
+        wsdl: DMP_WSDL('PatientsSpecific.wsdl'),
+        file: DMP(`${td}_${what}_${kind}.xml`),
+        version: '1.2',
+        schemas: () => [inlineSchema(DMP_WSDL('PatientsSpecific.wsdl'), tmp), ...(kind === 'requete' ? HL7_DATATYPES : [])],
+      }),
+    ),
+  ),
   ...['REP_CR01', 'TEST_2.05', 'TEST_2.08_cas1', 'TEST_2.08_cas2'].map(
     (f): Case => ({
       name: `INSi response ${f}`,
