@@ -284,20 +284,23 @@ test('a CPS-signed assertion with typed AttributeValues (signed at test time, as
   assert.ok(again.ok, again.output);
 });
 
-test('official VIHF token with typed AttributeValues: decode → encode as a global element is lossless', { skip: SKIP }, async () => {
-  // A real capture (DMP example); its signature predates an edit of the example (xmlsec1 rejects it as given).
-  const file = corpus('dmp-exemples-messages', 'Exemples_Jeton_VIHF', 'VIHF_INDIRECTE_signe.xml');
-  const original = readFileSync(file, 'utf8');
-  assert.ok((original.match(/AttributeValue [^>]*xsi:type="xs:string"/g) ?? []).length >= 3);
-  const { xml } = await roundTrip(INSI_WSDL, file, 'vihf-indirecte');
-  // base64Binary values are written without the line breaks of the original (same bytes; both sit in
-  // ds:Signature, which the enveloped-signature transform leaves out of the digest).
-  const expected = original.replace(
-    /(<(?:\w+:)?(?:SignatureValue|X509Certificate)\b[^>]*>)([^<]*)/g,
-    (_m, open: string, text: string) => open + text.replace(/\s+/g, ''),
-  );
-  assert.equal(typedDifference(xml, expected), null);
-});
+for (const [label, file] of [
+  ['official VIHF token (typed AttributeValues)', corpus('dmp-exemples-messages', 'Exemples_Jeton_VIHF', 'VIHF_INDIRECTE_signe.xml')],
+  ['INSi assertion PS (signed)', corpus('insi-padoa', 'extracted', 'assertion-ps-saml2-signed.xml')],
+] as const) {
+  test(`${label}: decode → encode as a global element is lossless`, { skip: SKIP }, async () => {
+    // Real captures. The VIHF example's signature predates an edit of the example (xmlsec1 rejects it as given).
+    const original = readFileSync(file, 'utf8');
+    const { xml } = await roundTrip(INSI_WSDL, file, label.replace(/\W+/g, '-'));
+    // base64Binary values are written without the line breaks of the original (same bytes; both sit in
+    // ds:Signature, which the enveloped-signature transform leaves out of the digest).
+    const expected = original.replace(
+      /(<(?:\w+:)?(?:SignatureValue|X509Certificate)\b[^>]*>)([^<]*)/g,
+      (_m, open: string, text: string) => open + text.replace(/\s+/g, ''),
+    );
+    assert.equal(typedDifference(xml, expected), null);
+  });
+}
 
 test('TD2.1: the raw MTOM body decodes with its two documents (base64 in JSON) and encodes back inline', { skip: SKIP }, async () => {
   const file = DMP('TD2.1_Alimentation_requete.xml');
