@@ -2,7 +2,7 @@
  * Lenient decoding of children out of schema order records their document order (`$order`), and
  * lenient encoding writes them back in it, with a warning per violation; strict encoding ignores the
  * record (schema order), and a record that no longer fits the value (edited after decoding) falls
- * back to schema order with a warning.
+ * back to schema order with a warning. `xs:all` content keeps its order in strict mode too.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -27,8 +27,19 @@ const schema: SchemaDescriptor = {
       ],
       a: [{ n: 'code', t: 'xs:string' }],
     },
+    Card: {
+      k: 'c',
+      ns: T,
+      q: 'Card',
+      all: 1,
+      f: [
+        { n: 'name', t: 'xs:string' },
+        { n: 'number', t: 'xs:int', min: 0 },
+        { n: 'expiry', t: 'xs:date' },
+      ],
+    },
   },
-  elements: { device: { n: 'device', ns: T, t: 'Device' } },
+  elements: { device: { n: 'device', ns: T, t: 'Device' }, card: { n: 'card', ns: T, t: 'Card' } },
 };
 const device: ElementRef<Record<string, unknown>> = elementRef(schema, 'device');
 
@@ -70,4 +81,15 @@ test('strict encoding ignores $order (schema order); a $order that no longer fit
   const { xml, warnings } = lenientEncode(edited);
   assert.deepEqual(warnings, ['$order names entity more often than its value has occurrences: children written in schema order']);
   assert.equal(xml, schemaOrder.replace('<t:entity>e2</t:entity>', ''));
+});
+
+test('xs:all: the order read is kept in strict mode (any order is valid)', () => {
+  const card: ElementRef<Record<string, unknown>> = elementRef(schema, 'card');
+  const xml = '<t:card xmlns:t="urn:test"><t:expiry>2030-01-31</t:expiry><t:name>A</t:name><t:number>7</t:number></t:card>';
+  const value = decode(card, xml);
+  assert.deepEqual(value, { expiry: '2030-01-31', name: 'A', number: 7, $order: ['expiry', 'name', 'number'] });
+  assert.equal(encode(card, value, { validate: true }), xml);
+  // Schema order: nothing recorded; a value written by hand (no $order) is written in schema order.
+  assert.equal(decode(card, '<t:card xmlns:t="urn:test"><t:name>A</t:name><t:expiry>2030-01-31</t:expiry></t:card>').$order, undefined);
+  assert.equal(encode(card, { expiry: '2030-01-31', name: 'A' }), '<t:card xmlns:t="urn:test"><t:name>A</t:name><t:expiry>2030-01-31</t:expiry></t:card>');
 });

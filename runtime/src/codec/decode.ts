@@ -253,6 +253,10 @@ export class ElementDecoder implements XmlHandler {
       return;
     }
     if (slot.pos > parent.pos) parent.pos = slot.pos;
+    else if (ct.all && slot.pos < parent.pos && parent.order === null && parent.obj !== null) {
+      // xs:all: any order is valid, and the one read is kept for encoding ($order), in strict mode too.
+      parent.order = this.orderSoFar(ct, parent.obj);
+    }
     const type = slot.type ?? (slot.type = this.schema.type(slot.typeKey));
     this.start(type, slot.typeKey, tag, slot, slot.nillable);
   }

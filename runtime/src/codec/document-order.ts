@@ -1,8 +1,9 @@
 /**
- * Lenient encoding of a value whose children lenient decoding read out of schema order: the decoder
- * records them in document order as `$order` (one property name per child element), and the encoder
- * writes them back in that order instead of the schema's, so that a capture that breaks its own
- * schema (an official example with `asAgent` after `asLocatedEntity`) replays as it was written.
+ * Encoding of a value whose children decoding read out of schema order: the decoder records them in
+ * document order as `$order` (one property name per child element), and the encoder writes them back
+ * in that order instead of the schema's — in lenient mode, so that a capture that breaks its own
+ * schema (an official example with `asAgent` after `asLocatedEntity`) replays as it was written, and
+ * for `xs:all` content (any order is valid) in every mode.
  * This module only plans the writing; the encoder writes each child with its usual methods.
  */
 import type { PlanNode } from './compile.js';
@@ -35,13 +36,15 @@ function nodesByProp(nodes: readonly PlanNode[], into: Map<string, { node: Child
  * Plans the children of `obj` in the order `$order` gives. `occurrences` tells how many child
  * elements a property's value stands for (a lenient extra-occurrence array, an array property, or one
  * value). Returns a mismatch when `$order` names unknown properties or does not count every value
- * exactly (a value edited after decoding: the caller then writes schema order).
+ * exactly (a value edited after decoding: the caller then writes schema order). `anyOrder`: xs:all
+ * content, whose order is free (no order violation).
  */
 export function documentOrder(
   plan: readonly PlanNode[],
   obj: Readonly<Record<string, unknown>>,
   order: unknown,
   occurrences: (node: ChildNode, value: unknown) => number,
+  anyOrder = false,
 ): DocumentOrder {
   if (!Array.isArray(order) || !order.every((p) => typeof p === 'string')) return { mismatch: '$order must be an array of property names' };
   const byProp = new Map<string, { node: ChildNode; rank: number; inChoice: boolean }>();
@@ -60,7 +63,7 @@ export function documentOrder(
     counts.set(prop, seen + 1);
     const single = count === 1 && !Array.isArray(value);
     children.push({ node: entry.node, prop, index: single ? -1 : seen, value: single ? value : (value as unknown[])[seen] });
-    if (entry.rank < lastRank) violations.add(`element ${prop} out of schema order`);
+    if (entry.rank < lastRank && !anyOrder) violations.add(`element ${prop} out of schema order`);
     else lastRank = entry.rank;
   }
   for (const [prop, entry] of byProp) {

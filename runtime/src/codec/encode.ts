@@ -641,22 +641,31 @@ class Encoder implements FormatContext {
       this.items(obj.$content, '$content', this.tagMap(type), true);
       return;
     }
-    // Lenient decoding recorded the children's document order when they broke schema order.
-    if (this.lenient !== null && obj.$order !== undefined && this.inDocumentOrder(type, obj)) return;
+    // Decoding recorded the children's document order: out of schema order (lenient), or xs:all content.
+    if ((this.lenient !== null || type.all) && obj.$order !== undefined && this.inDocumentOrder(type, obj)) return;
     this.plan(type.plan, obj);
   }
 
-  /** Lenient mode: writes the children in the order `$order` records; false (schema order then) when it does not fit the value. */
+  /**
+   * Writes the children in the order `$order` records (lenient mode, or xs:all content, where any order
+   * is valid); false (schema order then) when it does not fit the value, or, in strict mode, when the
+   * value breaks the schema (schema order then reports it).
+   */
   private inDocumentOrder(type: CompiledComplex, obj: Obj): boolean {
-    const warn = this.lenient as (violation: string) => void;
-    const planned = documentOrder(type.plan, obj, obj.$order, (node, v) =>
-      node.k === 'el' && !node.array && !(Array.isArray(v) && !this.listTyped(node.slots)) ? 1 : Array.isArray(v) ? v.length : 1,
+    const warn = this.lenient;
+    const planned = documentOrder(
+      type.plan,
+      obj,
+      obj.$order,
+      (node, v) => (node.k === 'el' && !node.array && !(Array.isArray(v) && !this.listTyped(node.slots)) ? 1 : Array.isArray(v) ? v.length : 1),
+      type.all,
     );
     if ('mismatch' in planned) {
-      warn(`${planned.mismatch}: children written in schema order`);
+      if (warn !== null) warn(`${planned.mismatch}: children written in schema order`);
       return false;
     }
-    for (const v of planned.violations) warn(v);
+    if (warn === null && planned.violations.length > 0) return false;
+    if (warn !== null) for (const v of planned.violations) warn(v);
     const at = this.path.length;
     for (const child of planned.children) {
       const node = child.node;
