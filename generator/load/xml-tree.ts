@@ -236,6 +236,14 @@ export function parseLightTreeWithSaxes(text: string, problems: LightParseProble
         closed.columnNumber,
       );
     }
+    const unbound = /^unbound namespace prefix: "([^"]*)"/.exec(message);
+    if (unbound) {
+      // Reported after the start tag: located at the prefixed name inside it.
+      const tagStart = text.lastIndexOf('<', parser.position - 1);
+      const inTag = new RegExp(`[<\\s]${unbound[1].replace(/[.-]/g, '\\$&')}:`).exec(text.slice(tagStart, parser.position));
+      const at = positionAt(starts, inTag ? tagStart + inTag.index + 1 : Math.max(0, tagStart));
+      throw new LightParseError(`namespace prefix '${unbound[1]}' is not declared`, at.line, at.column);
+    }
     if (current && message.startsWith('unclosed tag')) {
       throw new LightParseError(`start tag <${current.nodeName}> is never closed`, current.lineNumber, current.columnNumber);
     }
