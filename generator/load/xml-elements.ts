@@ -61,11 +61,11 @@ const lineStartsOf = new WeakMap<LightElement, number[]>();
  * its opening quote, or `null` when the element has no such attribute or the tree has no source text.
  */
 export function attributePosition(el: XmlElement, name: string): { line: number; column: number } | null {
-  const text = sourceTextOf(el);
+  const root = rootOf(el);
+  const text = sourceTextOf(root);
   if (text === undefined || el.getAttribute(name) === null) return null;
   const quote = attributeQuoteOffset(text, el.offset, name);
   if (quote < 0) return null;
-  const root = rootOf(el);
   let starts = lineStartsOf.get(root);
   if (starts === undefined) {
     starts = lineStarts(text);

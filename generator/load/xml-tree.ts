@@ -63,7 +63,7 @@ export class LightElement implements XmlNode {
     readonly lineNumber: number,
     /** 1-based column of the element's `<`, in UTF-16 code units. */
     readonly columnNumber: number,
-    /** Offset of the element's `<` in the source text (see {@link sourceTextOf}). */
+    /** Offset of the element's `<` in the tree's source text (see {@link sourceTextOf}). */
     readonly offset: number,
     readonly parentNode: LightElement | null,
   ) {}
@@ -152,10 +152,8 @@ export function setSourceText(root: LightElement, text: string): void {
   sources.set(root, text);
 }
 
-/** The text the tree holding `el` was read from, or `undefined` for a tree built by hand. */
-export function sourceTextOf(el: LightElement): string | undefined {
-  let root = el;
-  while (root.parentNode) root = root.parentNode;
+/** The text a tree was read from, by its root element; `undefined` for a tree built by hand. */
+export function sourceTextOf(root: LightElement): string | undefined {
   return sources.get(root);
 }
 
