@@ -5,10 +5,9 @@
 import type { XmlElement } from '../../load/xml-tree.js';
 import type { Fault } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
 import { attr, childElements } from '../../load/xml-elements.js';
-import { attrLocation } from './dom.js';
 import { defaultFaultAction } from './actions.js';
 import { findMessage, type BindContext } from './bind-message.js';
 import { WSDL_NS } from './namespaces.js';
@@ -86,7 +85,7 @@ function checkSoapFault(bindingFault: XmlElement, name: string, ctx: BindContext
     ctx.diagnostics.push(
       diagnostic(
         'warning',
-        attrLocation(soapFault, 'name', ctx.doc),
+        attributeLocationOf(soapFault, 'name', ctx.doc),
         `soap:fault name '${soapName}' differs from its wsdl:fault name '${name}'`,
         'wsdl-fault-name-mismatch',
       ),
@@ -96,7 +95,7 @@ function checkSoapFault(bindingFault: XmlElement, name: string, ctx: BindContext
     ctx.diagnostics.push(
       diagnostic(
         'warning',
-        attrLocation(soapFault, 'use', ctx.doc),
+        attributeLocationOf(soapFault, 'use', ctx.doc),
         `fault '${name}' uses SOAP encoding (use="encoded"), which is not supported`,
         'wsdl-encoded-use',
       ),

@@ -6,11 +6,11 @@
 import type { XmlElement } from '../../load/xml-tree.js';
 import type { BodyPart, Diagnostic, HeaderPart, MessageBinding, QNameString } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlDefinitions, WsdlIo, WsdlMessage, WsdlPart } from './definitions.js';
 import { attr, childElements } from '../../load/xml-elements.js';
-import { attrLocation, refAttr, type WsdlRef } from './dom.js';
+import { refAttr, type WsdlRef } from './dom.js';
 import { lookup } from './lookup.js';
 import { MIME_BINDING_NS } from './namespaces.js';
 import { setPartLocation } from './part-locations.js';
@@ -76,7 +76,7 @@ export function bindMessage(io: WsdlIo, bindingIo: XmlElement | null, ctx: BindC
     ctx.diagnostics.push(
       diagnostic(
         'warning',
-        attrLocation(bodyEl, 'use', ctx.doc),
+        attributeLocationOf(bodyEl, 'use', ctx.doc),
         `operation '${ctx.operation}' uses SOAP encoding (use="encoded"), which is not supported; parts are read as literal`,
         'wsdl-encoded-use',
       ),
@@ -141,7 +141,7 @@ function bodyParts(bodyEl: XmlElement | null, message: WsdlMessage, carriedElsew
       ctx.diagnostics.push(
         diagnostic(
           'error',
-          attrLocation(bodyEl as XmlElement, 'parts', ctx.doc),
+          attributeLocationOf(bodyEl as XmlElement, 'parts', ctx.doc),
           `soap:body parts="${listed}": message ${message.qname} has no part '${name}'`,
           'wsdl-missing-part',
         ),
@@ -207,7 +207,7 @@ function headerTarget(el: XmlElement, enclosing: WsdlMessage, ctx: BindContext):
   const part = message.parts.find((p) => p.name === partName);
   if (part === undefined) {
     ctx.diagnostics.push(
-      diagnostic('error', attrLocation(el, 'part', ctx.doc), `${what}: message ${message.qname} has no part '${partName}'`, 'wsdl-missing-part'),
+      diagnostic('error', attributeLocationOf(el, 'part', ctx.doc), `${what}: message ${message.qname} has no part '${partName}'`, 'wsdl-missing-part'),
     );
     return null;
   }

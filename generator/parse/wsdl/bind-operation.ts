@@ -5,10 +5,10 @@
 import type { XmlElement } from '../../load/xml-tree.js';
 import type { ActionSource, Operation } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { WsdlIo, WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
 import { attr, childElements } from '../../load/xml-elements.js';
-import { attrLocation, documentationOf } from './dom.js';
+import { documentationOf } from './dom.js';
 import { defaultMessageAction } from './actions.js';
 import { bindMessage, type BindContext, type BoundMessage } from './bind-message.js';
 import { bindFaults } from './bind-faults.js';
@@ -65,7 +65,7 @@ function operationStyle(soapOp: XmlElement | null, context: OperationContext): '
   context.diagnostics.push(
     diagnostic(
       'warning',
-      attrLocation(soapOp as XmlElement, 'style', context.doc),
+      attributeLocationOf(soapOp as XmlElement, 'style', context.doc),
       `unknown operation style '${value}'; the binding's style '${context.bindingStyle}' is used`,
       'wsdl-invalid-style',
     ),

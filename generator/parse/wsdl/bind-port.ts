@@ -5,10 +5,10 @@
 import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic, Operation, Port, QNameString } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { WsdlBinding, WsdlDefinitions, WsdlPort, WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
 import { attr, childElements } from '../../load/xml-elements.js';
-import { attrLocation, refAttr } from './dom.js';
+import { refAttr } from './dom.js';
 import { lookup } from './lookup.js';
 import { bindOperation } from './bind-operation.js';
 import { HTTP_BINDING_NS, WSDL_NS, soapVersionOf } from './namespaces.js';
@@ -93,7 +93,7 @@ function readBinding(binding: WsdlBinding, port: WsdlPort, defs: WsdlDefinitions
   if (styleValue === 'rpc' || styleValue === 'document') style = styleValue;
   else if (styleValue !== null) {
     diagnostics.push(
-      diagnostic('warning', attrLocation(soapBinding, 'style', doc), `unknown binding style '${styleValue}'; document is used`, 'wsdl-invalid-style'),
+      diagnostic('warning', attributeLocationOf(soapBinding, 'style', doc), `unknown binding style '${styleValue}'; document is used`, 'wsdl-invalid-style'),
     );
   }
   const operations: Operation[] = [];

@@ -10,11 +10,6 @@ import type { LoadedDocument } from '../../load/types.js';
 import { attr, childElements, lookupNamespace, rootOf } from '../../load/xml-elements.js';
 import type { XmlElement } from '../../load/xml-tree.js';
 
-/** Where an attribute's value (or, when absent, its element) is. */
-export function attrLocation(el: XmlElement, name: string, doc: LoadedDocument): SourceLocation {
-  return attributeLocationOf(el, name, doc);
-}
-
 /**
  * The text of the `documentation` children of `el` (in namespace `ns`), lines trimmed, blank runs
  * collapsed; `undefined` when there is none or it is empty.
@@ -47,13 +42,13 @@ export function qnameAttr(el: XmlElement, name: string, doc: LoadedDocument, dia
   const prefix = colon < 0 ? '' : trimmed.slice(0, colon);
   const local = colon < 0 ? trimmed : trimmed.slice(colon + 1);
   if (local === '' || local.includes(':')) {
-    diagnostics.push(diagnostic('error', attrLocation(el, name, doc), `${name}="${value}" is not a valid QName`, 'wsdl-invalid-qname'));
+    diagnostics.push(diagnostic('error', attributeLocationOf(el, name, doc), `${name}="${value}" is not a valid QName`, 'wsdl-invalid-qname'));
     return null;
   }
   const namespace = lookupNamespace(el, prefix);
   if (namespace === null) {
     diagnostics.push(
-      diagnostic('error', attrLocation(el, name, doc), `${name}="${value}": namespace prefix '${prefix}' is not declared`, 'wsdl-unresolved-prefix'),
+      diagnostic('error', attributeLocationOf(el, name, doc), `${name}="${value}": namespace prefix '${prefix}' is not declared`, 'wsdl-unresolved-prefix'),
     );
     return null;
   }
@@ -86,5 +81,5 @@ export function refAttr(el: XmlElement, name: string, doc: LoadedDocument, diagn
     const candidate = qname(tns, written);
     if (candidate !== resolved) fallback = candidate;
   }
-  return { name: resolved, fallback, at: attrLocation(el, name, doc) };
+  return { name: resolved, fallback, at: attributeLocationOf(el, name, doc) };
 }

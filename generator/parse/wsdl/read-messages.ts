@@ -5,11 +5,11 @@ import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic } from '../../model/model.js';
 import { qname } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlMessage, WsdlPart } from './definitions.js';
 import { attr, childElements } from '../../load/xml-elements.js';
-import { attrLocation, qnameAttr } from './dom.js';
+import { qnameAttr } from './dom.js';
 import { WSDL_NS } from './namespaces.js';
 
 /** Reads one `wsdl:message`; returns `null` (with an error) when it has no name. */
@@ -52,7 +52,7 @@ function readPart(el: XmlElement, message: string, doc: LoadedDocument, diagnost
     diagnostics.push(
       diagnostic(
         'warning',
-        attrLocation(el, 'type', doc),
+        attributeLocationOf(el, 'type', doc),
         `part '${name}' of message '${message}' has both element and type; the element is used`,
         'wsdl-part-element-and-type',
       ),
