@@ -1,6 +1,6 @@
 /**
- * Reading WSDL elements: attribute locations, QName values, documentation (children and attributes
- * are read with the light tree's helpers, load/xml-elements.ts).
+ * Reading WSDL elements: QName values and documentation (children, attributes and their locations
+ * are read with the light tree's helpers, load/xml-elements.ts and load/location.ts).
  */
 import type { Diagnostic, QNameString, SourceLocation } from '../../model/model.js';
 import { qname } from '../../model/model.js';
