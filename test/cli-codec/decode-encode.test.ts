@@ -16,7 +16,7 @@ import { hasStackTrace, volet } from '../cli/run.js';
 import { inlineSchema, typedDifference, validateMessage, xmllintSkip, type SchemaImport } from './support/messages.js';
 import { createPemSigner } from '@volet/runtime';
 import { buildVihf } from '@volet/runtime/security';
-import { testPki } from '../security/pki.js';
+import { opensslCredentials } from '../support/pki.js';
 import { toolsSkipReason, xmlsecVerify } from '../security/tools.js';
 
 const SKIP = corpusSkipReason || xmllintSkip;
@@ -234,7 +234,7 @@ test('a CPS-signed assertion with typed AttributeValues (signed at test time, as
   // tokens type them, but were edited after signing: xmlsec1 rejects them as given). So: a VIHF in
   // DIRECTE mode (the CPS card signs; string values typed xsi:type="xs:string", HL7 roles xsi:type="CE"),
   // built and signed by the runtime, in place of the assertion PS of a real INSi request.
-  const pki = testPki();
+  const pki = await opensslCredentials();
   const signer = createPemSigner({ key: pki.cps.keyPem, certificate: pki.cps.certPem });
   const assertion = await buildVihf(
     {
