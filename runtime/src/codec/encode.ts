@@ -8,6 +8,7 @@ import { EncodeError } from '../errors/encode-error.js';
 import { Buffer } from 'node:buffer';
 import { escapeXml } from '../xml/escape.js';
 import { internalize } from '../xml/intern.js';
+import { StringWriter } from '../xml/string-writer.js';
 import { Utf8Writer } from '../xml/utf8-writer.js';
 import { XSD_NS, XSI_NS, XML_NS } from '../xml/namespaces.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
@@ -163,10 +164,13 @@ class Encoder implements FormatContext {
   private readonly path: (string | number)[] = [];
   private readonly tagMaps = new Map<CompiledComplex, Map<string, ElementSlot>>();
   /**
-   * Where the output goes: UTF-8 bytes, escaped while written (no JavaScript string is built,
-   * so none has to be flattened then converted to UTF-8 for the transport).
+   * Where the output goes: UTF-8 bytes, escaped while written (no JavaScript string is built, so
+   * none has to be flattened then converted to UTF-8 for the transport), or a string (the string
+   * API's own path, faster than decoding the bytes).
    */
-  private readonly out: Utf8Writer;
+  private readonly out: Utf8Writer | StringWriter;
+  /** `out` when it writes bytes (markup runs are then written from their cached bytes), else null. */
+  private readonly utf8: Utf8Writer | null;
   /** The writer's slot for the root's namespace declarations (known only at the end), or -1. */
   private declarationsAt = -1;
   /** The writer's slot for the caller's extra root attributes, or -1. */
@@ -202,7 +206,9 @@ class Encoder implements FormatContext {
   }
 
   private flushRun(run: MarkupRun): void {
-    this.out.bytes(run.bytes ?? (run.bytes = Buffer.from(run.text, 'utf8')));
+    const utf8 = this.utf8;
+    if (utf8 !== null) utf8.bytes(run.bytes ?? (run.bytes = Buffer.from(run.text, 'utf8')));
+    else this.out.text(run.text);
     let after = run.after;
     if (after === null) {
       const runs = this.runs;
@@ -266,9 +272,10 @@ class Encoder implements FormatContext {
     this.rootAttributesAt = this.reserve();
   }
 
-  constructor(schema: CompiledSchema, options: EncodeOptions, out: Utf8Writer) {
+  constructor(schema: CompiledSchema, options: EncodeOptions, out: Utf8Writer | StringWriter) {
     this.schema = schema;
     this.out = out;
+    this.utf8 = out instanceof Utf8Writer ? out : null;
     const prefixes = options.prefixes;
     this.allocator = new PrefixAllocator((uri) => prefixes?.[uri] ?? schema.preferredPrefix(uri), options.reservedPrefixes ?? []);
     this.validate = options.validate === true;
@@ -819,9 +826,9 @@ function planHasValue(nodes: readonly PlanNode[], obj: Obj): boolean {
 }
 
 /**
- * Writes the value of the global element `ref` into `out`, as UTF-8; all namespace declarations
- * go on this root element. What {@link encode} and {@link encodeBytes} do, for writers that put
- * several elements into one output (the SOAP envelope).
+ * Writes the value of the global element `ref` into `out` (UTF-8 bytes or a string); all
+ * namespace declarations go on this root element. What {@link encode} and {@link encodeBytes}
+ * do, for writers that put several elements into one output (the SOAP envelope).
  *
  * @param out - the writer (on error, its output is incomplete: drop it)
  * @param ref - the global element (schema descriptor + element key)
@@ -829,7 +836,7 @@ function planHasValue(nodes: readonly PlanNode[], obj: Obj): boolean {
  * @param options - prefixes, validation, XML declaration
  * @throws {@link EncodeError} with the property path of the offending value
  */
-export function encodeInto<T>(out: Utf8Writer, ref: ElementRef<T>, value: T, options: EncodeOptions = {}): void {
+export function encodeInto<T>(out: Utf8Writer | StringWriter, ref: ElementRef<T>, value: T, options: EncodeOptions = {}): void {
   const schema = compiledSchema(ref.schema);
   const element = schema.element(ref.element);
   if (element.abstract) throw new EncodeError('abstract-element', `element ${element.local} is abstract`, '');
@@ -876,14 +883,15 @@ const shapeKeepers: unknown[] = [];
 function keepShapes(): void {
   shapeKeepers.push(null);
   const schema = compiledSchema({ v: 1, ns: [''], types: {}, elements: { r: { n: 'r', ns: 0, t: 'xs:string' } } });
-  const writer = new Utf8Writer();
-  shapeKeepers.push(writer, new Encoder(schema, {}, writer));
+  const bytes = new Utf8Writer();
+  const text = new StringWriter();
+  shapeKeepers.push(bytes, text, new Encoder(schema, {}, bytes), new Encoder(schema, {}, text));
 }
 
 /**
- * Encodes the value of the global element `ref` as an XML string (a JavaScript string; what
- * {@link encodeBytes} writes, decoded). All namespace declarations go on this root element.
- * To send it, prefer {@link encodeBytes}: the bytes without the string.
+ * Encodes the value of the global element `ref` as an XML string (a JavaScript string, the
+ * document {@link encodeBytes} writes as UTF-8). All namespace declarations go on this root
+ * element. To send it, prefer {@link encodeBytes}: the bytes without the string.
  *
  * @param ref - the global element (schema descriptor + element key)
  * @param value - the element's value, shaped as docs/mapping.md says
@@ -891,7 +899,7 @@ function keepShapes(): void {
  * @throws {@link EncodeError} with the property path of the offending value
  */
 export function encode<T>(ref: ElementRef<T>, value: T, options: EncodeOptions = {}): string {
-  const out = new Utf8Writer();
+  const out = new StringWriter();
   encodeInto(out, ref, value, options);
   return out.toString();
 }

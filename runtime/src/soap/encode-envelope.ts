@@ -9,6 +9,7 @@ import { EncodeError } from '../errors/encode-error.js';
 import { escapeXml } from '../xml/escape.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
 import { isNCName, type QName } from '../xml/qname.js';
+import { StringWriter } from '../xml/string-writer.js';
 import { Utf8Writer } from '../xml/utf8-writer.js';
 import type { FaultReason } from './fault.js';
 import { envelopeNamespace } from './versions.js';
@@ -82,7 +83,7 @@ function headerAttributes(block: HeaderBlock, version: '1.1' | '1.2', prefix: st
 }
 
 /** Writes the envelope into `out`: the blocks are encoded straight into the same bytes. */
-function writeEnvelope(out: Utf8Writer, input: EnvelopeInput): void {
+function writeEnvelope(out: Utf8Writer | StringWriter, input: EnvelopeInput): void {
   const prefix = input.prefix ?? 'soap';
   checkPrefix(prefix);
   const ns = envelopeNamespace(input.version);
@@ -107,12 +108,12 @@ function writeEnvelope(out: Utf8Writer, input: EnvelopeInput): void {
 }
 
 /**
- * Writes a SOAP envelope as a string (what {@link encodeEnvelopeBytes} writes, decoded). The
- * envelope namespace is declared once on `Envelope` with `prefix`; each encoded block declares
- * its own namespaces on its root element.
+ * Writes a SOAP envelope as a string (the document {@link encodeEnvelopeBytes} writes as UTF-8).
+ * The envelope namespace is declared once on `Envelope` with `prefix`; each encoded block
+ * declares its own namespaces on its root element.
  */
 export function encodeEnvelope(input: EnvelopeInput): string {
-  const out = new Utf8Writer();
+  const out = new StringWriter();
   writeEnvelope(out, input);
   return out.toString();
 }
