@@ -168,11 +168,16 @@ describe('encodeBytes', () => {
   it('writes values longer than a chunk, crossing chunk boundaries at every alignment', () => {
     assertSame({ v: ['é'.repeat(150_000)] }, 'long without anything to escape (one native write)');
     assertSame({ a: `${'<'.repeat(30_000)}"`, v: ['€'.repeat(30_000)] }, 'long attribute of entities');
+    // The longest escapes (`&quot;`, six bytes each) from start to end.
+    for (const n of [1, 1000, 10_000, 11_000, 12_000, 13_000, 30_000]) {
+      assertSame({ a: '"'.repeat(n), v: ['&'.repeat(n), '\r'.repeat(n)] }, `${n} entities`);
+    }
     // Something to escape: written unit by unit, across chunk ends, at every alignment of the
     // characters (one shorter value before it shifts them by a byte).
     for (let shift = 0; shift < 8; shift++) {
       assertSame({ v: ['b'.repeat(shift), `${'é&😀€"<'.repeat(15_000)}${'a'.repeat(shift)}`] }, `long escaped value, shift ${shift}`);
       assertSame({ a: `${'a'.repeat(shift)}${'😀é\t'.repeat(20_000)}`, v: ['x'] }, `long attribute value, shift ${shift}`);
+      assertSame({ v: [`${'a'.repeat(shift)}${'\u{10ffff}'.repeat(20_000)}&`] }, `long value of astral pairs, shift ${shift}`);
     }
   });
 

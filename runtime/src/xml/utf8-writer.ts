@@ -12,6 +12,8 @@ const POOL_LIMIT = 16;
 const NATIVE_MIN = 96;
 /** The most bytes one UTF-16 unit (or a surrogate pair) can write: an entity (`&quot;`) or 4 UTF-8 bytes. */
 const MAX_UNIT_BYTES = 6;
+/** The longest piece of a value escaped in one go: its worst case fits a chunk. */
+const MAX_PIECE = Math.floor(CHUNK_SIZE / MAX_UNIT_BYTES);
 
 /** Free chunks, each CHUNK_SIZE bytes; taken by a writer, given back when it copies its output out. */
 const pool: Buffer[] = [];
@@ -170,25 +172,16 @@ export class Utf8Writer {
       this.native(s);
       return;
     }
-    const classes = attribute ? ATTRIBUTE_CLASSES : TEXT_CLASSES;
-    let buf = this.buf;
-    let pos = this.pos;
-    // Room for the worst case of the whole string when it fits a chunk, else checked per unit.
-    const whole = pos + n * MAX_UNIT_BYTES <= buf.length;
-    if (!whole && n * MAX_UNIT_BYTES <= CHUNK_SIZE) {
-      this.grow(n * MAX_UNIT_BYTES);
-      buf = this.buf;
-      pos = 0;
+    if (n > MAX_PIECE) {
+      this.escapedPieces(s, attribute);
+      return;
     }
-    let limit = whole || n * MAX_UNIT_BYTES <= CHUNK_SIZE ? 0x3fffffff : buf.length - MAX_UNIT_BYTES;
+    // Room for the worst case of the whole string, so the loop checks no bounds of its own.
+    if (this.pos + n * MAX_UNIT_BYTES > this.buf.length) this.grow(n * MAX_UNIT_BYTES);
+    const classes = attribute ? ATTRIBUTE_CLASSES : TEXT_CLASSES;
+    const buf = this.buf;
+    let pos = this.pos;
     for (let i = 0; i < n; i++) {
-      if (pos > limit) {
-        this.pos = pos;
-        this.grow(CHUNK_SIZE);
-        buf = this.buf;
-        pos = 0;
-        limit = buf.length - MAX_UNIT_BYTES;
-      }
       const c = s.charCodeAt(i);
       if (c < 0x80) {
         const k = classes[c];
@@ -197,9 +190,7 @@ export class Utf8Writer {
           const entity = (attribute ? ATTRIBUTE_ENTITY_BYTES : TEXT_ENTITY_BYTES)[c];
           for (let j = 0; j < entity.length; j++) buf[pos++] = entity[j];
         } else throw invalidCharError();
-        continue;
-      }
-      if (c < 0x800) {
+      } else if (c < 0x800) {
         buf[pos++] = 0xc0 | (c >> 6);
         buf[pos++] = 0x80 | (c & 0x3f);
       } else if (c >= 0xd800 && c <= 0xdfff) {
@@ -216,6 +207,17 @@ export class Utf8Writer {
       }
     }
     this.pos = pos;
+  }
+
+  /** A value longer than a chunk's worst case, escaped piece by piece (a surrogate pair is never cut). */
+  private escapedPieces(s: string, attribute: boolean): void {
+    for (let at = 0; at < s.length; ) {
+      let end = Math.min(s.length, at + MAX_PIECE);
+      const last = s.charCodeAt(end - 1);
+      if (end < s.length && last >= 0xd800 && last <= 0xdbff) end--;
+      this.escaped(s.slice(at, end), attribute);
+      at = end;
+    }
   }
 
   /** One native call for a long string (unpaired surrogates become U+FFFD there too). */
