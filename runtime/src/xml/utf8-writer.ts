@@ -58,8 +58,8 @@ const NEEDS_CARE_ATTRIBUTE = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\
  * in one step each; long ones, once a regular expression has ruled out anything to escape or
  * reject, by one call to Node's UTF-8 writer. Slots can be reserved and filled later (the root
  * element's namespace declarations, known only once everything is written). Chunks come from a
- * small pool shared by all writers: {@link Utf8Writer.toBuffer} copies the output out and gives
- * them back, {@link Utf8Writer.toChunks} hands them over instead.
+ * small pool shared by all writers: {@link Utf8Writer.toBuffer} copies the output into a buffer of
+ * its own and gives them back, so that no result ever shares memory with a later one.
  */
 export class Utf8Writer {
   /** The chunk being filled (none until the first write). */
@@ -72,14 +72,7 @@ export class Utf8Writer {
   private readonly parts: (Uint8Array | string)[] = [];
   /** Every chunk taken (given back to the pool by toBuffer). */
   private readonly chunks: Buffer[] = [];
-  /** Bytes in `parts` (the slots' strings not counted). */
-  private length = 0;
   private done = false;
-
-  /** Bytes written so far (reserved slots not counted). */
-  get byteLength(): number {
-    return this.length + this.pos - this.start;
-  }
 
   /** Closes the current segment and continues in a new chunk with room for at least `need` bytes. */
   private grow(need: number): void {
@@ -92,10 +85,7 @@ export class Utf8Writer {
   }
 
   private endSegment(): void {
-    if (this.pos > this.start) {
-      this.parts.push(this.buf.subarray(this.start, this.pos));
-      this.length += this.pos - this.start;
-    }
+    if (this.pos > this.start) this.parts.push(this.buf.subarray(this.start, this.pos));
     this.start = this.pos;
   }
 
@@ -222,7 +212,9 @@ export class Utf8Writer {
 
   /** One native call for a long string (unpaired surrogates become U+FFFD there too). */
   private native(s: string): void {
-    const max = s.length * 3;
+    let max = s.length * 3;
+    // Past a chunk, the exact size (one more pass) rather than a chunk of three times the string.
+    if (max > CHUNK_SIZE) max = Buffer.byteLength(s, 'utf8');
     if (this.pos + max > this.buf.length) this.grow(max);
     this.pos += this.buf.write(s, this.pos, 'utf8');
   }
@@ -275,16 +267,6 @@ export class Utf8Writer {
     }
     this.release();
     return out;
-  }
-
-  /** The output as views of the chunks, in order, without a copy: the caller owns them. Ends the writer. */
-  toChunks(): Uint8Array[] {
-    return this.finish();
-  }
-
-  /** The output decoded as a string (what `Buffer#toString('utf8')` gives of {@link Utf8Writer.toBuffer}). Ends the writer. */
-  toString(): string {
-    return this.toBuffer().toString('utf8');
   }
 
   private release(): void {
