@@ -1,6 +1,6 @@
 /**
- * encode: value → XML as UTF-8 bytes (or a string decoded from them), driven by descriptors.
- * Writes into a {@link Utf8Writer} directly (no DOM, no builder):
+ * encode: value → XML, as UTF-8 bytes ({@link Utf8Writer}) or as a string ({@link StringWriter}),
+ * driven by descriptors. Writes into the writer directly (no DOM, no builder):
  * elements in descriptor order (never object-key order), one prefix per namespace, all
  * namespace declarations on the root element, `xsi:type` from `$type`, `xsi:nil` for `null`.
  */

@@ -7,7 +7,10 @@ import { escapeXml } from './escape.js';
  *
  * The output since the last reserved slot is one string grown by `+=`: V8 makes each `+=` a rope
  * node (two pointers, no copy), and the join in {@link StringWriter.toString} copies every piece
- * once, into the flat result.
+ * once, into the flat result. Joining arrays of parts into chunk strings, then the chunks, copied
+ * everything twice (measured on the ITI-41 bench: 17 MB more allocated per encode); flattening the
+ * rope into chunks as it grows was 10–40 % slower on two-byte output (the chunks fill the young
+ * generation and are copied by scavenges).
  */
 export class StringWriter {
   /** The output since the last reserved slot. */
