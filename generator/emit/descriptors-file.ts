@@ -7,7 +7,6 @@
  * (`<Name>Element`); built-ins are `xs:<local>`. An rpc-style part given by type gets a
  * synthesised element (the unqualified part accessor) keyed `<Operation><Part>Part`.
  */
-import type { StatementStructures } from 'ts-morph';
 import {
   isBuiltin,
   type ComplexTypeDefinition,
@@ -25,8 +24,8 @@ import { moduleImports } from './types-file.js';
 import { literal, Suffixed, type Literal } from './literal.js';
 import { namespacesTable } from './namespaces.js';
 import { localOf, namespaceOf } from './schema-index.js';
-import { code, docComment, docText, joinDocs, quote, wrapDoc } from './ts-text.js';
-import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
+import { constText } from './print.js';
+import { code, docComment, docText, joinDocs, quote } from './ts-text.js';
 import type { ExpressionScope } from './type-expressions.js';
 
 type Obj = { [key: string]: Literal | undefined };
@@ -66,10 +65,10 @@ export function schemaStatements(ctx: EmitContext): string[] {
 }
 
 /** The statements of `schemas/<module>/elements.ts`: a typed `ElementRef` per global element of the module. */
-export function elementStatements(ctx: EmitContext, module: string): (StatementStructures | string)[] | null {
+export function elementStatements(ctx: EmitContext, module: string): string[] | null {
   // `module: null`: the element's types are imported, from this module's types.ts too.
   const s: ExpressionScope = { types: '', runtime: 'rt.', module: null, imports: new Map() };
-  const refs: (StatementStructures | string)[] = [];
+  const refs: string[] = [];
   for (const e of ctx.index.elements) {
     if (ctx.exprs.moduleOf(e.name) !== module) continue;
     const t = ctx.exprs.expression(e.type, s);
@@ -78,20 +77,12 @@ export function elementStatements(ctx: EmitContext, module: string): (StatementS
       docText(e.documentation),
       `Global element ${code(e.name)}${e.abstract ? ' (abstract: only its substitution group members appear)' : ''}: pass it to \`decode\`/\`encode\`.`,
     );
-    refs.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [wrapDoc(doc ?? '')],
-      declarations: [{ name: e.tsName, type: `ElementRef<${type}>`, initializer: `elementRef(schema, ${quote(e.tsName)})` }],
-    });
+    refs.push(constText(e.tsName, `ElementRef<${type}>`, `elementRef(schema, ${quote(e.tsName)})`, doc));
   }
   if (refs.length === 0) return null;
-  const out: (StatementStructures | string)[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@volet/runtime', namedImports: ['elementRef', 'type ElementRef'] },
-  ];
-  if (s.usedRuntime === true) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
-  out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: '../schema.js', namedImports: ['schema'] });
+  const out: string[] = ["import { elementRef, type ElementRef } from '@volet/runtime';"];
+  if (s.usedRuntime === true) out.push("import type * as rt from '@volet/runtime';");
+  out.push("import { schema } from '../schema.js';");
   out.push(...moduleImports(s, '..'));
   out.push(...refs);
   return out;
