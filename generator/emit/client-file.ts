@@ -5,7 +5,6 @@
  * TSDoc are computed first ({@link clientParts}); {@link clientText} lays them out.
  */
 import type { Operation, TypeRef } from '../model/model.js';
-import { pascalCase } from '../resolve/naming.js';
 import { callable } from '../resolve/run/client-names.js';
 import type { TypedOperation } from './descriptors-file.js';
 import type { EmitContext, PortNames } from './emit-context.js';
@@ -96,7 +95,7 @@ export function clientParts(ctx: EmitContext, operationKeys: (p: PortNames) => R
       const sharedKey = `${p.port.portType} ${op.name} ${op.input?.message ?? ''}`;
       let shared = perPortType.get(sharedKey);
       if (shared === undefined) {
-        shared = { headers: headersType(ctx, op, s, types), faults: faultsType(ctx, op, s, types) };
+        shared = { headers: headersType(ctx, op, p.headers.get(op), s, types), faults: faultsType(ctx, op, p.faults.get(op), s, types) };
         perPortType.set(sharedKey, shared);
       }
       const method = p.methods.get(op) ?? op.name;
@@ -256,10 +255,10 @@ function partType(ctx: EmitContext, part: { element: string } | { type: TypeRef 
   return e.nillable ? `${hasTopLevelOperator(t) ? `(${t})` : t} | null` : t;
 }
 
-function headersType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: NamedType[]): string {
+/** Adds the headers type of an operation (named by resolve, `undefined` when it declares no header part); returns its name or `''`. */
+function headersType(ctx: EmitContext, op: Operation, name: string | undefined, s: ExpressionScope, out: NamedType[]): string {
   const headers = op.input?.headers ?? [];
-  if (headers.length === 0) return '';
-  const name = ctx.names.allocate(`${pascalCase(op.name)}Headers`);
+  if (headers.length === 0 || name === undefined) return '';
   out.push({
     doc: docComment(`The SOAP header blocks operation ${code(op.name)} declares, by part name.`),
     name,
@@ -273,7 +272,8 @@ function headersType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: N
   return name;
 }
 
-function faultsType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: NamedType[]): string {
+/** Adds the typed-faults type of an operation (named by resolve); returns its name or `''`. */
+function faultsType(ctx: EmitContext, op: Operation, name: string | undefined, s: ExpressionScope, out: NamedType[]): string {
   const members: TypeMember[] = [];
   const seen = new Set<string>();
   for (const f of op.faults) {
@@ -288,8 +288,7 @@ function faultsType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: Na
       type: partType(ctx, { element: f.element }, s),
     });
   }
-  if (members.length === 0) return '';
-  const name = ctx.names.allocate(`${pascalCase(op.name)}Faults`);
+  if (members.length === 0 || name === undefined) return '';
   out.push({
     doc: docComment(
       `The typed fault details of operation ${code(op.name)}, by detail element key: a \`SoapFault\` detail entry whose \`key\` is one of these holds the matching \`value\`.`,

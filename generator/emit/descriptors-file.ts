@@ -30,6 +30,9 @@ import type { ExpressionScope } from './type-expressions.js';
 
 type Obj = { [key: string]: Literal | undefined };
 
+/** A port and its service (what a descriptor is written from; the names are not needed). */
+export type PortOf = Pick<PortNames, 'service' | 'port'>;
+
 /** Names of `Object.prototype` members. */
 const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
@@ -43,7 +46,7 @@ export interface TypedOperation {
 }
 
 /** The operation keys of a port (`PortDescriptor.operations`): operation names, numbered when repeated. */
-export function operationKeys(p: PortNames): Map<Operation, string> {
+export function operationKeys(p: PortOf): Map<Operation, string> {
   const keys = new Map<Operation, string>();
   const used = new Set<string>();
   for (const op of p.port.operations) {
@@ -134,7 +137,7 @@ export function portStatements(
 }
 
 /** A port descriptor as data: exactly what descriptors.ts declares for the port (for tools and tests). */
-export function portDescriptorData(ctx: EmitContext, p: PortNames): Literal {
+export function portDescriptorData(ctx: EmitContext, p: PortOf): Literal {
   return new DescriptorWriter(ctx).port(p);
 }
 
@@ -304,7 +307,7 @@ class DescriptorWriter {
 
   // ───────────────────────────────────────── ports ──
 
-  port(p: PortNames): Obj {
+  port(p: PortOf): Obj {
     const operations: Obj = dictionary();
     for (const [op, key] of operationKeys(p)) {
       // TypeScript types the value of a key named like an Object.prototype member (`constructor`…)
@@ -314,7 +317,7 @@ class DescriptorWriter {
     return { name: p.port.name, service: p.service.name, address: p.port.address, operations };
   }
 
-  private operation(p: PortNames, op: Operation): Obj {
+  private operation(p: PortOf, op: Operation): Obj {
     const d: Obj = {
       name: op.name,
       soapVersion: p.port.soapVersion,

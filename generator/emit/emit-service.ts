@@ -11,7 +11,7 @@ import type { NameOverrides } from '../resolve/run/client-names.js';
 import { mergeRunModels, type RunModel } from '../resolve/run/run-model.js';
 import { clientParts, clientText } from './client-file.js';
 import { elementStatements, operationKeys, portStatements, schemaStatements } from './descriptors-file.js';
-import { createEmitContext, serviceNames, type EmitContext } from './emit-context.js';
+import { createEmitContext, type EmitContext } from './emit-context.js';
 import { fileHeader } from './header.js';
 import type { GeneratedFile } from '../generate/output.js';
 import { printStatements } from './print.js';
@@ -39,7 +39,6 @@ export interface ServiceToEmit {
   name: string;
   /** The path from the service folder to the schemas folder, with forward slashes (`../schemas`). */
   schemas: string;
-  names: NameOverrides;
 }
 
 /** The files of one service folder and what they hold. */
@@ -118,8 +117,8 @@ function tsExtensions(text: string): string {
 /** Emits one service folder. */
 function emitServiceFolder(run: EmitContext, model: RunModel, service: ServiceToEmit, header: string): ServiceFiles {
   const own = model.services.filter((s) => s.from === service.name).map((s) => s.service);
-  const named = serviceNames(run, own, service.names);
-  const ctx: EmitContext = { ...run, names: named.names, ports: named.ports };
+  const named = model.folders.get(service.name) ?? { ports: [], unused: [] };
+  const ctx: EmitContext = { ...run, ports: named.ports };
   const parts = clientParts(ctx, operationKeys, service.schemas);
   const client = clientText(parts);
   const descriptors = portStatements(ctx, parts.typed, parts.headersTypes, parts.typeImports);
@@ -157,8 +156,8 @@ export interface EmitResult {
 
 /** Emits one model as a run of one service whose schemas folder is `./schemas` (paths relative to the service folder). */
 export function emitService(model: Model, options: EmitOptions, names: NameOverrides = {}): EmitResult {
-  const run = mergeRunModels([{ name: 'service', model }]);
-  const files = emitRun(run, [{ name: 'service', schemas: './schemas', names }], options);
+  const run = mergeRunModels([{ name: 'service', model, names }]);
+  const files = emitRun(run, [{ name: 'service', schemas: './schemas' }], options);
   const service = files.services[0] as ServiceFiles;
   return {
     files: [...files.schemas.map((f) => ({ path: `schemas/${f.path}`, content: f.content })), ...service.files],

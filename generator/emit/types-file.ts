@@ -7,7 +7,8 @@
 import { isBuiltin, splitQName, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition } from '../model/model.js';
 import { fieldProps, UNBOUNDED, type AttributeField, type ComplexShape, type ElementField, type Field } from './content-shape.js';
 import type { EmitContext } from './emit-context.js';
-import { enumerable, hasLiteralEnumeration } from './emit-context.js';
+import { hasLiteralEnumeration } from './emit-context.js';
+import { enumerable } from '../resolve/value-kind.js';
 import { localOf } from './schema-index.js';
 import { interfaceText, typeAliasText } from './print.js';
 import { code, docComment, docText, DOC_WIDTH, joinDocs, propertyKey, quote } from './ts-text.js';
@@ -85,7 +86,8 @@ function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScop
   const kind = ctx.exprs.simpleKind(t);
   if (hasLiteralEnumeration(t, ctx.exprs) && enumerable(kind)) {
     const values = literalValues(t.facets.enumeration ?? [], kind);
-    const constName = ctx.enumConsts.get(t.id) as string;
+    const constName = t.valuesName;
+    if (constName === undefined) throw new Error(`no values name allocated for ${t.id}`);
     const enumDocs = enumerationDoc(t);
     const typeText = values.length <= 4 ? ` ${values.join(' | ')}` : values.map((v) => `\n  | ${v}`).join('');
     const constText = values.length <= 4 ? `[${values.join(', ')}]` : `[\n${values.map((v) => `  ${v},`).join('\n')}\n]`;

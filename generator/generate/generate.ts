@@ -132,7 +132,7 @@ export function generate(request: GenerateRequest): GenerateResult {
   }
   let t = performance.now();
   const run = mergeRunModels(
-    built.map((b) => ({ name: b.service.name, model: b.model })),
+    built.map((b) => ({ name: b.service.name, model: b.model, names: b.service.names ?? {} })),
     request.modules,
   );
   timings.model += performance.now() - t;
@@ -143,7 +143,7 @@ export function generate(request: GenerateRequest): GenerateResult {
   for (const b of built) for (const i of modelInputs(b.model, request.baseDir)) inputs.set(i.name, i);
   const emitted = emitRun(
     run,
-    built.map((b) => ({ name: b.service.name, schemas: importPath(resolve(b.service.out), schemasOut), names: b.service.names ?? {} })),
+    built.map((b) => ({ name: b.service.name, schemas: importPath(resolve(b.service.out), schemasOut) })),
     {
       version: request.version,
       inputsHash: inputsHash([...inputs.values()]),
