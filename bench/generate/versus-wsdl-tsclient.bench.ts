@@ -1,14 +1,16 @@
 /**
  * Benchmark: the whole command, cold, as a user runs it — `volet generate` (a config listing the 7
- * official DMP WSDLs, `--no-typecheck`, then with the type check) against wsdl-tsclient 1.7.1 (the
- * issue's peer, a devDependency) on the same 7 WSDLs. Each run is a fresh child process writing into
+ * official DMP WSDLs, `--no-typecheck`, then with the type check) and `volet check` (the same config,
+ * against an up-to-date output folder) against wsdl-tsclient 1.7.1 (the issue's peer, a
+ * devDependency) on the same 7 WSDLs. Each run is a fresh child process writing into
  * a fresh temporary folder; wall-clock medians. volet runs as installed, `bin/volet.js` (the bundled
  * CLI, `dist/volet.cjs`) when it is built and newer than the sources, else from source through tsx
- * (which adds its transpile cost); `--volet <main.js>` names another build of the CLI. volet's compile cache (generator/cli/compile-cache.ts) is filled by
+ * (which adds its transpile cost); `--volet <main.js>` names another build of the CLI, and
+ * `--before <main.js>` adds that build's rows to the same round-robin (before/after in one run). volet's compile cache (generator/cli/compile-cache.ts) is filled by
  * the warm-up run, like after a user's first run; one row measures the command without it
  * (`VOLET_COMPILE_CACHE=off`, what the very first run after an install costs).
  *
- * Run: node --import tsx --conditions=volet-source bench/generate/versus-wsdl-tsclient.bench.ts [runs] [--volet <main.js>]
+ * Run: node --import tsx --conditions=volet-source bench/generate/versus-wsdl-tsclient.bench.ts [runs] [--volet <main.js>] [--before <main.js>]
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,9 @@ if (!corpusAvailable) {
 const argv = process.argv.slice(2);
 const voletFlag = argv.indexOf('--volet');
 const voletBuild = voletFlag >= 0 ? argv[voletFlag + 1] : undefined;
-const runs = Math.max(3, Number(argv.find((a) => /^\d+$/.test(a)) ?? 5) || 5);
+const beforeFlag = argv.indexOf('--before');
+const beforeBuild = beforeFlag >= 0 ? argv[beforeFlag + 1] : undefined;
+const runs = Math.max(3, Number(argv.find((a, i) => /^\d+$/.test(a) && argv[i - 1] !== '--volet' && argv[i - 1] !== '--before') ?? 5) || 5);
 const folder = corpus('dmp-annexe-wsdl-schema', 'wsdl');
 const wsdls = readdirSync(folder)
   .filter((f) => f.endsWith('.wsdl'))
@@ -60,15 +64,30 @@ function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number
   return ms;
 }
 
-function voletRun(typecheck: boolean, env: NodeJS.ProcessEnv = {}): number {
+/** The config of the 7 WSDLs, written into `dir`, output under `dir/out`. */
+function writeConfig(dir: string, typecheck: boolean): void {
+  const config = { services: wsdls.map((w) => ({ name: basename(w, '.wsdl'), wsdl: w, out: join(dir, 'out', basename(w, '.wsdl')) })), typecheck };
+  writeFileSync(join(dir, 'volet.config.json'), JSON.stringify(config));
+}
+
+function voletRun(command: string[], typecheck: boolean, env: NodeJS.ProcessEnv = {}): number {
   const dir = mkdtempSync(join(tmpdir(), 'volet-vs-'));
   try {
-    const config = { services: wsdls.map((w) => ({ name: basename(w, '.wsdl'), wsdl: w, out: join(dir, 'out', basename(w, '.wsdl')) })), typecheck };
-    writeFileSync(join(dir, 'volet.config.json'), JSON.stringify(config));
-    return timed([...voletCommand, 'generate'], dir, env);
+    writeConfig(dir, typecheck);
+    return timed([...command, 'generate'], dir, env);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** One folder generated once, that `volet check` then finds up to date (both builds write the same bytes). */
+const checked = mkdtempSync(join(tmpdir(), 'volet-check-'));
+writeConfig(checked, false);
+timed([...voletCommand, 'generate'], checked);
+process.on('exit', () => rmSync(checked, { recursive: true, force: true }));
+
+function checkRun(command: string[]): number {
+  return timed([...command, 'check'], checked);
 }
 
 const peer = join(repoRoot, 'node_modules', 'wsdl-tsclient', 'dist', 'src', 'cli.js');
@@ -89,10 +108,18 @@ interface Contender {
   runs: number;
 }
 const contenders: Contender[] = [
-  { name: 'volet generate --no-typecheck', run: () => voletRun(false), runs },
-  { name: '  same, compile cache off', run: () => voletRun(false, { VOLET_COMPILE_CACHE: 'off' }), runs },
-  { name: 'volet generate (with type check)', run: () => voletRun(true), runs: Math.max(1, Math.ceil(runs / 2)) },
+  { name: 'volet generate --no-typecheck', run: () => voletRun(voletCommand, false), runs },
+  { name: '  same, compile cache off', run: () => voletRun(voletCommand, false, { VOLET_COMPILE_CACHE: 'off' }), runs },
+  { name: 'volet check', run: () => checkRun(voletCommand), runs },
+  { name: 'volet generate (with type check)', run: () => voletRun(voletCommand, true), runs: Math.max(1, Math.ceil(runs / 2)) },
 ];
+if (beforeBuild !== undefined) {
+  contenders.push(
+    { name: 'before: generate --no-typecheck', run: () => voletRun([beforeBuild], false), runs },
+    { name: 'before: check', run: () => checkRun([beforeBuild]), runs },
+    { name: 'before: generate (with type check)', run: () => voletRun([beforeBuild], true), runs: Math.max(1, Math.ceil(runs / 2)) },
+  );
+}
 if (existsSync(peer)) contenders.push({ name: 'wsdl-tsclient 1.7.1', run: peerRun, runs });
 else console.log(`wsdl-tsclient not installed (${peer}): npm install`);
 for (const c of contenders) c.run(); // warm-up (file cache, tsx cache, volet's compile cache)
@@ -111,9 +138,13 @@ console.log(
 );
 for (const [name, times] of results) {
   console.log(
-    `${name.padEnd(34)} median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${times.length} runs`,
+    `${name.padEnd(36)} median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${times.length} runs`,
   );
 }
-const volet = results.find(([n]) => n === 'volet generate --no-typecheck');
 const other = results.find(([n]) => n.startsWith('wsdl-tsclient'));
-if (volet !== undefined && other !== undefined) console.log(`speed-up (medians, without type check): ${(median(other[1]) / median(volet[1])).toFixed(1)}×`);
+if (other !== undefined) {
+  for (const [name, times] of results) {
+    if (name === other[0] || name.startsWith(' ')) continue;
+    console.log(`wsdl-tsclient / ${name}: ${(median(other[1]) / median(times)).toFixed(1)}× (medians)`);
+  }
+}

@@ -84,12 +84,15 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
       ),
     );
   };
+  // Components are copied one level deep: the run changes only their top-level fields (`reached`,
+  // `derivedTypes`, `substitutionMembers` replaced, names), never what they hold, so the descriptions'
+  // own models stay as built.
   for (const { model } of run) {
     for (const ns of model.schema.namespaces) namespaces.add(ns);
     for (const t of model.schema.types) {
       const kept = types.get(t.id);
       if (kept === undefined) {
-        types.set(t.id, structuredClone(t));
+        types.set(t.id, { ...t });
         continue;
       }
       kept.reached ||= t.reached;
@@ -99,14 +102,14 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
     for (const e of model.schema.elements) {
       const kept = elements.get(e.name);
       if (kept === undefined) {
-        elements.set(e.name, structuredClone(e));
+        elements.set(e.name, { ...e });
         continue;
       }
       kept.reached ||= e.reached;
       kept.substitutionMembers = union(kept.substitutionMembers, e.substitutionMembers);
       if (kept.source.file !== e.source.file && definition(kept) !== definition(e)) conflict(`element ${e.name}`, kept, e);
     }
-    for (const a of model.schema.attributes) if (!attributes.has(a.name)) attributes.set(a.name, structuredClone(a));
+    for (const a of model.schema.attributes) if (!attributes.has(a.name)) attributes.set(a.name, { ...a });
   }
   const schema: SchemaModel = {
     namespaces: [...namespaces].sort(byCodeUnit),
