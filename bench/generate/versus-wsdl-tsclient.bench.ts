@@ -13,7 +13,7 @@
  * Run: node --import tsx --conditions=volet-source bench/generate/versus-wsdl-tsclient.bench.ts [runs] [--volet <main.js>] [--before <main.js>]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,10 +56,33 @@ const voletCommand =
           join(repoRoot, 'generator', 'cli', 'main.ts'),
         ];
 
+/**
+ * CPU time (user + system, ms) of this process's waited-for children so far, from /proc (Linux), or
+ * null elsewhere. On a shared machine it moves far less with the load than wall time does.
+ */
+function childrenCpuMs(): number | null {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /s, '')
+      .split(' ');
+    // After the command name: cutime and cstime are fields 16 and 17 of stat(5), here 13 and 14, in clock ticks (100 Hz).
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time of each timed run, in the order of the runs. */
+const cpuOf = new Map<number[], number[]>();
+let lastCpu: number | null = null;
+
 function timed(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): number {
+  const cpuBefore = childrenCpuMs();
   const start = performance.now();
   const r = spawnSync(process.execPath, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...env } });
   const ms = performance.now() - start;
+  const cpuAfter = childrenCpuMs();
+  lastCpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}):\n${r.stdout}${r.stderr}`);
   return ms;
 }
@@ -127,7 +150,10 @@ for (const c of contenders) c.run(); // warm-up (file cache, tsx cache, volet's 
 const results: [string, number[]][] = contenders.map((c) => [c.name, []]);
 for (let i = 0; i < runs; i++) {
   contenders.forEach((c, k) => {
-    if (i < c.runs) results[k]?.[1].push(c.run());
+    const times = results[k]?.[1];
+    if (i >= c.runs || times === undefined) return;
+    times.push(c.run());
+    if (lastCpu !== null) cpuOf.set(times, [...(cpuOf.get(times) ?? []), lastCpu]);
   });
 }
 
@@ -137,14 +163,19 @@ console.log(
   `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, load average ${load(loadBefore)} before, ${load(loadavg())} after`,
 );
 for (const [name, times] of results) {
+  const cpu = cpuOf.get(times);
   console.log(
-    `${name.padEnd(36)} median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${times.length} runs`,
+    `${name.padEnd(36)} median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}) over ${times.length} runs` +
+      (cpu === undefined ? '' : `; CPU median ${median(cpu).toFixed(0)} ms`),
   );
 }
 const other = results.find(([n]) => n.startsWith('wsdl-tsclient'));
 if (other !== undefined) {
+  const otherCpu = cpuOf.get(other[1]);
   for (const [name, times] of results) {
     if (name === other[0] || name.startsWith(' ')) continue;
-    console.log(`wsdl-tsclient / ${name}: ${(median(other[1]) / median(times)).toFixed(1)}× (medians)`);
+    const cpu = cpuOf.get(times);
+    const cpuRatio = otherCpu === undefined || cpu === undefined ? '' : `, ${(median(otherCpu) / median(cpu)).toFixed(1)}× CPU`;
+    console.log(`wsdl-tsclient / ${name}: ${(median(other[1]) / median(times)).toFixed(1)}× wall${cpuRatio} (medians)`);
   }
 }
