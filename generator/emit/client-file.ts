@@ -8,19 +8,13 @@ import type { Operation, TypeRef } from '../model/model.js';
 import { callable } from '../resolve/run/client-names.js';
 import type { TypedOperation } from './descriptors-file.js';
 import type { EmitContext, PortNames } from './emit-context.js';
-import { INDENT } from './print.js';
+import { INDENT, propertyText, type PropertyText } from './print.js';
 import { code, docComment, docText, joinDocs, propertyKey } from './ts-text.js';
 import { hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
 import { moduleImports } from './types-file.js';
 
 /** A member of a headers or faults type. */
-export interface TypeMember {
-  /** Its TSDoc block (indented, ending with a newline), or `''`. */
-  doc: string;
-  key: string;
-  optional: boolean;
-  type: string;
-}
+export type TypeMember = PropertyText;
 
 /**
  * A headers or faults object type. A type alias rather than an interface: only object type
@@ -134,7 +128,7 @@ export function clientText(parts: ClientParts): string {
 }
 
 function namedTypeText(t: NamedType): string {
-  const members = t.members.map((m) => `${m.doc}${INDENT}${m.key}${m.optional ? '?' : ''}: ${m.type};\n`).join('');
+  const members = t.members.map((m) => `${propertyText(m, INDENT)}\n`).join('');
   return `${t.doc}export type ${t.name} = {\n${members}};\n`;
 }
 
@@ -263,7 +257,7 @@ function headersType(ctx: EmitContext, op: Operation, name: string | undefined, 
     doc: docComment(`The SOAP header blocks operation ${code(op.name)} declares, by part name.`),
     name,
     members: headers.map((h) => ({
-      doc: docComment(`Header block ${code(h.element)} (part ${code(h.part)} of ${code(h.message)}).`, '  '),
+      doc: `Header block ${code(h.element)} (part ${code(h.part)} of ${code(h.message)}).`,
       key: propertyKey(h.part),
       optional: true,
       type: partType(ctx, { element: h.element }, s),
@@ -282,7 +276,7 @@ function faultsType(ctx: EmitContext, op: Operation, name: string | undefined, s
     if (e === undefined || seen.has(e.tsName)) continue;
     seen.add(e.tsName);
     members.push({
-      doc: docComment(`Detail of fault ${code(f.name)}: element ${code(f.element)}.`, '  '),
+      doc: `Detail of fault ${code(f.name)}: element ${code(f.element)}.`,
       key: propertyKey(e.tsName),
       optional: false,
       type: partType(ctx, { element: f.element }, s),
