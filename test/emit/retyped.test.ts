@@ -40,7 +40,6 @@ test('a union-typed element: the generated type includes rt.Retyped, and a progr
     services: [{ name: 'retyped', wsdl: [join(dir, 'retyped.xsd')], out: join(dir, 'retyped') }],
     baseDir: repoRoot,
     catalog: [],
-    templates: null,
     typecheck: true,
     version: 'test',
   });
