@@ -4,18 +4,22 @@
  *
  * A 54 MB ITI-18 response is 78 MB of JSON: one string that size, its UTF-8 copy for the write and
  * a JSON copy of the whole value tree (`toJsonValue`) all lived at once, and the garbage collector
- * moved them around. Here the outer structure (objects and arrays too large to print in one go) is
- * written by hand, and each subtree small enough is converted and printed by `JSON.stringify`
- * (native, far faster than a writer in JavaScript), nested in as many one-item arrays as its depth
- * so that `JSON.stringify` indents it where it goes; the wrapper's brackets are cut off.
+ * moved them around. Here the outer structure (objects and arrays near the top, and long arrays at
+ * any depth: what makes a message large) is written by hand, and each remaining subtree (one
+ * `ExtrinsicObject`, say) is printed by `JSON.stringify` (native, far faster than a writer in
+ * JavaScript), nested in as many one-item arrays as its depth so that `JSON.stringify` indents it
+ * where it goes; the wrapper's brackets are cut off. A subtree is copied by `toJsonValue` only when
+ * it holds something whose JSON form differs (bytes, special floats…).
  */
 import { toJsonValue } from '@volet/runtime/client';
 import { isReceivedAttachment } from '@volet/runtime/mtom';
 
 /** Options of {@link writeJson}. */
 export interface JsonWriterOptions {
-  /** A subtree of at most this many values is printed by one `JSON.stringify` call. Default 4096. */
-  readonly subtreeValues?: number;
+  /** Objects and arrays less deep than this are written by hand, member by member. Default 6. */
+  readonly splitDepth?: number;
+  /** Arrays of at least this many items are written by hand at any depth (each item on its own). Default 16. */
+  readonly splitLength?: number;
   /** Text is handed to `write` in chunks of about this many characters. Default 1 MiB. */
   readonly chunkChars?: number;
 }
@@ -51,19 +55,34 @@ function isContainer(value: unknown): value is Record<string, unknown> | unknown
   return (proto === Object.prototype || proto === null) && !isReceivedAttachment(value);
 }
 
-/** `budget` minus the number of values in `value` (stops counting once below zero). */
-function countDown(value: unknown, budget: number): number {
-  let left = budget - 1;
-  if (left < 0 || !isContainer(value)) return left;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length && left >= 0; i++) left = countDown(value[i], left);
-  } else {
-    for (const key of Object.keys(value)) {
-      left = countDown(value[key], left);
-      if (left < 0) break;
+/**
+ * True when `toJsonValue` would change something in `value` (bytes, bigints, special floats, an
+ * undefined member, an object that is not plain): else `JSON.stringify` prints `value` itself the
+ * same, without the copy `toJsonValue` makes.
+ */
+function needsConversion(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return false;
+    case 'number':
+      return !Number.isFinite(value) || Object.is(value, -0);
+    case 'object': {
+      if (value === null) return false;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) if (needsConversion(value[i])) return true;
+        return false;
+      }
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) return true;
+      const obj = value as Record<string, unknown>;
+      // for…in: no key array made (plain objects inherit no enumerable member).
+      for (const key in obj) if (needsConversion(obj[key])) return true;
+      return false;
     }
+    default:
+      return true;
   }
-  return left;
 }
 
 /** True when JSON.stringify leaves the (converted) value out of an object. */
@@ -92,16 +111,17 @@ class ChunkedOutput {
 class JsonWriter {
   constructor(
     private readonly out: ChunkedOutput,
-    private readonly subtreeValues: number,
+    private readonly splitDepth: number,
+    private readonly splitLength: number,
   ) {}
 
   /** Writes a value placed at `depth`, already known to appear (not omitted). */
   value(value: unknown, depth: number): void {
-    if (isContainer(value) && countDown(value, this.subtreeValues) < 0) {
+    if (isContainer(value) && (depth < this.splitDepth || (Array.isArray(value) && value.length >= this.splitLength))) {
       if (Array.isArray(value)) this.array(value, depth);
       else this.object(value, depth);
     } else {
-      this.converted(toJsonValue(value), depth);
+      this.converted(needsConversion(value) ? toJsonValue(value) : value, depth);
     }
   }
 
@@ -115,6 +135,10 @@ class JsonWriter {
   }
 
   private array(items: readonly unknown[], depth: number): void {
+    if (items.length === 0) {
+      this.out.push('[]');
+      return;
+    }
     const inner = `\n${indent(depth + 1)}`;
     for (let i = 0; i < items.length; i++) {
       this.out.push(i === 0 ? `[${inner}` : `,${inner}`);
@@ -155,7 +179,7 @@ class JsonWriter {
  */
 export function writeJson(value: unknown, write: (chunk: string) => void, options: JsonWriterOptions = {}): void {
   const out = new ChunkedOutput(write, options.chunkChars ?? 1 << 20);
-  new JsonWriter(out, options.subtreeValues ?? 4096).value(value, 0);
+  new JsonWriter(out, options.splitDepth ?? 6, options.splitLength ?? 16).value(value, 0);
   out.push('\n');
   out.flush();
 }

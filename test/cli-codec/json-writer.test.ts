@@ -36,7 +36,12 @@ function written(value: unknown, options: JsonWriterOptions): { text: string; ch
   return { text: chunks.join(''), chunks: chunks.length };
 }
 
-const SPLITS: readonly JsonWriterOptions[] = [{}, { subtreeValues: 1 }, { subtreeValues: 5, chunkChars: 1 }, { subtreeValues: 200, chunkChars: 333 }];
+const SPLITS: readonly JsonWriterOptions[] = [
+  {},
+  { splitDepth: 0, splitLength: 1e9 },
+  { splitDepth: 100, chunkChars: 1 },
+  { splitDepth: 2, splitLength: 3, chunkChars: 333 },
+];
 
 test('the decoded official examples print byte for byte as JSON.stringify(…, null, 2)', { skip: corpusSkipReason }, () => {
   let binary = 0;
@@ -81,8 +86,8 @@ test('edge cases: bytes, bigints, special floats, undefined, empty containers, o
     list: Array.from({ length: 50 }, (_, i) => ({ i, s: String(i), b: i % 2 === 0, n: null })),
   };
   const expected = `${JSON.stringify(toJsonValue(value), null, 2)}\n`;
-  for (const split of [...SPLITS, { subtreeValues: 2, chunkChars: 7 }]) assert.equal(written(value, split).text, expected, JSON.stringify(split));
+  for (const split of [...SPLITS, { splitDepth: 3, splitLength: 2, chunkChars: 7 }]) assert.equal(written(value, split).text, expected, JSON.stringify(split));
   for (const top of [[], {}, [1], 'text', 3, null, new Uint8Array([1])]) {
-    assert.equal(written(top, { subtreeValues: 1 }).text, `${JSON.stringify(toJsonValue(top), null, 2)}\n`);
+    assert.equal(written(top, { splitDepth: 100 }).text, `${JSON.stringify(toJsonValue(top), null, 2)}\n`);
   }
 });
