@@ -187,6 +187,8 @@ export interface CompiledComplex {
   readonly anys: readonly AnySlot[];
   readonly attributes: ReadonlyMap<string, AttributeSlot>;
   readonly attributeList: readonly AttributeSlot[];
+  /** The required ones (what strict decoding checks at each start tag). */
+  readonly requiredAttributes: readonly AttributeSlot[];
   readonly anyAttribute: NamespaceMatcher | null;
   /** Simple content type key, or null. */
   readonly simpleContentKey: string | null;
@@ -441,6 +443,7 @@ export class CompiledSchema {
       anys: builder.anys,
       attributes,
       attributeList,
+      requiredAttributes: attributeList.filter((a) => a.required),
       anyAttribute,
       simpleContentKey,
       simpleContent: null,
@@ -489,6 +492,7 @@ function rawComplex(key: string): CompiledComplex {
     anys: [],
     attributes: new Map(),
     attributeList: [],
+    requiredAttributes: [],
     anyAttribute: () => true,
     simpleContentKey: null,
     simpleContent: null,

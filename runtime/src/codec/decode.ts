@@ -414,9 +414,9 @@ export class ElementDecoder implements XmlHandler {
       }
     }
     if (this.settings.strict) {
-      const list = type.attributeList;
+      const list = type.requiredAttributes;
       for (let i = 0; i < list.length; i++) {
-        if (list[i].required && read(obj, list[i]) === undefined) {
+        if (read(obj, list[i]) === undefined) {
           throw this.fail('missing-attribute', `required attribute ${list[i].local} is missing`);
         }
       }
