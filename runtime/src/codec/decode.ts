@@ -173,6 +173,8 @@ export class ElementDecoder implements XmlHandler {
     onDone: (value: unknown) => void,
     rootAttributeNamespace?: string,
   ) {
+    // Here, not in decode(): the SOAP envelope decoder makes element decoders itself.
+    if (shapeKeepers.length === 0) keepShapes();
     this.rootAttributeNamespace = rootAttributeNamespace ?? null;
     this.rootConstraint = root.valueConstraint;
     this.schema = schema;
@@ -636,7 +638,6 @@ class DocumentHandler implements XmlHandler {
 }
 
 function setUp(ref: ElementRef, options: DecodeOptions | undefined): { handler: DocumentHandler; reader: XmlReader } {
-  if (shapeKeepers.length === 0) keepShapes();
   const schema = compiledSchema(ref.schema);
   const handler = new DocumentHandler(schema, schema.element(ref.element), decodeSettings(options));
   const reader = new XmlReader(handler, { limits: options?.limits });
@@ -676,7 +677,10 @@ export async function decodeAsync<T>(ref: ElementRef<T>, source: AsyncIterable<s
  */
 const shapeKeepers: unknown[] = [];
 
-/** Makes the shape keepers on the first decode (never at import: importing the runtime runs nothing). */
+/**
+ * Makes the shape keepers when the first element decoder is made (never at import: importing the
+ * runtime runs nothing). The keepers' own decoders come back here and find the list no longer empty.
+ */
 function keepShapes(): void {
   if (shapeKeepers.length > 0) return;
   shapeKeepers.push(null);
