@@ -20,7 +20,10 @@ export interface JsonWriterOptions {
   readonly splitDepth?: number;
   /** Arrays of at least this many items are written by hand at any depth (each item on its own). Default 16. */
   readonly splitLength?: number;
-  /** Text is handed to `write` in chunks of about this many characters. Default 1 MiB. */
+  /**
+   * Text is handed to `write` in chunks of about this many characters. Default 64 Ki: a chunk and
+   * its UTF-8 copy stay below V8's large-object size and die young (1 Mi measured 5–10 % more CPU).
+   */
   readonly chunkChars?: number;
 }
 
@@ -178,7 +181,7 @@ class JsonWriter {
  * @param write - receives the text, chunk after chunk
  */
 export function writeJson(value: unknown, write: (chunk: string) => void, options: JsonWriterOptions = {}): void {
-  const out = new ChunkedOutput(write, options.chunkChars ?? 1 << 20);
+  const out = new ChunkedOutput(write, options.chunkChars ?? 1 << 16);
   new JsonWriter(out, options.splitDepth ?? 6, options.splitLength ?? 16).value(value, 0);
   out.push('\n');
   out.flush();

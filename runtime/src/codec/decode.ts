@@ -519,13 +519,17 @@ export class ElementDecoder implements XmlHandler {
       } else {
         // Lenient decoding keeps an extra occurrence too, in order.
         const previous = read(obj, slot);
-        const extras = (this.extras ??= new WeakSet());
-        if (previous === undefined) setOwn(obj, slot.prop, v);
-        else if (Array.isArray(previous) && extras.has(previous)) previous.push(v);
-        else {
-          const items = [previous, v];
-          extras.add(items);
-          setOwn(obj, slot.prop, items);
+        if (previous === undefined) {
+          if (slot.guard) setOwn(obj, slot.prop, v);
+          else obj[slot.prop] = v;
+        } else {
+          const extras = (this.extras ??= new WeakSet());
+          if (Array.isArray(previous) && extras.has(previous)) previous.push(v);
+          else {
+            const items = [previous, v];
+            extras.add(items);
+            setOwn(obj, slot.prop, items);
+          }
         }
       }
     }
