@@ -102,12 +102,13 @@ export const registerDecode: RegisterCommand = (cli, context) =>
       const descriptors = await loadDescriptors(String(args.wsdl), args.catalog, context);
       if (descriptors === null) return;
       const { splitSoapPayload, envelopeText } = await import('@volet/runtime/mtom');
+      const { parseContentType } = await import('@volet/runtime/http');
       const { decodeMessage } = await import('../message-json.js');
       const { writeJson } = await import('../json-writer.js');
       try {
         const payload = splitSoapPayload(args['content-type'], input);
         // UTF-8 (a multipart root part's declared charset, or none) goes to the reader as bytes.
-        const charset = payload.multipart ? /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(payload.envelopeContentType ?? '')?.[1]?.toLowerCase() : undefined;
+        const charset = payload.multipart ? parseContentType(payload.envelopeContentType)?.params['charset']?.toLowerCase() : undefined;
         const xml = charset === undefined || charset === 'utf-8' || charset === 'utf8' ? payload.envelope : envelopeText(payload);
         const message = decodeMessage(descriptors.schema, xml, {
           mode: args.strict ? 'strict' : 'lenient',
