@@ -25,7 +25,7 @@ import {
   type HeaderBlock,
   type SoapBlock,
 } from '@volet/runtime/soap';
-import { clark, parseClark, readXml, type QName, type XmlHandler } from '@volet/runtime/xml';
+import { clark, parseClark, XmlReader, type QName, type XmlHandler } from '@volet/runtime/xml';
 
 /** One block: typed (`value`, when a descriptor matched) or raw (`xml`). */
 export interface BlockJson {
@@ -88,8 +88,13 @@ function elementIndex(schema: SchemaDescriptor, exclude: ReadonlySet<string> | u
 
 /** A decoded block as JSON. */
 export function blockToJson(block: SoapBlock): BlockJson {
+  return blockAs(block, toJsonValue);
+}
+
+/** A decoded block, its typed value passed through `convert`. */
+function blockAs(block: SoapBlock, convert: (value: unknown) => unknown): BlockJson {
   const element = clark(block.namespace, block.local);
-  const base = block.key !== undefined ? { element, value: toJsonValue(block.value) } : { element, xml: block.xml ?? '' };
+  const base = block.key !== undefined ? { element, value: convert(block.value) } : { element, xml: block.xml ?? '' };
   return block.mustUnderstand === true ? { ...base, mustUnderstand: true } : base;
 }
 
@@ -106,7 +111,10 @@ export function faultToJson(fault: SoapFault): FaultJson {
   return out;
 }
 
-/** The name of the root element of a document (without decoding it). */
+/** Bytes fed at a time while looking for the root element (its start tag is usually in the first few). */
+const ROOT_PROBE_BYTES = 64 * 1024;
+
+/** The name of the root element of a document (without decoding it, nor reading more than it takes). */
 function rootName(xml: string | Uint8Array): QName {
   let root: QName | undefined;
   const stop = new Error('stop');
@@ -119,7 +127,10 @@ function rootName(xml: string | Uint8Array): QName {
     closeTag() {},
   };
   try {
-    readXml(xml, handler);
+    const reader = new XmlReader(handler);
+    if (typeof xml === 'string') reader.write(xml);
+    else for (let at = 0; at < xml.byteLength; at += ROOT_PROBE_BYTES) reader.write(xml.subarray(at, at + ROOT_PROBE_BYTES));
+    reader.end();
   } catch (err) {
     if (err !== stop) throw err;
   }
@@ -133,13 +144,32 @@ function rootName(xml: string | Uint8Array): QName {
  * @throws `DecodeError` / `XmlError`; `DecodeError` `unknown-element` for a bare element the schema does not declare
  */
 export function decodeMessageJson(schema: SchemaDescriptor, input: string | Uint8Array, options: MessageDecodeOptions = {}): MessageJson {
+  return decodeMessageAs(schema, input, options, toJsonValue);
+}
+
+/**
+ * {@link decodeMessageJson} with the typed values left as decoded (bytes, bigints and special
+ * floats not yet in their JSON form): what `writeJson` (json-writer.ts) prints, converting piece by piece.
+ * @throws as {@link decodeMessageJson}
+ */
+export function decodeMessage(schema: SchemaDescriptor, input: string | Uint8Array, options: MessageDecodeOptions = {}): MessageJson {
+  return decodeMessageAs(schema, input, options, (value) => value);
+}
+
+function decodeMessageAs(
+  schema: SchemaDescriptor,
+  input: string | Uint8Array,
+  options: MessageDecodeOptions,
+  convert: (value: unknown) => unknown,
+): MessageJson {
+  const toJson = (block: SoapBlock): BlockJson => blockAs(block, convert);
   const index = elementIndex(schema, options.excludeElements);
   const root = rootName(input);
   if (root.local === 'Envelope' && soapVersionOf(root.namespace) !== undefined) {
     const refs: ElementRef[] = [...index.values()].map((key) => elementRef(schema, key));
     try {
       const decoded = decodeEnvelope(input, { ...options, bodyDescriptors: refs, headerDescriptors: refs, faultDetailDescriptors: refs });
-      return { envelope: { version: decoded.version, headers: decoded.headers.map(blockToJson), body: decoded.body.map(blockToJson) } };
+      return { envelope: { version: decoded.version, headers: decoded.headers.map(toJson), body: decoded.body.map(toJson) } };
     } catch (err) {
       if (!(err instanceof SoapFault)) throw err;
       return { envelope: { version: err.version, headers: err.headers.map(blockToJson), fault: faultToJson(err) } };
@@ -153,7 +183,7 @@ export function decodeMessageJson(schema: SchemaDescriptor, input: string | Uint
       '',
     );
   }
-  return { element: clark(root.namespace, root.local), value: toJsonValue(decode(elementRef(schema, key), input, options)) };
+  return { element: clark(root.namespace, root.local), value: convert(decode(elementRef(schema, key), input, options)) };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

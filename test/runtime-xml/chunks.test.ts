@@ -145,3 +145,36 @@ test('offset: where each start tag ends in the whole input, however it was cut',
     assert.deepEqual(ends, expected, `chunks up to ${max}`);
   }
 });
+
+test('UTF-8 whole or in large chunks (Latin-1 fast path and its fallbacks) decodes as one strict TextDecoder pass', () => {
+  const next = random(7);
+  // Mostly ASCII and U+0080–U+00FF (the one-byte path), sometimes a wider character (the fallback).
+  const alphabet = ['abc ', 'é', 'ÿ', '\u0080', '\u00a0', 'Ã©', '&lt;', 'x'.repeat(50)];
+  const wide = ['€', '😀', '中', 'Ā'];
+  for (let round = 0; round < 300; round++) {
+    const pieces: string[] = [];
+    for (let k = Math.floor(next() * 200); k > 0; k--) pieces.push(alphabet[Math.floor(next() * alphabet.length)]);
+    if (next() < 0.3) pieces.splice(Math.floor(next() * (pieces.length + 1)), 0, wide[Math.floor(next() * wide.length)]);
+    const body = pieces.join('');
+    const bytes = Buffer.from(`<a>${body}</a>`, 'utf8');
+    const mutation = next();
+    const at = 3 + Math.floor(next() * (bytes.length - 7));
+    // A stray continuation or lead byte, a C2/C3 lead not followed by a continuation, an overlong form.
+    if (mutation < 0.2) bytes[at] = 0x80 + Math.floor(next() * 0x80);
+    else if (mutation < 0.3) bytes[at] = 0xc2 + Math.floor(next() * 2);
+    else if (mutation < 0.35) bytes[at] = 0xc0 + Math.floor(next() * 2);
+    let expected: string;
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      expected = /[\uFFFE\uFFFF\u0000-\u0008]/.test(text) ? 'malformed' : JSON.stringify(text.slice(3, -4).replaceAll('&lt;', '<'));
+    } catch {
+      expected = 'encoding';
+    }
+    for (const cuts of [undefined, randomCuts(bytes.length, 300, next)]) {
+      const o = readerOutcome(bytes, cuts);
+      const text = o.ok ? o.events.find((e) => e.startsWith('"')) : undefined;
+      const got = o.ok ? (text === undefined ? '""' : text.slice(1)) : o.code;
+      assert.equal(got, expected, `${bytes.toString('hex')} ${cuts === undefined ? 'whole' : 'in chunks up to 300'}`);
+    }
+  }
+});

@@ -102,16 +102,21 @@ export const registerDecode: RegisterCommand = (cli, context) =>
       const descriptors = await loadDescriptors(String(args.wsdl), args.catalog, context);
       if (descriptors === null) return;
       const { splitSoapPayload, envelopeText } = await import('@volet/runtime/mtom');
-      const { decodeMessageJson } = await import('../message-json.js');
+      const { parseContentType } = await import('@volet/runtime/http');
+      const { decodeMessage } = await import('../message-json.js');
+      const { writeJson } = await import('../json-writer.js');
       try {
         const payload = splitSoapPayload(args['content-type'], input);
-        const xml = payload.multipart ? envelopeText(payload) : input;
-        const json = decodeMessageJson(descriptors.schema, xml, {
+        // UTF-8 (a multipart root part's declared charset, or none) goes to the reader as bytes.
+        const charset = payload.multipart ? parseContentType(payload.envelopeContentType)?.params['charset']?.toLowerCase() : undefined;
+        const xml = charset === undefined || charset === 'utf-8' || charset === 'utf8' ? payload.envelope : envelopeText(payload);
+        const message = decodeMessage(descriptors.schema, xml, {
           mode: args.strict ? 'strict' : 'lenient',
           attachments: payload.attachments,
           excludeElements: descriptors.rpcPartElements,
         });
-        context.io.stdout(JSON.stringify(json, null, 2) + '\n');
+        // Printed in chunks as it is made (a large response is tens of MB of JSON).
+        writeJson(message, (chunk) => context.io.stdout(chunk));
         context.exitCode = ExitCode.ok;
       } catch (err) {
         await reportRuntimeError(err, file, context);

@@ -25,6 +25,7 @@ import {
   type WhiteSpace,
 } from './builtins.js';
 import { compileFacets, xsdPattern, type FacetCheck } from './facets.js';
+import { isInheritedName } from './own-property.js';
 
 /** The built-in derived types and their bases (XSD 1.0 Part 2 §3.3); the other built-ins derive from xs:anySimpleType. */
 const BUILTIN_BASES: Readonly<Record<string, string>> = {
@@ -94,6 +95,12 @@ export interface ElementSlot {
   readonly nsIndex: number;
   /** Property of the parent value (the list property for list items). */
   readonly prop: string;
+  /**
+   * True when `prop` names a member of `Object.prototype` (`constructor`, `__proto__`…): the
+   * decoder then reads and writes it through the own-property helpers; other names are plain
+   * property accesses (decided once here, so an ordinary slot pays nothing for the guard).
+   */
+  readonly guard: boolean;
   /** True when the property is an array. */
   readonly array: boolean;
   /** Non-null when the element goes into an ordered list property (`l` fields) as a tagged item. */
@@ -136,6 +143,8 @@ export interface AttributeSlot {
   readonly uri: string;
   readonly nsIndex: number;
   readonly prop: string;
+  /** As {@link ElementSlot.guard}. */
+  readonly guard: boolean;
   readonly required: boolean;
   readonly typeKey: string;
   type: CompiledSimple | null;
@@ -178,6 +187,8 @@ export interface CompiledComplex {
   readonly anys: readonly AnySlot[];
   readonly attributes: ReadonlyMap<string, AttributeSlot>;
   readonly attributeList: readonly AttributeSlot[];
+  /** The required ones (what strict decoding checks at each start tag). */
+  readonly requiredAttributes: readonly AttributeSlot[];
   readonly anyAttribute: NamespaceMatcher | null;
   /** Simple content type key, or null. */
   readonly simpleContentKey: string | null;
@@ -187,7 +198,7 @@ export interface CompiledComplex {
    * For a plan without choices: the properties that must be present, with their minimum count
    * (a fast path for completeness checks); null when the plan has a choice.
    */
-  readonly required: readonly { readonly prop: string; readonly min: number }[] | null;
+  readonly required: readonly { readonly prop: string; readonly min: number; readonly guard: boolean }[] | null;
   /** True when some element or wildcard field exists (else element content is empty). */
   readonly hasContent: boolean;
 }
@@ -432,6 +443,7 @@ export class CompiledSchema {
       anys: builder.anys,
       attributes,
       attributeList,
+      requiredAttributes: attributeList.filter((a) => a.required),
       anyAttribute,
       simpleContentKey,
       simpleContent: null,
@@ -450,6 +462,7 @@ export class CompiledSchema {
       uri: this.uri(nsIndex),
       nsIndex,
       prop: a.p ?? a.n,
+      guard: isInheritedName(a.p ?? a.n),
       required: a.req === 1,
       typeKey: a.t,
       type: null,
@@ -479,6 +492,7 @@ function rawComplex(key: string): CompiledComplex {
     anys: [],
     attributes: new Map(),
     attributeList: [],
+    requiredAttributes: [],
     anyAttribute: () => true,
     simpleContentKey: null,
     simpleContent: null,
@@ -784,6 +798,7 @@ class PlanBuilder {
         uri: schema.uri(ns),
         nsIndex: ns,
         prop,
+        guard: isInheritedName(prop),
         array,
         list,
         wrap,
@@ -821,9 +836,14 @@ class PlanBuilder {
   }
 }
 
-function requiredOf(plan: readonly PlanNode[]): { prop: string; min: number }[] | null {
+function requiredOf(plan: readonly PlanNode[]): { prop: string; min: number; guard: boolean }[] | null {
   if (plan.some((n) => n.k === 'choice')) return null;
-  return plan.filter((n) => n.min > 0).map((n) => ({ prop: (n as { prop: string }).prop, min: n.min }));
+  return plan
+    .filter((n) => n.min > 0)
+    .map((n) => {
+      const prop = (n as { prop: string }).prop;
+      return { prop, min: n.min, guard: isInheritedName(prop) };
+    });
 }
 
 function propsOf(node: PlanNode): string[] {

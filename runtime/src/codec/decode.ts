@@ -151,8 +151,8 @@ export class ElementDecoder implements XmlHandler {
   private readonly rootConstraint: string | null;
   /** Reused buffer of the current tag's ordinary attributes. */
   private readonly attrBuffer: XmlAttribute[] = [];
-  /** Arrays made by lenient decoding for elements that occur more often than allowed. */
-  private readonly extras = new WeakSet<unknown[]>();
+  /** Arrays made by lenient decoding for elements that occur more often than allowed (made on first use). */
+  private extras: WeakSet<unknown[]> | null = null;
 
   /**
    * @param schema - the compiled schema
@@ -175,6 +175,8 @@ export class ElementDecoder implements XmlHandler {
     onDone: (value: unknown) => void,
     rootAttributeNamespace?: string,
   ) {
+    // Here, not in decode(): the SOAP envelope decoder makes element decoders itself.
+    if (shapeKeepers.length === 0) keepShapes();
     this.rootAttributeNamespace = rootAttributeNamespace ?? null;
     this.rootConstraint = root.valueConstraint;
     this.schema = schema;
@@ -202,8 +204,7 @@ export class ElementDecoder implements XmlHandler {
     while (slot !== undefined) {
       if (slot.uri === tag.uri) {
         fallback ??= slot;
-        if ((slot.array || slot.list !== null || parent.obj === null || ownValue(parent.obj, slot.prop) === undefined) && (slot.pos >= parent.pos || ct.all))
-          break;
+        if ((slot.array || slot.list !== null || parent.obj === null || read(parent.obj, slot) === undefined) && (slot.pos >= parent.pos || ct.all)) break;
       }
       slot = slot.next ?? undefined;
     }
@@ -233,7 +234,7 @@ export class ElementDecoder implements XmlHandler {
         );
       }
       // Lenient decoding keeps an extra occurrence (the property becomes an array, see store).
-      if (strict && !fallback.array && fallback.list === null && !ct.mixed && parent.obj !== null && ownValue(parent.obj, fallback.prop) !== undefined) {
+      if (strict && !fallback.array && fallback.list === null && !ct.mixed && parent.obj !== null && read(parent.obj, fallback) !== undefined) {
         throw this.fail('duplicate-element', `element ${describe(tag)} occurs more often than allowed`);
       }
       slot = fallback;
@@ -302,9 +303,10 @@ export class ElementDecoder implements XmlHandler {
         const required = ct.required;
         if (required !== null) {
           for (let i = 0; i < required.length; i++) {
-            const v = ownValue(obj, required[i].prop);
-            if (v === undefined || (required[i].min > 1 && Array.isArray(v) && v.length < required[i].min)) {
-              throw this.fail('missing-element', `required element ${required[i].prop} is missing or occurs too few times`);
+            const r = required[i];
+            const v = read(obj, r);
+            if (v === undefined || (r.min > 1 && Array.isArray(v) && v.length < r.min)) {
+              throw this.fail('missing-element', `required element ${r.prop} is missing or occurs too few times`);
             }
           }
         } else {
@@ -417,7 +419,9 @@ export class ElementDecoder implements XmlHandler {
       while (as !== undefined && as.uri !== a.uri) as = as.next ?? undefined;
       if (as !== undefined) {
         const at = as.type ?? (as.type = this.schema.simpleType(as.typeKey));
-        setOwn(obj, as.prop, this.parseSimple(at, a.value));
+        const value = this.parseSimple(at, a.value);
+        if (as.guard) setOwn(obj, as.prop, value);
+        else obj[as.prop] = value;
       } else if (type.anyAttribute !== null && type.anyAttribute(a.uri)) {
         const bag = (obj.$attrs ??= {}) as Record<string, string>;
         bag[`{${a.uri}}${a.local}`] = a.value;
@@ -426,9 +430,9 @@ export class ElementDecoder implements XmlHandler {
       }
     }
     if (this.settings.strict) {
-      const list = type.attributeList;
+      const list = type.requiredAttributes;
       for (let i = 0; i < list.length; i++) {
-        if (list[i].required && ownValue(obj, list[i].prop) === undefined) {
+        if (read(obj, list[i]) === undefined) {
           throw this.fail('missing-attribute', `required attribute ${list[i].local} is missing`);
         }
       }
@@ -519,18 +523,28 @@ export class ElementDecoder implements XmlHandler {
       if (slot.array) {
         // `[v]` for the first item: an empty array's first push reserves 17 slots, and most
         // repeated elements occur once or twice.
-        const items = ownValue(obj, slot.prop) as unknown[] | undefined;
-        if (items === undefined) setOwn(obj, slot.prop, [v]);
-        else items.push(v);
+        const items = read(obj, slot) as unknown[] | undefined;
+        if (items !== undefined) items.push(v);
+        else if (slot.guard) setOwn(obj, slot.prop, [v]);
+        else obj[slot.prop] = [v];
+      } else if (this.settings.strict) {
+        // Strict decoding refused a second occurrence before.
+        if (slot.guard) setOwn(obj, slot.prop, v);
+        else obj[slot.prop] = v;
       } else {
-        // Strict decoding refused a second occurrence before; lenient decoding keeps both, in order.
-        const previous = this.settings.strict ? undefined : ownValue(obj, slot.prop);
-        if (previous === undefined) setOwn(obj, slot.prop, v);
-        else if (Array.isArray(previous) && this.extras.has(previous)) previous.push(v);
-        else {
-          const items = [previous, v];
-          this.extras.add(items);
-          setOwn(obj, slot.prop, items);
+        // Lenient decoding keeps an extra occurrence too, in order.
+        const previous = read(obj, slot);
+        if (previous === undefined) {
+          if (slot.guard) setOwn(obj, slot.prop, v);
+          else obj[slot.prop] = v;
+        } else {
+          const extras = (this.extras ??= new WeakSet());
+          if (Array.isArray(previous) && extras.has(previous)) previous.push(v);
+          else {
+            const items = [previous, v];
+            extras.add(items);
+            setOwn(obj, slot.prop, items);
+          }
         }
       }
     }
@@ -585,6 +599,14 @@ export class ElementDecoder implements XmlHandler {
   private fail(code: string, message: string): DecodeError {
     return new DecodeError(code, message, this.reader.position());
   }
+}
+
+/**
+ * The own property of a slot (element, attribute or required entry): a plain read unless its
+ * name is a member of `Object.prototype` (decided when the schema was compiled).
+ */
+function read(obj: Obj, slot: { readonly prop: string; readonly guard: boolean }): unknown {
+  return slot.guard ? ownValue(obj, slot.prop) : obj[slot.prop];
 }
 
 /** A wildcard placed in `[from, before)` that accepts `uri` and still lacks its minimum count. */
@@ -657,7 +679,6 @@ class DocumentHandler implements XmlHandler {
 }
 
 function setUp(ref: ElementRef, options: DecodeOptions | undefined): { handler: DocumentHandler; reader: XmlReader } {
-  if (shapeKeepers.length === 0) keepShapes();
   const schema = compiledSchema(ref.schema);
   const handler = new DocumentHandler(schema, schema.element(ref.element), decodeSettings(options));
   const reader = new XmlReader(handler, { limits: options?.limits });
@@ -697,7 +718,10 @@ export async function decodeAsync<T>(ref: ElementRef<T>, source: AsyncIterable<s
  */
 const shapeKeepers: unknown[] = [];
 
-/** Makes the shape keepers on the first decode (never at import: importing the runtime runs nothing). */
+/**
+ * Makes the shape keepers when the first element decoder is made (never at import: importing the
+ * runtime runs nothing). The keepers' own decoders come back here and find the list no longer empty.
+ */
 function keepShapes(): void {
   if (shapeKeepers.length > 0) return;
   shapeKeepers.push(null);

@@ -24,3 +24,12 @@ export function ownArray(obj: object, key: string): unknown[] {
   setOwn(obj, key, created);
   return created;
 }
+
+/**
+ * True when `key` names a member of `Object.prototype` (`constructor`, `toString`, `__proto__`…):
+ * only such a property needs {@link ownValue} and {@link setOwn}; for any other name a plain read
+ * of an object made by `{}` is undefined when absent, and a plain assignment is an own property.
+ */
+export function isInheritedName(key: string): boolean {
+  return key in Object.prototype;
+}
