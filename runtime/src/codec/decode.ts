@@ -572,7 +572,7 @@ export class ElementDecoder implements XmlHandler {
       const many = repeated.get(key);
       if (many === undefined) continue;
       const v = obj[key];
-      const count = Array.isArray(v) && (many || this.extras.has(v)) ? v.length : 1;
+      const count = Array.isArray(v) && (many || this.extras?.has(v) === true) ? v.length : 1;
       for (let i = 0; i < count; i++) order.push(key);
     }
     return order;
