@@ -392,7 +392,9 @@ export class HttpsTransport implements Transport {
         );
       });
 
-      void this.#writeBody(req, chunks, () => settled).catch(fail);
+      const only = chunks.length === 1 ? chunks[0] : undefined;
+      if (only instanceof Uint8Array && only.byteLength <= WRITE_SLICE) req.end(only);
+      else void this.#writeBody(req, chunks, () => settled).catch(fail);
     });
   }
 

@@ -58,6 +58,23 @@ class ElementIndex {
   }
 }
 
+const EMPTY_INDEX = new ElementIndex(undefined);
+// A client passes the same frozen descriptor lists on every call of an operation: their index is
+// built once. A list that is not frozen may change between calls and is indexed each time.
+const indexes = new WeakMap<readonly ElementRef[], ElementIndex>();
+
+/** The index of `refs`: built on first use of a frozen list, else each time. */
+function elementIndex(refs: readonly ElementRef[] | undefined): ElementIndex {
+  if (refs === undefined || refs.length === 0) return EMPTY_INDEX;
+  if (!Object.isFrozen(refs)) return new ElementIndex(refs);
+  let index = indexes.get(refs);
+  if (index === undefined) {
+    index = new ElementIndex(refs);
+    indexes.set(refs, index);
+  }
+  return index;
+}
+
 function isTrue(value: string | undefined): boolean {
   const v = value?.trim();
   return v === 'true' || v === '1';
@@ -105,8 +122,8 @@ class EnvelopeHandler implements XmlHandler {
     private readonly options: DecodeEnvelopeOptions,
     private readonly settings: DecodeSettings,
   ) {
-    this.bodyIndex = new ElementIndex(options.bodyDescriptors);
-    this.headerIndex = new ElementIndex(options.headerDescriptors);
+    this.bodyIndex = elementIndex(options.bodyDescriptors);
+    this.headerIndex = elementIndex(options.headerDescriptors);
   }
 
   private fail(code: string, message: string): DecodeError {
@@ -154,7 +171,7 @@ class EnvelopeHandler implements XmlHandler {
             this,
             this.version as Version,
             this.ns,
-            new ElementIndex(this.options.faultDetailDescriptors),
+            elementIndex(this.options.faultDetailDescriptors),
             this.settings,
             this.options.httpStatus,
           );

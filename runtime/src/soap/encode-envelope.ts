@@ -89,17 +89,25 @@ export function encodeEnvelope(input: EnvelopeInput): string {
   const ns = envelopeNamespace(input.version);
   let out = input.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="UTF-8"?>';
   out += `<${prefix}:Envelope xmlns:${prefix}="${ns}"${input.envelopeAttributes ?? ''}>`;
+  // One set of codec options for every block without attributes of its own.
+  let plain: EncodeOptions | undefined;
   const headers = input.headers ?? [];
   if (headers.length > 0) {
     out += `<${prefix}:Header>`;
     for (const h of headers) {
-      out += isRawString(h) ? h : encode(h.element, h.value, codecOptions(input.encodeOptions, prefix, headerAttributes(h, input.version, prefix)));
+      if (isRawString(h)) {
+        out += h;
+        continue;
+      }
+      const attributes = headerAttributes(h, input.version, prefix);
+      const options = attributes === undefined ? (plain ??= codecOptions(input.encodeOptions, prefix)) : codecOptions(input.encodeOptions, prefix, attributes);
+      out += encode(h.element, h.value, options);
     }
     out += `</${prefix}:Header>`;
   }
   const body = input.body === undefined ? [] : Array.isArray(input.body) ? (input.body as readonly (BodyBlock | string)[]) : [input.body as BodyBlock | string];
   out += `<${prefix}:Body${input.bodyAttributes ?? ''}>`;
-  for (const b of body) out += isRawString(b) ? b : encode(b.element, b.value, codecOptions(input.encodeOptions, prefix));
+  for (const b of body) out += isRawString(b) ? b : encode(b.element, b.value, (plain ??= codecOptions(input.encodeOptions, prefix)));
   out += `</${prefix}:Body></${prefix}:Envelope>`;
   return out;
 }
