@@ -2,7 +2,7 @@
  * Worker of concurrent-calls.ts.
  * `server <pkiJson> <entries>`: a mutual-TLS keep-alive HTTPS server answering `/insi` with an INSi RESULTAT
  * (official CNDA fixture) and `/registry` with an ITI-18 AdhocQueryResponse built from the official
- * TD3.1 example with `entries` ExtrinsicObjects. `volet|bare <pkiJson> <port> <service> <calls> <inFlight> <maxSockets>`: `calls`
+ * TD3.1 example with `entries` ExtrinsicObjects. `volet|bare|bare-pfx <pkiJson> <port> <service> <calls> <inFlight> <maxSockets>`: `calls`
  * calls with `inFlight` outstanding at any time; prints calls/s, client CPU and latency percentiles.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,7 @@ import type { Transport, TransportRequest } from '@volet/runtime/http';
 import type { PkiPaths } from './child.js';
 
 type Service = 'insi' | 'iti18';
+type Kind = 'volet' | 'bare' | 'bare-pfx';
 
 const [mode, pkiJson, portText, serviceText, callsText, inFlightText, maxSocketsText] = process.argv.slice(2);
 /** `server <pkiJson> <entries>`: ITI-18 answers carry this many ExtrinsicObjects (about 11 KB each). */
@@ -94,15 +95,12 @@ async function capturedRequest(service: Service, port: number): Promise<{ path: 
  * transport (a secure context built once, keep-alive, LIFO), the generated client's exact request
  * bytes, and the answer checked for status 200 and read whole into one buffer, as any client must.
  */
-async function bareCall(service: Service, port: number, maxSockets: number): Promise<() => Promise<unknown>> {
-  const agent = new Agent({
-    keepAlive: true,
-    maxSockets,
-    maxFreeSockets: maxSockets,
-    scheduling: 'lifo',
-    secureContext: createSecureContext({ pfx: readFileSync(pki.clientP12), passphrase: pki.passphrase, ca: readFileSync(pki.ca), minVersion: 'TLSv1.2' }),
-    rejectUnauthorized: true,
-  });
+async function bareCall(service: Service, port: number, maxSockets: number, pfxInAgent: boolean): Promise<() => Promise<unknown>> {
+  const pool = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const, rejectUnauthorized: true };
+  const credentials = { pfx: readFileSync(pki.clientP12), passphrase: pki.passphrase, ca: readFileSync(pki.ca), minVersion: 'TLSv1.2' as const };
+  // `bare-pfx` is the loop of the first version of this bench: with `pfx` among the agent options,
+  // node:https turns the PKCS#12 into text for the pool key of every request.
+  const agent = new Agent(pfxInAgent ? { ...pool, ...credentials } : { ...pool, secureContext: createSecureContext(credentials) });
   const { path, headers, body } = await capturedRequest(service, port);
   const options = { hostname: 'localhost', port, path, method: 'POST', agent, headers };
   return () =>
@@ -137,8 +135,8 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function client(kind: 'volet' | 'bare', port: number, service: Service, calls: number, inFlight: number, maxSockets: number): Promise<void> {
-  const send = kind === 'volet' ? voletCall(service, port, maxSockets) : await bareCall(service, port, maxSockets);
+async function client(kind: Kind, port: number, service: Service, calls: number, inFlight: number, maxSockets: number): Promise<void> {
+  const send = kind === 'volet' ? voletCall(service, port, maxSockets) : await bareCall(service, port, maxSockets, kind === 'bare-pfx');
   await drive(send, Math.max(500, inFlight * 8), inFlight); // warm-up: handshakes, JIT
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
@@ -155,7 +153,7 @@ async function client(kind: 'volet' | 'bare', port: number, service: Service, ca
       perSecond: calls / seconds,
       cpuMicrosPerCall: (cpu.user + cpu.system) / calls,
       user: cpu.user / calls,
-      sys: cpu.system / calls,
+      system: cpu.system / calls,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
     }) + '\n',
@@ -164,6 +162,6 @@ async function client(kind: 'volet' | 'bare', port: number, service: Service, ca
 }
 
 if (mode === 'server') await server();
-else if ((mode === 'volet' || mode === 'bare') && (serviceText === 'insi' || serviceText === 'iti18'))
+else if ((mode === 'volet' || mode === 'bare' || mode === 'bare-pfx') && (serviceText === 'insi' || serviceText === 'iti18'))
   await client(mode, Number(portText), serviceText, Number(callsText), Number(inFlightText), Number(maxSocketsText));
-else throw new Error('usage: server <pkiJson> | volet|bare <pkiJson> <port> insi|iti18 <calls> <inFlight> <maxSockets>');
+else throw new Error('usage: server <pkiJson> | volet|bare|bare-pfx <pkiJson> <port> insi|iti18 <calls> <inFlight> <maxSockets>');

@@ -100,8 +100,8 @@ function startTimer(ms: number, onTimeout: () => void): NodeJS.Timeout | undefin
 type WireChunk = Uint8Array | BodyStream;
 
 function toChunks(body: BodyChunk | readonly BodyChunk[]): WireChunk[] {
-  const list: readonly BodyChunk[] = Array.isArray(body) ? (body as readonly BodyChunk[]) : [body as BodyChunk];
-  return list.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+  if (!Array.isArray(body)) return [typeof body === 'string' ? Buffer.from(body, 'utf8') : (body as Uint8Array | BodyStream)];
+  return (body as readonly BodyChunk[]).map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
 }
 
 /** The body's length when every piece knows its own, else undefined (sent chunked). */
@@ -129,8 +129,9 @@ function decodedBody(res: IncomingMessage): AsyncIterable<Uint8Array> {
 
 function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = typeof value === 'string' ? value : value.join(', ');
   }
   return out;
 }
@@ -217,15 +218,19 @@ export class HttpsTransport implements Transport {
       throw new TransportError({ kind: 'aborted', message: `request to ${redactUrl(url)} aborted before sending`, url: redactUrl(url) });
     }
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers ?? {})) {
-      if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    const given = request.headers;
+    if (given !== undefined) {
+      for (const name of Object.keys(given)) {
+        if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = given[name] as string;
+      }
     }
     const chunks = toChunks(request.body);
     const length = bodyLength(chunks);
     // Without a length (a stream of unknown size) node:http sends the body chunked.
     if (length !== undefined) headers['content-length'] = String(length);
     // A stream read once cannot be resent on a fresh connection.
-    const replayable = chunks.every((c) => c instanceof Uint8Array || c.replayable);
+    let replayable = true;
+    for (const c of chunks) if (!(c instanceof Uint8Array) && !c.replayable) replayable = false;
 
     try {
       return await this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, this.#retryStale && replayable, request.readBody);
@@ -261,13 +266,15 @@ export class HttpsTransport implements Transport {
     return new Promise<TransportResponse>((resolve, reject) => {
       const port = url.port === '' ? 443 : Number(url.port);
       const { agent, viaProxy } = this.#agentFor(url, port);
-      const redacted = redactUrl(url);
+      let redactedUrl: string | undefined;
+      const redacted = (): string => (redactedUrl ??= redactUrl(url));
       let settled = false;
       let handshakeDone = false;
       let responseStarted = false;
 
+      const host = url.hostname;
       const req = httpsRequest({
-        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        hostname: host.charCodeAt(0) === 0x5b ? host.slice(1, -1) : host, // [IPv6] without its brackets
         port,
         path: url.pathname + url.search,
         method: 'POST',
@@ -277,8 +284,7 @@ export class HttpsTransport implements Transport {
 
       const finish = (): void => {
         settled = true;
-        if (totalTimer) clearTimeout(totalTimer);
-        if (connectTimer) clearTimeout(connectTimer);
+        if (timer !== undefined) clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
       };
       const fail = (err: unknown): void => {
@@ -289,7 +295,7 @@ export class HttpsTransport implements Transport {
           err instanceof VoletError && !(err instanceof TransportError)
             ? err
             : toTransportError(err, {
-                url: redacted,
+                url: redacted(),
                 authority: url.host,
                 hasClientCertificate: this.#tls.hasClientCertificate,
                 handshakeDone,
@@ -300,34 +306,46 @@ export class HttpsTransport implements Transport {
         req.destroy();
         reject(mapped);
       };
-      const totalTimer = startTimer(deadline - Date.now(), () =>
-        fail(
-          new TransportError({ kind: 'timeout', phase: 'response', message: `no complete response from ${redacted} within ${timeoutMs} ms`, url: redacted }),
-        ),
-      );
-      const connectTimer = startTimer(this.#connectTimeoutMs, () =>
-        fail(
-          new TransportError({
-            kind: 'timeout',
-            phase: 'connect',
-            message: `no TLS connection to ${url.host}${viaProxy ? ' (through the proxy)' : ''} within ${this.#connectTimeoutMs} ms`,
-            url: redacted,
-          }),
-        ),
-      );
-      const onAbort = (): void => fail(new TransportError({ kind: 'aborted', message: `request to ${redacted} aborted`, url: redacted }));
+      // One timer per exchange: it fires first at the connection deadline when that comes before the
+      // whole-exchange deadline (a connected request then waits on for the rest), else at the deadline.
+      const connectDeadline = Date.now() + this.#connectTimeoutMs;
+      let checkConnect = connectDeadline < deadline;
+      const onTimer = (): void => {
+        if (settled) return;
+        if (checkConnect) {
+          checkConnect = false;
+          if (!handshakeDone) {
+            const connectMs = this.#connectTimeoutMs;
+            const through = viaProxy ? ' (through the proxy)' : '';
+            fail(
+              new TransportError({
+                kind: 'timeout',
+                phase: 'connect',
+                message: `no TLS connection to ${url.host}${through} within ${connectMs} ms`,
+                url: redacted(),
+              }),
+            );
+            return;
+          }
+          timer = startTimer(deadline - Date.now(), onTimer);
+          return;
+        }
+        const message = `no complete response from ${redacted()} within ${timeoutMs} ms`;
+        fail(new TransportError({ kind: 'timeout', phase: 'response', message, url: redacted() }));
+      };
+      let timer = startTimer((checkConnect ? connectDeadline : deadline) - Date.now(), onTimer);
+      const onAbort = (): void => fail(new TransportError({ kind: 'aborted', message: `request to ${redacted()} aborted`, url: redacted() }));
       signal?.addEventListener('abort', onAbort, { once: true });
 
       req.on('socket', (socket) => {
-        const connected = (): void => {
-          handshakeDone = true;
-          if (connectTimer) clearTimeout(connectTimer);
-        };
         // A request queued behind maxSockets is handed a pooled, already connected socket without
         // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
-        // the connect timer fire in the middle of a slow answer.
-        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) connected();
-        else (socket as TLSSocket).once('secureConnect', connected);
+        // the connect deadline cut a slow answer short.
+        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) handshakeDone = true;
+        else
+          (socket as TLSSocket).once('secureConnect', () => {
+            handshakeDone = true;
+          });
       });
       req.on('error', (err) => {
         if (settled) return;
@@ -354,8 +372,8 @@ export class HttpsTransport implements Transport {
                 new TransportError({
                   kind: 'network',
                   status: head.status,
-                  message: `connection closed before the response from ${redacted} was complete`,
-                  url: redacted,
+                  message: `connection closed before the response from ${redacted()} was complete`,
+                  url: redacted(),
                 }),
               );
             }
@@ -435,7 +453,7 @@ export class HttpsTransport implements Transport {
 
   #readResponse(
     res: IncomingMessage,
-    redacted: string,
+    redacted: () => string,
     isSettled: () => boolean,
     fail: (err: unknown) => void,
     done: (response: TransportResponse) => void,
@@ -445,8 +463,8 @@ export class HttpsTransport implements Transport {
       new TransportError({
         kind: 'too-large',
         status: res.statusCode ?? 0,
-        message: `response from ${redacted} is larger than maxResponseBytes=${max} (${size})`,
-        url: redacted,
+        message: `response from ${redacted()} is larger than maxResponseBytes=${max} (${size})`,
+        url: redacted(),
       });
     const declaredRaw = res.headers['content-length'];
     const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
@@ -456,10 +474,11 @@ export class HttpsTransport implements Transport {
       return;
     }
     // Fill one buffer as data arrives, so peak memory is the body, not chunks + their concatenation.
-    // With a Content-Length that buffer has the exact size. Without one (chunked MTOM streams), small
-    // bodies collect chunks; past SPILL_BYTES the body moves to a buffer of maxResponseBytes: a large
-    // uninitialised allocation is reserved address space (mmap), and only the pages written count.
-    let target: Buffer | undefined = declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
+    // With a Content-Length that buffer has the exact size (a body that comes in one chunk is kept as
+    // it is, without a copy). Without one (chunked MTOM streams), small bodies collect chunks; past
+    // SPILL_BYTES the body moves to a buffer of maxResponseBytes: a large uninitialised allocation is
+    // reserved address space (mmap), and only the pages written count.
+    let target: Buffer | undefined;
     let reserved = false;
     const parts: Buffer[] = [];
     let received = 0;
@@ -470,6 +489,13 @@ export class HttpsTransport implements Transport {
       if (received > max) {
         fail(tooLarge(`more than ${max} bytes received`));
         return;
+      }
+      if (at === 0 && declared !== undefined) {
+        if (chunk.length === declared) {
+          parts.push(chunk);
+          return;
+        }
+        if (chunk.length < declared) target = Buffer.allocUnsafe(declared);
       }
       if (target !== undefined && received <= target.length) {
         chunk.copy(target, at);
@@ -499,8 +525,8 @@ export class HttpsTransport implements Transport {
           new TransportError({
             kind: 'network',
             status: res.statusCode ?? 0,
-            message: `connection closed before the response from ${redacted} was complete`,
-            url: redacted,
+            message: `connection closed before the response from ${redacted()} was complete`,
+            url: redacted(),
           }),
         );
       }
@@ -522,8 +548,8 @@ export class HttpsTransport implements Transport {
               : new TransportError({
                   kind: 'http',
                   status: res.statusCode ?? 0,
-                  message: `cannot decode Content-Encoding ${encoding} from ${redacted}`,
-                  url: redacted,
+                  message: `cannot decode Content-Encoding ${encoding} from ${redacted()}`,
+                  url: redacted(),
                   cause: err,
                 }),
           );
