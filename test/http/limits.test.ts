@@ -108,6 +108,19 @@ const routes: Record<string, (res: import('node:http').ServerResponse, body: Buf
     res.write('<env:Envelope');
     held.push(res);
   },
+  '/whole': (res) => {
+    const body = Buffer.from(SOAP12_OK, 'utf8');
+    res.writeHead(200, { 'content-type': 'application/soap+xml', 'content-length': String(body.length) });
+    res.end(body);
+  },
+  '/pieces': (res) => {
+    // A body with a Content-Length that arrives in several writes (held back between them).
+    const body = Buffer.from(SOAP12_OK, 'utf8');
+    res.writeHead(200, { 'content-type': 'application/soap+xml', 'content-length': String(body.length) });
+    res.write(body.subarray(0, 10));
+    setTimeout(() => res.write(body.subarray(10, 40)), 20);
+    setTimeout(() => res.end(body.subarray(40)), 40);
+  },
   '/echo': (res, body) => {
     res.writeHead(200, { 'content-type': 'application/soap+xml' });
     res.end(body);
@@ -224,6 +237,16 @@ test('maxResponseBytes: Content-Length above the limit, and a chunked body cross
   t.close();
 });
 
+test('a body with Content-Length arrives the same whether it comes in one chunk or in several', async () => {
+  const t = transport();
+  const whole = await t.send({ url: `${server.url}/whole`, body: SOAP12_OK });
+  const pieces = await t.send({ url: `${server.url}/pieces`, body: SOAP12_OK });
+  assert.equal(Buffer.from(whole.body).toString('utf8'), SOAP12_OK);
+  assert.equal(Buffer.from(pieces.body).toString('utf8'), SOAP12_OK);
+  assert.equal(pieces.body.byteLength, Buffer.byteLength(SOAP12_OK));
+  t.close();
+});
+
 test('large responses without Content-Length arrive intact', async () => {
   const t = transport();
   const res = await t.send({ url: `${server.url}/pattern-chunked`, body: SOAP12_OK });
@@ -254,6 +277,21 @@ test('response timeout: no answer at all, and a body that stalls', async () => {
   const t2 = transport();
   const err = await expectError(t2.send({ url: `${server.url}/hang`, body: SOAP12_OK, timeoutMs: 200 }));
   assert.equal(err.kind, 'timeout');
+  t.close();
+  t2.close();
+});
+
+test('a connected request outlives the connect deadline and times out at the whole-exchange deadline (phase response)', async () => {
+  // One timer serves both limits: it first checks the connection at connectTimeoutMs, then waits for the rest.
+  const t = transport({ connectTimeoutMs: 100, timeoutMs: 400 });
+  const err = await expectError(t.send({ url: `${server.url}/hang`, body: SOAP12_OK }));
+  assert.equal(err.kind, 'timeout');
+  assert.equal(err.phase, 'response');
+  assert.match(err.message, /within 400 ms/);
+  // With the whole-exchange limit shorter than the connect limit, the response limit is the one reported.
+  const t2 = transport({ connectTimeoutMs: 5_000, timeoutMs: 150 });
+  const err2 = await expectError(t2.send({ url: `${server.url}/hang`, body: SOAP12_OK }));
+  assert.equal(err2.phase, 'response');
   t.close();
   t2.close();
 });
