@@ -4,7 +4,8 @@
  * keep-alive server, versus a bare node:https loop sending the same bytes with the same agent
  * settings and TLS context at the same concurrency, reading each answer whole (and, for comparison
  * with the first version of this bench, the same loop with `pfx` among its agent options). Each client runs in its own process, alternating, against one
- * server process; medians of the runs are reported with p50/p99 latencies.
+ * server process; each makes 3,000 warm-up calls first (handshakes, JIT), then the measured ones;
+ * medians of the runs are reported with client CPU (user/system) per call and p50/p99 latencies.
  * Usage: node --import tsx --conditions=volet-source bench/transport/concurrent-calls.ts
  *          [runs=5] [calls=4000] [inFlight=64] [maxSockets=8] [iti18Entries=1]
  * An ITI-18 answer entry is one ExtrinsicObject of the official TD3.1 example (about 11 KB).
