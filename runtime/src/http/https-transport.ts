@@ -21,7 +21,11 @@ import { redactUrl, TransportError } from './transport-error.js';
 
 /** Options of {@link HttpsTransport}. Host name verification is always on and has no switch. */
 export interface HttpsTransportOptions extends ClientTlsSettings {
-  /** Limit for TCP + proxy tunnel + TLS handshake, in ms (default 10 000). */
+  /**
+   * Limit for opening a connection, in ms (default 10 000): TCP + TLS handshake (through a proxy, the
+   * CONNECT tunnel has a limit of the same length, then the handshake). A call waiting in the pool's
+   * queue for a connection is bounded by `timeoutMs` alone.
+   */
   readonly connectTimeoutMs?: number;
   /** Default limit for a whole exchange, in ms (default 60 000); `Infinity` for none. */
   readonly timeoutMs?: number;
@@ -285,6 +289,7 @@ export class HttpsTransport implements Transport {
       const finish = (): void => {
         settled = true;
         if (timer !== undefined) clearTimeout(timer);
+        if (connectTimer !== undefined) clearTimeout(connectTimer);
         signal?.removeEventListener('abort', onAbort);
       };
       const fail = (err: unknown): void => {
@@ -306,16 +311,34 @@ export class HttpsTransport implements Transport {
         req.destroy();
         reject(mapped);
       };
-      // One timer per exchange: it fires first at the connection deadline when that comes before the
-      // whole-exchange deadline (a connected request then waits on for the rest), else at the deadline.
-      const connectDeadline = Date.now() + this.#connectTimeoutMs;
-      let checkConnect = connectDeadline < deadline;
-      const onTimer = (): void => {
-        if (settled) return;
-        if (checkConnect) {
-          checkConnect = false;
-          if (!handshakeDone) {
-            const connectMs = this.#connectTimeoutMs;
+      const timer = startTimer(deadline - Date.now(), () =>
+        fail(
+          new TransportError({
+            kind: 'timeout',
+            phase: 'response',
+            message: `no complete response from ${redacted()} within ${timeoutMs} ms`,
+            url: redacted(),
+          }),
+        ),
+      );
+      // The connect limit runs only while a new connection is being made: a pooled socket needs none, and
+      // the wait in the pool's queue for a socket is bounded by the whole-exchange limit alone.
+      let connectTimer: NodeJS.Timeout | undefined;
+      const onAbort = (): void => fail(new TransportError({ kind: 'aborted', message: `request to ${redacted()} aborted`, url: redacted() }));
+      signal?.addEventListener('abort', onAbort, { once: true });
+
+      req.on('socket', (socket) => {
+        // A request queued behind maxSockets is handed a pooled, already connected socket without
+        // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
+        // the connect limit cut a slow answer short.
+        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) {
+          handshakeDone = true;
+          return;
+        }
+        const connectMs = this.#connectTimeoutMs;
+        if (connectMs < deadline - Date.now()) {
+          connectTimer = startTimer(connectMs, () => {
+            if (handshakeDone) return;
             const through = viaProxy ? ' (through the proxy)' : '';
             fail(
               new TransportError({
@@ -325,27 +348,12 @@ export class HttpsTransport implements Transport {
                 url: redacted(),
               }),
             );
-            return;
-          }
-          timer = startTimer(deadline - Date.now(), onTimer);
-          return;
-        }
-        const message = `no complete response from ${redacted()} within ${timeoutMs} ms`;
-        fail(new TransportError({ kind: 'timeout', phase: 'response', message, url: redacted() }));
-      };
-      let timer = startTimer((checkConnect ? connectDeadline : deadline) - Date.now(), onTimer);
-      const onAbort = (): void => fail(new TransportError({ kind: 'aborted', message: `request to ${redacted()} aborted`, url: redacted() }));
-      signal?.addEventListener('abort', onAbort, { once: true });
-
-      req.on('socket', (socket) => {
-        // A request queued behind maxSockets is handed a pooled, already connected socket without
-        // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
-        // the connect deadline cut a slow answer short.
-        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) handshakeDone = true;
-        else
-          (socket as TLSSocket).once('secureConnect', () => {
-            handshakeDone = true;
           });
+        }
+        (socket as TLSSocket).once('secureConnect', () => {
+          handshakeDone = true;
+          if (connectTimer !== undefined) clearTimeout(connectTimer);
+        });
       });
       req.on('error', (err) => {
         if (settled) return;
