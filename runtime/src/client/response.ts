@@ -190,6 +190,7 @@ export function readResponse(
 
 /** The WS-Addressing headers among the response's raw header blocks. */
 export function responseAddressing(headers: readonly SoapBlock[]): ResponseAddressing {
-  const xml = headers.filter((h) => h.namespace === WSA_NS && h.xml !== undefined).map((h) => h.xml as string);
+  const xml: string[] = [];
+  for (const h of headers) if (h.namespace === WSA_NS && h.xml !== undefined) xml.push(h.xml);
   return readAddressingHeaders(xml);
 }

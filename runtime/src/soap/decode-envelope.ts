@@ -87,17 +87,20 @@ function decodeBlock(
   previous: XmlHandler,
   index: ElementIndex,
   settings: DecodeSettings,
-  extra: { mustUnderstand?: boolean },
+  mustUnderstand: boolean,
   envelopeNs: string,
   done: (block: SoapBlock) => void,
 ): void {
   const found = index.get(tag);
-  const base = { namespace: tag.uri, local: tag.local, ...extra };
+  const namespace = tag.uri;
+  const local = tag.local;
+  // Blocks built whole (no spreads): `mustUnderstand` only on header blocks that carry it.
   if (found !== undefined) {
-    const onDone = (value: unknown): void => done({ ...base, key: found.element.key, value });
+    const key = found.element.key;
+    const onDone = (value: unknown): void => done(mustUnderstand ? { namespace, local, mustUnderstand, key, value } : { namespace, local, key, value });
     new ElementDecoder(found.schema, found.element, reader, tag, previous, settings, onDone, envelopeNs);
   } else {
-    new RawCapture(reader, tag, previous, (xml) => done({ ...base, xml }));
+    new RawCapture(reader, tag, previous, (xml) => done(mustUnderstand ? { namespace, local, mustUnderstand, xml } : { namespace, local, xml }));
   }
 }
 
@@ -160,7 +163,7 @@ class EnvelopeHandler implements XmlHandler {
         throw this.fail('unexpected-element', `unexpected element {${tag.uri}}${tag.local} in the SOAP Envelope`);
       case Where.Header: {
         const mu = this.mustUnderstand(tag);
-        decodeBlock(this.reader, tag, this, this.headerIndex, this.settings, mu ? { mustUnderstand: true } : {}, this.ns, (b) => this.headers.push(b));
+        decodeBlock(this.reader, tag, this, this.headerIndex, this.settings, mu, this.ns, (b) => this.headers.push(b));
         return;
       }
       case Where.Body:
@@ -181,7 +184,7 @@ class EnvelopeHandler implements XmlHandler {
         if (this.bodyIndex.size > 0 && this.bodyIndex.get(tag) === undefined && this.settings.strict) {
           throw this.fail('unknown-element', `unexpected body element {${tag.uri}}${tag.local}`);
         }
-        decodeBlock(this.reader, tag, this, this.bodyIndex, this.settings, {}, this.ns, (b) => this.body.push(b));
+        decodeBlock(this.reader, tag, this, this.bodyIndex, this.settings, false, this.ns, (b) => this.body.push(b));
         return;
     }
   }
@@ -253,7 +256,7 @@ class FaultHandler implements XmlHandler {
   openTag(tag: XmlTag): void {
     const parent = this.names[this.names.length - 1];
     if (parent === 'Detail' || parent === 'detail') {
-      decodeBlock(this.reader, tag, this, this.detailIndex, this.settings, {}, this.ns, (b) => this.detail.push(b));
+      decodeBlock(this.reader, tag, this, this.detailIndex, this.settings, false, this.ns, (b) => this.detail.push(b));
       return;
     }
     if (!this.structural(tag)) {
