@@ -131,7 +131,12 @@ before(async () => {
   pki = await sharedTestPki();
   server = await startTlsServer(pki, (req, body, res) => {
     const route = routes[(req.url ?? '').split('?')[0] ?? ''];
-    if (route) route(res, body);
+    if (req.url === '/host') {
+      // The Host headers received, one per line, and the request's own headers' names.
+      const hosts = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]?.toLowerCase() === 'host').length;
+      res.writeHead(200, { 'content-type': 'application/soap+xml' });
+      res.end(`<h n="${hosts}" host="${req.headers.host}" type="${req.headers['content-type']}" length="${req.headers['content-length']}"/>`);
+    } else if (route) route(res, body);
     else {
       res.writeHead(404);
       res.end();
@@ -294,6 +299,18 @@ test('a connected request outlives the connect deadline and times out at the who
   assert.equal(err2.phase, 'response');
   t.close();
   t2.close();
+});
+
+test("request headers: one Host (host:port from the URL), the caller's headers, a Content-Length computed from the body", async () => {
+  const t = transport();
+  const port = new URL(server.url).port;
+  const read = async (headers: Record<string, string>): Promise<string> =>
+    Buffer.from((await t.send({ url: `${server.url}/host`, headers, body: SOAP12_OK })).body).toString('utf8');
+  assert.equal(
+    await read({ 'content-type': 'application/soap+xml; charset=utf-8', 'Content-Length': '1' }),
+    `<h n="1" host="localhost:${port}" type="application/soap+xml; charset=utf-8" length="${Buffer.byteLength(SOAP12_OK)}"/>`,
+  );
+  t.close();
 });
 
 test('connect timeout: a peer that accepts TCP but never speaks TLS', async () => {
