@@ -2,16 +2,17 @@
  * Benchmark: build and sign one VIHF (INDIRECTE, RSA-2048, RSA-SHA256, exclusive c14n) through the
  * PEM signer — the per-call cost of an INDIRECTE_RENFORCEE client, which needs a fresh token for
  * every request. Also reports the parts: building the unsigned XML, and the bare RSA signature.
- * The key and a self-signed certificate are made in memory (node:crypto + node-forge).
+ * The signing credential is the test PKI's ORG_SIGN certificate (simulator/pki).
  *
  * Run: node --import tsx --conditions=volet-source bench/security/vihf-sign.bench.ts [iterations]
  * (or, after `npm run build`: node dist/bench/security/vihf-sign.bench.js [iterations]).
  */
-import { generateKeyPairSync } from 'node:crypto';
-import { cpus, loadavg } from 'node:os';
-import forge from 'node-forge';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createPemSigner, type VihfInput } from '@volet/runtime';
 import { buildVihf, buildVihfXml, verifyAssertionSignature } from '@volet/runtime/security';
+import { createTestPki } from '../../simulator/pki/index.js';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,23 +37,11 @@ async function measure(iterations: number, action: () => unknown): Promise<numbe
 
 const iterations = Math.max(50, Number(process.argv[2] ?? 1000) || 1000);
 
-const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const cert = forge.pki.createCertificate();
-cert.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString());
-cert.serialNumber = '01';
-cert.validity.notBefore = new Date();
-cert.validity.notAfter = new Date(Date.now() + 86_400_000);
-const name = [
-  { shortName: 'C', value: 'FR' },
-  { shortName: 'O', value: 'CENTRE DE SANTE BENCH' },
-  { shortName: 'OU', value: '10B0127189' },
-  { shortName: 'CN', value: 'Cachet BENCH' },
-];
-cert.setSubject(name);
-cert.setIssuer(name);
-cert.sign(forge.pki.privateKeyFromPem(keyPem), forge.md.sha256.create());
-const signer = createPemSigner({ key: keyPem, certificate: forge.pki.certificateToPem(cert) });
+// The organisation signing ("cachet") credential of the test PKI, in a folder removed at exit.
+const pkiDir = mkdtempSync(join(tmpdir(), 'volet-bench-pki-'));
+process.once('exit', () => rmSync(pkiDir, { recursive: true, force: true }));
+const { orgSign } = await createTestPki(pkiDir);
+const signer = createPemSigner({ key: orgSign.keyPem, certificate: orgSign.certPem });
 
 const input: VihfInput = {
   mode: 'INDIRECTE',

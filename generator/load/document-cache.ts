@@ -10,7 +10,7 @@ import type { XmlElement } from './xml-tree.js';
 export interface CachedDocument {
   /** The parsed document; `null` when the file could not be read or parsed. */
   document: LoadedDocument | null;
-  /** The root element the loader and the schema parser read (a light tree, or xmldom's when only xmldom could parse it). */
+  /** The root element of the document's light tree (`document.root`); `null` with `document`. */
   root: XmlElement | null;
   /**
    * Problems found in the file itself (encoding, XML well-formedness, unknown root element).

@@ -14,6 +14,7 @@ import { WSDL, XSD } from './namespaces.js';
 import { DEFAULT_MAX_FILE_BYTES, parseDocumentText, readDocument } from './read-document.js';
 import { isRemote, resolveLocation } from './resolve-location.js';
 import type { CatalogEntry, LoadOptions, LoadResult, LoadedDocument, Redefinition, SchemaSource } from './types.js';
+import { attr, childElements } from './xml-elements.js';
 import type { XmlElement } from './xml-tree.js';
 
 export { DocumentCache } from './document-cache.js';
@@ -32,19 +33,6 @@ interface NamespaceNeed {
 interface Opened {
   doc: LoadedDocument;
   root: XmlElement;
-}
-
-/** Element children of an element, in document order. */
-function childElements(parent: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1) out.push(n as XmlElement);
-  }
-  return out;
-}
-
-function attr(el: XmlElement, name: string): string | null {
-  return el.hasAttribute(name) ? el.getAttribute(name) : null;
 }
 
 /** Default most documents one description may load (the DMP GDP WSDL loads about 150). */

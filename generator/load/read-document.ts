@@ -1,65 +1,39 @@
 /**
- * Reads and parses one XML file into a {@link CachedDocument}: decoding, parsing, and the check that
- * the root is a WSDL 1.1 definitions or an XML Schema.
- *
- * Parsing builds a light tree first (fast, strict; xml-tree-reader.ts). `LoadedDocument.document`, the
- * @xmldom/xmldom DOM the WSDL parser reads, is built lazily on first access, so large schema files
- * are never turned into an xmldom DOM. Text the light tree's readers reject is handed to xmldom,
- * which tolerates a few more things (entities declared in a DTD) and gives the diagnostics when it
- * fails too.
+ * Reads and parses one XML file into a {@link CachedDocument}: decoding, parsing into a light tree
+ * (xml-tree-reader.ts), and the check that the root is a WSDL 1.1 definitions or an XML Schema.
+ * Text that is not well-formed is one error diagnostic at the mistake; what the parser recovers
+ * from (an undefined entity, text outside the root element) is a warning.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { DOMImplementation, DOMParser, type Document } from '@xmldom/xmldom';
 import type { Diagnostic } from '../model/model.js';
 import { diagnostic } from '../model/diagnostics.js';
 import type { CachedDocument } from './document-cache.js';
 import { decodeXml } from './decode.js';
 import { WSDL, XSD } from './namespaces.js';
-import type { LoadedDocument } from './types.js';
-import { LightParseError, type XmlElement } from './xml-tree.js';
+import { type LightParseProblem, LightParseError, type XmlElement } from './xml-tree.js';
 import { parseLightTree } from './xml-tree-reader.js';
-
-interface LocatorLike {
-  lineNumber?: unknown;
-  columnNumber?: unknown;
-}
-
-/** Line/column (1-based) out of an xmldom locator; 1:1 when it has none (for example "missing root element"). */
-function position(locator: unknown): { line: number; column: number } {
-  const l = (typeof locator === 'object' && locator !== null ? locator : {}) as LocatorLike;
-  const line = typeof l.lineNumber === 'number' && l.lineNumber > 0 ? l.lineNumber : 1;
-  const column = typeof l.columnNumber === 'number' && l.columnNumber > 0 ? l.columnNumber : 1;
-  return { line, column };
-}
 
 function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Parses XML text with xmldom; fatal errors become an error diagnostic, recoverable ones warnings. */
-export function parseXml(text: string, displayPath: string): { document: Document | null; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const parser = new DOMParser({
-    locator: true,
-    onError: (level: string, message: string, context: unknown) => {
-      if (level === 'fatalError') return; // thrown as ParseError right after; reported from the catch
-      const at = position((context as { locator?: unknown } | undefined)?.locator);
-      diagnostics.push(diagnostic('warning', { file: displayPath, ...at }, `XML ${level}: ${message}`, 'xml-warning'));
-    },
-  });
+/**
+ * Parses XML text into a light tree: its root, or `null` with an error diagnostic when the text is
+ * not well-formed; recoverable problems are warnings.
+ */
+export function parseXml(text: string, displayPath: string): { root: XmlElement | null; diagnostics: Diagnostic[] } {
+  const problems: LightParseProblem[] = [];
   try {
-    const document = parser.parseFromString(text, 'text/xml');
-    if (!document.documentElement) {
-      diagnostics.push(diagnostic('error', { file: displayPath, line: 1, column: 1 }, 'not an XML document: no root element', 'malformed-xml'));
-      return { document: null, diagnostics };
-    }
-    return { document, diagnostics };
+    const root = parseLightTree(text, problems);
+    const diagnostics = problems.map((p) =>
+      diagnostic('warning', { file: displayPath, line: p.line, column: p.column }, `XML error: ${p.message}`, 'xml-warning'),
+    );
+    return { root, diagnostics };
   } catch (e) {
-    const at = position((e as { locator?: unknown }).locator);
-    const raw = errorMessage(e);
-    const message = /missing root element/.test(raw) ? 'not an XML document: no root element' : `malformed XML: ${raw}`;
+    if (!(e instanceof LightParseError)) throw e;
+    const message = e.message === 'no root element' ? 'not an XML document: no root element' : `malformed XML: ${e.message}`;
     // The fatal error says it all; warnings on the way there (content outside the root…) are noise.
-    return { document: null, diagnostics: [diagnostic('error', { file: displayPath, ...at }, message, 'malformed-xml')] };
+    return { root: null, diagnostics: [diagnostic('error', { file: displayPath, line: e.line, column: e.column }, message, 'malformed-xml')] };
   }
 }
 
@@ -70,7 +44,7 @@ export function documentKind(root: XmlElement, displayPath: string, diagnostics:
   diagnostics.push(
     diagnostic(
       'error',
-      { file: displayPath, line: root.lineNumber ?? 1, column: root.columnNumber ?? 1 },
+      { file: displayPath, line: root.lineNumber, column: root.columnNumber },
       `not a WSDL 1.1 or XML Schema document: root element is {${root.namespaceURI ?? ''}}${root.localName ?? root.nodeName}`,
       'unknown-document',
     ),
@@ -78,41 +52,15 @@ export function documentKind(root: XmlElement, displayPath: string, diagnostics:
   return null;
 }
 
-/** A loaded document whose xmldom DOM is built on first access (once; an empty document if xmldom fails). */
-function lazyDocument(path: string, displayPath: string, kind: 'wsdl' | 'xsd', text: string): LoadedDocument {
-  let dom: Document | null = null;
-  return {
-    path,
-    displayPath,
-    kind,
-    get document(): Document {
-      if (dom === null) {
-        dom = parseXml(text, displayPath).document ?? new DOMImplementation().createDocument(null, '', null);
-      }
-      return dom;
-    },
-  };
-}
-
 /** Parses a document from its text. Never throws. */
 export function parseDocumentText(path: string, displayPath: string, text: string, extra: Diagnostic[] = []): CachedDocument {
-  const diagnostics = [...extra];
-  let root: XmlElement;
-  let eager: Document | null = null;
-  try {
-    root = parseLightTree(text);
-  } catch (e) {
-    if (!(e instanceof LightParseError)) throw e;
-    const parsed = parseXml(text, displayPath);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.document?.documentElement) return { document: null, root: null, diagnostics };
-    eager = parsed.document;
-    root = parsed.document.documentElement;
-  }
+  const parsed = parseXml(text, displayPath);
+  const diagnostics = [...extra, ...parsed.diagnostics];
+  const root = parsed.root;
+  if (root === null) return { document: null, root: null, diagnostics };
   const kind = documentKind(root, displayPath, diagnostics);
   if (!kind) return { document: null, root: null, diagnostics };
-  const document = eager === null ? lazyDocument(path, displayPath, kind, text) : { path, displayPath, kind, document: eager };
-  return { document, root, diagnostics };
+  return { document: { path, displayPath, kind, root }, root, diagnostics };
 }
 
 /** Default most bytes of one WSDL/XSD file (the largest official schema, HL7 `voc.xsd`, is 860 KB). */

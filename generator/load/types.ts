@@ -2,7 +2,6 @@
  * What the load step hands to parse: every document read, with its schemas located.
  * The loader reads files only (never the network) and reports every problem as a diagnostic.
  */
-import type { Document } from '@xmldom/xmldom';
 import type { Diagnostic } from '../model/model.js';
 import type { DocumentCache } from './document-cache.js';
 import type { XmlElement } from './xml-tree.js';
@@ -33,24 +32,21 @@ export interface LoadOptions {
   maxDocuments?: number;
 }
 
-/** One XML document read from disk, parsed with @xmldom/xmldom (nodes carry lineNumber/columnNumber). */
+/** One XML document read from disk, parsed into a light tree (elements carry lineNumber/columnNumber). */
 export interface LoadedDocument {
   /** Absolute, normalised path: the identity used for de-duplication (`volet-catalog:<name>` for built-in catalog files). */
   path: string;
   /** The path shown in diagnostics (relative to the current folder when inside it). */
   displayPath: string;
   kind: 'wsdl' | 'xsd';
-  /** The xmldom DOM (nodes carry lineNumber/columnNumber); the loader builds it on first access. */
-  readonly document: Document;
+  /** The root element of the document's light tree (shared through the document cache: read-only). */
+  readonly root: XmlElement;
 }
 
 /** One `xs:schema` element to parse: a schema file's root, or a schema inlined in `wsdl:types`. */
 export interface SchemaSource {
   document: LoadedDocument;
-  /**
-   * The `xs:schema` element: a node of the loader's light tree (or of an xmldom DOM, which has the same
-   * {@link XmlElement} API). Not the node of `document.document`.
-   */
+  /** The `xs:schema` element: a node of `document.root`'s tree. */
   element: XmlElement;
   /** The namespace its components belong to: its targetNamespace, or the including schema's for a chameleon include. */
   targetNamespace: string;

@@ -6,7 +6,7 @@
  * also gives the well-formedness diagnostics their usual wording.
  */
 import { XmlReader, type XmlHandler, type XmlTag } from '@volet/runtime/xml';
-import { LightElement, LightText, keepsText, lineStarts, parseLightTreeWithSaxes, positionAt } from './xml-tree.js';
+import { LightElement, type LightParseProblem, LightText, keepsText, lineStarts, parseLightTreeWithSaxes, positionAt, setSourceText } from './xml-tree.js';
 
 /**
  * Reader limits for schema and WSDL files: bounds against runaway input, far above any real
@@ -37,8 +37,9 @@ class TreeBuilder implements XmlHandler {
     // The reader reports the offset just after the start tag's `>`; the element starts at its `<`.
     const end = this.reader?.offset ?? 0;
     const start = this.source.lastIndexOf(`<${tag.name}`, end - 1);
-    const at = positionAt((this.starts ??= lineStarts(this.source)), start < 0 ? end : start);
-    const el = new LightElement(tag.uri === '' ? null : tag.uri, tag.local, tag.name, tag.attributeList, at.line, at.column, this.current);
+    const offset = start < 0 ? end : start;
+    const at = positionAt((this.starts ??= lineStarts(this.source)), offset);
+    const el = new LightElement(tag.uri === '' ? null : tag.uri, tag.local, tag.name, tag.attributeList, at.line, at.column, offset, this.current);
     if (this.current) this.current.append(el);
     else this.root = el;
     this.current = el;
@@ -72,13 +73,15 @@ export function readLightTree(text: string): LightElement | null {
   } catch {
     return null;
   }
+  if (builder.root) setSourceText(builder.root, body);
   return builder.root;
 }
 
 /**
  * Parses XML text into a light tree (root element returned), with the runtime's reader, or with
- * saxes when that reader refuses the text. Throws `LightParseError` when the text is not well-formed.
+ * saxes when that reader refuses the text. Throws `LightParseError` when the text is not well-formed;
+ * what saxes recovers from (undefined entities, text outside the root) is added to `problems`.
  */
-export function parseLightTree(text: string): LightElement {
-  return readLightTree(text) ?? parseLightTreeWithSaxes(text);
+export function parseLightTree(text: string, problems?: LightParseProblem[]): LightElement {
+  return readLightTree(text) ?? parseLightTreeWithSaxes(text, problems);
 }

@@ -1,34 +1,22 @@
 /**
- * A light, read-only XML element tree, and the minimal element API the schema parser needs.
- * @xmldom/xmldom 0.9 builds a heavy DOM and recompiles a Unicode regular expression at every end
- * tag: parsing the DMP HL7 v3 tree with it takes most of a second; this tree takes a fraction of
- * that. It is read with the runtime's XML reader (xml-tree-reader.ts), or with saxes for the
- * documents that reader refuses by design (a DOCTYPE). xmldom elements satisfy the same API, so
- * schemas inlined in WSDL documents that only xmldom could read are parsed by the same code.
+ * A light, read-only XML element tree: what the loader, the WSDL parser and the schema parser read.
+ * It is built with the runtime's XML reader (xml-tree-reader.ts), or with saxes for the documents
+ * that reader refuses by design (a DOCTYPE) and for the diagnostics of text that is not well-formed.
+ * Elements keep their position; attribute positions are found on demand in the source text, which
+ * the tree keeps a reference to (diagnostics are rare, attributes many).
  */
 import { SaxesParser, type SaxesTagNS } from 'saxes';
 
-/** A node of an XML tree: what the schema parser reads of both xmldom nodes and light nodes. */
+/** A node of the tree: an element or a text. */
 export interface XmlNode {
   readonly nodeType: number;
   readonly nextSibling: XmlNode | null;
-  readonly parentNode: XmlNode | null;
+  readonly parentNode: LightElement | null;
   readonly textContent: string | null;
 }
 
-/** An element: namespace-aware name, attributes by qualified name, children, and its position. */
-export interface XmlElement extends XmlNode {
-  readonly namespaceURI: string | null;
-  readonly localName: string | null;
-  readonly nodeName: string;
-  readonly firstChild: XmlNode | null;
-  /** 1-based line of the element's `<` (set by both parsers). */
-  readonly lineNumber?: number;
-  /** 1-based column of the element's `<`, in UTF-16 code units. */
-  readonly columnNumber?: number;
-  hasAttribute(qualifiedName: string): boolean;
-  getAttribute(qualifiedName: string): string | null;
-}
+/** An element of the tree (the name every reader of the tree uses). */
+export type XmlElement = LightElement;
 
 /** Node types used here (DOM values). */
 const ELEMENT_NODE = 1;
@@ -47,14 +35,19 @@ export class LightText implements XmlNode {
   }
 }
 
-/** An attribute of a light element: its qualified name as written and its value. */
+/**
+ * An attribute of a light element: its qualified name as written, its namespace (`''` for none;
+ * namespace declarations are in `http://www.w3.org/2000/xmlns/`), local name and value.
+ */
 export interface LightAttribute {
   readonly name: string;
+  readonly uri: string;
+  readonly local: string;
   readonly value: string;
 }
 
-/** An element of the light tree. */
-export class LightElement implements XmlElement {
+/** An element of the light tree: namespace-aware name, attributes as written, children, and its position. */
+export class LightElement implements XmlNode {
   readonly nodeType = ELEMENT_NODE;
   firstChild: XmlNode | null = null;
   lastChild: XmlNode | null = null;
@@ -66,8 +59,12 @@ export class LightElement implements XmlElement {
     readonly nodeName: string,
     /** The attributes as written (namespace declarations included); few per element, so a list. */
     readonly attributes: readonly LightAttribute[],
+    /** 1-based line of the element's `<`. */
     readonly lineNumber: number,
+    /** 1-based column of the element's `<`, in UTF-16 code units. */
     readonly columnNumber: number,
+    /** Offset of the element's `<` in the tree's source text (see {@link sourceTextOf}). */
+    readonly offset: number,
     readonly parentNode: LightElement | null,
   ) {}
 
@@ -147,11 +144,34 @@ export function positionAt(starts: number[], offset: number): { line: number; co
   return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
 
+/** The source text of each tree, by root element: attribute positions are looked up there. */
+const sources = new WeakMap<LightElement, string>();
+
+/** Records the text a tree was read from (its offsets count from its start). */
+export function setSourceText(root: LightElement, text: string): void {
+  sources.set(root, text);
+}
+
+/** The text a tree was read from, by its root element; `undefined` for a tree built by hand. */
+export function sourceTextOf(root: LightElement): string | undefined {
+  return sources.get(root);
+}
+
+/** A problem the saxes reader recovers from (an undefined entity, text outside the root): a warning. */
+export interface LightParseProblem {
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
 /**
  * Parses XML text into a light tree with saxes (root element returned); text is kept where
- * {@link keepsText} says. Throws {@link LightParseError} when the text is not well-formed.
+ * {@link keepsText} says. An undefined entity reference (kept as written) and text outside the root
+ * element are recoverable: they go to `problems`. Anything else not well-formed throws a
+ * {@link LightParseError} located where the mistake is: a start tag never closed, or closed by the
+ * wrong end tag, is reported at that start tag, the end tag's position in the message.
  */
-export function parseLightTreeWithSaxes(text: string): LightElement {
+export function parseLightTreeWithSaxes(text: string, problems: LightParseProblem[] = []): LightElement {
   const starts = lineStarts(text);
   const parser = new SaxesParser({ xmlns: true, position: true });
   let current: LightElement | null = null;
@@ -159,18 +179,24 @@ export function parseLightTreeWithSaxes(text: string): LightElement {
   let keepText = 0; // depth inside elements whose text matters
   parser.on('opentag', (tag: SaxesTagNS) => {
     const attributes: LightAttribute[] = [];
-    for (const key in tag.attributes) attributes.push({ name: key, value: tag.attributes[key].value });
+    for (const key in tag.attributes) {
+      const a = tag.attributes[key];
+      attributes.push({ name: key, uri: a.uri, local: a.local, value: a.value });
+    }
     // saxes reports the position after `>`; the element starts at the matching `<`.
     const start = text.lastIndexOf(`<${tag.name}`, parser.position - 1);
-    const at = positionAt(starts, start < 0 ? parser.position : start);
-    const el: LightElement = new LightElement(tag.uri === '' ? null : tag.uri, tag.local, tag.name, attributes, at.line, at.column, current);
+    const offset = start < 0 ? parser.position : start;
+    const at = positionAt(starts, offset);
+    const el: LightElement = new LightElement(tag.uri === '' ? null : tag.uri, tag.local, tag.name, attributes, at.line, at.column, offset, current);
     if (current) current.append(el);
     else root = el;
     current = el;
     if (keepText > 0 || keepsText(el)) keepText++;
   });
+  let closed: LightElement | null = null; // the element the last end tag closed
   parser.on('closetag', () => {
     if (keepText > 0) keepText--;
+    closed = current;
     current = current?.parentNode ?? null;
   });
   const onText = (data: string): void => {
@@ -178,10 +204,51 @@ export function parseLightTreeWithSaxes(text: string): LightElement {
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
+  let outsideRoot = false;
   parser.on('error', (e: Error) => {
-    throw new LightParseError(e.message.replace(/^\d+:\d+: /, ''), parser.line, Math.max(1, parser.column));
+    const message = e.message.replace(/^\d+:\d+: /, '');
+    const here = positionAt(starts, Math.max(0, parser.position - 1));
+    if (message.startsWith('undefined entity')) {
+      const amp = text.lastIndexOf('&', parser.position - 1);
+      const reference = /^&[^;\s<&]*;?/.exec(text.slice(amp))?.[0] ?? '&';
+      problems.push({ message: `entity not found:${reference}`, ...positionAt(starts, Math.max(0, amp)) });
+      return;
+    }
+    if (message.startsWith('text data outside of root node')) {
+      // Reported where the text ends: located at its first non-space character instead.
+      let start = text.lastIndexOf('>', parser.position - 2) + 1;
+      while (/\s/.test(text.charAt(start))) start++;
+      if (!outsideRoot) problems.push({ message: 'text outside the root element', ...positionAt(starts, Math.min(start, parser.position)) });
+      outsideRoot = true;
+      return;
+    }
+    if (message.startsWith('document must contain a root element')) throw new LightParseError('no root element', 1, 1);
+    // saxes pops the open element (a closetag event) before it says the end tag does not match it.
+    if (closed && message.startsWith('unexpected close tag')) {
+      const end = text.lastIndexOf('</', parser.position - 1);
+      const name = /^<\/([^\s>]*)/.exec(text.slice(end))?.[1] ?? '';
+      const at = positionAt(starts, end);
+      throw new LightParseError(
+        `end tag </${name}> (line ${at.line}, column ${at.column}) does not match the start tag <${closed.nodeName}>`,
+        closed.lineNumber,
+        closed.columnNumber,
+      );
+    }
+    const unbound = /^unbound namespace prefix: "([^"]*)"/.exec(message);
+    if (unbound) {
+      // Reported after the start tag: located at the prefixed name inside it.
+      const tagStart = text.lastIndexOf('<', parser.position - 1);
+      const inTag = new RegExp(`[<\\s]${unbound[1].replace(/[.-]/g, '\\$&')}:`).exec(text.slice(tagStart, parser.position));
+      const at = positionAt(starts, inTag ? tagStart + inTag.index + 1 : Math.max(0, tagStart));
+      throw new LightParseError(`namespace prefix '${unbound[1]}' is not declared`, at.line, at.column);
+    }
+    if (current && message.startsWith('unclosed tag')) {
+      throw new LightParseError(`start tag <${current.nodeName}> is never closed`, current.lineNumber, current.columnNumber);
+    }
+    throw new LightParseError(message, here.line, here.column);
   });
   parser.write(text).close();
   if (!root) throw new LightParseError('no root element', 1, 1);
+  setSourceText(root, text);
   return root;
 }

@@ -4,8 +4,8 @@
  * typed `xsi:type="xs:string"` decodes to a string, an untyped or element value stays raw XML, so
  * both are read here: text, or the attributes of an HL7 coded value (`Role`, `PurposeOfUse`).
  */
-import { DOMParser, type Element } from '@xmldom/xmldom';
 import { isRawXml } from '@volet/runtime/codec';
+import { readXml, type XmlTag } from '@volet/runtime/xml';
 import type { AssertionType, AttributeStatementType, AuthnStatementType } from '../../generated/schemas/saml2/index.js';
 
 /** An HL7 v3 coded value found in an attribute value. */
@@ -27,36 +27,37 @@ export interface AttributeValueRead {
 /** The attributes of an assertion by Name, values in order. */
 export type AssertionAttributes = ReadonlyMap<string, readonly AttributeValueRead[]>;
 
-function firstElementChild(element: Element): Element | undefined {
-  for (let child = element.firstChild; child; child = child.nextSibling) if (child.nodeType === 1) return child as Element;
-  return undefined;
-}
-
+/** Reads a raw value (`<AttributeValue>` as written) with the runtime's XML reader: no DTD, namespaces resolved. */
 function readRaw(xml: string): AttributeValueRead {
-  if (/<!DOCTYPE/i.test(xml)) return { text: '', coded: undefined };
-  let root: Element | null;
+  let depth = 0;
+  let text = '';
+  let child: XmlTag | undefined;
   try {
-    const doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
+    readXml(xml, {
+      openTag(tag) {
+        depth++;
+        if (depth === 2) child ??= tag;
       },
-    }).parseFromString(xml, 'text/xml');
-    root = doc.documentElement;
+      text(data) {
+        if (depth > 0) text += data;
+      },
+      closeTag() {
+        depth--;
+      },
+    });
   } catch {
     return { text: '', coded: undefined };
   }
-  if (root === null) return { text: '', coded: undefined };
-  const child = firstElementChild(root);
-  if (child === undefined) return { text: (root.textContent ?? '').trim(), coded: undefined };
-  const attr = (name: string): string | undefined => (child.hasAttribute(name) ? (child.getAttribute(name) ?? undefined) : undefined);
+  if (child === undefined) return { text: text.trim(), coded: undefined };
+  const attributes = child.attributes;
   return {
-    text: (root.textContent ?? '').trim(),
+    text: text.trim(),
     coded: {
-      element: child.localName ?? '',
-      namespace: child.namespaceURI ?? '',
-      code: attr('code'),
-      codeSystem: attr('codeSystem'),
-      displayName: attr('displayName'),
+      element: child.local,
+      namespace: child.uri,
+      code: attributes['code']?.value,
+      codeSystem: attributes['codeSystem']?.value,
+      displayName: attributes['displayName']?.value,
     },
   };
 }

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
-import { sharedTestPki, type TestPki } from '../support/pki.js';
+import { opensslCredentials, sharedTestPki, type TestPki } from '../support/pki.js';
 import { opensslSkipReason } from './helpers/openssl-server.js';
 
 let pki: TestPki;
@@ -100,4 +100,18 @@ test('openssl verifies every chain and reads the PKCS#12 files (independent chec
   const p12 = spawnSync('openssl', ['pkcs12', '-in', pki.insiManu.p12File, '-passin', `pass:${pki.passphrase}`, '-nokeys', '-clcerts'], { encoding: 'utf8' });
   assert.equal(p12.status, 0, p12.stderr);
   assert.match(p12.stdout, /subject=.*CN = INSI-MANU/);
+});
+
+test('the openssl-made signing credentials chain to the same CAs; the unrelated one does not', { skip: opensslSkipReason() }, async () => {
+  const made = await opensslCredentials();
+  const verify = (...files: string[]) => spawnSync('openssl', ['verify', '-CAfile', pki.caBundleFile, ...files], { encoding: 'utf8' });
+  const ok = verify(made.org.certFile, made.cps.certFile);
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  assert.notEqual(verify(made.other.certFile).status, 0);
+  for (const c of [made.org, made.cps, made.other]) {
+    assert.ok(x509(c.certPem).checkPrivateKey(createPrivateKey(c.keyPem)));
+    assert.deepEqual(readFileSync(c.certDerFile), x509(c.certPem).raw);
+  }
+  assert.notEqual(made.org.keyPem, made.other.keyPem);
+  assert.equal(made.caCertPem, pki.intermediateCa.certPem);
 });

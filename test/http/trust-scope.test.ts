@@ -1,9 +1,10 @@
 /**
- * Trust is exactly what was configured. A PKCS#12 made at test time (openssl) bundles the CA that
- * also issued the server's certificate; node's own `pfx` option would make that CA a trust anchor
- * (checked here as a control). The transport must refuse that server with no CA configured and
- * with a CA naming another CA, accept it with its CA configured (mutual TLS, the client certificate
- * seen by the server), and keep `verifyServerCertificate` working.
+ * Trust is exactly what was configured. The client's PKCS#12, made at test time with openssl from
+ * the test PKI's organisation certificate, bundles the CA chain that also issued the server's
+ * certificate; node's own `pfx` option would make that chain's root a trust anchor (checked here as
+ * a control). The transport must refuse that server with no CA configured and with a CA naming
+ * another CA, accept it with its CA configured (mutual TLS, the client certificate seen by the
+ * server), and keep `verifyServerCertificate` working.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -14,15 +15,18 @@ import type { TLSSocket } from 'node:tls';
 import { TransportError } from '@volet/runtime';
 import { HttpsTransport, type ClientCredentials, type HttpsTransportOptions } from '@volet/runtime/http';
 import { openssl, tempDir, toolsSkipReason } from '../security/tools.js';
+import { sharedTestPki } from '../support/pki.js';
 
 const skip = toolsSkipReason('openssl');
 const PASSPHRASE = 'test-only';
+const ISSUER_CN = 'TEST AC IGC-SANTE ELEMENTAIRE ORGANISATIONS';
+const CLIENT_CN = 'VOLET ORG_AUTH_CLI TEST';
 
 interface Files {
+  /** The server's CA chain (root + intermediate). */
   caX: string;
+  /** Another CA. */
   caY: string;
-  serverKey: string;
-  serverCert: string;
   clientP12: string;
 }
 
@@ -31,70 +35,36 @@ let server: Server;
 let url: string;
 const clientCns: string[] = [];
 
-function makeCa(t: ReturnType<typeof tempDir>, name: string): { cert: string; key: string } {
-  const key = t.file(`${name}.key`);
-  const cert = t.file(`${name}.pem`);
-  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key]);
-  openssl([
-    'req',
-    '-x509',
-    '-new',
-    '-key',
-    key,
-    '-days',
-    '2',
-    '-sha256',
-    '-out',
-    cert,
-    '-subj',
-    `/O=VOLET TEST/CN=${name}`,
-    '-addext',
-    'basicConstraints=critical,CA:TRUE',
-    '-addext',
-    'keyUsage=critical,keyCertSign,cRLSign',
-  ]);
-  return { cert, key };
-}
-
-function issue(t: ReturnType<typeof tempDir>, name: string, ca: { cert: string; key: string }, extensions: string): { cert: string; key: string } {
-  const key = t.file(`${name}.key`);
-  const csr = t.file(`${name}.csr`);
-  const cert = t.file(`${name}.pem`);
-  const ext = t.file(`${name}.ext`, extensions);
-  openssl(['genpkey', '-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048', '-out', key]);
-  openssl(['req', '-new', '-key', key, '-out', csr, '-subj', `/O=VOLET TEST/CN=${name}`]);
-  openssl(['x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-days', '2', '-sha256', '-extfile', ext, '-out', cert]);
-  return { cert, key };
-}
-
 before(async () => {
   if (skip) return;
+  const pki = await sharedTestPki();
   const t = tempDir('trust-scope');
-  const caX = makeCa(t, 'CA-X');
-  const caY = makeCa(t, 'CA-Y');
-  const srv = issue(
-    t,
-    'server',
-    caX,
-    'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n',
-  );
-  const client = issue(t, 'client', caX, 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n');
   const clientP12 = t.file('client.p12');
-  // The client's PKCS#12 bundles CA-X, as IGC-Santé and most tooling do.
-  openssl(['pkcs12', '-export', '-inkey', client.key, '-in', client.cert, '-certfile', caX.cert, '-out', clientP12, '-passout', `pass:${PASSPHRASE}`]);
-  files = { caX: caX.cert, caY: caY.cert, serverKey: srv.key, serverCert: srv.cert, clientP12 };
-  server = createServer(
-    { key: readFileSync(srv.key), cert: readFileSync(srv.cert), ca: readFileSync(caX.cert), requestCert: true, rejectUnauthorized: true },
-    (req, res) => {
-      const cn = (req.socket as TLSSocket).getPeerCertificate().subject?.CN;
-      if (typeof cn === 'string') clientCns.push(cn);
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'application/soap+xml' });
-        res.end('<ok/>');
-      });
-    },
-  );
+  // The client's PKCS#12 bundles the CA chain, as IGC-Santé and most tooling do.
+  openssl([
+    'pkcs12',
+    '-export',
+    '-inkey',
+    pki.orgAuth.keyFile,
+    '-in',
+    pki.orgAuth.certFile,
+    '-certfile',
+    pki.caBundleFile,
+    '-out',
+    clientP12,
+    '-passout',
+    `pass:${PASSPHRASE}`,
+  ]);
+  files = { caX: pki.caBundleFile, caY: pki.unknownCa.certFile, clientP12 };
+  server = createServer({ key: pki.server.keyPem, cert: pki.server.chainPem, ca: pki.caBundlePem, requestCert: true, rejectUnauthorized: true }, (req, res) => {
+    const cn = (req.socket as TLSSocket).getPeerCertificate().subject?.CN;
+    if (typeof cn === 'string') clientCns.push(cn);
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/soap+xml' });
+      res.end('<ok/>');
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });
@@ -154,14 +124,14 @@ test('a CA naming another CA: the server is refused', { skip }, async () => {
 test("the server's CA configured: mutual TLS works, the server sees the client certificate from the PKCS#12", { skip }, async () => {
   const before = clientCns.length;
   assert.equal(await send({ credentials: pfx(), trust: { caFile: files.caX } }), 200);
-  assert.deepEqual(clientCns.slice(before), ['client']);
+  assert.deepEqual(clientCns.slice(before), [CLIENT_CN]);
 });
 
 test('verifyServerCertificate still runs after the configured trust', { skip }, async () => {
   const refused = await refusal({
     credentials: pfx(),
     trust: { caFile: files.caX },
-    verifyServerCertificate: (_host, cert) => (cert.issuer.CN === 'CA-X' ? new Error('pinned issuer refused') : undefined),
+    verifyServerCertificate: (_host, cert) => (cert.issuer.CN === ISSUER_CN ? new Error('pinned issuer refused') : undefined),
   });
   assert.equal(refused.reason, 'server-certificate-untrusted');
   assert.match(refused.message, /refused by verifyServerCertificate/);
@@ -169,7 +139,7 @@ test('verifyServerCertificate still runs after the configured trust', { skip }, 
     await send({
       credentials: pfx(),
       trust: { caFile: files.caX },
-      verifyServerCertificate: (_host, cert) => (cert.issuer.CN === 'CA-X' ? undefined : new Error('unexpected issuer')),
+      verifyServerCertificate: (_host, cert) => (cert.issuer.CN === ISSUER_CN ? undefined : new Error('unexpected issuer')),
     }),
     200,
   );

@@ -3,13 +3,16 @@
  * refuses (a DOCTYPE). Both readers must build the same tree: on every `.xsd` and `.wsdl` file of
  * the corpus, the same elements (namespace, local name, name as written), attributes, kept text,
  * and line:column of each element — and the reader refuses only documents with a DOCTYPE or that
- * saxes rejects too.
+ * saxes rejects too. Element and attribute positions are checked against @xmldom/xmldom's (what the
+ * WSDL parser read before it moved to the light tree), so diagnostics point where they did.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { DOMParser, type Element } from '@xmldom/xmldom';
 import { decodeXml } from '../../generator/load/decode.js';
+import { attributePosition } from '../../generator/load/xml-elements.js';
 import { parseLightTree, readLightTree } from '../../generator/load/xml-tree-reader.js';
 import { LightElement, LightParseError, parseLightTreeWithSaxes, type XmlNode } from '../../generator/load/xml-tree.js';
 import { corpusRoot, corpusSkipReason } from '../support/paths.js';
@@ -85,4 +88,49 @@ test('parseLightTree reads a DOCTYPE document through saxes, and locates element
   assert.equal(b?.getAttribute('c'), '1');
   assert.equal(b?.hasAttribute('d'), false);
   assert.throws(() => parseLightTree('<a><b></a>'), LightParseError);
+});
+
+/** Every element of a tree, in document order. */
+function allElements(root: LightElement, out: LightElement[] = []): LightElement[] {
+  out.push(root);
+  for (const c of elements(root)) allElements(c, out);
+  return out;
+}
+
+test('element and attribute positions are those @xmldom/xmldom gives, on every corpus WSDL and schema', { skip: corpusSkipReason }, () => {
+  let compared = 0;
+  for (const path of files(corpusRoot)) {
+    const text = decodeXml(readFileSync(path)).text;
+    let root: LightElement;
+    try {
+      root = parseLightTree(text);
+    } catch {
+      continue;
+    }
+    const dom = new DOMParser({ onError: () => {} }).parseFromString(text, 'text/xml');
+    const domElements = dom.getElementsByTagName('*');
+    const light = allElements(root);
+    assert.equal(light.length, domElements.length, path);
+    for (let i = 0; i < light.length; i++) {
+      const el = light[i];
+      const other = domElements.item(i) as Element;
+      const where = `${path} <${el.nodeName}>`;
+      assert.deepEqual([el.lineNumber, el.columnNumber], [other.lineNumber, other.columnNumber], where);
+      for (const a of el.attributes) {
+        const node = other.getAttributeNode(a.name);
+        assert.deepEqual(attributePosition(el, a.name), { line: node?.lineNumber, column: node?.columnNumber }, `${where} @${a.name}`);
+        compared++;
+      }
+    }
+  }
+  console.log(`${compared} attribute positions compared`);
+  assert.ok(compared > 10_000, `only ${compared} attributes compared`);
+});
+
+test('an attribute is located at its value opening quote, whatever the spacing and quotes', () => {
+  const root = parseLightTree("<a xmlns='urn:x'\n  b = \"1\" c\t=\n'2' d='>'/>");
+  assert.deepEqual(
+    ['xmlns', 'b', 'c', 'd', 'e'].map((n) => attributePosition(root, n)),
+    [{ line: 1, column: 10 }, { line: 2, column: 7 }, { line: 3, column: 1 }, { line: 3, column: 7 }, null],
+  );
 });

@@ -83,7 +83,7 @@ test('a malformed included file is reported in that file; the includer still loa
   assert.equal(loaded.schemas.length, 1);
 });
 
-test('entities declared in an internal DTD subset: saxes refuses, xmldom reads it (with a warning) and the schema is parsed from its DOM', () => {
+test('entities declared in an internal DTD subset: saxes reads the document, an undefined entity is a warning (kept as written), the schema is parsed', () => {
   const text = `<?xml version="1.0"?>
 <!DOCTYPE xs:schema [ <!ENTITY ns "urn:t"> ]>
 <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t">
@@ -98,4 +98,41 @@ test('entities declared in an internal DTD subset: saxes refuses, xmldom reads i
     model.elements.map((e) => [e.name, e.source.line, e.source.column]),
     [['{urn:t}E', 4, 3]],
   );
+});
+
+test('each well-formedness mistake is one error where it is written, the other tag named in the message', () => {
+  const cases: [string, string, [number, number, string]][] = [
+    [
+      'prefix.xsd',
+      '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n  <xs:element name="a" q:x="1"/></xs:schema>',
+      [2, 24, "malformed XML: namespace prefix 'q' is not declared"],
+    ],
+    [
+      'mismatch.wsdl',
+      '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">\n  <wsdl:message name="M">\n  </wsdl:mesage>\n</wsdl:definitions>',
+      [2, 3, 'malformed XML: end tag </wsdl:mesage> (line 3, column 3) does not match the start tag <wsdl:message>'],
+    ],
+    [
+      'unclosed.xsd',
+      '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema">\n <xs:element name="a">\n',
+      [2, 2, 'malformed XML: start tag <xs:element> is never closed'],
+    ],
+  ];
+  for (const [name, text, expected] of cases) {
+    const { result } = loadOne(name, text);
+    assert.deepEqual(
+      result.diagnostics.map((d) => [d.line, d.column, d.message]),
+      [expected],
+      name,
+    );
+  }
+});
+
+test('text outside the root element is a warning at the text; the document is read', () => {
+  const { result } = loadOne('mime.xsd', '--=_Part_9\n\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>\n  trailer');
+  assert.deepEqual(
+    result.diagnostics.map((d) => [d.severity, d.line, d.column, d.message]),
+    [['warning', 1, 1, 'XML error: text outside the root element']],
+  );
+  assert.equal(result.schemas.length, 1);
 });

@@ -1,8 +1,9 @@
 /**
- * Test helper: the service roots of loaded WSDL documents, read straight from their DOM (every
- * `wsdl:message/wsdl:part/@element`), independent of the WSDL parser.
+ * Test helper: the service roots of loaded WSDL documents, read straight from their files with
+ * @xmldom/xmldom (every `wsdl:message/wsdl:part/@element`), independent of the loader and the WSDL parser.
  */
-import type { Element } from '@xmldom/xmldom';
+import { readFileSync } from 'node:fs';
+import { DOMParser, type Element } from '@xmldom/xmldom';
 import type { LoadResult } from '../../generator/load/types.js';
 import type { ServiceRoots } from '../../generator/model/roots.js';
 
@@ -13,7 +14,8 @@ export function partRoots(loaded: LoadResult): ServiceRoots {
   const elements = new Set<string>();
   const types = new Set<string>();
   for (const doc of loaded.wsdlDocuments) {
-    const parts = doc.document.getElementsByTagNameNS(WSDL, 'part');
+    const dom = new DOMParser().parseFromString(readFileSync(doc.path, 'utf8'), 'text/xml');
+    const parts = dom.getElementsByTagNameNS(WSDL, 'part');
     for (let i = 0; i < parts.length; i++) {
       const part = parts.item(i) as Element;
       for (const [attr, set] of [

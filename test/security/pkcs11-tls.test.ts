@@ -1,12 +1,18 @@
-import { test, describe, after } from 'node:test';
+import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { pkcs11EngineTlsOptions, pkcs11Uri } from '@volet/runtime/security';
 import { createSoftHsmToken, SOFTHSM_MODULE, softHsmSkipReason, type SoftHsmToken } from '../support/softhsm.js';
-import { testPki } from './pki.js';
-import { openssl, toolsSkipReason } from './tools.js';
+import { opensslCredentials, type OpensslCredentials } from '../support/pki.js';
+import { hasTool, toolsSkipReason } from './tools.js';
+
+/** Signing credentials made with openssl (only when it is installed: the suites skip otherwise). */
+let pki: OpensslCredentials;
+before(async () => {
+  if (hasTool('openssl', 'version')) pki = await opensslCredentials();
+});
 
 const ENGINE = '/usr/lib/x86_64-linux-gnu/engines-3/pkcs11.so';
 const skip =
@@ -28,30 +34,10 @@ describe('pkcs11: URIs', () => {
 
 describe('mutual TLS with the client key inside a SoftHSM2 token (OpenSSL pkcs11 engine)', { skip }, () => {
   test('the server sees the client certificate; the handshake signed in the token', async () => {
-    const pki = testPki();
     token = createSoftHsmToken();
     token.importKey({ keyPemFile: pki.org.keyFile, label: 'tls-auth', id: '05' });
-    const serverKey = pki.file('server.key');
-    const serverCert = pki.file('server.pem');
-    openssl([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      serverKey,
-      '-out',
-      serverCert,
-      '-days',
-      '2',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost',
-    ]);
     const server = https.createServer(
-      { key: readFileSync(serverKey), cert: readFileSync(serverCert), ca: pki.caCertPem, requestCert: true, rejectUnauthorized: true },
+      { key: pki.pki.server.keyPem, cert: pki.pki.server.chainPem, ca: pki.pki.caBundlePem, requestCert: true, rejectUnauthorized: true },
       (req, res) => {
         const peer = (req.socket as import('node:tls').TLSSocket).getPeerCertificate();
         res.end(String(peer.subject?.CN));
@@ -62,7 +48,7 @@ describe('mutual TLS with the client key inside a SoftHSM2 token (OpenSSL pkcs11
       const agent = new https.Agent({
         ...pkcs11EngineTlsOptions({ module: SOFTHSM_MODULE, token: token.label, keyLabel: 'tls-auth', pin: token.pin, engine: ENGINE }),
         cert: pki.org.certPem,
-        ca: readFileSync(serverCert),
+        ca: pki.pki.caBundlePem,
       });
       const body = await new Promise<string>((resolve, reject) => {
         https

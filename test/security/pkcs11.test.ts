@@ -1,12 +1,18 @@
-import { test, describe, after } from 'node:test';
+import { test, describe, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import { SecurityError } from '@volet/runtime';
 import { buildAssertionPs, buildVihf, openPkcs11Signer, verifyAssertionSignature, type Pkcs11SignerOptions } from '@volet/runtime/security';
 import { createSoftHsmToken, softHsmSkipReason, type SoftHsmToken } from '../support/softhsm.js';
-import { testPki } from './pki.js';
-import { toolsSkipReason, xmlsecVerify } from './tools.js';
+import { opensslCredentials, type OpensslCredentials } from '../support/pki.js';
+import { hasTool, toolsSkipReason, xmlsecVerify } from './tools.js';
+
+/** Signing credentials made with openssl (only when it is installed: the suites skip otherwise). */
+let pki: OpensslCredentials;
+before(async () => {
+  if (hasTool('openssl', 'version')) pki = await opensslCredentials();
+});
 
 const skip = toolsSkipReason('openssl', 'xmlsec1') || softHsmSkipReason();
 if (skip) console.log(`# ${skip}`);
@@ -14,7 +20,6 @@ if (skip) console.log(`# ${skip}`);
 let token: SoftHsmToken | undefined;
 function setup(): SoftHsmToken {
   if (token) return token;
-  const pki = testPki();
   token = createSoftHsmToken();
   // The CPS-like card key with its certificate on the token; the org key without one.
   token.importKey({ keyPemFile: pki.cps.keyFile, certDerFile: pki.cps.certDerFile, label: 'cps-signature', id: '01' });
@@ -29,7 +34,6 @@ function options(t: SoftHsmToken, extra: Partial<Pkcs11SignerOptions>): Pkcs11Si
 
 describe('PKCS#11 signer on a SoftHSM2 token', { skip }, () => {
   test('key found by label, certificate read from the token, RSA-SHA256/SHA1 signatures verify', async () => {
-    const pki = testPki();
     const t = setup();
     const signer = await openPkcs11Signer(options(t, { keyLabel: 'cps-signature' }));
     try {
@@ -46,7 +50,6 @@ describe('PKCS#11 signer on a SoftHSM2 token', { skip }, () => {
   });
 
   test('a VIHF and an assertion PS signed inside the token verify with xmlsec1', async () => {
-    const pki = testPki();
     const t = setup();
     const card = await openPkcs11Signer(options(t, { keyId: '01' }));
     const org = await openPkcs11Signer(options(t, { keyLabel: 'org-sign', keyId: '02', certificate: pki.org.certPem }));
@@ -79,7 +82,6 @@ describe('PKCS#11 signer on a SoftHSM2 token', { skip }, () => {
   });
 
   test('wrong PIN, unknown key, wrong certificate, unknown token: typed errors that never contain the PIN', async () => {
-    const pki = testPki();
     const t = setup();
     const badPin = '987654';
     const expectCode =

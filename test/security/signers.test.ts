@@ -1,12 +1,18 @@
-import { test, describe } from 'node:test';
+import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import { verify as cryptoVerify, X509Certificate } from 'node:crypto';
 import { createPemSigner, createPkcs12Signer, loadPemSigner, loadPkcs12Signer, SecurityError, type Signer } from '@volet/runtime';
 import { assertPkcs12UsableByNode, buildVihf, pkcs12ToPem, readPkcs12, verifyAssertionSignature } from '@volet/runtime/security';
-import { testPki } from './pki.js';
-import { openssl, toolsSkipReason, xmlsecVerify } from './tools.js';
+import { opensslCredentials, type OpensslCredentials } from '../support/pki.js';
+import { hasTool, openssl, toolsSkipReason, xmlsecVerify } from './tools.js';
+
+/** Signing credentials made with openssl (only when it is installed: the suites skip otherwise). */
+let pki: OpensslCredentials;
+before(async () => {
+  if (hasTool('openssl', 'version')) pki = await opensslCredentials();
+});
 
 const skip = toolsSkipReason('openssl', 'xmlsec1');
 const PASS = 'p12-Secret!42';
@@ -32,7 +38,6 @@ function isCode(code: string, ...forbidden: string[]) {
 
 describe('PEM signer', { skip }, () => {
   test('plain PKCS#8 key + certificate: signs RSA-SHA256 and RSA-SHA1, exposes DER/PEM/DN', async () => {
-    const pki = testPki();
     const signer = createPemSigner({ key: pki.org.keyPem, certificate: pki.org.certPem });
     await assertSignsFor(signer, pki.org.certPem);
     assert.deepEqual(Buffer.from(signer.certificate.der), readFileSync(pki.org.certDerFile));
@@ -42,7 +47,6 @@ describe('PEM signer', { skip }, () => {
   });
 
   test('encrypted key: right passphrase works; wrong or missing passphrase is a clear error without the passphrase', async () => {
-    const pki = testPki();
     const encrypted = openssl(['pkcs8', '-topk8', '-in', pki.org.keyFile, '-v2', 'aes-256-cbc', '-passout', `pass:${PASS}`]);
     await assertSignsFor(createPemSigner({ key: encrypted, passphrase: PASS, certificate: pki.org.certPem }), pki.org.certPem);
     assert.throws(
@@ -53,7 +57,6 @@ describe('PEM signer', { skip }, () => {
   });
 
   test('mismatched key and certificate, non-RSA key, garbage', () => {
-    const pki = testPki();
     assert.throws(() => createPemSigner({ key: pki.other.keyPem, certificate: pki.org.certPem }), isCode('key-certificate-mismatch'));
     const ecKey = openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256']);
     assert.throws(() => createPemSigner({ key: ecKey, certificate: pki.org.certPem }), isCode('unsupported-key'));
@@ -70,7 +73,6 @@ describe('PKCS#12 signer', { skip }, () => {
   } as const;
 
   function makeP12(name: string, extra: readonly string[]): Buffer | undefined {
-    const pki = testPki();
     const out = pki.file(`${name.replace(/\W+/g, '_')}.p12`);
     try {
       openssl([
@@ -96,7 +98,6 @@ describe('PKCS#12 signer', { skip }, () => {
 
   for (const [name, args] of Object.entries(variants)) {
     test(`${name}: key extracted with forge, certificate and chain recovered byte for byte, signature verifies in xmlsec1`, async (t) => {
-      const pki = testPki();
       const pfx = makeP12(name, args);
       if (!pfx) {
         t.skip(`openssl cannot write ${name} files here (legacy provider missing)`);
@@ -160,7 +161,6 @@ describe('PKCS#12 signer', { skip }, () => {
   });
 
   test('file loader, garbage, key-less file', async () => {
-    const pki = testPki();
     const pfx = makeP12('loader', []);
     assert.ok(pfx);
     const file = pki.file('loader-copy.p12', pfx);

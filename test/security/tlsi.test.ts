@@ -1,4 +1,4 @@
-import { test, describe } from 'node:test';
+import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,11 +7,17 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import { createPemSigner, EncodeError, readOrCreateInstanceId, SecurityError, tlsiProfile, type ContextValue, type Signer } from '@volet/runtime';
 import { buildAssertionPs, securityHeader, tlsiSecurityHeader, verifyAssertionSignature } from '@volet/runtime/security';
 import { corpus, corpusSkipReason } from '../support/paths.js';
-import { testPki } from './pki.js';
+import { opensslCredentials, type OpensslCredentials } from '../support/pki.js';
 import { CTXBAM_XSD, CTXLPS_XSD, SAML_ASSERTION_XSD, TLSI_SECURITY_XSD } from './schemas.js';
 import { shapeDiff, shapeOf, shapeOfElement } from './structure.js';
-import { tempDir, toolsSkipReason, xmlsecVerify } from './tools.js';
+import { hasTool, tempDir, toolsSkipReason, xmlsecVerify } from './tools.js';
 import { xmllintValidateFile } from '../support/xmllint.js';
+
+/** Signing credentials made with openssl (only when it is installed: the suites skip otherwise). */
+let pki: OpensslCredentials;
+before(async () => {
+  if (hasTool('openssl', 'version')) pki = await opensslCredentials();
+});
 
 const skip = corpusSkipReason || toolsSkipReason('xmllint', 'xmlsec1', 'openssl');
 const PS_FIXTURE = corpus('insi-padoa', 'extracted', 'assertion-ps-saml2-signed.xml');
@@ -60,7 +66,7 @@ async function contextHeaders(contexts: { ContexteLPS?: ContextValue; ContexteBA
 
 let cps: Signer | undefined;
 function cpsSigner(): Signer {
-  cps ??= createPemSigner({ key: testPki().cps.keyPem, certificate: testPki().cps.certPem });
+  cps ??= createPemSigner({ key: pki.cps.keyPem, certificate: pki.cps.certPem });
   return cps;
 }
 
@@ -145,7 +151,6 @@ describe('ContexteLPS / ContexteBAM', { skip }, () => {
 
 describe('assertion PS', { skip }, () => {
   test('same structure as the public signed fixture, SAML-schema-valid, verifies in xmlsec1 and here', async () => {
-    const pki = testPki();
     const xml = await buildAssertionPs(
       { nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05' },
       { signer: cpsSigner(), now: () => NOW },
@@ -228,7 +233,6 @@ describe('TLSi wsse:Security', { skip }, () => {
   });
 
   test('a complete INSi request built from these parts verifies in xmlsec1', async () => {
-    const pki = testPki();
     const ps = await buildAssertionPs({ nameId: '00B6087510', identifiantFacturation: '123456789', secteurActivite: 'SA05' }, { signer: cpsSigner() });
     const [bam, lps] = await contextHeaders({
       ContexteLPS: {

@@ -1,15 +1,21 @@
-import { test, describe } from 'node:test';
+import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createPemSigner, SecurityError, VihfProvider, type Signer, type VihfInput } from '@volet/runtime';
 import { buildVihf, buildVihfXml, parseVihfInput, securityHeader, validateVihfInput, verifyAssertionSignature } from '@volet/runtime/security';
 import { corpusSkipReason } from '../support/paths.js';
-import { testPki } from './pki.js';
+import { opensslCredentials, type OpensslCredentials } from '../support/pki.js';
 import { SAML_ASSERTION_XSD, samlWithHl7Xsd } from './schemas.js';
 import { shapeDiff, shapeOf, withoutChild } from './structure.js';
-import { tempDir, toolsSkipReason, xmlsecVerify } from './tools.js';
+import { hasTool, tempDir, toolsSkipReason, xmlsecVerify } from './tools.js';
 import { xmllintValidateFile } from '../support/xmllint.js';
 import { inputFromToken, OFFICIAL_TOKENS, officialTokenPath, readOfficialToken } from './vihf-oracle.js';
+
+/** Signing credentials made with openssl (only when it is installed: the suites skip otherwise). */
+let pki: OpensslCredentials;
+before(async () => {
+  if (hasTool('openssl', 'version')) pki = await opensslCredentials();
+});
 
 const skip = corpusSkipReason || toolsSkipReason('xmllint', 'xmlsec1', 'openssl');
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
@@ -41,7 +47,6 @@ interface Fixture {
 let fixture: Fixture | undefined;
 function setup(): Fixture {
   if (fixture) return fixture;
-  const pki = testPki();
   const work = tempDir('vihf');
   fixture = {
     signers: {
@@ -73,7 +78,6 @@ describe('VIHF vs the official tokens', { skip }, () => {
   for (const c of cases) {
     test(`${c.file}: schema-valid, same structure${c.sign ? ', signature verifies in xmlsec1 and in our verifier' : ''}`, async () => {
       const f = setup();
-      const pki = testPki();
       const official = readOfficialToken(c.file);
       const input = inputFromToken(official);
       const signer = f.signers[c.signer];
@@ -149,7 +153,6 @@ function soapEnvelope(header: string, body = '<q:Query xmlns:q="urn:test:body">x
 describe('signed VIHF inside a SOAP 1.2 envelope', { skip }, () => {
   test('verifies in xmlsec1 and our verifier; tampering is caught by both', async () => {
     const f = setup();
-    const pki = testPki();
     const token = await buildVihf(base, { signer: f.signers.org });
     const header = securityHeader([token]);
     assert.ok(header.includes(token), 'assertion inserted byte for byte');
@@ -185,7 +188,6 @@ describe('signed VIHF inside a SOAP 1.2 envelope', { skip }, () => {
 
   test('ANS 2024 style: ds prefix and InclusiveNamespaces "ds saml #default xsi" verify in xmlsec1', async () => {
     const f = setup();
-    const pki = testPki();
     const token = await buildVihf(
       { ...base, mode: 'INDIRECTE_RENFORCEE' },
       { signer: f.signers.org, signature: { prefix: 'ds', inclusiveNamespacesPrefixList: ['ds', 'saml', '#default', 'xsi'] } },
@@ -205,7 +207,6 @@ describe('signed VIHF inside a SOAP 1.2 envelope', { skip }, () => {
 
   test('RSA-SHA1 is opt-in on both sides: refused by default by the verifier, accepted with allowSha1', async () => {
     const f = setup();
-    const pki = testPki();
     const token = await buildVihf(base, { signer: f.signers.org, signature: { algorithm: 'RSA-SHA1' } });
     assert.match(token, /SignatureMethod Algorithm="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#rsa-sha1"/);
     assert.match(token, /DigestMethod Algorithm="http:\/\/www\.w3\.org\/2000\/09\/xmldsig#sha1"/);

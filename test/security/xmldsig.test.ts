@@ -1,9 +1,15 @@
-import { test, describe } from 'node:test';
+import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createPemSigner, SecurityError, type Signer } from '@volet/runtime';
 import { signAssertion, verifyAssertionSignature } from '@volet/runtime/security';
-import { testPki } from './pki.js';
-import { toolsSkipReason, xmlsecVerify } from './tools.js';
+import { opensslCredentials, type OpensslCredentials } from '../support/pki.js';
+import { hasTool, toolsSkipReason, xmlsecVerify } from './tools.js';
+
+/** Signing credentials made with openssl (only when it is installed: the suites skip otherwise). */
+let pki: OpensslCredentials;
+before(async () => {
+  if (hasTool('openssl', 'version')) pki = await opensslCredentials();
+});
 
 const skip = toolsSkipReason('openssl', 'xmlsec1');
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
@@ -21,7 +27,7 @@ function envelope(...headerParts: string[]): string {
 
 let signer: Signer | undefined;
 function orgSigner(): Signer {
-  signer ??= createPemSigner({ key: testPki().org.keyPem, certificate: testPki().org.certPem });
+  signer ??= createPemSigner({ key: pki.org.keyPem, certificate: pki.org.certPem });
   return signer;
 }
 
@@ -53,7 +59,6 @@ describe('signAssertion', { skip }, () => {
 
 describe('verifyAssertionSignature', { skip }, () => {
   test('shape checks before cryptography', async () => {
-    const pki = testPki();
     const signed = await signAssertion(assertion('_v1'), orgSigner());
     assert.equal(reason(signed), 'valid');
     assert.equal(reason('<not-xml'), 'invalid-xml');
@@ -90,7 +95,6 @@ describe('verifyAssertionSignature', { skip }, () => {
   });
 
   test('a swapped certificate or key fails in xmlsec1 and here', async () => {
-    const pki = testPki();
     const otherSigner = createPemSigner({ key: pki.other.keyPem, certificate: pki.other.certPem });
     const signed = await signAssertion(assertion('_k1'), otherSigner);
     // KeyInfo claims the organisation certificate while the other key signed.
@@ -102,7 +106,6 @@ describe('verifyAssertionSignature', { skip }, () => {
   });
 
   test('signature wrapping: a second element with the same ID is refused (xmlsec1 refuses it too)', async () => {
-    const pki = testPki();
     const signed = await signAssertion(assertion('_w1', 'genuine'), orgSigner());
     const wrapped = envelope(signed).replace('<soap:Body/>', `<soap:Body>${assertion('_w1', 'forged')}</soap:Body>`);
     assert.equal(reason(wrapped), 'ambiguous-assertion');

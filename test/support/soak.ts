@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { readPkiManifest } from '../../simulator/pki-manifest.js';
 import { sampleClients } from '../../simulator/samples/sample-clients.js';
 import { startSimulators } from '../../simulator/start-simulators.js';
-import type { TestPki } from '../../simulator/pki/index.js';
+import type { TestPki } from './pki.js';
 
 /** What one soak run saw. */
 export interface SoakResult {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DOMParser } from '@xmldom/xmldom';
 import type { LoadResult } from '../../generator/load/types.js';
+import { parseLightTree } from '../../generator/load/xml-tree-reader.js';
 import type { Diagnostic } from '../../generator/model/model.js';
 import { parseWsdl } from '../../generator/parse/wsdl/parse-wsdl.js';
 import { definitions, errors, parseOne, positionOf } from './inline.js';
@@ -121,8 +121,8 @@ test('a description without wsdl:service: warning', () => {
 });
 
 test('a WSDL 2.0 description is an error, not an exception', () => {
-  const document = new DOMParser().parseFromString('<description xmlns="http://www.w3.org/ns/wsdl"/>', 'text/xml');
-  const doc = { path: '/x.wsdl', displayPath: 'x.wsdl', kind: 'wsdl' as const, document };
+  const root = parseLightTree('<description xmlns="http://www.w3.org/ns/wsdl"/>');
+  const doc = { path: '/x.wsdl', displayPath: 'x.wsdl', kind: 'wsdl' as const, root };
   const loaded: LoadResult = { wsdlDocuments: [doc], schemas: [], documents: [doc], diagnostics: [], redefinitions: [] };
   const diagnostics: Diagnostic[] = [];
   assert.deepEqual(parseWsdl(loaded, diagnostics), []);

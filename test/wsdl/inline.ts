@@ -2,8 +2,8 @@
  * Test helpers: build a LoadResult from WSDL texts held in memory (no loader), parse it, and find
  * where a piece of text is, so that tests can check diagnostic locations.
  */
-import { DOMParser } from '@xmldom/xmldom';
 import type { LoadResult, LoadedDocument } from '../../generator/load/types.js';
+import { parseLightTree } from '../../generator/load/xml-tree-reader.js';
 import type { Diagnostic, Service } from '../../generator/model/model.js';
 import { parseWsdl } from '../../generator/parse/wsdl/parse-wsdl.js';
 
@@ -19,7 +19,7 @@ export function inlineLoad(files: InlineFile[]): LoadResult {
     path: '/inline/' + f.path,
     displayPath: f.path,
     kind: 'wsdl',
-    document: new DOMParser().parseFromString(f.text, 'text/xml'),
+    root: parseLightTree(f.text),
   }));
   return { wsdlDocuments: documents, schemas: [], documents, diagnostics: [], redefinitions: [] };
 }

@@ -3,7 +3,8 @@
  * action pattern of WS-Addressing 1.0 Metadata §4.4.4 (https://www.w3.org/TR/ws-addr-metadata/).
  * The SOAP action is never used: several DMP services carry a `soapAction` that is wrong as an Action.
  */
-import type { Element } from '@xmldom/xmldom';
+import { attrNS } from '../../load/xml-elements.js';
+import type { XmlElement } from '../../load/xml-tree.js';
 import { ACTION_NAMESPACES } from './namespaces.js';
 import type { WsdlPattern } from './definitions.js';
 
@@ -11,10 +12,9 @@ import type { WsdlPattern } from './definitions.js';
  * The explicit action on a `wsdl:input`/`wsdl:output`/`wsdl:fault` element: the first `Action`
  * attribute found in {@link ACTION_NAMESPACES} order, trimmed; `null` when there is none or it is empty.
  */
-export function explicitAction(el: Element): string | null {
+export function explicitAction(el: XmlElement): string | null {
   for (const ns of ACTION_NAMESPACES) {
-    if (!el.hasAttributeNS(ns, 'Action')) continue;
-    const value = (el.getAttributeNS(ns, 'Action') ?? '').trim();
+    const value = (attrNS(el, ns, 'Action') ?? '').trim();
     if (value !== '') return value;
   }
   return null;

@@ -2,12 +2,12 @@
  * The faults of one operation: the port type's `wsdl:fault`s with their `soap:fault` bindings,
  * detail elements and WS-Addressing actions.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Fault } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
-import { attr, attrLocation, childElements } from './dom.js';
+import { attr, childElements } from '../../load/xml-elements.js';
 import { defaultFaultAction } from './actions.js';
 import { findMessage, type BindContext } from './bind-message.js';
 import { WSDL_NS } from './namespaces.js';
@@ -15,8 +15,8 @@ import { setPartLocation } from './part-locations.js';
 import { soapChild } from './soap-extensions.js';
 
 /** Binds the faults of port type operation `op` with the binding operation element `bindingOp`. */
-export function bindFaults(op: WsdlPortTypeOperation, portType: WsdlPortType, bindingOp: Element, ctx: BindContext): Fault[] {
-  const bound = new Map<string, Element>();
+export function bindFaults(op: WsdlPortTypeOperation, portType: WsdlPortType, bindingOp: XmlElement, ctx: BindContext): Fault[] {
+  const bound = new Map<string, XmlElement>();
   for (const el of childElements(bindingOp, WSDL_NS, 'fault')) {
     const name = attr(el, 'name') ?? '';
     if (!op.faults.some((f) => f.name === name)) {
@@ -74,7 +74,7 @@ export function bindFaults(op: WsdlPortTypeOperation, portType: WsdlPortType, bi
   return faults;
 }
 
-function checkSoapFault(bindingFault: Element, name: string, ctx: BindContext): void {
+function checkSoapFault(bindingFault: XmlElement, name: string, ctx: BindContext): void {
   const soapFault = soapChild(bindingFault, 'fault', ctx.version, ctx.doc, ctx.diagnostics);
   if (soapFault === null) {
     ctx.diagnostics.push(diagnostic('warning', locationOf(bindingFault, ctx.doc), `binding fault '${name}' has no soap:fault`, 'wsdl-missing-soap-fault'));
@@ -85,7 +85,7 @@ function checkSoapFault(bindingFault: Element, name: string, ctx: BindContext): 
     ctx.diagnostics.push(
       diagnostic(
         'warning',
-        attrLocation(soapFault, 'name', ctx.doc),
+        attributeLocationOf(soapFault, 'name', ctx.doc),
         `soap:fault name '${soapName}' differs from its wsdl:fault name '${name}'`,
         'wsdl-fault-name-mismatch',
       ),
@@ -95,7 +95,7 @@ function checkSoapFault(bindingFault: Element, name: string, ctx: BindContext): 
     ctx.diagnostics.push(
       diagnostic(
         'warning',
-        attrLocation(soapFault, 'use', ctx.doc),
+        attributeLocationOf(soapFault, 'use', ctx.doc),
         `fault '${name}' uses SOAP encoding (use="encoded"), which is not supported`,
         'wsdl-encoded-use',
       ),

@@ -3,13 +3,14 @@
  * (`soap:body/@parts`) and which become header blocks (`soap:header`, possibly naming parts of the
  * same message: the INSi pattern), with their `soap:headerfault`s.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { BodyPart, Diagnostic, HeaderPart, MessageBinding, QNameString } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlDefinitions, WsdlIo, WsdlMessage, WsdlPart } from './definitions.js';
-import { attr, attrLocation, childElements, refAttr, type WsdlRef } from './dom.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import { refAttr, type WsdlRef } from './dom.js';
 import { lookup } from './lookup.js';
 import { MIME_BINDING_NS } from './namespaces.js';
 import { setPartLocation } from './part-locations.js';
@@ -45,7 +46,7 @@ export function findMessage(defs: WsdlDefinitions, ref: WsdlRef, diagnostics: Di
  * (`null` when the binding operation has none). Returns `null` when the message is unusable
  * (the problem is already reported).
  */
-export function bindMessage(io: WsdlIo, bindingIo: Element | null, ctx: BindContext): BoundMessage | null {
+export function bindMessage(io: WsdlIo, bindingIo: XmlElement | null, ctx: BindContext): BoundMessage | null {
   if (io.message === null) return null;
   const message = findMessage(ctx.defs, io.message, ctx.diagnostics);
   if (message === null) return null;
@@ -75,7 +76,7 @@ export function bindMessage(io: WsdlIo, bindingIo: Element | null, ctx: BindCont
     ctx.diagnostics.push(
       diagnostic(
         'warning',
-        attrLocation(bodyEl, 'use', ctx.doc),
+        attributeLocationOf(bodyEl, 'use', ctx.doc),
         `operation '${ctx.operation}' uses SOAP encoding (use="encoded"), which is not supported; parts are read as literal`,
         'wsdl-encoded-use',
       ),
@@ -96,7 +97,7 @@ export function bindMessage(io: WsdlIo, bindingIo: Element | null, ctx: BindCont
  * The `soap:body` and `soap:header`s of a binding input/output, looking inside `mime:multipartRelated`
  * too, and the parts bound as MIME attachments (`mime:content/@part`).
  */
-function soapElementsOf(bindingIo: Element | null, ctx: BindContext): { body: Element | null; headers: Element[]; attachments: string[] } {
+function soapElementsOf(bindingIo: XmlElement | null, ctx: BindContext): { body: XmlElement | null; headers: XmlElement[]; attachments: string[] } {
   if (bindingIo === null) return { body: null, headers: [], attachments: [] };
   const attachments: string[] = [];
   let body = soapChildren(bindingIo, 'body', ctx.version, ctx.doc, ctx.diagnostics)[0] ?? null;
@@ -127,7 +128,7 @@ function soapElementsOf(bindingIo: Element | null, ctx: BindContext): { body: El
  * of the message not already carried elsewhere — as a header of this same message or as a MIME
  * attachment (as JAX-WS does: a part is carried once).
  */
-function bodyParts(bodyEl: Element | null, message: WsdlMessage, carriedElsewhere: Set<string>, ctx: BindContext): WsdlPart[] {
+function bodyParts(bodyEl: XmlElement | null, message: WsdlMessage, carriedElsewhere: Set<string>, ctx: BindContext): WsdlPart[] {
   const listed = bodyEl === null ? null : attr(bodyEl, 'parts');
   if (listed === null) return message.parts.filter((p) => !carriedElsewhere.has(p.name));
   const out: WsdlPart[] = [];
@@ -140,7 +141,7 @@ function bodyParts(bodyEl: Element | null, message: WsdlMessage, carriedElsewher
       ctx.diagnostics.push(
         diagnostic(
           'error',
-          attrLocation(bodyEl as Element, 'parts', ctx.doc),
+          attributeLocationOf(bodyEl as XmlElement, 'parts', ctx.doc),
           `soap:body parts="${listed}": message ${message.qname} has no part '${name}'`,
           'wsdl-missing-part',
         ),
@@ -186,7 +187,7 @@ function toBodyPart(part: WsdlPart, message: WsdlMessage, ctx: BindContext): Bod
 }
 
 /** Resolves the message and part a `soap:header` or `soap:headerfault` names. */
-function headerTarget(el: Element, enclosing: WsdlMessage, ctx: BindContext): { message: WsdlMessage; part: WsdlPart; element: QNameString } | null {
+function headerTarget(el: XmlElement, enclosing: WsdlMessage, ctx: BindContext): { message: WsdlMessage; part: WsdlPart; element: QNameString } | null {
   const at = locationOf(el, ctx.doc);
   const what = `soap:${el.localName}`;
   let message: WsdlMessage | null = enclosing;
@@ -206,7 +207,7 @@ function headerTarget(el: Element, enclosing: WsdlMessage, ctx: BindContext): { 
   const part = message.parts.find((p) => p.name === partName);
   if (part === undefined) {
     ctx.diagnostics.push(
-      diagnostic('error', attrLocation(el, 'part', ctx.doc), `${what}: message ${message.qname} has no part '${partName}'`, 'wsdl-missing-part'),
+      diagnostic('error', attributeLocationOf(el, 'part', ctx.doc), `${what}: message ${message.qname} has no part '${partName}'`, 'wsdl-missing-part'),
     );
     return null;
   }
@@ -226,7 +227,7 @@ function headerTarget(el: Element, enclosing: WsdlMessage, ctx: BindContext): { 
   return { message, part, element: part.element };
 }
 
-function bindHeader(el: Element, enclosing: WsdlMessage, ctx: BindContext): HeaderPart | null {
+function bindHeader(el: XmlElement, enclosing: WsdlMessage, ctx: BindContext): HeaderPart | null {
   const target = headerTarget(el, enclosing, ctx);
   if (target === null) return null;
   const headerFaults: HeaderPart['headerFaults'] = [];

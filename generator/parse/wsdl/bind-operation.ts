@@ -2,12 +2,13 @@
  * One operation of a port: the port type operation joined with its SOAP binding operation
  * (style, SOAP action, message layouts, faults, WS-Addressing actions).
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { ActionSource, Operation } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { WsdlIo, WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
-import { attr, attrLocation, childElements, documentationOf } from './dom.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import { documentationOf } from './dom.js';
 import { defaultMessageAction } from './actions.js';
 import { bindMessage, type BindContext, type BoundMessage } from './bind-message.js';
 import { bindFaults } from './bind-faults.js';
@@ -18,7 +19,7 @@ import { soapChild } from './soap-extensions.js';
 export type OperationContext = Omit<BindContext, 'style' | 'operation'> & { bindingStyle: 'document' | 'rpc' };
 
 /** Builds the model operation for port type operation `op` bound by `bindingOp`. */
-export function bindOperation(op: WsdlPortTypeOperation, portType: WsdlPortType, bindingOp: Element, context: OperationContext): Operation {
+export function bindOperation(op: WsdlPortTypeOperation, portType: WsdlPortType, bindingOp: XmlElement, context: OperationContext): Operation {
   const { diagnostics, doc } = context;
   const soapOp = soapChild(bindingOp, 'operation', context.version, doc, diagnostics);
   const style = operationStyle(soapOp, context);
@@ -57,14 +58,14 @@ export function bindOperation(op: WsdlPortTypeOperation, portType: WsdlPortType,
   };
 }
 
-function operationStyle(soapOp: Element | null, context: OperationContext): 'document' | 'rpc' {
+function operationStyle(soapOp: XmlElement | null, context: OperationContext): 'document' | 'rpc' {
   const value = soapOp === null ? null : attr(soapOp, 'style');
   if (value === null) return context.bindingStyle;
   if (value === 'document' || value === 'rpc') return value;
   context.diagnostics.push(
     diagnostic(
       'warning',
-      attrLocation(soapOp as Element, 'style', context.doc),
+      attributeLocationOf(soapOp as XmlElement, 'style', context.doc),
       `unknown operation style '${value}'; the binding's style '${context.bindingStyle}' is used`,
       'wsdl-invalid-style',
     ),
@@ -72,7 +73,7 @@ function operationStyle(soapOp: Element | null, context: OperationContext): 'doc
   return context.bindingStyle;
 }
 
-function checkIoBound(direction: 'input' | 'output', io: WsdlIo | null, bindingIo: Element | null, operation: string, ctx: BindContext): void {
+function checkIoBound(direction: 'input' | 'output', io: WsdlIo | null, bindingIo: XmlElement | null, operation: string, ctx: BindContext): void {
   if (io === null && bindingIo !== null) {
     ctx.diagnostics.push(
       diagnostic(
@@ -108,7 +109,7 @@ function actionOf(
   };
 }
 
-function rpcNamespace(input: BoundMessage | null, output: BoundMessage | null, bindingOp: Element, ctx: BindContext): string {
+function rpcNamespace(input: BoundMessage | null, output: BoundMessage | null, bindingOp: XmlElement, ctx: BindContext): string {
   const namespace = input?.namespace ?? output?.namespace ?? null;
   if (namespace !== null) return namespace;
   ctx.diagnostics.push(

@@ -2,12 +2,13 @@
  * One `wsdl:port`: its SOAP binding (version, style, transport), its address and its operations.
  * Ports bound otherwise (HTTP GET/POST, …) are skipped with a warning.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic, Operation, Port, QNameString } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { WsdlBinding, WsdlDefinitions, WsdlPort, WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
-import { attr, attrLocation, childElements, refAttr } from './dom.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import { refAttr } from './dom.js';
 import { lookup } from './lookup.js';
 import { bindOperation } from './bind-operation.js';
 import { HTTP_BINDING_NS, WSDL_NS, soapVersionOf } from './namespaces.js';
@@ -53,7 +54,7 @@ export function bindPort(port: WsdlPort, defs: WsdlDefinitions, cache: BindingCa
 }
 
 /** The `soap:binding` or `soap12:binding` child of a `wsdl:binding`, or `null`. */
-function soapBindingElement(el: Element): Element | null {
+function soapBindingElement(el: XmlElement): XmlElement | null {
   return childElements(el).find((c) => c.localName === 'binding' && soapVersionOf(c.namespaceURI) !== null) ?? null;
 }
 
@@ -92,7 +93,7 @@ function readBinding(binding: WsdlBinding, port: WsdlPort, defs: WsdlDefinitions
   if (styleValue === 'rpc' || styleValue === 'document') style = styleValue;
   else if (styleValue !== null) {
     diagnostics.push(
-      diagnostic('warning', attrLocation(soapBinding, 'style', doc), `unknown binding style '${styleValue}'; document is used`, 'wsdl-invalid-style'),
+      diagnostic('warning', attributeLocationOf(soapBinding, 'style', doc), `unknown binding style '${styleValue}'; document is used`, 'wsdl-invalid-style'),
     );
   }
   const operations: Operation[] = [];
@@ -106,9 +107,9 @@ function readBinding(binding: WsdlBinding, port: WsdlPort, defs: WsdlDefinitions
  * Pairs each port type operation with its binding operation, in port type order. Overloaded names
  * are told apart by their input and output names (WSDL 1.1 §2.4.6).
  */
-function pairOperations(binding: WsdlBinding, portType: WsdlPortType, diagnostics: Diagnostic[]): [WsdlPortTypeOperation, Element][] {
+function pairOperations(binding: WsdlBinding, portType: WsdlPortType, diagnostics: Diagnostic[]): [WsdlPortTypeOperation, XmlElement][] {
   const unused = childElements(binding.element, WSDL_NS, 'operation');
-  const pairs: [WsdlPortTypeOperation, Element][] = [];
+  const pairs: [WsdlPortTypeOperation, XmlElement][] = [];
   for (const op of portType.operations) {
     const candidates = unused.filter((el) => attr(el, 'name') === op.name);
     const match =
@@ -142,7 +143,7 @@ function pairOperations(binding: WsdlBinding, portType: WsdlPortType, diagnostic
   return pairs;
 }
 
-function ioName(bindingOp: Element, direction: 'input' | 'output'): string | null {
+function ioName(bindingOp: XmlElement, direction: 'input' | 'output'): string | null {
   const el = childElements(bindingOp, WSDL_NS, direction)[0];
   return el === undefined ? null : attr(el, 'name');
 }

@@ -3,7 +3,7 @@
  * `wsdl:import`ed ones) into tables keyed by QName. Each definition keeps its element and document
  * so that later steps can read its extensions and point diagnostics at it.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { QNameString, SourceLocation } from '../../model/model.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlRef } from './dom.js';
@@ -71,7 +71,7 @@ export interface WsdlPortType {
 /** A `wsdl:binding`, read lazily (only bindings that ports use are looked at). */
 export interface WsdlBinding {
   qname: QNameString;
-  element: Element;
+  element: XmlElement;
   doc: LoadedDocument;
   at: SourceLocation;
 }
@@ -80,7 +80,7 @@ export interface WsdlBinding {
 export interface WsdlPort {
   name: string;
   binding: WsdlRef | null;
-  element: Element;
+  element: XmlElement;
   doc: LoadedDocument;
   at: SourceLocation;
 }

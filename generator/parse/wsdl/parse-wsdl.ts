@@ -33,7 +33,7 @@ export function parseWsdl(loaded: LoadResult, diagnostics: Diagnostic[]): Servic
   }
   if (defs.services.length === 0) {
     const entry = loaded.wsdlDocuments[0];
-    if (entry !== undefined && entry.document.documentElement !== null) {
+    if (entry !== undefined) {
       diagnostics.push(
         diagnostic(
           'warning',

@@ -3,14 +3,15 @@
  * Each document contributes under its own targetNamespace (`wsdl:import`ed WSDLs included);
  * a QName defined twice keeps its first definition and gets a warning.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic, QNameString, SourceLocation } from '../../model/model.js';
 import { qname } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlDefinitions, WsdlPort, WsdlService } from './definitions.js';
-import { attr, childElements, documentationOf, refAttr } from './dom.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import { documentationOf, refAttr } from './dom.js';
 import { WSDL20_NS, WSDL_NS } from './namespaces.js';
 import { readMessage } from './read-messages.js';
 import { readPortType } from './read-port-types.js';
@@ -19,8 +20,7 @@ import { readPortType } from './read-port-types.js';
 export function readDefinitions(documents: readonly LoadedDocument[], diagnostics: Diagnostic[]): WsdlDefinitions {
   const defs: WsdlDefinitions = { messages: new Map(), portTypes: new Map(), bindings: new Map(), services: [] };
   for (const doc of documents) {
-    const root = doc.document.documentElement;
-    if (root === null || root === undefined) continue;
+    const root = doc.root;
     if (root.namespaceURI === WSDL20_NS) {
       diagnostics.push(diagnostic('error', locationOf(root, doc), 'WSDL 2.0 descriptions are not supported (WSDL 1.1 only)', 'wsdl-version'));
       continue;
@@ -41,7 +41,7 @@ export function readDefinitions(documents: readonly LoadedDocument[], diagnostic
   return defs;
 }
 
-function readDocument(root: Element, doc: LoadedDocument, defs: WsdlDefinitions, diagnostics: Diagnostic[]): void {
+function readDocument(root: XmlElement, doc: LoadedDocument, defs: WsdlDefinitions, diagnostics: Diagnostic[]): void {
   const namespace = attr(root, 'targetNamespace') ?? '';
   const add = <T extends { at: SourceLocation }>(table: Map<QNameString, T>, kind: string, key: QNameString, value: T): void => {
     const first = table.get(key);
@@ -92,7 +92,7 @@ function readDocument(root: Element, doc: LoadedDocument, defs: WsdlDefinitions,
   }
 }
 
-function readService(el: Element, namespace: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlService | null {
+function readService(el: XmlElement, namespace: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlService | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {

@@ -1,18 +1,19 @@
 /**
  * Reads `wsdl:message` elements and their parts.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic } from '../../model/model.js';
 import { qname } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { locationOf } from '../../load/location.js';
+import { attributeLocationOf, locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlMessage, WsdlPart } from './definitions.js';
-import { attr, attrLocation, childElements, qnameAttr } from './dom.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import { qnameAttr } from './dom.js';
 import { WSDL_NS } from './namespaces.js';
 
 /** Reads one `wsdl:message`; returns `null` (with an error) when it has no name. */
-export function readMessage(el: Element, namespace: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlMessage | null {
+export function readMessage(el: XmlElement, namespace: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlMessage | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {
@@ -34,7 +35,7 @@ export function readMessage(el: Element, namespace: string, doc: LoadedDocument,
   return { qname: qname(namespace, name), parts, at };
 }
 
-function readPart(el: Element, message: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlPart | null {
+function readPart(el: XmlElement, message: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlPart | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {
@@ -51,7 +52,7 @@ function readPart(el: Element, message: string, doc: LoadedDocument, diagnostics
     diagnostics.push(
       diagnostic(
         'warning',
-        attrLocation(el, 'type', doc),
+        attributeLocationOf(el, 'type', doc),
         `part '${name}' of message '${message}' has both element and type; the element is used`,
         'wsdl-part-element-and-type',
       ),

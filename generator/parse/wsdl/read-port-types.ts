@@ -2,19 +2,20 @@
  * Reads `wsdl:portType` elements: operations, their message exchange pattern, messages,
  * faults and explicit WS-Addressing actions.
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic } from '../../model/model.js';
 import { qname } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
 import type { WsdlFaultRef, WsdlIo, WsdlPattern, WsdlPortType, WsdlPortTypeOperation } from './definitions.js';
-import { attr, childElements, documentationOf, refAttr } from './dom.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import { documentationOf, refAttr } from './dom.js';
 import { explicitAction } from './actions.js';
 import { WSDL_NS } from './namespaces.js';
 
 /** Reads one `wsdl:portType`; returns `null` (with an error) when it has no name. */
-export function readPortType(el: Element, namespace: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlPortType | null {
+export function readPortType(el: XmlElement, namespace: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlPortType | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {
@@ -29,7 +30,7 @@ export function readPortType(el: Element, namespace: string, doc: LoadedDocument
   return { qname: qname(namespace, name), name, namespace, operations, at };
 }
 
-function readOperation(el: Element, portType: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlPortTypeOperation | null {
+function readOperation(el: XmlElement, portType: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlPortTypeOperation | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {
@@ -72,7 +73,7 @@ function readOperation(el: Element, portType: string, doc: LoadedDocument, diagn
   return op;
 }
 
-function readIo(el: Element, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlIo {
+function readIo(el: XmlElement, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlIo {
   const at = locationOf(el, doc);
   const message = refAttr(el, 'message', doc, diagnostics);
   if (attr(el, 'message') === null) {
@@ -82,7 +83,7 @@ function readIo(el: Element, doc: LoadedDocument, diagnostics: Diagnostic[]): Ws
   return { name: name === '' ? null : name, message, action: explicitAction(el), at };
 }
 
-function readFault(el: Element, operation: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlFaultRef | null {
+function readFault(el: XmlElement, operation: string, doc: LoadedDocument, diagnostics: Diagnostic[]): WsdlFaultRef | null {
   const at = locationOf(el, doc);
   const name = attr(el, 'name');
   if (name === null || name === '') {

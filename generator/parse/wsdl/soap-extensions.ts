@@ -4,16 +4,16 @@
  * version are accepted with a warning (real WSDLs mix them, for example a SOAP 1.1 address on a
  * SOAP 1.2 binding).
  */
-import type { Element } from '@xmldom/xmldom';
+import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
 import type { LoadedDocument } from '../../load/types.js';
-import { childElements } from './dom.js';
+import { childElements } from '../../load/xml-elements.js';
 import { soapBindingNamespace } from './namespaces.js';
 
 /** The SOAP extension children named `local` of `parent`, preferring the binding's own SOAP version. */
-export function soapChildren(parent: Element, local: string, version: '1.1' | '1.2', doc: LoadedDocument, diagnostics: Diagnostic[]): Element[] {
+export function soapChildren(parent: XmlElement, local: string, version: '1.1' | '1.2', doc: LoadedDocument, diagnostics: Diagnostic[]): XmlElement[] {
   const own = childElements(parent, soapBindingNamespace(version), local);
   if (own.length > 0) return own;
   const otherVersion = version === '1.1' ? '1.2' : '1.1';
@@ -32,6 +32,6 @@ export function soapChildren(parent: Element, local: string, version: '1.1' | '1
 }
 
 /** The first SOAP extension child named `local`, or `null`. */
-export function soapChild(parent: Element, local: string, version: '1.1' | '1.2', doc: LoadedDocument, diagnostics: Diagnostic[]): Element | null {
+export function soapChild(parent: XmlElement, local: string, version: '1.1' | '1.2', doc: LoadedDocument, diagnostics: Diagnostic[]): XmlElement | null {
   return soapChildren(parent, local, version, doc, diagnostics)[0] ?? null;
 }

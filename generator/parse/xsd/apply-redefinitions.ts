@@ -10,7 +10,8 @@ import type { RawAttributeItem, RawModelGroup, RawParticle, RawType, RawTypeUse,
 import { parseComplexType, type ParseState } from './parse-complex-type.js';
 import { parseSimpleType } from './parse-simple-type.js';
 import { parseAttributeGroup, parseGroup } from './parse-schemas.js';
-import { attr, xsdChildren, type SchemaContext } from './schema-context.js';
+import { attr } from '../../load/xml-elements.js';
+import { xsdChildren, type SchemaContext } from './schema-context.js';
 
 const SUFFIX = '/~redefined';
 

@@ -1,7 +1,7 @@
 /** `xs:annotation/xs:documentation` → the model's documentation text. */
 import type { XmlElement } from '../../load/xml-tree.js';
 import { XSD } from '../../load/namespaces.js';
-import { childElements } from './schema-context.js';
+import { childElements } from '../../load/xml-elements.js';
 
 /** Trims and collapses whitespace inside each paragraph (paragraphs are separated by blank lines). */
 export function normaliseText(text: string): string {

@@ -5,7 +5,8 @@
 import type { XmlElement } from '../../load/xml-tree.js';
 import { documentationOf } from './documentation.js';
 import { expectedContentTypesOf } from './expected-content-types.js';
-import { attr, type SchemaContext } from './schema-context.js';
+import { attr } from '../../load/xml-elements.js';
+import type { SchemaContext } from './schema-context.js';
 
 /** The optional fields {@link readElementDetails} sets. */
 export interface ElementDetails {
@@ -22,7 +23,7 @@ export function readElementDetails(ctx: SchemaContext, el: XmlElement, decl: Ele
   if (d !== null) decl.default = d;
   if (f !== null) decl.fixed = f;
   if (d !== null && f !== null) ctx.report('error', el, `element ${attr(el, 'name') ?? ''} has both default and fixed`, 'invalid-element');
-  const mime = expectedContentTypesOf(ctx, el);
+  const mime = expectedContentTypesOf(el);
   if (mime !== undefined) decl.expectedContentTypes = mime;
   const doc = documentationOf(el);
   if (doc !== undefined) decl.documentation = doc;

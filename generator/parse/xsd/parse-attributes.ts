@@ -6,7 +6,8 @@ import type { RawAttributeDeclaration, RawAttributeItem, RawTypeUse } from './co
 import { documentationOf } from './documentation.js';
 import { parseSimpleType } from './parse-simple-type.js';
 import { parseWildcard } from './parse-wildcard.js';
-import { attr, xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
+import { attr } from '../../load/xml-elements.js';
+import { xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
 
 function useOf(ctx: SchemaContext, el: XmlElement): 'optional' | 'required' | 'prohibited' {
   const v = attr(el, 'use');

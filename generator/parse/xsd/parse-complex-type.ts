@@ -15,7 +15,8 @@ import { parseIdentityConstraints } from './parse-identity.js';
 import { enumerationQNames } from './qname-values.js';
 import { parseSimpleType } from './parse-simple-type.js';
 import { parseWildcard } from './parse-wildcard.js';
-import { attr, booleanAttr, childElements, xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import { booleanAttr, xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
 
 /** Shared state of one parse: the identity constraint names seen so far. */
 export interface ParseState {
@@ -95,7 +96,7 @@ export function parseParticle(ctx: SchemaContext, el: XmlElement, scope: OwnerSc
         const term: Extract<RawTerm, { kind: 'elementRef' }> = { kind: 'elementRef', ref };
         const doc = documentationOf(el);
         if (doc !== undefined) term.documentation = doc;
-        const mime = expectedContentTypesOf(ctx, el);
+        const mime = expectedContentTypesOf(el);
         if (mime !== undefined) term.expectedContentTypes = mime;
         return { minOccurs, maxOccurs, term, source };
       }
@@ -185,7 +186,7 @@ export function parseComplexType(ctx: SchemaContext, el: XmlElement, id: string,
   }
   type.contentModel = 'simple';
   // The IHE MTOM schemas write the cue on xs:extension; the type element is accepted too.
-  const mime = expectedContentTypesOf(ctx, derivation) ?? expectedContentTypesOf(ctx, content) ?? expectedContentTypesOf(ctx, el);
+  const mime = expectedContentTypesOf(derivation) ?? expectedContentTypesOf(content) ?? expectedContentTypesOf(el);
   if (mime !== undefined) type.expectedContentTypes = mime;
   if (type.derivation === 'restriction') {
     const inline = xsdChild(derivation, 'simpleType');

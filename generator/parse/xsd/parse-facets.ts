@@ -3,7 +3,8 @@ import type { XmlElement } from '../../load/xml-tree.js';
 import type { Facets } from '../../model/model.js';
 import { XSD } from '../../load/namespaces.js';
 import { documentationOf } from './documentation.js';
-import { attr, childElements, type SchemaContext } from './schema-context.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import type { SchemaContext } from './schema-context.js';
 
 const COUNT_FACETS = new Set(['length', 'minLength', 'maxLength', 'totalDigits', 'fractionDigits']);
 const BOUND_FACETS = new Set(['minInclusive', 'minExclusive', 'maxInclusive', 'maxExclusive']);

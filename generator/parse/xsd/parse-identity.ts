@@ -1,7 +1,8 @@
 /** `xs:key`, `xs:keyref`, `xs:unique` of an element declaration, kept as metadata. */
 import type { XmlElement } from '../../load/xml-tree.js';
 import type { IdentityConstraint, SourceLocation } from '../../model/model.js';
-import { attr, xsdChildren, type SchemaContext } from './schema-context.js';
+import { attr } from '../../load/xml-elements.js';
+import { xsdChildren, type SchemaContext } from './schema-context.js';
 
 /** Parses the identity constraints of an element; records key/unique names in `declared`. */
 export function parseIdentityConstraints(ctx: SchemaContext, el: XmlElement, declared: Map<string, SourceLocation>): IdentityConstraint[] {

@@ -16,7 +16,8 @@ import { parseGlobalAttribute, parseAttributeItems } from './parse-attributes.js
 import { elementType, parseComplexType, parseModelGroup, type ParseState } from './parse-complex-type.js';
 import { parseIdentityConstraints } from './parse-identity.js';
 import { parseSimpleType } from './parse-simple-type.js';
-import { attr, booleanAttr, xsdChild, xsdChildren, SchemaContext } from './schema-context.js';
+import { attr } from '../../load/xml-elements.js';
+import { booleanAttr, xsdChild, xsdChildren, SchemaContext } from './schema-context.js';
 
 export type { SchemaComponents } from './components.js';
 

@@ -6,7 +6,8 @@ import type { OwnerScope } from './anonymous-ids.js';
 import { OwnerScope as Scope } from './anonymous-ids.js';
 import { parseFacets } from './parse-facets.js';
 import { enumerationQNames } from './qname-values.js';
-import { attr, xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
+import { attr } from '../../load/xml-elements.js';
+import { xsdChild, xsdChildren, type SchemaContext } from './schema-context.js';
 
 const XSD_ANY_SIMPLE = '{http://www.w3.org/2001/XMLSchema}anySimpleType';
 

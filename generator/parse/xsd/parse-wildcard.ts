@@ -1,7 +1,8 @@
 /** `xs:any` / `xs:anyAttribute` → namespace constraint and processContents. */
 import type { XmlElement } from '../../load/xml-tree.js';
 import type { NamespaceConstraint, Wildcard } from '../../model/model.js';
-import { attr, type SchemaContext } from './schema-context.js';
+import { attr } from '../../load/xml-elements.js';
+import type { SchemaContext } from './schema-context.js';
 
 /** Parses the `namespace` attribute of a wildcard. */
 export function namespaceConstraint(ctx: SchemaContext, el: XmlElement): NamespaceConstraint {

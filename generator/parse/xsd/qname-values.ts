@@ -9,7 +9,8 @@ import { isNCName } from '@volet/runtime/xml';
 import type { XmlElement } from '../../load/xml-tree.js';
 import { XSD } from '../../load/namespaces.js';
 import type { RawQNameValue } from './components.js';
-import { attr, childElements, type SchemaContext } from './schema-context.js';
+import { attr, childElements } from '../../load/xml-elements.js';
+import type { SchemaContext } from './schema-context.js';
 
 /** Reads one value written at `el` as a QName (whitespace collapsed, as for every QName). */
 export function qnameValue(ctx: SchemaContext, el: XmlElement, value: string): RawQNameValue {

@@ -6,18 +6,10 @@ import type { XmlElement } from '../../load/xml-tree.js';
 import type { Diagnostic, DerivationMethod, QNameString, SourceLocation } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { locationOf } from '../../load/location.js';
-import { XML, XSD } from '../../load/namespaces.js';
+import { XSD } from '../../load/namespaces.js';
+import { attr, childElements, lookupNamespace } from '../../load/xml-elements.js';
 import type { SchemaSource } from '../../load/types.js';
 import type { QNameRef } from './components.js';
-
-/** XmlElement children of an element, in document order. */
-export function childElements(parent: XmlElement): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (let n = parent.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === 1) out.push(n as XmlElement);
-  }
-  return out;
-}
 
 /** XmlElement children in the XML Schema namespace (annotations excluded). */
 export function xsdChildren(parent: XmlElement): XmlElement[] {
@@ -32,11 +24,6 @@ export function xsdChild(parent: XmlElement, ...names: string[]): XmlElement | n
     if (e.namespaceURI === XSD && names.includes(e.localName ?? '')) return e;
   }
   return null;
-}
-
-/** An attribute value, or `null` when absent. */
-export function attr(el: XmlElement, name: string): string | null {
-  return el.hasAttribute(name) ? el.getAttribute(name) : null;
 }
 
 /** The state shared by everything parsed from one `xs:schema`. */
@@ -76,12 +63,7 @@ export class SchemaContext {
 
   /** The namespace bound to a prefix (`''` for the default namespace) at an element, or `null` when unbound. */
   lookupPrefix(el: XmlElement, prefix: string): string | null {
-    if (prefix === 'xml') return XML;
-    const attrName = prefix === '' ? 'xmlns' : `xmlns:${prefix}`;
-    for (let n: XmlElement | null = el; n && n.nodeType === 1; n = n.parentNode as XmlElement | null) {
-      if (n.hasAttribute(attrName)) return n.getAttribute(attrName) ?? '';
-    }
-    return prefix === '' ? '' : null;
+    return lookupNamespace(el, prefix);
   }
 
   /**
