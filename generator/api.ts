@@ -3,9 +3,8 @@
  * The same work as `volet generate`, `volet check` and `volet inspect`, returning data instead of
  * printing it. Inputs are read from files only, never the network.
  *
- * Errors: a configuration that cannot be used throws {@link ConfigError}; a template that cannot
- * be rendered throws `TemplateError`; an output file volet did not generate throws `OutputError`
- * (never overwritten). Problems in the WSDL/XSD inputs are not thrown: they are the `diagnostics`.
+ * Errors: a configuration that cannot be used throws {@link ConfigError}; an output file volet did
+ * not generate throws `OutputError` (never overwritten). Problems in the WSDL/XSD inputs are not thrown: they are the `diagnostics`.
  */
 import { resolve } from 'node:path';
 import { resolveGenerateInputs } from './config/generate-inputs.js';
@@ -44,8 +43,6 @@ export interface GenerateOptions {
   out?: string;
   /** Catalog entries added after the configuration's own. */
   catalog?: readonly CatalogEntry[];
-  /** Folder of Handlebars templates overriding the built-in ones. */
-  templates?: string;
   /** Type-check the generated code before writing it (`generate` only; default: the configuration's, else true). */
   typecheck?: boolean;
   /** The folder relative paths are resolved against (default `process.cwd()`). */
@@ -113,7 +110,6 @@ function inputs(options: GenerateOptions): VoletConfig {
       ...(options.out === undefined ? {} : { out: options.out }),
       ...(options.config === undefined ? {} : { config: options.config }),
       ...(options.catalog === undefined ? {} : { catalog: options.catalog }),
-      ...(options.templates === undefined ? {} : { templates: options.templates }),
       ...(options.typecheck === undefined ? {} : { typecheck: options.typecheck }),
     },
     options.cwd ?? process.cwd(),
@@ -126,7 +122,6 @@ async function run(config: VoletConfig, typecheck: boolean) {
     services: config.services,
     baseDir: config.baseDir,
     catalog: config.catalog,
-    templates: config.templates,
     typecheck,
     version: voletVersion(),
     schemas: config.schemas ?? orchestration.defaultSchemasFolder(config),

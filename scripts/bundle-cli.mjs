@@ -29,7 +29,7 @@ const result = await build({
   // Loaded with require() on use: ts-morph is large and has its own cache entry; pkcs11js is an optional native module.
   external: ['ts-morph', 'pkcs11js'],
   // The sources are ES modules: their import.meta.url becomes the bundle's own URL, from which
-  // they look upward for package.json and templates/, as they do from dist/.
+  // they look upward for package.json, as they do from dist/.
   define: { 'import.meta.url': '__voletImportMetaUrl' },
   banner: { js: "const __voletImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',

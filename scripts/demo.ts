@@ -66,7 +66,6 @@ async function checkGenerated(root: string): Promise<string> {
     services: config.services,
     baseDir: config.baseDir,
     catalog: config.catalog,
-    templates: config.templates,
     typecheck: false,
     version: voletVersion(),
   });

@@ -30,6 +30,7 @@ const INTEGRATION = [
   'client/http-status.test', // HTTPS servers
   'codec/ebrim-corpus.test',
   'codec/insi-corpus.test',
+  'codec/encode-bytes-corpus.test', // xmllint
   'generate/cli.test',
   'generate/corpus', // corpus.test, corpus-sweep.test, corpus-ts-versions.test
   'http/limits.test',

@@ -9,9 +9,18 @@ import { corpus } from '../../test/support/paths.js';
 /** The corpus file the structure comes from. */
 export const SOURCE = corpus('dmp-exemples-messages', 'TD3.1_Recherche_de_document_reponse.xml');
 
-/** Builds the envelope with `count` ExtrinsicObjects. */
-export function buildAdhocQueryResponse(count: number): string {
-  const xml = readFileSync(SOURCE, 'utf8');
+/** The example's title, and the French typography that makes the input (and every value read from it) a two-byte string. */
+const TITLE = 'Décollement et déchirement de la rétine';
+const TITLE_FR = 'Décollement et déchirement de la rétine – compte rendu d’examen de l’œil gauche';
+
+/**
+ * Builds the envelope with `count` ExtrinsicObjects.
+ * @param french - each copy's title in French typography (`’`, `–`, `œ`: outside Latin-1, unlike the example's accents)
+ */
+export function buildAdhocQueryResponse(count: number, french = false): string {
+  const source = readFileSync(SOURCE, 'utf8');
+  if (french && !source.includes(TITLE)) throw new Error(`unexpected title in ${SOURCE}`);
+  const xml = french ? source.split(TITLE).join(TITLE_FR) : source;
   const listStart = xml.indexOf('<ns4:RegistryObjectList>');
   const first = xml.indexOf('<ns4:ExtrinsicObject ', listStart);
   const end = xml.indexOf('</ns4:ExtrinsicObject>', first) + '</ns4:ExtrinsicObject>'.length;

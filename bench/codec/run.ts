@@ -7,7 +7,7 @@
  * (interleaved, to spread the load of a shared machine over every contender) and the figures are
  * medians over all timed runs of all rounds.
  *
- * Run: node --import tsx --conditions=volet-source bench/codec/run.ts [--input adhoc|pnr] [--runs N] [--count N] [--rounds R] [--only a,b]
+ * Run: node --import tsx --conditions=volet-source bench/codec/run.ts [--input adhoc|adhoc-fr|pnr] [--runs N] [--count N] [--rounds R] [--only a,b]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -61,6 +61,13 @@ const PEER: Record<string, string> = {
 /** The inputs: how to build each, what its `count` counts, and its extra contenders. */
 const INPUTS: Record<string, { build: (count: number) => string; file: string; unit: string; extra: readonly string[] }> = {
   adhoc: { build: buildAdhocQueryResponse, file: 'adhoc-query-response.xml', unit: 'ExtrinsicObjects', extra: [] },
+  // The same with titles in French typography (’ – œ): the input and its values become two-byte strings.
+  'adhoc-fr': {
+    build: (count) => buildAdhocQueryResponse(count, true),
+    file: 'adhoc-query-response-fr.xml',
+    unit: 'ExtrinsicObjects (titles with ’ – œ: two-byte strings)',
+    extra: [],
+  },
   pnr: {
     build: buildProvideAndRegister,
     file: 'provide-and-register.xml',
@@ -76,7 +83,7 @@ const rounds = Number(option('--rounds', '1'));
 const only = option('--only', '');
 const inputName = option('--input', 'adhoc');
 const inputKind = INPUTS[inputName];
-if (inputKind === undefined) throw new Error(`unknown --input ${inputName} (adhoc or pnr)`);
+if (inputKind === undefined) throw new Error(`unknown --input ${inputName} (adhoc, adhoc-fr or pnr)`);
 const known = [...ALL, ...inputKind.extra];
 const contenders = only === '' ? known : known.filter((c) => only.split(',').includes(c));
 const dir = mkdtempSync(join(tmpdir(), 'volet-bench-'));

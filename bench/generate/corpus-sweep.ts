@@ -48,7 +48,7 @@ const outcomes = files.map((w) => {
     services: [{ name: relative(corpusRoot, w), wsdl: [w], out }],
     baseDir: repoRoot,
     catalog: [],
-    templates: null,
+
     typecheck: false,
     version: 'sweep',
     schemas: join(out, 'schemas'),

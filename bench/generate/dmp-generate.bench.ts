@@ -38,7 +38,7 @@ const request = (typecheck: boolean) => ({
   services: wsdls.map((w) => ({ name: basename(w, '.wsdl'), wsdl: [w], out: join(out, basename(w, '.wsdl')) })),
   baseDir: folder,
   catalog: [],
-  templates: null,
+
   typecheck,
   version: 'bench',
 });

@@ -43,7 +43,7 @@ async function child(contender: string, iterations: number): Promise<void> {
         services: wsdls.map((w) => ({ name: basename(w, '.wsdl'), wsdl: [w], out: join(dir, basename(w, '.wsdl')) })),
         baseDir: folder,
         catalog: [],
-        templates: null,
+
         typecheck: false,
         version: 'bench',
       });

@@ -32,8 +32,6 @@ export interface VoletConfig {
   baseDir: string;
   services: ServiceConfig[];
   catalog: CatalogEntry[];
-  /** Folder of user templates overriding the built-in ones, absolute; null for the built-ins. */
-  templates: string | null;
   /** Type-check generated code before writing it (default true). */
   typecheck: boolean;
   /** Folder of the shared schema modules, absolute (default: `schemas` next to the service folders). */
@@ -61,7 +59,7 @@ function stringList(v: Json | undefined, where: string): string[] {
   throw new ConfigError(`${where}: expected a path or a non-empty list of paths`);
 }
 
-const ROOT_KEYS = ['$schema', 'services', 'catalog', 'templates', 'typecheck', 'schemas', 'modules', 'importExtension'];
+const ROOT_KEYS = ['$schema', 'services', 'catalog', 'typecheck', 'schemas', 'modules', 'importExtension'];
 const SERVICE_KEYS = ['name', 'wsdl', 'out', 'names', 'mtom'];
 const CATALOG_KEYS = ['file', 'namespace', 'location'];
 
@@ -138,11 +136,9 @@ export function parseConfig(raw: Json, path: string): VoletConfig {
     }
     return entry;
   });
-  const templates = raw['templates'];
-  if (templates !== undefined && typeof templates !== 'string') throw new ConfigError(`${path}: "templates" must be a path`);
   const typecheck = raw['typecheck'] ?? true;
   if (typeof typecheck !== 'boolean') throw new ConfigError(`${path}: "typecheck" must be true or false`);
-  const config: VoletConfig = { file: path, baseDir, services, catalog, templates: templates === undefined ? null : at(templates), typecheck };
+  const config: VoletConfig = { file: path, baseDir, services, catalog, typecheck };
   const schemas = raw['schemas'];
   if (schemas !== undefined) {
     if (typeof schemas !== 'string') throw new ConfigError(`${path}: "schemas" must be a path`);

@@ -18,7 +18,6 @@ export interface GenerateArguments {
   config?: string | undefined;
   /** Entries of a `--catalog` file, added after the configuration's own. */
   catalog?: readonly CatalogEntry[] | undefined;
-  templates?: string | undefined;
   /** `--no-typecheck` gives false. */
   typecheck?: boolean | undefined;
 }
@@ -43,7 +42,6 @@ export function resolveGenerateInputs(args: GenerateArguments, cwd: string = pro
       baseDir: commonFolder(wsdl),
       services: [{ name: basename(out) || 'generated', wsdl, out }],
       catalog: [...(args.catalog ?? [])],
-      templates: args.templates === undefined ? null : resolve(cwd, args.templates),
       typecheck: args.typecheck ?? true,
     };
   }
@@ -56,7 +54,6 @@ export function resolveGenerateInputs(args: GenerateArguments, cwd: string = pro
   return {
     ...config,
     catalog: [...config.catalog, ...(args.catalog ?? [])],
-    templates: args.templates === undefined ? config.templates : resolve(cwd, args.templates),
     typecheck: args.typecheck === false ? false : config.typecheck,
   };
 }

@@ -1,40 +1,33 @@
 /**
  * `client.ts`: one class per port, one async method per operation the client can call
- * (request-response and one-way), rendered from the Handlebars templates. This module computes
- * everything the templates show — names, parameter lists, types, TSDoc — so templates only lay
- * text out. Also emits, per operation of a port type, an object type of its header parts and one of
- * its typed fault details (object type aliases).
+ * (request-response and one-way), and per operation of a port type an object type of its header
+ * parts and one of its typed fault details (object type aliases). Names, parameter lists, types and
+ * TSDoc are computed first ({@link clientParts}); {@link clientText} lays them out.
  */
 import type { Operation, TypeRef } from '../model/model.js';
-import { pascalCase } from '../resolve/naming.js';
 import { callable } from '../resolve/run/client-names.js';
 import type { TypedOperation } from './descriptors-file.js';
 import type { EmitContext, PortNames } from './emit-context.js';
-import { renderClient, type TemplateSet } from './templates.js';
+import { INDENT, propertyText, type PropertyText } from './print.js';
 import { code, docComment, docText, joinDocs, propertyKey } from './ts-text.js';
 import { hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
 import { moduleImports } from './types-file.js';
 
-/** A member of a headers or faults type, for `named-type.hbs`. */
-export interface TypeMemberContext {
-  doc: string;
-  key: string;
-  optional: boolean;
-  type: string;
-}
+/** A member of a headers or faults type. */
+export type TypeMember = PropertyText;
 
 /**
- * A headers or faults object type, for `named-type.hbs`. A type alias rather than an interface:
- * only object type aliases are assignable to the runtime's `Record<string, unknown>` parameters.
+ * A headers or faults object type. A type alias rather than an interface: only object type
+ * aliases are assignable to the runtime's `Record<string, unknown>` parameters.
  */
-export interface NamedTypeContext {
+export interface NamedType {
   doc: string;
   name: string;
-  members: TypeMemberContext[];
+  members: TypeMember[];
 }
 
-/** One operation, for `operation.hbs`. */
-export interface OperationContext {
+/** One client method. */
+export interface OperationMethod {
   doc: string;
   operationName: string;
   /** The typed operation the method calls (`<port>Operations.<method>`). */
@@ -53,30 +46,21 @@ export interface OperationContext {
   headersArgument: string;
 }
 
-/** One port, for `port.hbs`. */
-export interface PortContext {
+/** One client class (a port). */
+export interface PortClass {
   doc: string;
   className: string;
   descriptor: string;
   /** The typed operations constant of the port. */
   operationsConst: string;
-  serviceName: string;
-  portName: string;
-  soapVersion: string;
-  address: string;
-  operations: OperationContext[];
+  operations: OperationMethod[];
 }
 
-/** Everything `client.hbs` receives. */
-export interface ClientContext {
-  imports: string[];
-  types: NamedTypeContext[];
-  ports: PortContext[];
-}
-
-/** The template context of client.ts, and the typed operations descriptors.ts declares. */
+/** What client.ts declares, and the typed operations descriptors.ts declares. */
 export interface ClientParts {
-  context: ClientContext;
+  imports: string[];
+  types: NamedType[];
+  ports: PortClass[];
   typed: Map<PortNames, TypedOperation[]>;
   /** Headers types descriptors.ts refers to. */
   headersTypes: string[];
@@ -85,31 +69,31 @@ export interface ClientParts {
 }
 
 /**
- * Builds the template context of client.ts; `schemas` is the path from the service folder to the
- * run's schemas folder (`../schemas`).
+ * Computes what client.ts declares; `schemas` is the path from the service folder to the run's
+ * schemas folder (`../schemas`).
  */
-export function clientContext(ctx: EmitContext, operationKeys: (p: PortNames) => ReadonlyMap<Operation, string>, schemas: string): ClientParts {
+export function clientParts(ctx: EmitContext, operationKeys: (p: PortNames) => ReadonlyMap<Operation, string>, schemas: string): ClientParts {
   const s: ExpressionScope = { types: '', runtime: 'rt.', module: null, imports: new Map() };
-  const types: NamedTypeContext[] = [];
+  const types: NamedType[] = [];
   const typed = new Map<PortNames, TypedOperation[]>();
   const headersTypes = new Set<string>();
   /** Headers and faults type names, by port type and operation (shared by the ports of one port type). */
   const perPortType = new Map<string, { headers: string; faults: string }>();
-  const ports: PortContext[] = [];
+  const ports: PortClass[] = [];
   for (const p of ctx.ports) {
     const keys = operationKeys(p);
-    const operations: OperationContext[] = [];
+    const operations: OperationMethod[] = [];
     const typedOps: TypedOperation[] = [];
     for (const op of p.port.operations) {
       if (!callable(op)) continue;
       const sharedKey = `${p.port.portType} ${op.name} ${op.input?.message ?? ''}`;
       let shared = perPortType.get(sharedKey);
       if (shared === undefined) {
-        shared = { headers: headersType(ctx, op, s, types), faults: faultsType(ctx, op, s, types) };
+        shared = { headers: headersType(ctx, op, p.headers.get(op), s, types), faults: faultsType(ctx, op, p.faults.get(op), s, types) };
         perPortType.set(sharedKey, shared);
       }
       const method = p.methods.get(op) ?? op.name;
-      const o = operationContext(ctx, op, `${p.operations}.${method}`, method, shared, s);
+      const o = operationMethod(ctx, op, `${p.operations}.${method}`, method, shared, s);
       operations.push(o);
       if (shared.headers !== '') headersTypes.add(shared.headers);
       typedOps.push({
@@ -121,10 +105,10 @@ export function clientContext(ctx: EmitContext, operationKeys: (p: PortNames) =>
       });
     }
     typed.set(p, typedOps);
-    ports.push(portContext(p, operations));
+    ports.push(portClass(p, operations));
   }
   // An XSD-only description has no port, so no client: an empty module (index.ts re-exports it).
-  if (ports.length === 0) return { context: { imports: ['export {};'], types, ports }, typed, headersTypes: [], typeImports: [] };
+  if (ports.length === 0) return { imports: ['export {};'], types, ports, typed, headersTypes: [], typeImports: [] };
   const imports = ["import { SoapClient, type CallOptions, type ClientOptions } from '@volet/runtime';"];
   if (s.usedRuntime === true) imports.push("import type * as rt from '@volet/runtime';");
   const typeImports = moduleImports(s, schemas);
@@ -132,15 +116,45 @@ export function clientContext(ctx: EmitContext, operationKeys: (p: PortNames) =>
   imports.push(`import { schema } from '${schemas}/schema.js';`);
   const descriptors = ctx.ports.flatMap((p) => [p.descriptor, p.operations]);
   imports.push(`import { ${descriptors.join(', ')} } from './descriptors.js';`);
-  return { context: { imports, types, ports }, typed, headersTypes: [...headersTypes].sort(), typeImports };
+  return { imports, types, ports, typed, headersTypes: [...headersTypes].sort(), typeImports };
 }
 
-/** Renders client.ts (without its header). */
-export function clientText(parts: ClientParts, templates: TemplateSet): string {
-  return renderClient(templates, parts.context);
+/** Prints client.ts (without its header): imports, then the headers and faults types, then a class per port. */
+export function clientText(parts: ClientParts): string {
+  let out = parts.imports.map((i) => `${i}\n`).join('');
+  for (const t of parts.types) out += `\n${namedTypeText(t)}`;
+  for (const p of parts.ports) out += `\n${portText(p)}`;
+  return out;
 }
 
-function portContext(p: PortNames, operations: OperationContext[]): PortContext {
+function namedTypeText(t: NamedType): string {
+  const members = t.members.map((m) => `${propertyText(m, INDENT)}\n`).join('');
+  return `${t.doc}export type ${t.name} = {\n${members}};\n`;
+}
+
+function portText(p: PortClass): string {
+  return (
+    `${p.doc}export class ${p.className} {\n` +
+    `  /** The runtime client this class calls: it holds the options and the descriptors. */\n` +
+    `  readonly soap: SoapClient;\n\n` +
+    `  /** @param options - endpoint, timeout, MTOM and decoding options for every call */\n` +
+    `  constructor(options: ClientOptions = {}) {\n` +
+    `    this.soap = new SoapClient(schema, ${p.descriptor}, options);\n` +
+    `  }\n` +
+    p.operations.map((o) => `\n${methodText(o)}`).join('') +
+    '}\n'
+  );
+}
+
+function methodText(o: OperationMethod): string {
+  return (
+    `${o.doc}  async ${o.methodName}(${o.params}): Promise<${o.responseType}> {\n` +
+    `    return this.soap.invoke(${o.operationRef}, ${o.bodyArgument}, ${o.headersArgument}, options);\n` +
+    '  }\n'
+  );
+}
+
+function portClass(p: PortNames, operations: OperationMethod[]): PortClass {
   const port = p.port;
   const doc = joinDocs(
     docText(p.service.documentation),
@@ -154,22 +168,18 @@ function portContext(p: PortNames, operations: OperationContext[]): PortContext 
     className: p.client,
     descriptor: p.descriptor,
     operationsConst: p.operations,
-    serviceName: p.service.name,
-    portName: port.name,
-    soapVersion: port.soapVersion,
-    address: port.address ?? '',
     operations,
   };
 }
 
-function operationContext(
+function operationMethod(
   ctx: EmitContext,
   op: Operation,
   ref: string,
   method: string,
   shared: { headers: string; faults: string },
   s: ExpressionScope,
-): OperationContext {
+): OperationMethod {
   const body = messageType(ctx, op.input === null ? [] : op.input.body, s);
   const response = op.output === null ? 'void' : (messageType(ctx, op.output.body, s) ?? 'void');
   const params: string[] = [];
@@ -239,15 +249,15 @@ function partType(ctx: EmitContext, part: { element: string } | { type: TypeRef 
   return e.nillable ? `${hasTopLevelOperator(t) ? `(${t})` : t} | null` : t;
 }
 
-function headersType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: NamedTypeContext[]): string {
+/** Adds the headers type of an operation (named by resolve, `undefined` when it declares no header part); returns its name or `''`. */
+function headersType(ctx: EmitContext, op: Operation, name: string | undefined, s: ExpressionScope, out: NamedType[]): string {
   const headers = op.input?.headers ?? [];
-  if (headers.length === 0) return '';
-  const name = ctx.names.allocate(`${pascalCase(op.name)}Headers`);
+  if (headers.length === 0 || name === undefined) return '';
   out.push({
     doc: docComment(`The SOAP header blocks operation ${code(op.name)} declares, by part name.`),
     name,
     members: headers.map((h) => ({
-      doc: docComment(`Header block ${code(h.element)} (part ${code(h.part)} of ${code(h.message)}).`, '  '),
+      doc: `Header block ${code(h.element)} (part ${code(h.part)} of ${code(h.message)}).`,
       key: propertyKey(h.part),
       optional: true,
       type: partType(ctx, { element: h.element }, s),
@@ -256,8 +266,9 @@ function headersType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: N
   return name;
 }
 
-function faultsType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: NamedTypeContext[]): string {
-  const members: TypeMemberContext[] = [];
+/** Adds the typed-faults type of an operation (named by resolve); returns its name or `''`. */
+function faultsType(ctx: EmitContext, op: Operation, name: string | undefined, s: ExpressionScope, out: NamedType[]): string {
+  const members: TypeMember[] = [];
   const seen = new Set<string>();
   for (const f of op.faults) {
     if (f.element === null) continue;
@@ -265,14 +276,13 @@ function faultsType(ctx: EmitContext, op: Operation, s: ExpressionScope, out: Na
     if (e === undefined || seen.has(e.tsName)) continue;
     seen.add(e.tsName);
     members.push({
-      doc: docComment(`Detail of fault ${code(f.name)}: element ${code(f.element)}.`, '  '),
+      doc: `Detail of fault ${code(f.name)}: element ${code(f.element)}.`,
       key: propertyKey(e.tsName),
       optional: false,
       type: partType(ctx, { element: f.element }, s),
     });
   }
-  if (members.length === 0) return '';
-  const name = ctx.names.allocate(`${pascalCase(op.name)}Faults`);
+  if (members.length === 0 || name === undefined) return '';
   out.push({
     doc: docComment(
       `The typed fault details of operation ${code(op.name)}, by detail element key: a \`SoapFault\` detail entry whose \`key\` is one of these holds the matching \`value\`.`,

@@ -7,7 +7,6 @@
  * (`<Name>Element`); built-ins are `xs:<local>`. An rpc-style part given by type gets a
  * synthesised element (the unqualified part accessor) keyed `<Operation><Part>Part`.
  */
-import type { StatementStructures } from 'ts-morph';
 import {
   isBuiltin,
   type ComplexTypeDefinition,
@@ -25,11 +24,14 @@ import { moduleImports } from './types-file.js';
 import { literal, Suffixed, type Literal } from './literal.js';
 import { namespacesTable } from './namespaces.js';
 import { localOf, namespaceOf } from './schema-index.js';
-import { code, docComment, docText, joinDocs, quote, wrapDoc } from './ts-text.js';
-import { StructureKind, VariableDeclarationKind } from './ts-morph.js';
+import { constText } from './print.js';
+import { code, docComment, docText, joinDocs, quote } from './ts-text.js';
 import type { ExpressionScope } from './type-expressions.js';
 
 type Obj = { [key: string]: Literal | undefined };
+
+/** A port and its service (what a descriptor is written from; the names are not needed). */
+export type PortOf = Pick<PortNames, 'service' | 'port'>;
 
 /** Names of `Object.prototype` members. */
 const PROTOTYPE_NAMES: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
@@ -44,7 +46,7 @@ export interface TypedOperation {
 }
 
 /** The operation keys of a port (`PortDescriptor.operations`): operation names, numbered when repeated. */
-export function operationKeys(p: PortNames): Map<Operation, string> {
+export function operationKeys(p: PortOf): Map<Operation, string> {
   const keys = new Map<Operation, string>();
   const used = new Set<string>();
   for (const op of p.port.operations) {
@@ -66,10 +68,10 @@ export function schemaStatements(ctx: EmitContext): string[] {
 }
 
 /** The statements of `schemas/<module>/elements.ts`: a typed `ElementRef` per global element of the module. */
-export function elementStatements(ctx: EmitContext, module: string): (StatementStructures | string)[] | null {
+export function elementStatements(ctx: EmitContext, module: string): string[] | null {
   // `module: null`: the element's types are imported, from this module's types.ts too.
   const s: ExpressionScope = { types: '', runtime: 'rt.', module: null, imports: new Map() };
-  const refs: (StatementStructures | string)[] = [];
+  const refs: string[] = [];
   for (const e of ctx.index.elements) {
     if (ctx.exprs.moduleOf(e.name) !== module) continue;
     const t = ctx.exprs.expression(e.type, s);
@@ -78,20 +80,12 @@ export function elementStatements(ctx: EmitContext, module: string): (StatementS
       docText(e.documentation),
       `Global element ${code(e.name)}${e.abstract ? ' (abstract: only its substitution group members appear)' : ''}: pass it to \`decode\`/\`encode\`.`,
     );
-    refs.push({
-      kind: StructureKind.VariableStatement,
-      isExported: true,
-      declarationKind: VariableDeclarationKind.Const,
-      docs: [wrapDoc(doc ?? '')],
-      declarations: [{ name: e.tsName, type: `ElementRef<${type}>`, initializer: `elementRef(schema, ${quote(e.tsName)})` }],
-    });
+    refs.push(constText(e.tsName, `ElementRef<${type}>`, `elementRef(schema, ${quote(e.tsName)})`, doc));
   }
   if (refs.length === 0) return null;
-  const out: (StatementStructures | string)[] = [
-    { kind: StructureKind.ImportDeclaration, moduleSpecifier: '@volet/runtime', namedImports: ['elementRef', 'type ElementRef'] },
-  ];
-  if (s.usedRuntime === true) out.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
-  out.push({ kind: StructureKind.ImportDeclaration, moduleSpecifier: '../schema.js', namedImports: ['schema'] });
+  const out: string[] = ["import { elementRef, type ElementRef } from '@volet/runtime';"];
+  if (s.usedRuntime === true) out.push("import type * as rt from '@volet/runtime';");
+  out.push("import { schema } from '../schema.js';");
   out.push(...moduleImports(s, '..'));
   out.push(...refs);
   return out;
@@ -143,7 +137,7 @@ export function portStatements(
 }
 
 /** A port descriptor as data: exactly what descriptors.ts declares for the port (for tools and tests). */
-export function portDescriptorData(ctx: EmitContext, p: PortNames): Literal {
+export function portDescriptorData(ctx: EmitContext, p: PortOf): Literal {
   return new DescriptorWriter(ctx).port(p);
 }
 
@@ -313,7 +307,7 @@ class DescriptorWriter {
 
   // ───────────────────────────────────────── ports ──
 
-  port(p: PortNames): Obj {
+  port(p: PortOf): Obj {
     const operations: Obj = dictionary();
     for (const [op, key] of operationKeys(p)) {
       // TypeScript types the value of a key named like an Object.prototype member (`constructor`…)
@@ -323,7 +317,7 @@ class DescriptorWriter {
     return { name: p.port.name, service: p.service.name, address: p.port.address, operations };
   }
 
-  private operation(p: PortNames, op: Operation): Obj {
+  private operation(p: PortOf, op: Operation): Obj {
     const d: Obj = {
       name: op.name,
       soapVersion: p.port.soapVersion,

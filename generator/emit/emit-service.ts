@@ -3,20 +3,19 @@
  * (`<module>/types.ts`, `<module>/elements.ts`, `<module>/index.ts`) and the run's schema
  * descriptor (`schema.ts`), written once and shared by every service; and per service folder
  * `descriptors.ts` (ports, typed operations), `client.ts` and `index.ts` (which re-exports the
- * schema modules the service uses). Pure: the same models, version, hash and templates give
- * byte-identical files. Nothing is written here.
+ * schema modules the service uses). Pure: the same models, version and hash give byte-identical
+ * files. Nothing is written here.
  */
 import type { Model, Service } from '../model/model.js';
 import type { NameOverrides } from '../resolve/run/client-names.js';
 import { mergeRunModels, type RunModel } from '../resolve/run/run-model.js';
-import { clientContext, clientText } from './client-file.js';
+import { clientParts, clientText } from './client-file.js';
 import { elementStatements, operationKeys, portStatements, schemaStatements } from './descriptors-file.js';
-import { createEmitContext, serviceNames, type EmitContext } from './emit-context.js';
+import { createEmitContext, type EmitContext } from './emit-context.js';
 import { fileHeader } from './header.js';
 import type { GeneratedFile } from '../generate/output.js';
 import { printStatements } from './print.js';
 import { SchemaIndex } from './schema-index.js';
-import type { TemplateSet } from './templates.js';
 import { typesStatements } from './types-file.js';
 
 /** What {@link emitRun} needs besides the models. */
@@ -27,7 +26,6 @@ export interface EmitOptions {
   inputsHash: string;
   /** The entries as shown in headers (relative, forward slashes). */
   source: string;
-  templates: TemplateSet;
   /**
    * Extension of relative imports: `js` (default) for code compiled by tsc or a bundler, `ts` for
    * code run as is by Node's type stripping (vendors then set `rewriteRelativeImportExtensions`).
@@ -41,7 +39,6 @@ export interface ServiceToEmit {
   name: string;
   /** The path from the service folder to the schemas folder, with forward slashes (`../schemas`). */
   schemas: string;
-  names: NameOverrides;
 }
 
 /** The files of one service folder and what they hold. */
@@ -105,7 +102,7 @@ export function emitRun(run: RunModel, services: readonly ServiceToEmit[], optio
     }
     schemas.push({ path: `${module}/index.ts`, content: header + exports.join('\n') + '\n' });
   }
-  const out = services.map((s) => emitServiceFolder(ctx, run, s, header, options.templates));
+  const out = services.map((s) => emitServiceFolder(ctx, run, s, header));
   if (options.importExtension === 'ts') {
     for (const f of [...schemas, ...out.flatMap((s) => s.files)]) f.content = tsExtensions(f.content);
   }
@@ -118,12 +115,12 @@ function tsExtensions(text: string): string {
 }
 
 /** Emits one service folder. */
-function emitServiceFolder(run: EmitContext, model: RunModel, service: ServiceToEmit, header: string, templates: TemplateSet): ServiceFiles {
+function emitServiceFolder(run: EmitContext, model: RunModel, service: ServiceToEmit, header: string): ServiceFiles {
   const own = model.services.filter((s) => s.from === service.name).map((s) => s.service);
-  const named = serviceNames(run, own, service.names);
-  const ctx: EmitContext = { ...run, names: named.names, ports: named.ports };
-  const parts = clientContext(ctx, operationKeys, service.schemas);
-  const client = clientText(parts, templates);
+  const named = model.folders.get(service.name) ?? { ports: [], unused: [] };
+  const ctx: EmitContext = { ...run, ports: named.ports };
+  const parts = clientParts(ctx, operationKeys, service.schemas);
+  const client = clientText(parts);
   const descriptors = portStatements(ctx, parts.typed, parts.headersTypes, parts.typeImports);
   // The modules this service reaches: the ones its index re-exports.
   const index = new SchemaIndex(runAsModel(model, own), true);
@@ -159,8 +156,8 @@ export interface EmitResult {
 
 /** Emits one model as a run of one service whose schemas folder is `./schemas` (paths relative to the service folder). */
 export function emitService(model: Model, options: EmitOptions, names: NameOverrides = {}): EmitResult {
-  const run = mergeRunModels([{ name: 'service', model }]);
-  const files = emitRun(run, [{ name: 'service', schemas: './schemas', names }], options);
+  const run = mergeRunModels([{ name: 'service', model, names }]);
+  const files = emitRun(run, [{ name: 'service', schemas: './schemas' }], options);
   const service = files.services[0] as ServiceFiles;
   return {
     files: [...files.schemas.map((f) => ({ path: `schemas/${f.path}`, content: f.content })), ...service.files],

@@ -1,7 +1,7 @@
 /**
  * The inputs of one service description as they enter the header hash: every file the model was
  * built from, named relative to the base folder with `/` separators (built-in catalog schemas as
- * `volet:catalog/<file>`), plus user templates. Names never depend on the current folder or the
+ * `volet:catalog/<file>`). Names never depend on the current folder or the
  * OS, so the hash (and the header) is the same on every machine.
  */
 import { readFileSync } from 'node:fs';
@@ -9,7 +9,6 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { BUILTIN_PREFIX, BUILTIN_SCHEMAS } from '../catalog/builtin-catalog.js';
 import type { Model } from '../model/model.js';
 import type { HashedInput } from './header.js';
-import type { TemplateSet } from './templates.js';
 
 /** The stable name of a file: relative to `baseDir`, forward slashes. */
 export function stableName(absolutePath: string, baseDir: string): string {
@@ -19,10 +18,9 @@ export function stableName(absolutePath: string, baseDir: string): string {
 }
 
 /**
- * The hashed inputs of a model: its sources (display paths, resolved against `cwd`) read again,
- * and the user templates in use.
+ * The hashed inputs of a model: its sources (display paths, resolved against `cwd`) read again.
  */
-export function modelInputs(model: Model, baseDir: string, templates: TemplateSet | null, cwd: string = process.cwd()): HashedInput[] {
+export function modelInputs(model: Model, baseDir: string, cwd: string = process.cwd()): HashedInput[] {
   const inputs: HashedInput[] = [];
   for (const source of model.sources) {
     if (source.startsWith(BUILTIN_PREFIX)) {
@@ -39,12 +37,6 @@ export function modelInputs(model: Model, baseDir: string, templates: TemplateSe
       content = '';
     }
     inputs.push({ name: stableName(path, baseDir), content });
-  }
-  if (templates !== null) {
-    // Only overridden templates: the built-in ones change with the generator version, which the header shows.
-    for (const name of templates.overridden) {
-      inputs.push({ name: `templates:${name}`, content: templates.texts[name] });
-    }
   }
   return inputs;
 }

@@ -42,8 +42,19 @@ export interface NamespaceTable {
   prefixes: string[];
 }
 
-/** Collects the namespaces the emitted descriptors use and chooses their prefixes. */
+/** Tables already built, by schema index: the schema and every service folder of a run share one. */
+const tables = new WeakMap<EmitContext['index'], NamespaceTable>();
+
+/** Collects the namespaces the emitted descriptors use and chooses their prefixes (once per run). */
 export function namespacesTable(ctx: EmitContext): NamespaceTable {
+  const cached = tables.get(ctx.index);
+  if (cached !== undefined) return cached;
+  const table = buildTable(ctx);
+  tables.set(ctx.index, table);
+  return table;
+}
+
+function buildTable(ctx: EmitContext): NamespaceTable {
   const used = new Set<string>();
   for (const t of ctx.index.types) {
     used.add(namespaceOf(t.id));

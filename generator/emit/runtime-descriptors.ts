@@ -46,10 +46,12 @@ export function runtimeDescriptors(model: Model): RuntimeDescriptors {
   const ctx = createEmitContext(model);
   const schema = plain(schemaDescriptorData(ctx)) as SchemaDescriptor;
   const rpcPartElements = new Set<string>([...ctx.rpcParts.values()].flatMap((parts) => parts.map((p) => p.key)));
-  const ports: RuntimePort[] = ctx.ports.map((p) => ({
-    service: p.service.name,
-    port: p.port.name,
-    descriptor: plain(portDescriptorData(ctx, p)) as PortDescriptor,
-  }));
+  const ports: RuntimePort[] = model.services.flatMap((service) =>
+    service.ports.map((port) => ({
+      service: service.name,
+      port: port.name,
+      descriptor: plain(portDescriptorData(ctx, { service, port })) as PortDescriptor,
+    })),
+  );
   return { schema, ports, rpcPartElements };
 }

@@ -1,31 +1,11 @@
 /**
  * TypeScript type expressions for type references: built-ins mapped the way the runtime decodes
  * them (docs/mapping.md), model types by their allocated names, and complex types that other
- * types derive from by their polymorphic union (`<Name>OrDerived`).
+ * emitted types derive from by their polymorphic union (`<Name>OrDerived`, named by resolve).
  */
 import { isBuiltin, XSD_NS, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition, type TypeRef } from '../model/model.js';
-import type { NameRegistry } from './name-registry.js';
+import { builtinKind, simpleKind, type ValueKind } from '../resolve/value-kind.js';
 import { localOf, namespaceOf, type SchemaIndex } from './schema-index.js';
-
-/** Built-ins decoded to numbers (32-bit-or-smaller integers, float, double). */
-const NUMBER_BUILTINS = new Set(['float', 'double', 'int', 'short', 'byte', 'unsignedInt', 'unsignedShort', 'unsignedByte']);
-/** Built-in list types: arrays of strings. */
-const LIST_BUILTINS = new Set(['NMTOKENS', 'IDREFS', 'ENTITIES']);
-
-/** How a simple value is represented; decides which enumeration values become literals. */
-export type ValueKind = 'string' | 'number' | 'boolean' | 'binary' | 'qname' | 'list' | 'unknown';
-
-/** The value kind of a built-in, by local name. */
-export function builtinKind(local: string): ValueKind {
-  if (NUMBER_BUILTINS.has(local)) return 'number';
-  if (local === 'boolean') return 'boolean';
-  if (local === 'base64Binary' || local === 'hexBinary') return 'binary';
-  if (local === 'QName' || local === 'NOTATION') return 'qname';
-  if (LIST_BUILTINS.has(local)) return 'list';
-  if (local === 'anyType') return 'unknown';
-  // strings, dates and times (lexical form kept), decimal and unbounded/64-bit integers (strings, lossless)
-  return 'string';
-}
 
 /** Where an expression is written: `types.ts` refers to types bare, the other files through `t.`. */
 export interface ExpressionScope {
@@ -49,12 +29,14 @@ export class TypeExpressions {
 
   private readonly modules: ReadonlyMap<string, string>;
 
-  constructor(index: SchemaIndex, names: NameRegistry, modules: ReadonlyMap<string, string>) {
+  constructor(index: SchemaIndex, modules: ReadonlyMap<string, string>) {
     this.index = index;
     this.modules = modules;
     for (const t of index.types) {
-      if (t.kind !== 'complex') continue;
-      if (this.concreteVariants(t).length > (t.abstract ? 0 : 1)) this.unions.set(t.id, names.allocate(`${t.tsName}OrDerived`));
+      if (t.kind !== 'complex' || this.concreteVariants(t).length <= (t.abstract ? 0 : 1)) continue;
+      // Resolve names the union of every type a concrete named type derives from (the emitted ones are among them).
+      if (t.unionName === undefined) throw new Error(`no union name allocated for ${t.id}`);
+      this.unions.set(t.id, t.unionName);
     }
   }
 
@@ -122,18 +104,7 @@ export class TypeExpressions {
 
   /** The value kind of a simple type (walking restrictions down to the built-in). */
   simpleKind(type: SimpleTypeDefinition): ValueKind {
-    if (type.variety === 'list') return 'list';
-    if (type.variety === 'union') return 'unknown';
-    if (type.builtin !== null) return builtinKind(type.builtin);
-    let ref: TypeRef | null = type.base;
-    for (let guard = 0; ref !== null && guard < 100; guard++) {
-      if (isBuiltin(ref)) return builtinKind(localOf(ref));
-      const next = this.index.type(ref);
-      if (next === undefined || next.kind !== 'simple') return 'string';
-      if (next.variety !== 'atomic') return next.variety === 'list' ? 'list' : 'unknown';
-      ref = next.base;
-    }
-    return 'string';
+    return simpleKind(type, (ref) => this.index.type(ref));
   }
 }
 

@@ -4,17 +4,23 @@
  * installed runtime's declarations, and the options are strict (plus the strictness flags users
  * commonly add), `module`/`moduleResolution` `nodenext`, `verbatimModuleSyntax`, and no ambient
  * Node types — generated code must not need them.
+ *
+ * ts-morph (and the TypeScript it bundles, 13 MB of CommonJS) is required only when a type check
+ * runs: `volet generate --no-typecheck`, `volet check` and the other commands never load it. It is
+ * loaded with `require` rather than `import`: imported from ESM, Node would first scan it for named
+ * exports and load it through the ESM loader (about 0.1 s), and only the CommonJS loader goes through
+ * the CLI's compile cache (cli/compile-cache.ts).
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import type { ts } from 'ts-morph';
 import type { GeneratedFile } from '../generate/output.js';
-import { tsMorph } from './ts-morph.js';
 
-// Values from the require-loaded module (see ts-morph.ts); `ts` above is only for types.
-const { Project } = tsMorph;
-const compiler = tsMorph.ts;
+/** ts-morph, required on first use (see the module comment). */
+function tsMorph(): typeof import('ts-morph') {
+  return createRequire(import.meta.url)('ts-morph');
+}
 
 /** One folder of generated files, at its output path. */
 export interface FolderToCheck {
@@ -33,29 +39,32 @@ export interface TypecheckDiagnostic {
 }
 
 /** The compiler options generated code must satisfy. */
-export const TYPECHECK_OPTIONS: ts.CompilerOptions = {
-  target: compiler.ScriptTarget.ES2022,
-  lib: ['lib.es2023.d.ts'],
-  module: compiler.ModuleKind.NodeNext,
-  moduleResolution: compiler.ModuleResolutionKind.NodeNext,
-  strict: true,
-  exactOptionalPropertyTypes: true,
-  noUnusedLocals: true,
-  noUnusedParameters: true,
-  noImplicitOverride: true,
-  noImplicitReturns: true,
-  noUncheckedIndexedAccess: true,
-  noPropertyAccessFromIndexSignature: true,
-  verbatimModuleSyntax: true,
-  // Only type syntax that erases to JavaScript: the output runs under Node's type stripping.
-  erasableSyntaxOnly: true,
-  // Generated with `importExtension: "ts"`, relative imports end in `.ts`.
-  allowImportingTsExtensions: true,
-  isolatedModules: true,
-  skipLibCheck: true,
-  noEmit: true,
-  types: [],
-};
+export function typecheckOptions(): ts.CompilerOptions {
+  const compiler = tsMorph().ts;
+  return {
+    target: compiler.ScriptTarget.ES2022,
+    lib: ['lib.es2023.d.ts'],
+    module: compiler.ModuleKind.NodeNext,
+    moduleResolution: compiler.ModuleResolutionKind.NodeNext,
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noImplicitOverride: true,
+    noImplicitReturns: true,
+    noUncheckedIndexedAccess: true,
+    noPropertyAccessFromIndexSignature: true,
+    verbatimModuleSyntax: true,
+    // Only type syntax that erases to JavaScript: the output runs under Node's type stripping.
+    erasableSyntaxOnly: true,
+    // Generated with `importExtension: "ts"`, relative imports end in `.ts`.
+    allowImportingTsExtensions: true,
+    isolatedModules: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+  };
+}
 
 /**
  * The declarations `@volet/runtime` resolves to: the `.d.ts` next to the runtime's resolved entry
@@ -79,8 +88,9 @@ function display(path: string): string {
 
 /** Type-checks the folders together; returns the diagnostics found in generated files (empty: they compile). */
 export function typecheckGenerated(folders: readonly FolderToCheck[]): TypecheckDiagnostic[] {
+  const { Project, ts: compiler } = tsMorph();
   const project = new Project({
-    compilerOptions: { ...TYPECHECK_OPTIONS, paths: { '@volet/runtime': [runtimeTypesEntry()] } },
+    compilerOptions: { ...typecheckOptions(), paths: { '@volet/runtime': [runtimeTypesEntry()] } },
     skipAddingFilesFromTsConfig: true,
     skipFileDependencyResolution: true,
   });

@@ -1,18 +1,17 @@
 /**
  * `types.ts`: one declaration per emitted type — interfaces for complex types, literal unions
  * (plus a `<Name>Values` constant) for enumerations, aliases for other simple types — and a
- * polymorphic union per complex type that others derive from. Built as ts-morph structures in one
- * `createSourceFile` call; declarations whose text spans several lines (unions, intersections) are
- * given as ready-made statement text, which ts-morph writes unchanged.
+ * polymorphic union per complex type that others derive from. Written as text by the printer
+ * (print.ts).
  */
-import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, StatementStructures } from 'ts-morph';
 import { isBuiltin, splitQName, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition } from '../model/model.js';
 import { fieldProps, UNBOUNDED, type AttributeField, type ComplexShape, type ElementField, type Field } from './content-shape.js';
 import type { EmitContext } from './emit-context.js';
-import { enumerable, hasLiteralEnumeration } from './emit-context.js';
+import { hasLiteralEnumeration } from './emit-context.js';
+import { enumerable } from '../resolve/value-kind.js';
 import { localOf } from './schema-index.js';
-import { StructureKind } from './ts-morph.js';
-import { code, docComment, docText, DOC_WIDTH, joinDocs, propertyKey, quote, wrapDoc } from './ts-text.js';
+import { interfaceText, typeAliasText } from './print.js';
+import { code, docComment, docText, DOC_WIDTH, joinDocs, propertyKey, quote } from './ts-text.js';
 import { arrayOf, hasTopLevelOperator, type ExpressionScope } from './type-expressions.js';
 
 /** The scope of expressions written in the types.ts of `module`. */
@@ -28,7 +27,7 @@ interface Member {
 
 /** The statements of types.ts and whether they use the runtime namespace. */
 export interface TypesStatements {
-  statements: (StatementStructures | string)[];
+  statements: string[];
   usesRuntime: boolean;
   /** Number of declarations for emitted schema types. */
   typeCount: number;
@@ -37,7 +36,7 @@ export interface TypesStatements {
 /** Builds the statements of the types.ts of one schema module. */
 export function typesStatements(ctx: EmitContext, module: string): TypesStatements {
   const s = scope(module);
-  const body: (StatementStructures | string)[] = [];
+  const body: string[] = [];
   let typeCount = 0;
   for (const t of ctx.index.types) {
     if (ctx.exprs.moduleOf(t.id) !== module) continue;
@@ -45,9 +44,9 @@ export function typesStatements(ctx: EmitContext, module: string): TypesStatemen
     if (t.kind === 'simple') body.push(...simpleType(ctx, t, s));
     else body.push(...complexType(ctx, t, s));
   }
-  const statements: (StatementStructures | string)[] = [];
+  const statements: string[] = [];
   if (s.usedRuntime === true) {
-    statements.push({ kind: StructureKind.ImportDeclaration, isTypeOnly: true, namespaceImport: 'rt', moduleSpecifier: '@volet/runtime' });
+    statements.push("import type * as rt from '@volet/runtime';");
   }
   statements.push(...moduleImports(s, '..'));
   if (body.length === 0) statements.push('export {};');
@@ -82,12 +81,13 @@ export function moduleImports(s: ExpressionScope, base: string): string[] {
 
 // ───────────────────────────────────────────── simple types ──
 
-function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScope): (StatementStructures | string)[] {
+function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScope): string[] {
   const doc = joinDocs(typeDoc(ctx, t), origin(t), facetDoc(t));
   const kind = ctx.exprs.simpleKind(t);
   if (hasLiteralEnumeration(t, ctx.exprs) && enumerable(kind)) {
     const values = literalValues(t.facets.enumeration ?? [], kind);
-    const constName = ctx.enumConsts.get(t.id) as string;
+    const constName = t.valuesName;
+    if (constName === undefined) throw new Error(`no values name allocated for ${t.id}`);
     const enumDocs = enumerationDoc(t);
     const typeText = values.length <= 4 ? ` ${values.join(' | ')}` : values.map((v) => `\n  | ${v}`).join('');
     const constText = values.length <= 4 ? `[${values.join(', ')}]` : `[\n${values.map((v) => `  ${v},`).join('\n')}\n]`;
@@ -114,7 +114,7 @@ function simpleType(ctx: EmitContext, t: SimpleTypeDefinition, s: ExpressionScop
   } else {
     type = t.base === null ? 'string' : ctx.exprs.expression(t.base, s);
   }
-  return [{ kind: StructureKind.TypeAlias, isExported: true, name: t.tsName, type, ...docs(doc) }];
+  return [typeAliasText(t.tsName, type, doc)];
 }
 
 /** True when a union member is a simple type written as string literals (an enumeration of strings). */
@@ -219,16 +219,11 @@ function typeDoc(ctx: EmitContext, t: TypeDefinition): string | undefined {
   return element === null ? undefined : docText(ctx.index.element(element)?.documentation);
 }
 
-/** The `docs` member of a ts-morph structure, wrapped to readable lines: absent when there is no documentation. */
-function docs(doc: string | undefined, indent = ''): { docs?: string[] } {
-  return doc === undefined ? {} : { docs: [wrapDoc(doc, indent)] };
-}
-
 // ───────────────────────────────────────────── complex types ──
 
-function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionScope): (StatementStructures | string)[] {
+function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionScope): string[] {
   const shape = ctx.shapes.shape(t);
-  const out: (StatementStructures | string)[] = [];
+  const out: string[] = [];
   const notes: string[] = [];
   if (t.abstract) notes.push('Abstract: a value names a concrete derived type in `$type`.');
   const union = ctx.exprs.unionName(t);
@@ -245,22 +240,8 @@ function complexType(ctx: EmitContext, t: ComplexTypeDefinition, s: ExpressionSc
     if (shape.mixed && baseShape.mixed) baseText = `Omit<${baseText}, '$content'>`;
   }
   if (choices.length === 0 && (base === null || !needsAlias(ctx, base))) {
-    const structure: InterfaceDeclarationStructure = {
-      kind: StructureKind.Interface,
-      isExported: true,
-      name: t.tsName,
-      ...docs(doc),
-      properties: members.map(
-        (m): OptionalKind<PropertySignatureStructure> => ({
-          name: propertyKey(m.name),
-          type: m.type,
-          hasQuestionToken: m.optional,
-          ...docs(m.doc, '  '),
-        }),
-      ),
-    };
-    if (baseText !== null) structure.extends = [baseText];
-    out.push(structure);
+    const properties = members.map((m) => ({ key: propertyKey(m.name), type: m.type, optional: m.optional, doc: m.doc }));
+    out.push(interfaceText(t.tsName, baseText === null ? [] : [baseText], properties, doc));
   } else {
     const parts: string[] = [];
     if (baseText !== null) parts.push(baseText);

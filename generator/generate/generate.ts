@@ -14,7 +14,6 @@ import { mergeRunModels } from '../resolve/run/run-model.js';
 import { emitRun } from '../emit/emit-service.js';
 import { inputsHash, type HashedInput } from '../emit/header.js';
 import { modelInputs, stableName } from '../emit/inputs.js';
-import { loadTemplates, type TemplateSet } from '../emit/templates.js';
 import { typecheckGenerated, type TypecheckDiagnostic } from '../emit/typecheck.js';
 import { compareOutput, writeOutput, type GeneratedFile, type OutputDifference } from './output.js';
 
@@ -24,8 +23,6 @@ export interface GenerateRequest {
   /** Base of the names hashed into headers and shown as sources (the config file's folder, or the output folder). */
   baseDir: string;
   catalog: readonly CatalogEntry[];
-  /** User templates folder (absolute), or null for the built-ins. */
-  templates: string | null;
   /** Type-check the emitted files (default true). */
   typecheck: boolean;
   /** The generator version written in headers. */
@@ -110,9 +107,8 @@ function importPath(from: string, to: string): string {
   return rel.startsWith('.') ? rel : `./${rel}`;
 }
 
-/** Generates every service description in memory. Throws `TemplateError` for unusable templates. */
+/** Generates every service description in memory. */
 export function generate(request: GenerateRequest): GenerateResult {
-  const templates: TemplateSet = loadTemplates(request.templates);
   const cache = new DocumentCache();
   const timings: GenerateTimings = { model: 0, emit: 0, typecheck: 0 };
   const built: { service: ServiceConfig; model: Model; entries: string[] }[] = [];
@@ -136,7 +132,7 @@ export function generate(request: GenerateRequest): GenerateResult {
   }
   let t = performance.now();
   const run = mergeRunModels(
-    built.map((b) => ({ name: b.service.name, model: b.model })),
+    built.map((b) => ({ name: b.service.name, model: b.model, names: b.service.names ?? {} })),
     request.modules,
   );
   timings.model += performance.now() - t;
@@ -144,15 +140,14 @@ export function generate(request: GenerateRequest): GenerateResult {
   const schemasOut = request.schemas ?? defaultSchemasFolder({ services: [...request.services], file: 'config' });
   // One hash for the run: every file of it is emitted from all the inputs together.
   const inputs = new Map<string, HashedInput>();
-  for (const b of built) for (const i of modelInputs(b.model, request.baseDir, templates)) inputs.set(i.name, i);
+  for (const b of built) for (const i of modelInputs(b.model, request.baseDir)) inputs.set(i.name, i);
   const emitted = emitRun(
     run,
-    built.map((b) => ({ name: b.service.name, schemas: importPath(resolve(b.service.out), schemasOut), names: b.service.names ?? {} })),
+    built.map((b) => ({ name: b.service.name, schemas: importPath(resolve(b.service.out), schemasOut) })),
     {
       version: request.version,
       inputsHash: inputsHash([...inputs.values()]),
       source: [...new Set(built.flatMap((b) => b.entries.map((e) => stableName(e, request.baseDir))))].join(', '),
-      templates,
       importExtension: request.importExtension ?? 'js',
     },
   );

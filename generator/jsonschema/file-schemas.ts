@@ -53,7 +53,6 @@ export const CONFIG_SCHEMA: JsonSchema = {
         additionalProperties: false,
       },
     },
-    templates: path,
     typecheck: { type: 'boolean' },
     schemas: path,
     modules: { type: 'object' },

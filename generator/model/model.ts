@@ -138,8 +138,12 @@ export interface MessageBinding {
   headers: HeaderPart[];
 }
 
-/** A message part in the body: by element (document style) or by type (rpc style). */
-export type BodyPart = { part: string; element: QNameString } | { part: string; type: TypeRef };
+/**
+ * A message part in the body: by element (document style) or by type (rpc style). A part by type
+ * travels as an element synthesised for it (the unqualified part accessor), whose descriptor key
+ * `<Operation><Part>Part` resolve allocates (`key`).
+ */
+export type BodyPart = { part: string; element: QNameString } | { part: string; type: TypeRef; key?: string };
 
 /** A `soap:header`, possibly referring to a part of another message. */
 export interface HeaderPart {
@@ -212,6 +216,11 @@ export interface SimpleTypeDefinition extends TypeDefinitionBase {
   /** For unions: the member types, in order. */
   memberTypes?: TypeRef[];
   final: DerivationMethod[];
+  /**
+   * The name of the constant listing the enumeration values (`<tsName>Values`), allocated by resolve
+   * when the enumeration becomes a literal union (string, number or boolean values); absent otherwise.
+   */
+  valuesName?: string;
 }
 
 /** Constraining facets. Numeric bounds stay strings so that no precision is lost. */
@@ -262,6 +271,11 @@ export interface ComplexTypeDefinition extends TypeDefinitionBase {
   final: DerivationMethod[];
   /** Ids of the types that derive directly from this one (computed by resolve), sorted. */
   derivedTypes: TypeRef[];
+  /**
+   * The name of the polymorphic union of this type and the named types derived from it
+   * (`<tsName>OrDerived`), allocated by resolve when a concrete named type derives from it; absent otherwise.
+   */
+  unionName?: string;
   /**
    * `xmime:expectedContentTypes` written on this type's `xs:simpleContent` derivation (or on the
    * `xs:complexType` itself), as written: its `base64Binary` value travels as an XOP attachment under

@@ -1,6 +1,7 @@
 /**
  * The pieces of the TypeScript naming rule (docs/naming.md): identifiers from XML names, names of
- * anonymous types from their ids, namespace-derived prefixes, and the names to avoid.
+ * anonymous types from their ids, namespace-derived prefixes, the names to avoid, and the allocator
+ * that hands out the names generated code adds (smallest free numeric suffix on a clash).
  */
 import { splitQName } from '../model/model.js';
 
@@ -286,3 +287,38 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
   'accessor',
   'out',
 ]);
+
+/** Runtime names the generated files import by name; no generated declaration may use them. */
+export const RUNTIME_IMPORTS: readonly string[] = [
+  'SoapClient',
+  'CallOptions',
+  'ClientOptions',
+  'SchemaDescriptor',
+  'PortDescriptor',
+  'ElementRef',
+  'elementRef',
+  'OperationRef',
+  'operationRef',
+];
+
+/** Local names the generated files use for namespace imports and the schema descriptor. */
+export const FIXED_LOCALS: readonly string[] = ['rt', 't', 'schema'];
+
+/** Allocates unique names: the first to ask keeps the name, later ones get `2`, `3`… */
+export class NameAllocator {
+  /** The names taken so far (allocating adds to it). */
+  readonly taken: Set<string>;
+
+  /** @param taken - names already in use */
+  constructor(taken: Iterable<string>) {
+    this.taken = new Set(taken);
+  }
+
+  /** Takes `wanted`, or `wanted2`, `wanted3`… whichever is free first. */
+  allocate(wanted: string): string {
+    let name = wanted;
+    for (let i = 2; this.taken.has(name); i++) name = `${wanted}${i}`;
+    this.taken.add(name);
+    return name;
+  }
+}

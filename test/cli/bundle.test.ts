@@ -1,7 +1,7 @@
 /**
  * The installed command, `bin/volet.js`, runs the bundled CLI (`dist/volet.cjs`, made by
  * `scripts/bundle-cli.mjs` in `npm run build`). The bundle must behave as the separate modules do:
- * find its version, the built-in templates and the runtime's declarations, and produce the same
+ * find its version and the runtime's declarations, and produce the same
  * bytes — `volet check` on the committed `generated/` passes through it, and a generation with the
  * type check writes what `generated/` holds.
  */

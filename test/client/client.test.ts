@@ -348,3 +348,27 @@ test('requests are checked before sending by default (an unknown property is an 
   assert.equal(requests.length, 1);
   assert.doesNotMatch(requests[0], /typo/, 'an unknown property is not written, whatever the option');
 });
+
+test('the request goes to the transport as UTF-8 bytes; the trace shows the same envelope as text', async () => {
+  const bodies: unknown[] = [];
+  const events: TraceEvent[] = [];
+  const text = 'Hôpital d’Arras – œdème 😀';
+  const client = new SoapClient(schema, port, {
+    endpoint: 'https://example.invalid/calc',
+    trace: (e) => events.push(e),
+    revealValues: true,
+    transport: {
+      send: (request) => {
+        bodies.push(request.body);
+        return Promise.resolve({ status: 202, headers: {}, body: new Uint8Array(0) });
+      },
+    },
+  });
+  await client.call('Notify', { text });
+  assert.ok(bodies[0] instanceof Uint8Array, 'bytes, not a string');
+  const sent = Buffer.from(bodies[0]);
+  assert.ok(sent.includes(Buffer.from(`text>${text}</`, 'utf8')), 'the value, as UTF-8');
+  const traced = events.find((e) => e.phase === 'request')?.body;
+  assert.equal(typeof traced, 'string');
+  assert.ok(Buffer.from(traced ?? '', 'utf8').equals(sent), 'the traced envelope is the text of the bytes sent');
+});

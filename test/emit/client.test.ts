@@ -1,6 +1,6 @@
 /**
  * client.ts: one class per port, one method per callable operation, typed body, headers, response
- * and fault details; rendered from the Handlebars templates, which a user folder can override.
+ * and fault details.
  * Inputs: the ping WSDL of test/fixtures (header part, fault) and a hand-written model
  * (test/fixtures/models/client-shapes.json: rpc parts by type, several parts, one-way, no body,
  * operation names that are not method names, two ports of one port type).
@@ -9,8 +9,6 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { emitService } from '../../generator/emit/emit-service.js';
-import { loadTemplates, TemplateError } from '../../generator/emit/templates.js';
 import type { Model } from '../../generator/model/model.js';
 import { buildModel } from '../../generator/pipeline.js';
 import { repoRoot } from '../support/paths.js';
@@ -88,26 +86,5 @@ describe('client.ts', () => {
       "  getThing: operationRef<{ first: string; 'second-part': Item }, Item | null>(shapesSoap12Port, 'get-thing'),",
     );
     assert.equal(shapes.diagnostics.length, 0, describeDiagnostics(shapes.diagnostics));
-  });
-
-  test('user templates override the built-in ones file by file', () => {
-    const folder = scratch.write('templates', {
-      'operation.hbs':
-        '{{{doc}}}  async {{{methodName}}}({{{params}}}): Promise<{{{responseType}}}> {\n    // custom: {{operationName}}\n    return this.soap.invoke({{{operationRef}}}, {{{bodyArgument}}}, {{{headersArgument}}}, options);\n  }\n',
-    });
-    const templates = loadTemplates(folder);
-    assert.deepEqual(templates.overridden, ['operation.hbs']);
-    const result = emitService(shapesModel(), { version: 'test', inputsHash: '0', source: 'x', templates });
-    const client = result.files.find((f) => f.path === 'client.ts')?.content ?? '';
-    contains(client, '    // custom: get-thing\n', 'export class ShapesSoap12Client {');
-  });
-
-  test('a template naming a missing field is an error that names the problem', () => {
-    const folder = scratch.write('broken', { 'port.hbs': '{{{noSuchField}}}\n' });
-    assert.throws(
-      () => emitService(shapesModel(), { version: 'test', inputsHash: '0', source: 'x', templates: loadTemplates(folder) }),
-      (e: unknown) => e instanceof TemplateError && /noSuchField/.test(e.message),
-    );
-    assert.throws(() => loadTemplates(join(scratch.dir, 'absent')), TemplateError);
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, test } from 'node:test';
 import { generate, writeRun } from '../../generator/generate/generate.js';
-import { TYPECHECK_OPTIONS, typecheckGenerated } from '../../generator/emit/typecheck.js';
+import { typecheckGenerated, typecheckOptions } from '../../generator/emit/typecheck.js';
 import { repoScratch } from '../e2e-runtime/support/generated-clients.js';
 import { repoRoot } from '../support/paths.js';
 
@@ -21,8 +21,8 @@ const strips = (process.features as { typescript?: string | false }).typescript;
 
 describe('erasable syntax', () => {
   test('the in-process check enforces erasableSyntaxOnly and verbatimModuleSyntax', () => {
-    assert.equal(TYPECHECK_OPTIONS.erasableSyntaxOnly, true);
-    assert.equal(TYPECHECK_OPTIONS.verbatimModuleSyntax, true);
+    assert.equal(typecheckOptions().erasableSyntaxOnly, true);
+    assert.equal(typecheckOptions().verbatimModuleSyntax, true);
     const diagnostics = typecheckGenerated([
       { dir: join(repoScratch('erasable-'), 'out'), files: [{ path: 'enum.ts', content: 'export enum Colour {\n  Red,\n}\n' }] },
     ]);
@@ -40,7 +40,7 @@ describe('erasable syntax', () => {
       services: [{ name: 'ping', wsdl: [join(repoRoot, 'test', 'fixtures', 'wsdl', 'ping', 'ping.wsdl')], out: join(dir, 'ping') }],
       baseDir: repoRoot,
       catalog: [],
-      templates: null,
+
       typecheck: true,
       version: 'test',
       importExtension: 'ts',

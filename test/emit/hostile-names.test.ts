@@ -62,7 +62,7 @@ test('a WSDL made of __proto__, constructor, toString… from a file name with n
   const wsdl = join(dir, 'in', fileName);
   writeFileSync(wsdl, hostileWsdl());
   const out = join(dir, 'out');
-  const result = generate({ services: [{ name: 'hostile', wsdl: [wsdl], out }], baseDir: dir, catalog: [], templates: null, typecheck: true, version: 'test' });
+  const result = generate({ services: [{ name: 'hostile', wsdl: [wsdl], out }], baseDir: dir, catalog: [], typecheck: true, version: 'test' });
   const service = result.services[0];
   assert.deepEqual(
     service.diagnostics.filter((d) => d.severity === 'error'),

@@ -15,7 +15,7 @@ after(() => rmSync(scratch, { recursive: true, force: true }));
 const file = join(scratch, 'volet.config.json');
 
 describe('volet.config.json', () => {
-  test('paths are relative to the file; out defaults to generated/<name>; catalog and templates resolved', () => {
+  test('paths are relative to the file; out defaults to generated/<name>; catalog resolved', () => {
     const config = parseConfig(
       {
         services: [
@@ -23,7 +23,6 @@ describe('volet.config.json', () => {
           { name: 'xds', wsdl: ['a.wsdl', 'b.xsd'], out: 'src/xds' },
         ],
         catalog: [{ namespace: 'urn:x', file: 'vendor/x.xsd' }],
-        templates: 'tpl',
         typecheck: false,
       },
       file,
@@ -33,7 +32,6 @@ describe('volet.config.json', () => {
     assert.deepEqual(config.services[1]?.wsdl, [join(scratch, 'a.wsdl'), join(scratch, 'b.xsd')]);
     assert.equal(config.services[1]?.out, join(scratch, 'src', 'xds'));
     assert.deepEqual(config.catalog, [{ namespace: 'urn:x', file: join(scratch, 'vendor', 'x.xsd') }]);
-    assert.equal(config.templates, join(scratch, 'tpl'));
     assert.equal(config.typecheck, false);
   });
 
@@ -47,6 +45,8 @@ describe('volet.config.json', () => {
     bad([], /expected a JSON object/);
     bad({ services: [] }, /"services" must be a non-empty list/);
     bad({ services: [{ name: 'a', wsdl: 'x' }], extra: 1 }, /extra: unknown key/);
+    // Client templates are gone (client.ts is printed by the generator): the key is refused like any unknown one.
+    bad({ services: [{ name: 'a', wsdl: 'x' }], templates: 'tpl' }, /templates: unknown key/);
     bad({ services: [{ name: 'a', wsdl: 'x', outDir: 'y' }] }, /services\[0\]\.outDir: unknown key \(did you mean out\?\)/);
     bad({ services: [{ name: 'a', wsdl: 'x', mtom: { op: 'yes' } }] }, /services\[0\]\.mtom: expected \{ "<operation>": true \| false/);
     bad({ services: [{ name: 'a b', wsdl: 'x' }] }, /services\[0\]\.name: expected a name/);
@@ -108,15 +108,14 @@ describe('generate inputs', () => {
     assert.equal(resolveGenerateInputs({ wsdl: ['a.wsdl'], out: 'o', typecheck: false }, scratch).typecheck, false);
   });
 
-  test('configuration: --catalog entries added, --templates and --no-typecheck override', () => {
+  test('configuration: --catalog entries added, --no-typecheck overrides', () => {
     writeFileSync(file, JSON.stringify({ services: [{ name: 's', wsdl: 's.wsdl' }], catalog: [{ namespace: 'urn:a', file: 'a.xsd' }] }));
-    const config = resolveGenerateInputs({ catalog: [{ namespace: 'urn:b', file: '/b.xsd' }], templates: 't', typecheck: false }, scratch);
+    const config = resolveGenerateInputs({ catalog: [{ namespace: 'urn:b', file: '/b.xsd' }], typecheck: false }, scratch);
     assert.equal(config.file, file);
     assert.deepEqual(
       config.catalog.map((c) => c.namespace),
       ['urn:a', 'urn:b'],
     );
-    assert.equal(config.templates, join(scratch, 't'));
     assert.equal(config.typecheck, false);
   });
 

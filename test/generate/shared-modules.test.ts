@@ -35,7 +35,7 @@ describe('shared schema modules', { skip: corpusSkipReason }, () => {
       { name: 'insi', wsdl: [join(repoRoot, 'wsdl', 'insi', 'insi.wsdl')], out: join(out, 'insi') },
       ...DMP.map((n) => ({ name: `dmp-${n}`, wsdl: [corpus('dmp-annexe-wsdl-schema', 'wsdl', `${n}.wsdl`)], out: join(out, `dmp-${n}`) })),
     ];
-    result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test', schemas: join(out, 'schemas') });
+    result = generate({ services, baseDir: repoRoot, catalog: [], typecheck: false, version: 'test', schemas: join(out, 'schemas') });
   });
 
   test('wsdl/ and the 7 official DMP WSDLs in one run: no exported name is declared in two files', () => {

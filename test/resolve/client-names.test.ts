@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Port, Service } from '../../generator/model/model.js';
+import type { Fault, Port, Service } from '../../generator/model/model.js';
 import { allocateClientNames, lowerCamel, methodBaseName, portBaseName } from '../../generator/resolve/run/client-names.js';
 import { buildModel } from '../../generator/pipeline.js';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
@@ -41,7 +41,7 @@ function port(name: string, soapVersion: '1.1' | '1.2', operations: string[]): P
 
 /** Class name → method names of each port of the services. */
 function names(services: Service[], overrides = {}): Record<string, string[]> {
-  const { ports } = allocateClientNames(services, overrides, new Set());
+  const { ports } = allocateClientNames(services, overrides, new Set(), () => true);
   return Object.fromEntries(ports.map((p) => [p.client, [p.descriptor, p.operations, ...p.methods.values()]]));
 }
 
@@ -84,14 +84,44 @@ describe('client names', () => {
       }),
       { DmpClient: ['dmpPort', 'dmpOperations', 'query', 'update'] },
     );
-    const { unused } = allocateClientNames([s], { ports: { Nope: 'X' }, operations: { 'DocumentRegistry_Port_Soap12.Nope': 'y' } }, new Set());
+    const { unused } = allocateClientNames([s], { ports: { Nope: 'X' }, operations: { 'DocumentRegistry_Port_Soap12.Nope': 'y' } }, new Set(), () => true);
     assert.deepEqual(unused, ['ports.Nope', 'operations.DocumentRegistry_Port_Soap12.Nope']);
   });
 
   test('a name the folder already exports (a schema type) is not taken by a client', () => {
     const s: Service = { name: 'S', namespace: 'urn:x', ports: [port('Ping', '1.1', ['Ping'])] };
-    const { ports } = allocateClientNames([s], {}, new Set(['PingClient']));
+    const { ports } = allocateClientNames([s], {}, new Set(['PingClient']), () => true);
     assert.equal(ports[0]?.client, 'PingClient2');
+  });
+
+  test('headers and faults types: once per operation of a port type, after the clients, only for declared fault elements', () => {
+    const header = { part: 'h', element: '{urn:x}H', message: '{urn:x}In', headerFaults: [] };
+    const fault = (name: string, element: string | null): Fault => ({ name, element, message: `{urn:x}${name}`, action: null });
+    const twin = (name: string, soapVersion: '1.1' | '1.2'): Port => {
+      const p = port(name, soapVersion, ['Ping', 'Pong']);
+      const [ping, pong] = p.operations;
+      if (ping !== undefined) {
+        ping.input = { message: '{urn:x}In', body: [], headers: [header] };
+        ping.faults = [fault('Oops', '{urn:x}Oops')];
+      }
+      if (pong !== undefined) pong.faults = [fault('Gone', '{urn:x}Undeclared'), fault('Plain', null)];
+      return p;
+    };
+    const s: Service = { name: 'S', namespace: 'urn:x', ports: [twin('Ping_Soap11', '1.1'), twin('Ping_Soap12', '1.2')] };
+    const { ports } = allocateClientNames([s], {}, new Set(['PingHeaders']), (e) => e === '{urn:x}Oops');
+    const [p11, p12] = ports;
+    const ping11 = p11?.port.operations[0];
+    const ping12 = p12?.port.operations[0];
+    const pong11 = p11?.port.operations[1];
+    assert.ok(ping11 !== undefined && ping12 !== undefined && pong11 !== undefined);
+    assert.equal(p11?.headers.get(ping11), 'PingHeaders2', 'a taken name gets a number');
+    assert.equal(p11?.faults.get(ping11), 'PingFaults');
+    // The SOAP 1.2 port of the same port type shares the types.
+    assert.equal(p12?.headers.get(ping12), 'PingHeaders2');
+    assert.equal(p12?.faults.get(ping12), 'PingFaults');
+    // No header part, and no fault element the schema declares: no types.
+    assert.equal(p11?.headers.get(pong11), undefined);
+    assert.equal(p11?.faults.get(pong11), undefined);
   });
 
   test('the committed clients of wsdl/: registry, repository and INSi', () => {
@@ -108,7 +138,7 @@ describe('client names', () => {
       ['XDS.b_DocumentRepository.wsdl', 'DocumentRepositoryClient', ['retrieveDocumentSet', 'provideAndRegisterDocumentSetB']],
     ] as const) {
       const model = buildModel([corpus('dmp-annexe-wsdl-schema', 'wsdl', file)]);
-      const { ports } = allocateClientNames(model.services, {}, new Set());
+      const { ports } = allocateClientNames(model.services, {}, new Set(), () => true);
       assert.equal(ports.length, 1, file);
       assert.equal(ports[0]?.client, client);
       assert.deepEqual([...(ports[0]?.methods.values() ?? [])], methods);

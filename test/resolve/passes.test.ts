@@ -257,6 +257,50 @@ pass('allocate-names', () => {
     assert.equal(ctx.types.get('{urn:t}order-type')?.tsName, 'OrderType');
     assert.equal(ctx.elements.get('{urn:t}order')?.tsName, 'OrderElement');
   });
+
+  it('names the unions of derived types and the constants of literal enumerations, after every type name', () => {
+    const { ctx, run } = before(
+      'allocate-names',
+      `<xs:complexType name="Shape"/>
+       <xs:complexType name="Circle"><xs:complexContent><xs:extension base="t:Shape"/></xs:complexContent></xs:complexType>
+       <xs:complexType name="Base" abstract="true"/>
+       <xs:complexType name="Middle" abstract="true"><xs:complexContent><xs:extension base="t:Base"/></xs:complexContent></xs:complexType>
+       <xs:complexType name="ShapeOrDerived"/>
+       <xs:simpleType name="Color"><xs:restriction base="xs:string"><xs:enumeration value="red"/></xs:restriction></xs:simpleType>
+       <xs:simpleType name="Size"><xs:restriction base="xs:int"><xs:enumeration value="1"/></xs:restriction></xs:simpleType>
+       <xs:simpleType name="Bytes"><xs:restriction base="xs:base64Binary"><xs:enumeration value="AA=="/></xs:restriction></xs:simpleType>
+       <xs:simpleType name="Plain"><xs:restriction base="xs:string"/></xs:simpleType>`,
+    );
+    assert.equal(complex(ctx, '{urn:t}Shape').unionName, undefined, 'not named before the pass');
+    assert.deepEqual(run(), []);
+    // A type named like the union takes the name first: types are named before the names code adds.
+    assert.equal(complex(ctx, '{urn:t}ShapeOrDerived').tsName, 'ShapeOrDerived');
+    assert.equal(complex(ctx, '{urn:t}Shape').unionName, 'ShapeOrDerived2');
+    // Only abstract types derive from Base: no value can name a concrete derived type, no union.
+    assert.equal(complex(ctx, '{urn:t}Base').unionName, undefined);
+    assert.equal(complex(ctx, '{urn:t}Circle').unionName, undefined);
+    assert.equal(simple(ctx, '{urn:t}Color').valuesName, 'ColorValues');
+    assert.equal(simple(ctx, '{urn:t}Size').valuesName, 'SizeValues');
+    // Bytes are not written as literals: no constant.
+    assert.equal(simple(ctx, '{urn:t}Bytes').valuesName, undefined);
+    assert.equal(simple(ctx, '{urn:t}Plain').valuesName, undefined);
+  });
+
+  it('names the synthesised element of each rpc part given by type, avoiding the schema names', () => {
+    const s = service('{urn:t}req', '{urn:t}req');
+    const op = s.ports[0]?.operations[0] as Operation;
+    op.name = 'get-thing';
+    if (op.input !== null) op.input.body = [{ part: 'id', type: '{http://www.w3.org/2001/XMLSchema}int' }];
+    if (op.output !== null) op.output.body = [{ part: 'id', type: '{http://www.w3.org/2001/XMLSchema}int' }];
+    const { run } = before('allocate-names', '<xs:element name="req" type="xs:string"/><xs:complexType name="GetThingIdPart"/>', {}, [s]);
+    assert.deepEqual(run(), []);
+    const key = (m: Operation['input']): string | undefined => {
+      const b = m?.body[0];
+      return b !== undefined && 'type' in b ? b.key : undefined;
+    };
+    assert.equal(key(op.input), 'GetThingIdPart2');
+    assert.equal(key(op.output), 'GetThingIdPart3');
+  });
 });
 
 /** A one-operation SOAP 1.2 service whose request and response bodies are the given elements. */

@@ -10,9 +10,16 @@ import { derivedModuleName, moduleNames } from '../../generator/resolve/run/modu
 import { mergeRunModels } from '../../generator/resolve/run/run-model.js';
 import { schema, writeFiles } from '../xsd/support.js';
 
-/** tsName of every type and element of a run, by id. */
+/** Every name of a run's schema code, by what it names: tsName of types and elements, polymorphic unions, enumeration constants. */
 function namesOf(run: ReturnType<typeof mergeRunModels>): Map<string, string> {
-  return new Map([...run.schema.types.map((t) => [t.id, t.tsName] as const), ...run.schema.elements.map((e) => [`element ${e.name}`, e.tsName] as const)]);
+  const out = new Map<string, string>();
+  for (const t of run.schema.types) {
+    out.set(t.id, t.tsName);
+    if (t.kind === 'complex' && t.unionName !== undefined) out.set(`union ${t.id}`, t.unionName);
+    if (t.kind === 'simple' && t.valuesName !== undefined) out.set(`values ${t.id}`, t.valuesName);
+  }
+  for (const e of run.schema.elements) out.set(`element ${e.name}`, e.tsName);
+  return out;
 }
 
 const A = `
@@ -20,7 +27,9 @@ const A = `
     <xs:element name="address"><xs:complexType><xs:sequence><xs:element name="city" type="xs:string"/></xs:sequence></xs:complexType></xs:element>
   </xs:sequence></xs:complexType>
   <xs:element name="person" type="t:Person"/>
-  <xs:simpleType name="Code"><xs:restriction base="xs:string"><xs:enumeration value="a"/></xs:restriction></xs:simpleType>`;
+  <xs:simpleType name="Code"><xs:restriction base="xs:string"><xs:enumeration value="a"/></xs:restriction></xs:simpleType>
+  <xs:complexType name="Employee"><xs:complexContent><xs:extension base="t:Person"><xs:sequence>
+    <xs:element name="code" type="t:Code"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>`;
 
 describe('run-wide names', () => {
   test('module names: built-in map, configuration over it, a deterministic fallback from the URI', () => {
@@ -44,7 +53,10 @@ describe('run-wide names', () => {
     const before = writeFiles({ 'a.xsd': schema(A) });
     const after = writeFiles({
       'a.xsd': schema(
-        `${A}\n  <xs:complexType name="Invoice"><xs:sequence><xs:element name="total" type="xs:decimal"/></xs:sequence></xs:complexType>\n  <xs:element name="invoice" type="t:Invoice"/>`,
+        `${A}\n  <xs:complexType name="Invoice"><xs:sequence><xs:element name="total" type="xs:decimal"/></xs:sequence></xs:complexType>\n  <xs:element name="invoice" type="t:Invoice"/>` +
+          // An unrelated enumeration and an unrelated derivation: their own constant and union, nothing renamed.
+          `\n  <xs:simpleType name="Status"><xs:restriction base="xs:string"><xs:enumeration value="open"/></xs:restriction></xs:simpleType>` +
+          `\n  <xs:complexType name="CreditNote"><xs:complexContent><xs:extension base="t:Invoice"/></xs:complexContent></xs:complexType>`,
       ),
     });
     const other = writeFiles({
@@ -62,11 +74,15 @@ describe('run-wide names', () => {
       ]),
     );
     assert.ok(base.size >= 4, [...base.keys()].join(', '));
+    assert.equal(base.get('union {urn:t}Person'), 'PersonOrDerived');
+    assert.equal(base.get('values {urn:t}Code'), 'CodeValues');
     for (const [id, name] of base) {
       assert.equal(grown.get(id), name, `${id} renamed when a type was added to its namespace`);
       assert.equal(withService.get(id), name, `${id} renamed when a service was added to the run`);
     }
     assert.equal(grown.get('{urn:t}Invoice'), 'Invoice');
+    assert.equal(grown.get('union {urn:t}Invoice'), 'InvoiceOrDerived');
+    assert.equal(grown.get('values {urn:t}Status'), 'StatusValues');
     assert.equal(withService.get('{urn:u}Order'), 'Order');
   });
 

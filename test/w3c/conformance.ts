@@ -15,7 +15,6 @@ import { decode, elementRef, encode, type FieldDescriptor, type SchemaDescriptor
 import { BUILTIN_SCHEMAS } from '../../generator/catalog/builtin-catalog.js';
 import { emitService } from '../../generator/emit/emit-service.js';
 import { runtimeDescriptors } from '../../generator/emit/runtime-descriptors.js';
-import { loadTemplates } from '../../generator/emit/templates.js';
 import { typecheckGenerated, type FolderToCheck } from '../../generator/emit/typecheck.js';
 import { buildModel, hasErrors } from '../../generator/pipeline.js';
 import { repoRoot } from '../support/paths.js';
@@ -91,8 +90,6 @@ interface Prepared {
   folder: FolderToCheck | null;
 }
 
-const templates = loadTemplates(null);
-
 function firstLine(text: string): string {
   return (text.split('\n')[0] ?? '').slice(0, 300);
 }
@@ -110,7 +107,7 @@ function prepare(group: SuiteGroup, index: number, typecheck: boolean): Prepared
     }
     const schema = runtimeDescriptors(model).schema;
     if (!typecheck) return { group, error: null, schema, folder: null };
-    const emitted = emitService(model, { version: 'w3c', inputsHash: '0', source: group.group, templates });
+    const emitted = emitService(model, { version: 'w3c', inputsHash: '0', source: group.group });
     return { group, error: null, schema, folder: { dir: join(tmpdir(), 'volet-w3c-typecheck', String(index)), files: emitted.files } };
   } catch (e) {
     return { group, error: `internal: ${messageOf(e)}`, schema: null, folder: null };

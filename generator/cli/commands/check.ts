@@ -1,5 +1,5 @@
 /**
- * `volet check [<wsdl...> --out <dir>] [--config <file>] [--catalog <file>] [--templates <dir>]`:
+ * `volet check [<wsdl...> --out <dir>] [--config <file>] [--catalog <file>]`:
  * exits 1 when a committed generated folder differs from what `volet generate` would write (for
  * vendors' CI), with one line per differing file: missing, stale, or the first differing line.
  * Exit 0 when every folder is identical. Nothing is written and nothing is type-checked.
@@ -16,8 +16,7 @@ export const registerCheck: RegisterCommand = (cli, context) =>
     (y) => generateOptions(y),
     async (args) => {
       const config = await configFromArgv(args);
-      const result = await runGeneration(config, context, false);
-      if (result === null) return;
+      const result = await runGeneration(config, false);
       const { compareGenerated } = await emitter();
       if (reportModelDiagnostics(result, context)) {
         context.io.stderr('volet: cannot check: the input has errors\n');

@@ -1,11 +1,10 @@
 /**
- * `volet generate [<wsdl...> --out <dir>] [--config <file>] [--catalog <file>] [--templates <dir>] [--no-typecheck]`:
+ * `volet generate [<wsdl...> --out <dir>] [--config <file>] [--catalog <file>] [--no-typecheck]`:
  * writes the generated folder of each service description — from `volet.config.json` in the
  * current folder (or `--config`), or from entry files given on the command line. The output is
  * type-checked in process first; nothing is written when a description has errors or the output
  * does not compile (exit 1). One line per service tells what was written.
  */
-import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Argv } from 'yargs';
 import type { VoletConfig } from '../../config/config.js';
@@ -25,8 +24,7 @@ export function generateOptions<T>(y: Argv<T>) {
     .positional('wsdl', { describe: 'entry WSDL or XSD files of one service description (then --out is required)', type: 'string', array: true })
     .option('out', { describe: 'output folder, with entry files', type: 'string', requiresArg: true })
     .option('config', { describe: `configuration file (default: volet.config.json in the current folder)`, type: 'string', requiresArg: true })
-    .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true })
-    .option('templates', { describe: 'folder of Handlebars templates overriding the built-in client templates', type: 'string', requiresArg: true });
+    .option('catalog', { describe: 'JSON catalog mapping namespaces or remote locations to local files', type: 'string', requiresArg: true });
 }
 
 /** The parsed shared options. */
@@ -35,7 +33,6 @@ export interface GenerateArgv {
   out?: string | undefined;
   config?: string | undefined;
   catalog?: string | undefined;
-  templates?: string | undefined;
   typecheck?: boolean | undefined;
 }
 
@@ -52,10 +49,8 @@ export async function configFromArgv(args: GenerateArgv): Promise<VoletConfig> {
       out: args.out,
       config: args.config,
       catalog: args.catalog === undefined ? undefined : readCatalogOption(args.catalog),
-      templates: args.templates,
       typecheck: args.typecheck,
     });
-    if (config.templates !== null && !existsSync(config.templates)) throw new UsageError(`templates folder not found: ${config.templates}`);
     for (const service of config.services) for (const entry of service.wsdl) assertReadable(shownPath(entry), 'entry file');
     return config;
   } catch (e) {
@@ -69,28 +64,19 @@ export async function emitter(): Promise<typeof import('../../generate/generate.
   return import('../../generate/generate.js');
 }
 
-/** Runs the generation for a configuration; a template that cannot be used is reported (exit 1) and gives null. */
-export async function runGeneration(config: VoletConfig, context: CliContext, typecheck: boolean): Promise<GenerateResult | null> {
+/** Runs the generation for a configuration. */
+export async function runGeneration(config: VoletConfig, typecheck: boolean): Promise<GenerateResult> {
   const { generate, defaultSchemasFolder } = await emitter();
-  const { TemplateError } = await import('../../emit/templates.js');
-  try {
-    return generate({
-      services: config.services,
-      baseDir: config.baseDir,
-      catalog: config.catalog,
-      templates: config.templates,
-      typecheck,
-      version: voletVersion(),
-      schemas: config.schemas ?? defaultSchemasFolder(config),
-      ...(config.importExtension === undefined ? {} : { importExtension: config.importExtension }),
-      ...(config.modules === undefined ? {} : { modules: config.modules }),
-    });
-  } catch (e) {
-    if (!(e instanceof TemplateError)) throw e;
-    context.io.stderr(`volet: ${e.message}\n`);
-    context.exitCode = ExitCode.inputErrors;
-    return null;
-  }
+  return generate({
+    services: config.services,
+    baseDir: config.baseDir,
+    catalog: config.catalog,
+    typecheck,
+    version: voletVersion(),
+    schemas: config.schemas ?? defaultSchemasFolder(config),
+    ...(config.importExtension === undefined ? {} : { importExtension: config.importExtension }),
+    ...(config.modules === undefined ? {} : { modules: config.modules }),
+  });
 }
 
 /** Prints the model diagnostics of every service; true when one has errors. */
@@ -128,8 +114,7 @@ export const registerGenerate: RegisterCommand = (cli, context) =>
       }),
     async (args) => {
       const config = await configFromArgv(args);
-      const result = await runGeneration(config, context, config.typecheck);
-      if (result === null) return;
+      const result = await runGeneration(config, config.typecheck);
       const { writeGenerated } = await emitter();
       if (reportModelDiagnostics(result, context)) {
         context.io.stderr('volet: nothing written: the input has errors\n');

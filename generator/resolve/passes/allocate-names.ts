@@ -1,6 +1,9 @@
 /**
- * Pass: allocate `tsName` of every type and global element (docs/naming.md). Deterministic: it
- * depends only on the set of component ids, never on file order or reachability.
+ * Pass: allocate every name of the schema's generated code (docs/naming.md): `tsName` of every type
+ * and global element, then the names the generated code adds for them — `<Type>OrDerived` unions,
+ * `<Type>Values` constants, `<Operation><Part>Part` keys of rpc parts given by type. Deterministic:
+ * it depends only on the set of component ids (and the services' operations), never on file order or
+ * reachability.
  *
  * 1. Base name: types from their id (`typeBaseName`), elements `PascalCase(local) + 'Element'`;
  *    a reserved name gets `Type` (types) or `_` (elements) appended.
@@ -11,9 +14,18 @@
  *    candidate first), then id, the first keeps the name and the others get the smallest numeric
  *    suffix (from 2) that is free.
  */
-import { splitQName, type ElementDeclaration, type TypeDefinition } from '../../model/model.js';
-import { namespacePrefix, pascalCase, RESERVED_NAMES, typeBaseName } from '../naming.js';
+import {
+  splitQName,
+  type ComplexTypeDefinition,
+  type ElementDeclaration,
+  type MessageBinding,
+  type Service,
+  type TypeDefinition,
+  type TypeRef,
+} from '../../model/model.js';
+import { FIXED_LOCALS, NameAllocator, namespacePrefix, pascalCase, RESERVED_NAMES, RUNTIME_IMPORTS, typeBaseName } from '../naming.js';
 import type { ResolvePass } from '../context.js';
+import { hasLiteralEnumeration } from '../value-kind.js';
 
 interface Named {
   key: string;
@@ -42,11 +54,16 @@ function prefixesFor(namespaces: string[]): Map<string, string> {
   return new Map(namespaces.map((ns) => [ns, namespacePrefix(ns, 1)]));
 }
 
-/** Fills `tsName` of types and elements. */
+/** Fills `tsName` of types and elements, then the code names (unions, constants, rpc part keys). */
 export const allocateNames: ResolvePass = {
   name: 'allocate-names',
   run(ctx) {
     allocateTypeNames(ctx.types.values(), ctx.elements.values());
+    allocateCodeNames(
+      [...ctx.types.values()].sort((a, b) => byCodeUnit(a.id, b.id)),
+      [...ctx.elements.values()],
+      ctx.services,
+    );
   },
 };
 
@@ -119,4 +136,81 @@ export function allocateTypeNames(
     taken.add(name);
     n.assign(name);
   }
+}
+
+/** True when a concrete (not abstract) named complex type derives from `type`, directly or not. */
+function hasConcreteDerived(type: ComplexTypeDefinition, byId: ReadonlyMap<TypeRef, TypeDefinition>): boolean {
+  const seen = new Set<TypeRef>([type.id]);
+  const stack = [...type.derivedTypes];
+  while (stack.length > 0) {
+    const id = stack.pop() as TypeRef;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const d = byId.get(id);
+    if (d === undefined || d.kind !== 'complex') continue;
+    if (d.name !== null && !d.abstract) return true;
+    stack.push(...d.derivedTypes);
+  }
+  return false;
+}
+
+/** The names generated code uses besides the allocated ones: runtime imports, fixed locals, globals. */
+function fixedNames(): string[] {
+  return [...RUNTIME_IMPORTS, ...FIXED_LOCALS, ...RESERVED_NAMES];
+}
+
+/**
+ * Allocates the names generated code adds to the schema's (after `tsName`): `unionName` of complex
+ * types a concrete named type derives from, `valuesName` of enumerations written as literal unions
+ * (`types` sorted by id), then the `key` of each rpc part given by type, in service, port, operation
+ * order. Each avoids every `tsName`, the runtime imports and the reserved names, and takes the smallest
+ * free numeric suffix on a clash; the order above is part of the output's stability.
+ */
+export function allocateCodeNames(types: readonly TypeDefinition[], elements: Iterable<ElementDeclaration>, services: readonly Service[]): void {
+  const names = new NameAllocator([...types.map((t) => t.tsName), ...[...elements].map((e) => e.tsName), ...fixedNames()]);
+  const byId = new Map(types.map((t) => [t.id, t]));
+  const lookup = (ref: TypeRef): TypeDefinition | undefined => byId.get(ref);
+  for (const t of types) {
+    if (t.kind !== 'complex') continue;
+    if (hasConcreteDerived(t, byId)) t.unionName = names.allocate(`${t.tsName}OrDerived`);
+    else delete t.unionName;
+  }
+  for (const t of types) {
+    if (t.kind !== 'simple') continue;
+    if (hasLiteralEnumeration(t, lookup)) t.valuesName = names.allocate(`${t.tsName}Values`);
+    else delete t.valuesName;
+  }
+  const seen = new Set<MessageBinding>();
+  for (const service of services) {
+    for (const port of service.ports) {
+      for (const op of port.operations) {
+        for (const m of [op.input, op.output]) {
+          if (m === null || seen.has(m)) continue;
+          seen.add(m);
+          for (const b of m.body) if ('type' in b) b.key = names.allocate(`${pascalCase(op.name)}${pascalCase(b.part)}Part`);
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Every name the schema's generated code declares or uses at the top level (what {@link allocateCodeNames}
+ * avoided, and what it allocated): a service folder's own names (clients, descriptors, headers and
+ * faults types) must avoid them too, since its index re-exports the schema modules.
+ */
+export function schemaCodeNames(types: readonly TypeDefinition[], elements: readonly ElementDeclaration[], services: readonly Service[]): Set<string> {
+  const taken = new Set([...types.map((t) => t.tsName), ...elements.map((e) => e.tsName), ...fixedNames()]);
+  for (const t of types) {
+    if (t.kind === 'complex' && t.unionName !== undefined) taken.add(t.unionName);
+    if (t.kind === 'simple' && t.valuesName !== undefined) taken.add(t.valuesName);
+  }
+  for (const service of services) {
+    for (const port of service.ports) {
+      for (const op of port.operations) {
+        for (const m of [op.input, op.output]) for (const b of m?.body ?? []) if ('type' in b && b.key !== undefined) taken.add(b.key);
+      }
+    }
+  }
+  return taken;
 }

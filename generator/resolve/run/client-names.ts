@@ -2,10 +2,12 @@
  * Names of what a service folder declares (docs/naming.md): a client class per port, named after
  * the port without binding noise (`DocumentRegistry_Port_Soap12` → `DocumentRegistryClient`), its
  * port descriptor (`documentRegistryPort`) and typed operations (`documentRegistryOperations`),
- * and a lowerCamelCase method per operation (`registryStoredQuery`). `volet.config.json` `names`
- * overrides any of them. Names depend only on the service's own ports and operations.
+ * a lowerCamelCase method per operation (`registryStoredQuery`), and the `<Operation>Headers` and
+ * `<Operation>Faults` types of client.ts. `volet.config.json` `names` overrides the first four.
+ * Names depend only on the service's own ports and operations.
  */
 import type { Operation, Port, Service } from '../../model/model.js';
+import { pascalCase } from '../naming.js';
 
 /** Name overrides of one service (`services[].names` in volet.config.json). */
 export interface NameOverrides {
@@ -29,6 +31,10 @@ export interface PortNaming {
   operations: string;
   /** Method (and typed operation) name of each callable operation. */
   methods: Map<Operation, string>;
+  /** The headers type of each callable operation that declares header parts (shared by the ports of one port type). */
+  headers: Map<Operation, string>;
+  /** The typed-faults type of each callable operation with a fault whose detail element the schema declares (shared likewise). */
+  faults: Map<Operation, string>;
 }
 
 /** Words that name the WSDL/SOAP plumbing rather than the service, stripped from the end of a port name. */
@@ -107,9 +113,15 @@ export function callable(op: Operation): boolean {
 /**
  * Names every port of the services of one configured description. `taken` holds the names the
  * folder must not declare (the run's type and element names it re-exports); names are added to it.
- * Unknown override keys are returned so the caller can report them.
+ * `hasElement` tells whether the schema declares a global element (a fault detail). Unknown override
+ * keys are returned so the caller can report them.
  */
-export function allocateClientNames(services: readonly Service[], overrides: NameOverrides, taken: Set<string>): { ports: PortNaming[]; unused: string[] } {
+export function allocateClientNames(
+  services: readonly Service[],
+  overrides: NameOverrides,
+  taken: Set<string>,
+  hasElement: (name: string) => boolean,
+): { ports: PortNaming[]; unused: string[] } {
   const usedOverrides = new Set<string>();
   const take = (wanted: string): string => {
     let name = wanted;
@@ -154,7 +166,24 @@ export function allocateClientNames(services: readonly Service[], overrides: Nam
       inClass.add(name);
       methods.set(op, name);
     }
-    ports.push({ service, port, client, descriptor, operations, methods });
+    ports.push({ service, port, client, descriptor, operations, methods, headers: new Map(), faults: new Map() });
+  }
+  // Then the headers and faults types, once per operation of a port type, in port and operation order.
+  const perPortType = new Map<string, { headers: string | undefined; faults: string | undefined }>();
+  for (const p of ports) {
+    for (const op of p.port.operations) {
+      if (!callable(op)) continue;
+      const key = `${p.port.portType} ${op.name} ${op.input?.message ?? ''}`;
+      let shared = perPortType.get(key);
+      if (shared === undefined) {
+        const headers = (op.input?.headers.length ?? 0) > 0 ? take(`${pascalCase(op.name)}Headers`) : undefined;
+        const faults = op.faults.some((f) => f.element !== null && hasElement(f.element)) ? take(`${pascalCase(op.name)}Faults`) : undefined;
+        shared = { headers, faults };
+        perPortType.set(key, shared);
+      }
+      if (shared.headers !== undefined) p.headers.set(op, shared.headers);
+      if (shared.faults !== undefined) p.faults.set(op, shared.faults);
+    }
   }
   const unused: string[] = [];
   for (const [kind, map] of Object.entries(overrides) as [string, Readonly<Record<string, string>> | undefined][]) {

@@ -2,17 +2,29 @@
  * The model of a whole `volet generate` run: the services of every configured service
  * description over one schema, each type and global element once. The schemas of the services
  * are merged by component id; names are then allocated once for the run, so that a namespace's
- * module declares each name once and every service imports the same names (docs/naming.md).
+ * module declares each name once and every service imports the same names (docs/naming.md), and each
+ * service folder's names (clients, descriptors, methods, headers and faults types) after them. The
+ * emitters only read these names.
  */
 import type { AttributeDeclaration, Diagnostic, ElementDeclaration, Model, SchemaModel, Service, TypeDefinition } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
-import { allocateTypeNames } from '../passes/allocate-names.js';
+import { allocateCodeNames, allocateTypeNames, schemaCodeNames } from '../passes/allocate-names.js';
+import { allocateClientNames, type NameOverrides, type PortNaming } from './client-names.js';
 import { moduleNames } from './module-names.js';
 
-/** One service description of the run: its name in the configuration and its own model. */
+/** One service description of the run: its name in the configuration, its own model, its name overrides. */
 export interface RunService {
   name: string;
   model: Model;
+  names?: NameOverrides;
+}
+
+/** The names of one service folder. */
+export interface FolderNames {
+  /** Its ports, with their names, in service then port order. */
+  ports: PortNaming[];
+  /** Name overrides that matched nothing (`ports.X`…). */
+  unused: string[];
 }
 
 /** The merged model of a run. */
@@ -24,6 +36,8 @@ export interface RunModel {
   modules: Map<string, string>;
   /** Problems found while merging (a component declared differently by two descriptions). */
   diagnostics: Diagnostic[];
+  /** The names of each service folder, by configured name. */
+  folders: Map<string, FolderNames>;
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -31,7 +45,14 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 /** The parts of a component that define it (not where it was read, what reaches it or its name). */
 function definition(c: TypeDefinition | ElementDeclaration | AttributeDeclaration): string {
   return JSON.stringify(c, (key, value: unknown) =>
-    key === 'source' || key === 'reached' || key === 'tsName' || key === 'documentation' || key === 'derivedTypes' || key === 'substitutionMembers'
+    key === 'source' ||
+    key === 'reached' ||
+    key === 'tsName' ||
+    key === 'valuesName' ||
+    key === 'unionName' ||
+    key === 'documentation' ||
+    key === 'derivedTypes' ||
+    key === 'substitutionMembers'
       ? undefined
       : value,
   );
@@ -63,12 +84,15 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
       ),
     );
   };
+  // Components are copied one level deep: the run changes only their top-level fields (`reached`,
+  // `derivedTypes`, `substitutionMembers` replaced, names), never what they hold, so the descriptions'
+  // own models stay as built.
   for (const { model } of run) {
     for (const ns of model.schema.namespaces) namespaces.add(ns);
     for (const t of model.schema.types) {
       const kept = types.get(t.id);
       if (kept === undefined) {
-        types.set(t.id, structuredClone(t));
+        types.set(t.id, { ...t });
         continue;
       }
       kept.reached ||= t.reached;
@@ -78,14 +102,14 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
     for (const e of model.schema.elements) {
       const kept = elements.get(e.name);
       if (kept === undefined) {
-        elements.set(e.name, structuredClone(e));
+        elements.set(e.name, { ...e });
         continue;
       }
       kept.reached ||= e.reached;
       kept.substitutionMembers = union(kept.substitutionMembers, e.substitutionMembers);
       if (kept.source.file !== e.source.file && definition(kept) !== definition(e)) conflict(`element ${e.name}`, kept, e);
     }
-    for (const a of model.schema.attributes) if (!attributes.has(a.name)) attributes.set(a.name, structuredClone(a));
+    for (const a of model.schema.attributes) if (!attributes.has(a.name)) attributes.set(a.name, { ...a });
   }
   const schema: SchemaModel = {
     namespaces: [...namespaces].sort(byCodeUnit),
@@ -97,6 +121,19 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
   // The prefix of a name two namespaces share comes from the namespace URI (as for one service
   // description), so a module's folder name can be configured without renaming any type.
   allocateTypeNames(schema.types, schema.elements);
-  const services = run.flatMap(({ name, model }) => model.services.map((service) => ({ service, from: name })));
-  return { services, schema, modules, diagnostics };
+  // The services are copied: the run's names (rpc part keys) must not change the descriptions' own models.
+  const services = run.flatMap(({ name, model }) => model.services.map((service) => ({ service: structuredClone(service), from: name })));
+  const all = services.map((s) => s.service);
+  allocateCodeNames(schema.types, schema.elements, all);
+  const taken = schemaCodeNames(schema.types, schema.elements, all);
+  const declared = new Set(schema.elements.map((e) => e.name));
+  const folders = new Map<string, FolderNames>();
+  for (const { name, names } of run) {
+    const own = services.filter((s) => s.from === name).map((s) => s.service);
+    folders.set(
+      name,
+      allocateClientNames(own, names ?? {}, new Set(taken), (e) => declared.has(e)),
+    );
+  }
+  return { services, schema, modules, diagnostics, folders };
 }

@@ -5,9 +5,10 @@
 import { elementRef, type SchemaDescriptor } from '../codec/descriptors.js';
 import type { EncodeOptions } from '../codec/encode.js';
 import { EncodeError } from '../errors/encode-error.js';
+import type { Buffer } from 'node:buffer';
 import type { BodyChunk } from '../http/transport.js';
 import { XopPackage, type StreamedMtomAttachment } from '../mtom/encode.js';
-import { encodeEnvelope, soapHttpHeaders, type BodyBlock } from '../soap/index.js';
+import { encodeEnvelopeBytes, soapHttpHeaders, type BodyBlock } from '../soap/index.js';
 import { declaredHeaderBlocks, extraHeaderBlocks, mergeHeaderBlocks } from './header-blocks.js';
 import type { OperationDescriptor } from './operation.js';
 import type { EffectiveOptions } from './options.js';
@@ -18,9 +19,9 @@ import { encodeRpcBody } from './rpc.js';
 export interface PreparedRequest {
   /** HTTP headers (content type, SOAPAction for SOAP 1.1). */
   readonly headers: Record<string, string>;
-  /** The HTTP body: the envelope, or the multipart chunks. */
+  /** The HTTP body: the envelope's UTF-8 bytes, or the multipart chunks. */
   readonly body: BodyChunk | readonly BodyChunk[];
-  /** The envelope XML (with `xop:Include`s when MTOM is used). */
+  /** The envelope XML (with `xop:Include`s when MTOM is used), decoded from the bytes sent when first read (for traces). */
   readonly envelope: string;
   /** XOP parts (empty without MTOM). */
   readonly attachments: readonly StreamedMtomAttachment[];
@@ -83,7 +84,8 @@ export function prepareRequest(
   }
   const caller = [...declaredHeaderBlocks(schema, input, headers), ...extraHeaderBlocks(options.extraHeaders ?? [])];
   const headerBlocks = mergeHeaderBlocks(profile?.headers ?? [], caller, options.headerPrecedence);
-  const envelope = encodeEnvelope({
+  // Bytes, what the transport sends: the text is decoded only if a trace reads `envelope`.
+  const envelope = encodeEnvelopeBytes({
     version: op.soapVersion,
     headers: headerBlocks,
     body: bodyContent,
@@ -104,7 +106,28 @@ export function prepareRequest(
     });
     const http: Record<string, string> = { 'content-type': message.contentType };
     if (op.soapVersion === '1.1') http.soapaction = soapHttpHeaders('1.1', httpAction).soapaction;
-    return { headers: http, body: message.chunks, envelope, attachments, messageId: profile?.messageId };
+    return prepared(http, message.chunks, envelope, attachments, profile?.messageId);
   }
-  return { headers: soapHttpHeaders(op.soapVersion, httpAction), body: envelope, envelope, attachments: [], messageId: profile?.messageId };
+  return prepared(soapHttpHeaders(op.soapVersion, httpAction), envelope, envelope, [], profile?.messageId);
+}
+
+/** A prepared request whose `envelope` text is decoded from `bytes` on first read. */
+function prepared(
+  headers: Record<string, string>,
+  body: BodyChunk | readonly BodyChunk[],
+  bytes: Buffer,
+  attachments: readonly StreamedMtomAttachment[],
+  messageId: string | undefined,
+): PreparedRequest {
+  let text: string | undefined;
+  return {
+    headers,
+    body,
+    get envelope(): string {
+      if (text === undefined) text = bytes.toString('utf8');
+      return text;
+    },
+    attachments,
+    messageId,
+  };
 }

@@ -1,11 +1,15 @@
 /**
- * encode: value → XML string, driven by descriptors. Writes strings directly (no DOM, no builder):
+ * encode: value → XML, as UTF-8 bytes ({@link Utf8Writer}) or as a string ({@link StringWriter}),
+ * driven by descriptors. Writes into the writer directly (no DOM, no builder):
  * elements in descriptor order (never object-key order), one prefix per namespace, all
  * namespace declarations on the root element, `xsi:type` from `$type`, `xsi:nil` for `null`.
  */
 import { EncodeError } from '../errors/encode-error.js';
+import { Buffer } from 'node:buffer';
 import { escapeXml } from '../xml/escape.js';
 import { internalize } from '../xml/intern.js';
+import { StringWriter } from '../xml/string-writer.js';
+import { Utf8Writer } from '../xml/utf8-writer.js';
 import { XSD_NS, XSI_NS, XML_NS } from '../xml/namespaces.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
 import { isNCName, parseClark } from '../xml/qname.js';
@@ -28,7 +32,7 @@ import { ownValue } from './own-property.js';
 import { isAttachmentSource } from '../mtom/source-brand.js';
 import type { AttachmentSource } from '../mtom/attachment-source.js';
 
-/** Options of {@link encode}. */
+/** Options of {@link encode} and {@link encodeBytes}. */
 export interface EncodeOptions {
   /** Prefixes to use, by namespace URI (over the descriptors' preferred prefixes). */
   prefixes?: Readonly<Record<string, string>>;
@@ -91,11 +95,10 @@ function sameSimpleValue(a: unknown, b: unknown): boolean {
 /**
  * A state of the markup-run automaton. Output is written as two kinds of pieces: constant markup
  * (tags, attribute starts, `">`) and variable text (values). Constant pieces written in a row are
- * not pushed one by one: the encoder walks from state to state, each state holding the run's
- * text so far, and pushes that text once, when a value (or the end) comes. A joined piece costs
- * about 15 ns besides its characters (measured), and a document repeats the same runs
- * (`</rim:Value></rim:ValueList></rim:Slot><rim:Slot name="`): on the ITI-18 bench, 467,000
- * pieces become 262,000.
+ * not written one by one: the encoder walks from state to state, each state holding the run's
+ * text so far (and its UTF-8 bytes, made once), and writes it once, when a value (or the end)
+ * comes. A document repeats the same runs (`</rim:Value></rim:ValueList></rim:Slot><rim:Slot name="`):
+ * on the ITI-18 bench, 467,000 pieces become 262,000.
  * States are kept per schema and reached by identity of internalized strings, so after the first
  * document a step is one pointer comparison. Invariant: `text` is the concatenation of the
  * constants written since the last push, whatever the path that led here, so any state whose
@@ -103,6 +106,8 @@ function sameSimpleValue(a: unknown, b: unknown): boolean {
  */
 class MarkupRun {
   readonly text: string;
+  /** `text` as UTF-8, made when the run is first written. */
+  bytes: Uint8Array | null = null;
   /** The last edge taken (a one-entry cache before `more`). */
   key: string | null = null;
   next: MarkupRun | null = null;
@@ -159,24 +164,16 @@ class Encoder implements FormatContext {
   private readonly path: (string | number)[] = [];
   private readonly tagMaps = new Map<CompiledComplex, Map<string, ElementSlot>>();
   /**
-   * The output written since the last reserved slot, as one string grown by `+=`: V8 makes each
-   * `+=` a rope node (two pointers, no copy), and the join in `result()` copies every piece
-   * once, into the flat result. Joining arrays of parts into chunk strings, then the chunks,
-   * copied everything twice and kept the chunks alive across scavenges (measured on the ITI-41
-   * bench, 11 MB: 17 MB less allocated per encode, output writing about a quarter faster).
-   * Flattening the rope into chunks as it grows, while its pieces are still in cache, was ~10 %
-   * faster on the ITI-18 output but 10–40 % slower on the ITI-41 one (two-byte strings: its input
-   * has a non-Latin-1 character), whose chunks fill the young generation and are copied by scavenges.
+   * Where the output goes: UTF-8 bytes, escaped while written (no JavaScript string is built, so
+   * none has to be flattened then converted to UTF-8 for the transport), or a string (the string
+   * API's own path, faster than decoding the bytes).
    */
-  private out = '';
-  /**
-   * The output before `out`: the pieces of the root's start tag, with one empty slot for its
-   * namespace declarations (known only at the end) and one for the caller's extra attributes.
-   */
-  private readonly head: string[] = [];
-  /** Index in `head` of the slot for the root's namespace declarations. */
+  private readonly out: Utf8Writer | StringWriter;
+  /** `out` when it writes bytes (markup runs are then written from their cached bytes), else null. */
+  private readonly utf8: Utf8Writer | null;
+  /** The writer's slot for the root's namespace declarations (known only at the end), or -1. */
   private declarationsAt = -1;
-  /** Index in `head` of the slot for the caller's extra root attributes. */
+  /** The writer's slot for the caller's extra root attributes, or -1. */
   private rootAttributesAt = -1;
   private readonly runs: MarkupRuns;
   /** The constant markup written since the last push (see {@link MarkupRun}). */
@@ -188,20 +185,30 @@ class Encoder implements FormatContext {
     this.run = run.key === s ? (run.next as MarkupRun) : this.step(run, s);
   }
 
-  /** Writes variable text. */
+  /** Writes variable text that needs no escaping (escaped already, raw XML, base64). */
   text(s: string): void {
     const run = this.run;
     if (run.text !== '') this.flushRun(run);
-    this.put(s);
+    this.out.text(s);
   }
 
-  /** Appends a piece. */
-  private put(s: string): void {
-    this.out += s;
+  /** Writes a value escaped for text content or a double-quoted attribute value (invalid characters throw). */
+  private escaped(s: string, attribute: boolean): void {
+    const run = this.run;
+    if (run.text !== '') this.flushRun(run);
+    this.out.escaped(s, attribute);
+  }
+
+  /** Writes a formatted simple value: escaped, except binary forms (base64, hex), which have nothing to escape. */
+  private value(type: CompiledSimple, text: string): void {
+    if (type.kind === 'binary') this.text(text);
+    else this.escaped(text, false);
   }
 
   private flushRun(run: MarkupRun): void {
-    this.put(run.text);
+    const utf8 = this.utf8;
+    if (utf8 !== null) utf8.bytes(run.bytes ?? (run.bytes = Buffer.from(run.text, 'utf8')));
+    else this.out.text(run.text);
     let after = run.after;
     if (after === null) {
       const runs = this.runs;
@@ -226,7 +233,7 @@ class Encoder implements FormatContext {
     if (next === undefined) {
       if (this.runs.states >= MAX_RUN_STATES || run.text.length + s.length > MAX_RUN_LENGTH) {
         if (run.text !== '') this.flushRun(run);
-        this.put(s);
+        this.out.text(s);
         return this.run;
       }
       next = new MarkupRun(internalize(run.text + s));
@@ -244,22 +251,17 @@ class Encoder implements FormatContext {
     if (run.text !== '') this.flushRun(run);
   }
 
-  /** The whole output, copied once into one flat string (the join walks the rope of `out`). */
-  result(declarations: string, rootAttributes: string): string {
+  /** Writes the pending markup and fills the root's reserved slots: the output is complete. */
+  end(declarations: string, rootAttributes: string): void {
     this.flush();
-    const head = this.head;
-    if (this.declarationsAt >= 0) head[this.declarationsAt] = declarations;
-    if (this.rootAttributesAt >= 0) head[this.rootAttributesAt] = rootAttributes;
-    head.push(this.out);
-    return head.join('');
+    if (this.declarationsAt >= 0) this.out.fill(this.declarationsAt, declarations);
+    if (this.rootAttributesAt >= 0) this.out.fill(this.rootAttributesAt, rootAttributes);
   }
 
-  /** Ends `out` with the pending markup and moves it to `head`, followed by an empty slot; returns the slot's index. */
+  /** Writes the pending markup and reserves a slot in the writer; returns its handle. */
   private reserve(): number {
     this.flush();
-    this.head.push(this.out, '');
-    this.out = '';
-    return this.head.length - 1;
+    return this.out.reserve();
   }
 
   private reserveDeclarations(): void {
@@ -270,8 +272,10 @@ class Encoder implements FormatContext {
     this.rootAttributesAt = this.reserve();
   }
 
-  constructor(schema: CompiledSchema, options: EncodeOptions) {
+  constructor(schema: CompiledSchema, options: EncodeOptions, out: Utf8Writer | StringWriter) {
     this.schema = schema;
+    this.out = out;
+    this.utf8 = out instanceof Utf8Writer ? out : null;
     const prefixes = options.prefixes;
     this.allocator = new PrefixAllocator((uri) => prefixes?.[uri] ?? schema.preferredPrefix(uri), options.reservedPrefixes ?? []);
     this.validate = options.validate === true;
@@ -377,7 +381,9 @@ class Encoder implements FormatContext {
       return;
     }
     if (declared.simple && !retyped) {
-      const text = this.xopText(declared, value) ?? this.constrainedText(declared, value, names.valueConstraint) ?? this.textOf(declared, value);
+      // Written as it is: an xop:Include, or the declared value's own spelling (escaped already).
+      const written = this.xopText(declared, value) ?? this.constrainedText(declared, value, names.valueConstraint);
+      const text = written ?? this.format(declared, value);
       if (root) {
         this.markup(names.open);
         this.reserveDeclarations();
@@ -385,7 +391,8 @@ class Encoder implements FormatContext {
         if (text === '') this.markup('/>');
         else {
           this.markup('>');
-          this.text(text);
+          if (written === null) this.value(declared, text);
+          else this.text(text);
           this.markup(names.close);
         }
       } else if (text === '') {
@@ -393,7 +400,8 @@ class Encoder implements FormatContext {
         this.markup('/>');
       } else {
         this.markup(names.openGt);
-        this.text(text);
+        if (written === null) this.value(declared, text);
+        else this.text(text);
         this.markup(names.close);
       }
       return;
@@ -491,7 +499,8 @@ class Encoder implements FormatContext {
       if (d?.q === undefined) throw this.fail('invalid-type', `$type "${typeKey}" is anonymous and cannot be named by xsi:type`);
       qname = this.qname(d.ns ?? 0, this.schema.uri(d.ns ?? 0), d.q);
     }
-    const text = this.constrainedText(t, value, names.valueConstraint) ?? this.textOf(t, value);
+    const written = this.constrainedText(t, value, names.valueConstraint);
+    const text = written ?? this.format(t, value);
     this.markup(names.open);
     if (root) this.reserveDeclarations();
     this.text(` ${this.qname(-1, XSI_NS, 'type')}="${qname}"`);
@@ -499,7 +508,8 @@ class Encoder implements FormatContext {
     if (text === '') this.markup('/>');
     else {
       this.markup('>');
-      this.text(text);
+      if (written === null) this.value(t, text);
+      else this.text(text);
       this.markup(names.close);
     }
   }
@@ -515,12 +525,6 @@ class Encoder implements FormatContext {
     } catch {
       return null;
     }
-  }
-
-  /** The escaped lexical form of a simple value; binary forms (base64, hex) have nothing to escape. */
-  private textOf(type: CompiledSimple, value: unknown): string {
-    const text = this.format(type, value);
-    return type.kind === 'binary' ? text : escapeXml(text);
   }
 
   private format(type: CompiledSimple, value: unknown): string {
@@ -568,14 +572,13 @@ class Encoder implements FormatContext {
         a.startAfter = internalize(`" ${prefix}${a.local}="`);
         a.cachedPrefix = prefix;
       }
-      let text: string;
       try {
-        text = escapeXml(this.format(at, v), true);
+        const text = this.format(at, v);
+        this.markup((quote ? a.startAfter : a.start) as string);
+        this.escaped(text, true);
       } catch (err) {
         this.unwind(this.path.length, a.prop, err);
       }
-      this.markup((quote ? a.startAfter : a.start) as string);
-      this.text(text);
       quote = true;
     }
     // The type first: a megamorphic property load per element saved when there is no wildcard.
@@ -589,7 +592,7 @@ class Encoder implements FormatContext {
         const v = bag[key];
         if (typeof v !== 'string') throw this.fail('invalid-value', `$attrs value for ${key} must be a string`);
         this.text(`${quote ? '"' : ''} ${this.qname(-1, namespace, local)}="`);
-        this.text(escapeXml(v, true));
+        this.escaped(v, true);
         quote = true;
       }
     }
@@ -630,7 +633,9 @@ class Encoder implements FormatContext {
     if (type.simpleContentKey !== null) {
       const sc = type.simpleContent ?? (type.simpleContent = this.schema.simpleType(type.simpleContentKey));
       try {
-        this.text(this.xopText(sc, obj.$value) ?? this.textOf(sc, obj.$value));
+        const include = this.xopText(sc, obj.$value);
+        if (include !== undefined) this.text(include);
+        else this.value(sc, this.format(sc, obj.$value));
       } catch (err) {
         this.unwind(this.path.length, '$value', err);
       }
@@ -762,7 +767,7 @@ class Encoder implements FormatContext {
   private item(item: unknown, byTag: ReadonlyMap<string, ElementSlot>, mixed: boolean): void {
     if (typeof item === 'string') {
       if (!mixed) throw this.fail('invalid-value', 'text items are only allowed in mixed content');
-      this.text(escapeXml(item));
+      this.escaped(item, false);
     } else if (isObject(item) && typeof item.$xml === 'string') {
       this.text(item.$xml);
     } else if (isObject(item) && typeof item.$el === 'string') {
@@ -821,15 +826,17 @@ function planHasValue(nodes: readonly PlanNode[], obj: Obj): boolean {
 }
 
 /**
- * Encodes the value of the global element `ref` as an XML string (UTF-16 JavaScript string; send
- * it as UTF-8). All namespace declarations go on this root element.
+ * Writes the value of the global element `ref` into `out` (UTF-8 bytes or a string); all
+ * namespace declarations go on this root element. What {@link encode} and {@link encodeBytes}
+ * do, for writers that put several elements into one output (the SOAP envelope).
  *
+ * @param out - the writer (on error, its output is incomplete: drop it)
  * @param ref - the global element (schema descriptor + element key)
  * @param value - the element's value, shaped as docs/mapping.md says
  * @param options - prefixes, validation, XML declaration
  * @throws {@link EncodeError} with the property path of the offending value
  */
-export function encode<T>(ref: ElementRef<T>, value: T, options: EncodeOptions = {}): string {
+export function encodeInto<T>(out: Utf8Writer | StringWriter, ref: ElementRef<T>, value: T, options: EncodeOptions = {}): void {
   const schema = compiledSchema(ref.schema);
   const element = schema.element(ref.element);
   if (element.abstract) throw new EncodeError('abstract-element', `element ${element.local} is abstract`, '');
@@ -837,10 +844,13 @@ export function encode<T>(ref: ElementRef<T>, value: T, options: EncodeOptions =
   // written back as it is (there is no start tag of ours to put declarations or attributes on).
   const declared = schema.type(element.typeKey);
   if (!declared.simple && declared.raw && isRawXml(value) && options.rootAttributes === undefined) {
-    return options.xmlDeclaration === true ? `<?xml version="1.0" encoding="UTF-8"?>${value.$xml}` : value.$xml;
+    if (options.xmlDeclaration === true) out.text(XML_DECLARATION);
+    out.text(value.$xml);
+    return;
   }
-  const encoder = new Encoder(schema, options);
-  if (options.xmlDeclaration === true) encoder.text('<?xml version="1.0" encoding="UTF-8"?>');
+  if (shapeKeepers.length === 0) keepShapes();
+  const encoder = new Encoder(schema, options, out);
+  if (options.xmlDeclaration === true) encoder.text(XML_DECLARATION);
   const prefix = encoder.prefixOf(element.nsIndex, element.uri);
   const names: TagNames = {
     open: `<${prefix}${element.local}`,
@@ -855,5 +865,58 @@ export function encode<T>(ref: ElementRef<T>, value: T, options: EncodeOptions =
     if (err instanceof EncodeError && err.path === '') throw new EncodeError(err.code, err.message, encoder.pathString());
     throw err;
   }
-  return encoder.result(encoder.declarations(), options.rootAttributes ?? '');
+  encoder.end(encoder.declarations(), options.rootAttributes ?? '');
+}
+
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+/**
+ * An encoder and a writer that live as long as the module, made from a tiny schema (nothing of a
+ * real message is kept). When no object of a class's shape survives a full GC, V8 drops the shape
+ * and deoptimises the methods specialised on it (measured: the encoder's and the writer's hot
+ * methods deoptimised after every forced GC of the codec benchmark). One live instance of each
+ * keeps the shapes, and the optimised code, valid.
+ */
+const shapeKeepers: unknown[] = [];
+
+/** Makes the shape keepers on the first encode (never at import: importing the runtime runs nothing). */
+function keepShapes(): void {
+  shapeKeepers.push(null);
+  const schema = compiledSchema({ v: 1, ns: [''], types: {}, elements: { r: { n: 'r', ns: 0, t: 'xs:string' } } });
+  const bytes = new Utf8Writer();
+  const text = new StringWriter();
+  shapeKeepers.push(bytes, text, new Encoder(schema, {}, bytes), new Encoder(schema, {}, text));
+}
+
+/**
+ * Encodes the value of the global element `ref` as an XML string (a JavaScript string, the
+ * document {@link encodeBytes} writes as UTF-8). All namespace declarations go on this root
+ * element. To send it, prefer {@link encodeBytes}: the bytes without the string.
+ *
+ * @param ref - the global element (schema descriptor + element key)
+ * @param value - the element's value, shaped as docs/mapping.md says
+ * @param options - prefixes, validation, XML declaration
+ * @throws {@link EncodeError} with the property path of the offending value
+ */
+export function encode<T>(ref: ElementRef<T>, value: T, options: EncodeOptions = {}): string {
+  const out = new StringWriter();
+  encodeInto(out, ref, value, options);
+  return out.toString();
+}
+
+/**
+ * Encodes the value of the global element `ref` as UTF-8 bytes: the same document as
+ * {@link encode}, byte for byte `Buffer.from(encode(…), 'utf8')`, written without the string.
+ * All namespace declarations go on this root element.
+ *
+ * @param ref - the global element (schema descriptor + element key)
+ * @param value - the element's value, shaped as docs/mapping.md says
+ * @param options - prefixes, validation, XML declaration
+ * @returns a new Buffer the caller owns
+ * @throws {@link EncodeError} with the property path of the offending value
+ */
+export function encodeBytes<T>(ref: ElementRef<T>, value: T, options: EncodeOptions = {}): Buffer {
+  const out = new Utf8Writer();
+  encodeInto(out, ref, value, options);
+  return out.toBuffer();
 }

@@ -2,12 +2,15 @@
  * Writes SOAP 1.1 / 1.2 envelopes around header blocks and body elements encoded by the codec
  * (or given as raw XML strings), and fault envelopes (for servers and simulators).
  */
-import { encode, type EncodeOptions } from '../codec/encode.js';
+import type { Buffer } from 'node:buffer';
+import { encode, encodeInto, type EncodeOptions } from '../codec/encode.js';
 import type { ElementRef } from '../codec/descriptors.js';
 import { EncodeError } from '../errors/encode-error.js';
 import { escapeXml } from '../xml/escape.js';
 import { PrefixAllocator } from '../xml/prefixes.js';
 import { isNCName, type QName } from '../xml/qname.js';
+import { StringWriter } from '../xml/string-writer.js';
+import { Utf8Writer } from '../xml/utf8-writer.js';
 import type { FaultReason } from './fault.js';
 import { envelopeNamespace } from './versions.js';
 
@@ -79,37 +82,58 @@ function headerAttributes(block: HeaderBlock, version: '1.1' | '1.2', prefix: st
   return out === '' ? undefined : out;
 }
 
-/**
- * Writes a SOAP envelope. The envelope namespace is declared once on `Envelope` with `prefix`;
- * each encoded block declares its own namespaces on its root element.
- */
-export function encodeEnvelope(input: EnvelopeInput): string {
+/** Writes the envelope into `out`: the blocks are encoded straight into the same bytes. */
+function writeEnvelope(out: Utf8Writer | StringWriter, input: EnvelopeInput): void {
   const prefix = input.prefix ?? 'soap';
   checkPrefix(prefix);
   const ns = envelopeNamespace(input.version);
-  let out = input.xmlDeclaration === false ? '' : '<?xml version="1.0" encoding="UTF-8"?>';
-  out += `<${prefix}:Envelope xmlns:${prefix}="${ns}"${input.envelopeAttributes ?? ''}>`;
+  if (input.xmlDeclaration !== false) out.text('<?xml version="1.0" encoding="UTF-8"?>');
+  out.text(`<${prefix}:Envelope xmlns:${prefix}="${ns}"${input.envelopeAttributes ?? ''}>`);
   // One set of codec options for every block without attributes of its own.
   let plain: EncodeOptions | undefined;
   const headers = input.headers ?? [];
   if (headers.length > 0) {
-    out += `<${prefix}:Header>`;
+    out.text(`<${prefix}:Header>`);
     for (const h of headers) {
       if (isRawString(h)) {
-        out += h;
+        out.text(h);
         continue;
       }
       const attributes = headerAttributes(h, input.version, prefix);
       const options = attributes === undefined ? (plain ??= codecOptions(input.encodeOptions, prefix)) : codecOptions(input.encodeOptions, prefix, attributes);
-      out += encode(h.element, h.value, options);
+      encodeInto(out, h.element, h.value, options);
     }
-    out += `</${prefix}:Header>`;
+    out.text(`</${prefix}:Header>`);
   }
   const body = input.body === undefined ? [] : Array.isArray(input.body) ? (input.body as readonly (BodyBlock | string)[]) : [input.body as BodyBlock | string];
-  out += `<${prefix}:Body${input.bodyAttributes ?? ''}>`;
-  for (const b of body) out += isRawString(b) ? b : encode(b.element, b.value, (plain ??= codecOptions(input.encodeOptions, prefix)));
-  out += `</${prefix}:Body></${prefix}:Envelope>`;
-  return out;
+  out.text(`<${prefix}:Body${input.bodyAttributes ?? ''}>`);
+  for (const b of body) {
+    if (isRawString(b)) out.text(b);
+    else encodeInto(out, b.element, b.value, (plain ??= codecOptions(input.encodeOptions, prefix)));
+  }
+  out.text(`</${prefix}:Body></${prefix}:Envelope>`);
+}
+
+/**
+ * Writes a SOAP envelope as a string (the document {@link encodeEnvelopeBytes} writes as UTF-8).
+ * The envelope namespace is declared once on `Envelope` with `prefix`; each encoded block
+ * declares its own namespaces on its root element.
+ */
+export function encodeEnvelope(input: EnvelopeInput): string {
+  const out = new StringWriter();
+  writeEnvelope(out, input);
+  return out.toString();
+}
+
+/**
+ * Writes a SOAP envelope as UTF-8 bytes, what a transport sends: byte for byte
+ * `Buffer.from(encodeEnvelope(input), 'utf8')`, without the string.
+ * @returns a new Buffer the caller owns
+ */
+export function encodeEnvelopeBytes(input: EnvelopeInput): Buffer {
+  const out = new Utf8Writer();
+  writeEnvelope(out, input);
+  return out.toBuffer();
 }
 
 /** What {@link encodeFaultEnvelope} writes. */

@@ -12,5 +12,13 @@ export {
   actionFromContentType,
 } from './versions.js';
 export { SoapFault, type SoapFaultInit, type FaultReason, type SoapBlock } from './fault.js';
-export { encodeEnvelope, encodeFaultEnvelope, type EnvelopeInput, type HeaderBlock, type BodyBlock, type FaultInput } from './encode-envelope.js';
+export {
+  encodeEnvelope,
+  encodeEnvelopeBytes,
+  encodeFaultEnvelope,
+  type EnvelopeInput,
+  type HeaderBlock,
+  type BodyBlock,
+  type FaultInput,
+} from './encode-envelope.js';
 export { decodeEnvelope, decodeEnvelopeAsync, type DecodeEnvelopeOptions, type DecodedEnvelope } from './decode-envelope.js';

@@ -16,15 +16,11 @@ function hasInvalidChar(value: string): boolean {
   return SUSPECT.test(value) && INVALID.test(value);
 }
 
-const ENTITY: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  '\t': '&#9;',
-  '\n': '&#10;',
-  '\r': '&#13;',
-};
+/** What text content escapes (the characters of TEXT_SPECIALS); the UTF-8 writer shares it. */
+export const TEXT_ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+/** What a double-quoted attribute value escapes (the characters of ATTRIBUTE_SPECIALS). */
+export const ATTRIBUTE_ENTITIES: Readonly<Record<string, string>> = { ...TEXT_ENTITIES, '"': '&quot;', '\t': '&#9;', '\n': '&#10;' };
+const ENTITY = ATTRIBUTE_ENTITIES;
 
 function replaceOne(c: string): string {
   return ENTITY[c];
@@ -41,10 +37,16 @@ function replaceOne(c: string): string {
  */
 export function escapeXml(value: string, attribute = false, path = ''): string {
   if (!NEEDS_WORK.test(value)) return value;
-  if (hasInvalidChar(value)) {
-    throw new EncodeError('invalid-char', 'a character that XML 1.0 cannot carry (control character, U+FFFE/U+FFFF or unpaired surrogate)', path);
-  }
+  if (hasInvalidChar(value)) throw invalidCharError(path);
   return value.replace(attribute ? ATTRIBUTE_SPECIALS : TEXT_SPECIALS, replaceOne);
+}
+
+/**
+ * The error for a character XML 1.0 cannot carry (the same from the string and the byte writers).
+ * @param path - the value's property path
+ */
+export function invalidCharError(path = ''): EncodeError {
+  return new EncodeError('invalid-char', 'a character that XML 1.0 cannot carry (control character, U+FFFE/U+FFFF or unpaired surrogate)', path);
 }
 
 /** True when every character of `value` is allowed in XML 1.0. */

@@ -59,7 +59,7 @@ export function transpileFolder(folder: string): void {
 export function generateClients(specs: readonly ClientSpec[], prefix = 'e2e-'): GeneratedClients {
   const dir = repoScratch(prefix);
   const services = specs.map((s) => ({ name: s.name, wsdl: [...s.wsdl], out: join(dir, s.name) }));
-  const result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test' });
+  const result = generate({ services, baseDir: repoRoot, catalog: [], typecheck: false, version: 'test' });
   for (const s of result.services) {
     if (s.files === null) {
       const errors = s.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message);

@@ -26,7 +26,7 @@ export async function generateAndLoad(wsdls: Readonly<Record<string, string>>): 
   writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
   symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const services = Object.entries(wsdls).map(([name, wsdl]) => ({ name, wsdl: [wsdl], out: join(dir, name) }));
-  const result = generate({ services, baseDir: repoRoot, catalog: [], templates: null, typecheck: false, version: 'test' });
+  const result = generate({ services, baseDir: repoRoot, catalog: [], typecheck: false, version: 'test' });
   const out: Record<string, GeneratedModule> = {};
   writeRun(result);
   if (result.schemas !== null) transpileFolder(result.schemas.out);

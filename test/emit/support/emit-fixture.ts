@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emitService, type EmitResult } from '../../../generator/emit/emit-service.js';
 import type { GeneratedFile } from '../../../generator/generate/output.js';
-import { loadTemplates } from '../../../generator/emit/templates.js';
 import { typecheckGenerated, type TypecheckDiagnostic } from '../../../generator/emit/typecheck.js';
 import type { Model } from '../../../generator/model/model.js';
 import { buildModel } from '../../../generator/pipeline.js';
@@ -78,9 +77,9 @@ export function modelOf(scratch: Scratch, name: string, files: Record<string, st
   return buildModel([join(folder, entry)]);
 }
 
-/** Emits a model with the built-in templates and a fixed header. */
+/** Emits a model with a fixed header. */
 export function emit(model: Model): EmitResult {
-  return emitService(model, { version: 'test', inputsHash: '0'.repeat(64), source: 'test.wsdl', templates: loadTemplates(null) });
+  return emitService(model, { version: 'test', inputsHash: '0'.repeat(64), source: 'test.wsdl' });
 }
 
 /** One emitted fixture: its files, by name, and (after {@link typecheckAll}) its compiler diagnostics. */

@@ -49,7 +49,7 @@ export function generateSets(sets: readonly WsdlSet[], outRoot: string): Generat
         services,
         baseDir: repoRoot,
         catalog: [],
-        templates: null,
+
         typecheck: false,
         version: 'test',
         schemas: join(outRoot, set.name, 'schemas'),
