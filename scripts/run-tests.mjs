@@ -41,6 +41,7 @@ const INTEGRATION = [
   'http/trust-scope.test',
   'load/catalog.test',
   'load/corpus-files.test',
+  'load/corpus-imports.test', // sweeps both shared corpora
   'load/light-tree-readers.test',
   'mtom/corpus.test',
   'mtom/encode.test',
@@ -62,6 +63,7 @@ const INTEGRATION = [
   'xsd/qname-enumerations.test',
   'generate/shared-modules.test', // the 7 official DMP WSDLs in one run
   'emit/erasable.test', // a whole in-process type check, and node on type-stripping Nodes
+  'emit/retyped.test', // an in-process type check and the CLI
   'soak',
   'xsw',
 ];

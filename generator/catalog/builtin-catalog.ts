@@ -4,10 +4,13 @@
  * fetches; it maps those imports here by namespace (or by well-known location).
  */
 import { XML_XSD } from './schemas/xml.js';
+import { XML_SCHEMA_XSD } from './schemas/xml-schema.js';
 import { XSI_XSD } from './schemas/xsi.js';
 import { SOAP11_ENVELOPE_XSD } from './schemas/soap11-envelope.js';
 import { SOAP11_ENCODING_XSD } from './schemas/soap11-encoding.js';
 import { SOAP12_ENVELOPE_XSD } from './schemas/soap12-envelope.js';
+import { SOAP12_ENCODING_XSD } from './schemas/soap12-encoding.js';
+import { WSDL11_XSD } from './schemas/wsdl11.js';
 import { WS_ADDRESSING_XSD } from './schemas/ws-addressing.js';
 import { WSS_SECEXT_XSD } from './schemas/wss-secext.js';
 import { WSS_UTILITY_XSD } from './schemas/wss-utility.js';
@@ -42,6 +45,12 @@ export const BUILTIN_SCHEMAS: readonly BuiltinSchema[] = [
     text: XML_XSD,
   },
   {
+    name: 'XMLSchema.xsd',
+    namespace: 'http://www.w3.org/2001/XMLSchema',
+    locations: ['http://www.w3.org/2001/XMLSchema.xsd', 'https://www.w3.org/2001/XMLSchema.xsd', 'http://www.w3.org/2001/XMLSchema'],
+    text: XML_SCHEMA_XSD,
+  },
+  {
     name: 'xsi.xsd',
     namespace: 'http://www.w3.org/2001/XMLSchema-instance',
     locations: ['http://www.w3.org/2001/XMLSchema-instance', 'http://www.w3.org/2001/XMLSchema-instance.xsd'],
@@ -70,6 +79,18 @@ export const BUILTIN_SCHEMAS: readonly BuiltinSchema[] = [
     namespace: 'http://www.w3.org/2003/05/soap-envelope',
     locations: ['http://www.w3.org/2003/05/soap-envelope/soap-envelope.xsd'],
     text: SOAP12_ENVELOPE_XSD,
+  },
+  {
+    name: 'soap12-encoding.xsd',
+    namespace: 'http://www.w3.org/2003/05/soap-encoding',
+    locations: ['http://www.w3.org/2003/05/soap-encoding'],
+    text: SOAP12_ENCODING_XSD,
+  },
+  {
+    name: 'wsdl-1.1.xsd',
+    namespace: 'http://schemas.xmlsoap.org/wsdl/',
+    locations: ['http://schemas.xmlsoap.org/wsdl/', 'http://schemas.xmlsoap.org/wsdl/2003-02-11.xsd'],
+    text: WSDL11_XSD,
   },
   {
     name: 'ws-addressing.xsd',

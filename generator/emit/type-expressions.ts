@@ -2,6 +2,7 @@
  * TypeScript type expressions for type references: built-ins mapped the way the runtime decodes
  * them (docs/mapping.md), model types by their allocated names, and complex types that other
  * emitted types derive from by their polymorphic union (`<Name>OrDerived`, named by resolve).
+ * {@link Retyped}: `rt.Retyped`, the runtime's `{ $type, $value }` of a simple element retyped by `xsi:type`.
  */
 import { isBuiltin, XSD_NS, type ComplexTypeDefinition, type SimpleTypeDefinition, type TypeDefinition, type TypeRef } from '../model/model.js';
 import { builtinKind, simpleKind, type ValueKind } from '../resolve/value-kind.js';
@@ -28,10 +29,13 @@ export class TypeExpressions {
   private readonly unions = new Map<TypeRef, string>();
 
   private readonly modules: ReadonlyMap<string, string>;
+  /** Simple types whose elements show the retyped form: unions (`xsi:type` names the member a value is of). */
+  private readonly retypable = new Set<TypeRef>();
 
   constructor(index: SchemaIndex, modules: ReadonlyMap<string, string>) {
     this.index = index;
     this.modules = modules;
+    for (const t of index.types) if (t.kind === 'simple' && t.variety === 'union') this.retypable.add(t.id);
     for (const t of index.types) {
       if (t.kind !== 'complex' || this.concreteVariants(t).length <= (t.abstract ? 0 : 1)) continue;
       // Resolve names the union of every type a concrete named type derives from (the emitted ones are among them).
@@ -61,6 +65,22 @@ export class TypeExpressions {
       return this.refer(t, union ?? t.tsName, scope);
     }
     return this.refer(t, t.tsName, scope);
+  }
+
+  /**
+   * The TypeScript type of an element's value of type `ref`: {@link expression}, and for a simple
+   * type also {@link Retyped} (`{ $type, $value }`), what decode gives when the element carries
+   * `xsi:type` (docs/mapping.md), for a union type, where naming the member is what `xsi:type` is
+   * for. Other simple types are left as they are, though decode keeps an `xsi:type` on them too:
+   * widening them (tried: every element whose type other named types restrict) put
+   * `string | Retyped` on most INSi and DMP context fields and broke 21 readers in our own simulators,
+   * for what those schemas never intend. Attributes and simple content cannot be retyped.
+   */
+  elementValue(ref: TypeRef, scope: ExpressionScope): string {
+    const t = this.expression(ref, scope);
+    if (t === 'unknown' || !this.retypable.has(ref)) return t;
+    scope.usedRuntime = true;
+    return `${t} | ${scope.runtime}Retyped`;
   }
 
   /** The module a type or element (by its id or QName) is declared in. */

@@ -381,7 +381,7 @@ function elementMember(ctx: EmitContext, f: ElementField, s: ExpressionScope): M
 
 /** `T`, or `T | null` for a nillable element. */
 function valueType(ctx: EmitContext, ref: string, nillable: boolean, s: ExpressionScope): string {
-  const t = ctx.exprs.expression(ref, s);
+  const t = ctx.exprs.elementValue(ref, s);
   return nillable && t !== 'unknown' ? `${hasTopLevelOperator(t) ? `(${t})` : t} | null` : t;
 }
 

@@ -189,6 +189,8 @@ export class TypeSchemas {
     if (m.anyAttribute) properties.$attrs = { type: 'object', additionalProperties: { type: 'string' } };
     // Mixed content holds its elements in `$content`, not as properties.
     if (!m.mixed) this.fields(m.fields, properties, required, true);
+    // Children read out of schema order by lenient decoding, in document order (docs/mapping.md).
+    if (!m.mixed && m.fields.length > 0) properties.$order = { type: 'array', items: { type: 'string' } };
     return { type: 'object', properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
   }
 

@@ -255,7 +255,12 @@ class Loader {
 
   private schemaImport(source: SchemaSource, el: XmlElement, at: SourceLocation, location: string | null): void {
     const namespace = attr(el, 'namespace') ?? '';
-    if (namespace === XSD) return; // the built-in types need no schema
+    if (namespace === XSD) {
+      // Built-in types need no schema; the elements (xs:schema…) come from the built-in catalog, never
+      // from a location (a copy of the W3C's file would redeclare the built-in types).
+      this.needs.push({ namespace, at, remote: null, reported: false });
+      return;
+    }
     if (namespace === source.targetNamespace && namespace !== '') {
       this.diagnostics.push(
         diagnostic('warning', at, `xs:import of the schema's own target namespace '${namespace}' (use xs:include)`, 'import-own-namespace'),

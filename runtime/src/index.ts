@@ -30,7 +30,7 @@ export type {
 } from './client/operation.js';
 export { operationRef } from './client/operation.js';
 export { elementRef, type ElementRef, type SchemaDescriptor } from './codec/descriptors.js';
-export type { RawXml, Tagged, MixedItem, ListItem, QNameValue, AnyAttributes } from './codec/values.js';
+export type { RawXml, Tagged, MixedItem, ListItem, QNameValue, AnyAttributes, Retyped } from './codec/values.js';
 export type { QName } from './xml/qname.js';
 
 // Profiles, and the security inputs their callers write.

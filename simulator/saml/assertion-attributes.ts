@@ -1,6 +1,6 @@
 /**
  * Reads the attributes of a SAML 2.0 assertion decoded with the generated descriptors
- * (`AssertionType` of the `wsdl/common` SAML schema). `AttributeValue` is `xs:anyType`: a value
+ * (`AssertionType` of the built-in catalog's SAML schema). `AttributeValue` is `xs:anyType`: a value
  * typed `xsi:type="xs:string"` decodes to a string, an untyped or element value stays raw XML, so
  * both are read here: text, or the attributes of an HL7 coded value (`Role`, `PurposeOfUse`).
  */
@@ -72,12 +72,12 @@ function readValue(value: unknown): AttributeValueRead {
 
 /** The attribute statements of an assertion, in order. */
 export function attributeStatements(assertion: AssertionType): AttributeStatementType[] {
-  return (assertion.AuthnStatementOrAttributeStatement ?? []).filter((s) => s.$el === 'AttributeStatement').map((s) => s.value as AttributeStatementType);
+  return (assertion.StatementOrOthers ?? []).filter((s) => s.$el === 'AttributeStatement').map((s) => s.value as AttributeStatementType);
 }
 
 /** The authentication statements of an assertion, in order. */
 export function authnStatements(assertion: AssertionType): AuthnStatementType[] {
-  return (assertion.AuthnStatementOrAttributeStatement ?? []).filter((s) => s.$el === 'AuthnStatement').map((s) => s.value as AuthnStatementType);
+  return (assertion.StatementOrOthers ?? []).filter((s) => s.$el === 'AuthnStatement').map((s) => s.value as AuthnStatementType);
 }
 
 /** Every attribute of the assertion, by Name (values of repeated attributes are concatenated). */
@@ -85,7 +85,9 @@ export function assertionAttributes(assertion: AssertionType): AssertionAttribut
   const out = new Map<string, AttributeValueRead[]>();
   for (const statement of attributeStatements(assertion)) {
     // Decoded leniently: required parts may be missing.
-    for (const attribute of statement.Attribute ?? []) {
+    for (const item of statement.AttributeOrEncryptedAttribute ?? []) {
+      if (item.$el !== 'Attribute') continue; // an EncryptedAttribute is not readable here
+      const attribute = item.value;
       if (typeof attribute.Name !== 'string') continue;
       const values = out.get(attribute.Name) ?? [];
       for (const v of attribute.AttributeValue ?? []) values.push(readValue(v));

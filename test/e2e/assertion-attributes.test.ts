@@ -13,8 +13,8 @@ const HL7 = 'urn:hl7-org:v3';
 
 /** An assertion with one attribute statement; only the parts the reader looks at. */
 function assertionWith(attributes: Record<string, unknown[]>): AssertionType {
-  const Attribute = Object.entries(attributes).map(([Name, AttributeValue]) => ({ Name, AttributeValue }));
-  return { AuthnStatementOrAttributeStatement: [{ $el: 'AttributeStatement', value: { Attribute } }] } as unknown as AssertionType;
+  const items = Object.entries(attributes).map(([Name, AttributeValue]) => ({ $el: 'Attribute', value: { Name, AttributeValue } }));
+  return { StatementOrOthers: [{ $el: 'AttributeStatement', value: { AttributeOrEncryptedAttribute: items } }] } as unknown as AssertionType;
 }
 
 test('raw and typed attribute values: text, coded HL7 values, refused documents', () => {

@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BUILTIN_SCHEMAS } from '../../generator/catalog/builtin-catalog.js';
 import { sortDiagnostics } from '../../generator/model/diagnostics.js';
 import { complexType, elementByName, errors, runFiles, schema, writeFiles } from '../xsd/support.js';
+import { volet } from '../cli/run.js';
 
 const WSA = 'http://www.w3.org/2005/08/addressing';
 
@@ -181,5 +182,57 @@ test('a namespace a loaded schema provides is never also taken from the built-in
   assert.equal(
     loaded.documents.some((d) => d.path.startsWith('volet-catalog:')),
     false,
+  );
+});
+
+test('the schema for schemas: an import of the XML Schema namespace by its W3C location resolves offline, generates, and a schema inside a message round-trips', async () => {
+  const xs = 'http://www.w3.org/2001/XMLSchema';
+  const main = schema(
+    `
+  <xs:import namespace="${xs}" schemaLocation="http://www.w3.org/2001/XMLSchema.xsd"/>
+  <xs:element name="DataSet">
+    <xs:complexType><xs:sequence>
+      <xs:element ref="xs:schema"/>
+      <xs:any namespace="##other" processContents="lax" minOccurs="0"/>
+    </xs:sequence></xs:complexType>
+  </xs:element>`,
+  );
+  const { model, diagnostics, loaded } = runFiles({ 'main.xsd': main });
+  assert.deepEqual(diagnostics, []);
+  assert.ok(loaded.documents.some((d) => d.displayPath === 'volet-catalog:XMLSchema.xsd'));
+  assert.equal(elementByName(model, `{${xs}}schema`).type, `{${xs}}anyType`);
+
+  // generate (with its type check), then decode → encode a .NET-style DataSet through the CLI.
+  const dir = writeFiles({
+    'main.xsd': main,
+    'ds.xml':
+      '<DataSet xmlns="urn:t"><xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" id="NewDataSet"><xs:element name="Row" type="xs:string"/></xs:schema><d:diffgram xmlns:d="urn:diff"><Row>1</Row></d:diffgram></DataSet>',
+  });
+  const generated = await volet('generate', join(dir, 'main.xsd'), '--out', join(dir, 'out'));
+  assert.equal(generated.code, 0, generated.stderr);
+  assert.match(readFileSync(join(dir, 'out', 'schemas', 't', 'types.ts'), 'utf8'), /schema: unknown;/);
+  const decoded = await volet('decode', join(dir, 'main.xsd'), join(dir, 'ds.xml'));
+  assert.equal(decoded.code, 0, decoded.stderr);
+  const value = (JSON.parse(decoded.stdout) as { value: { schema: { $xml: string } } }).value;
+  assert.match(value.schema.$xml, /^<xs:schema [^>]*id="NewDataSet"><xs:element name="Row" type="xs:string"\/><\/xs:schema>$/);
+  writeFileSync(join(dir, 'ds.json'), decoded.stdout);
+  const encoded = await volet('encode', join(dir, 'main.xsd'), join(dir, 'ds.json'));
+  assert.equal(encoded.code, 0, encoded.stderr);
+  assert.match(
+    encoded.stdout,
+    /<xs:schema xmlns:xs="http:\/\/www\.w3\.org\/2001\/XMLSchema" id="NewDataSet"><xs:element name="Row" type="xs:string"\/><\/xs:schema><d:diffgram/,
+  );
+});
+
+test('a local copy of XMLSchema.xsd is never read: the namespace comes from the built-in catalog', () => {
+  const { diagnostics, loaded } = runFiles({
+    'main.xsd': schema(`<xs:import namespace="http://www.w3.org/2001/XMLSchema" schemaLocation="XMLSchema.xsd"/>
+  <xs:element name="E"><xs:complexType><xs:sequence><xs:element ref="xs:annotation"/></xs:sequence></xs:complexType></xs:element>`),
+    'XMLSchema.xsd': '<not-read/>',
+  });
+  assert.deepEqual(diagnostics, []);
+  assert.deepEqual(
+    loaded.documents.map((d) => d.displayPath.replace(/^.*[\\/]/, '')),
+    ['main.xsd', 'volet-catalog:XMLSchema.xsd'],
   );
 });

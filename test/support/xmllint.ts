@@ -1,8 +1,10 @@
 /**
  * Debian's `xmllint` as the independent oracle for XML we write and for our own schemas: `--schema`
  * validation, offline (`--nonet`). The one xmllint helper of the tests. A list of imports becomes a
- * driver schema (the shape of a `wsdl:types` block); `catalog` maps remote schema locations (such as
- * the `xml.xsd` that SOAP schemas import) to local files, since xmllint must never fetch anything.
+ * driver schema (the shape of a `wsdl:types` block); `catalog` maps remote schema locations to local
+ * files, since xmllint must never fetch anything. The official locations of the standard schemas
+ * (`http://www.w3.org/2001/xml.xsd`, ws-addr.xsd, the SAML assertion schema…) always map to the
+ * generator's built-in catalog, as they do for volet itself.
  * Tests skip with {@link xmllintSkipReason} when the tool is absent.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,6 +12,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { builtinXmlCatalog } from './builtin-schemas.js';
 
 /** False when xmllint runs, else the reason to skip. */
 export const xmllintSkipReason: string | false =
@@ -63,7 +66,7 @@ export function xmllintValidateFile(path: string, schema: string | readonly Sche
       schemaFile = join(dir, 'driver.xsd');
       writeFileSync(schemaFile, driverSchema(schema));
     }
-    const entries = Object.entries(catalog)
+    const entries = Object.entries({ ...builtinXmlCatalog(), ...catalog })
       .map(([remote, local]) => `<uri name="${remote}" uri="${pathToFileURL(local).href}"/><system systemId="${remote}" uri="${pathToFileURL(local).href}"/>`)
       .join('');
     const catalogFile = join(dir, 'catalog.xml');

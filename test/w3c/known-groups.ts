@@ -145,14 +145,6 @@ export const EXPECTED_FAILURES: ReadonlyMap<string, string> = new Map([
     'oracle: the root is valid only by lax assessment (not a global element of the schema); xmllint rejects it too',
   ],
   [
-    'sunMeta/suntest.testSet:idc005.nogen sunData/combined/identity/idc005/idc005.nogen.v00.xml',
-    'choice: xs:all content decodes into an object and is written back in schema order',
-  ],
-  [
-    'msMeta/Particles_w3c.xml:particlesEa018 msData/particles/particlesEa018.xml',
-    'choice: xs:all content decodes into an object and is written back in schema order',
-  ],
-  [
     'saxonMeta/XmlVersions.testSet:xv006 saxonData/XmlVersions/xv006.v01.xml',
     'oracle: an XML 1.1 control-character reference that XML 1.0 forbids; xmllint rejects it too',
   ],
@@ -189,7 +181,6 @@ export const EXPECTED_FAILURES: ReadonlyMap<string, string> = new Map([
     'saxonMeta/Missing.testSet:missing006 saxonData/Missing/missing001.v1.xml',
     'choice: a reference to a missing component is an error (volet generates only from complete schemas; XSD allows lax assessment of the rest)',
   ],
-  ['msMeta/ModelGroups_w3c.xml:mgM009 msData/modelGroups/mgM009.xml', 'choice: xs:all content decodes into an object and is written back in schema order'],
   [
     'msMeta/IdentityConstraint_w3c.xml:idL098 msData/identityConstraint/idL098.xml',
     'choice: an element with xsi:nil="true" decodes to null, so its attributes are not kept',
@@ -197,10 +188,6 @@ export const EXPECTED_FAILURES: ReadonlyMap<string, string> = new Map([
   [
     'msMeta/DataTypes_w3c.xml:gMonth002_2061 msData/datatypes/gMonth002.xml',
     'oracle: --MM-- (the gMonth form of the 2001 text, removed by erratum); xmllint rejects it too',
-  ],
-  [
-    'msMeta/Particles_w3c.xml:particlesEa011 msData/particles/particlesEa011.xml',
-    'choice: xs:all content decodes into an object and is written back in schema order',
   ],
   [
     'sunMeta/SType.testSet:st_name00401m sunData/SType/ST_name/ST_name00401m/ST_name00401m1_p.xml',
@@ -212,18 +199,9 @@ export const EXPECTED_FAILURES: ReadonlyMap<string, string> = new Map([
   ],
   ['saxonMeta/VC.testSet:vc014 saxonData/VC/vc014.v1.xml', 'choice: xs:error (XSD 1.1 vocabulary) is not an XSD 1.0 built-in type'],
   ['msMeta/SimpleType_w3c.xml:stE079 msData/simpleType/stE079.xml', 'oracle: xmllint compares a QName fixed value by its spelling, not its expanded name'],
-  ['msMeta/ModelGroups_w3c.xml:mgM011 msData/modelGroups/mgM011.xml', 'choice: xs:all content decodes into an object and is written back in schema order'],
   [
     'saxonMeta/XmlVersions.testSet:xv008 saxonData/XmlVersions/xv008.v01.xml',
     'oracle: an XML 1.1 control-character reference that XML 1.0 forbids; xmllint rejects it too',
-  ],
-  [
-    'msMeta/Particles_w3c.xml:particlesEa004 msData/particles/particlesEa004.xml',
-    'choice: xs:all content decodes into an object and is written back in schema order',
-  ],
-  [
-    'sunMeta/MGroupDef.testSet:modelgroup00101m1 sunData/MGroupDef/modelGroup/modelGroup00101m/modelGroup00101m1_p.xml',
-    'choice: xs:all content decodes into an object and is written back in schema order',
   ],
   [
     'sunMeta/SType.testSet:st_targetns00201m sunData/SType/ST_targetNS/ST_targetNS00201m/ST_targetNS00201m1_p.xml',

@@ -1,6 +1,6 @@
 /**
- * Our local WS-Security / SAML 2.0 / XML-DSig schemas (wsdl/common/) against real tokens of the corpus, with
- * xmllint: the INSi request's wsse:Security header and its signed assertion PS, the VIHF in a DMP request header,
+ * Our WS-Security / SAML 2.0 / XML-DSig schemas (the generator's built-in catalog, and the INSi profile of the
+ * Security header in wsdl/insi/wss-security.xsd) against real tokens of the corpus, with xmllint: the INSi request's wsse:Security header and its signed assertion PS, the VIHF in a DMP request header,
  * and the official VIHF example tokens. Each is also validated against the official schemas of the corpus
  * (the INSi service's Security.xsd, the OASIS SAML 2.0 schema as shipped by IPF): same verdict, same errors.
  * VIHF attribute values carry HL7 v3 elements typed xsi:type="CE": the HL7 datatypes of the DMP package are
@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
 import { firstChildElement, headerBlock } from './message-parts.js';
 import { xmllintSkipReason, xmllintValidate, type SchemaImport, type XmllintResult } from '../support/xmllint.js';
+import { builtinSchemaFile, builtinXmlCatalog } from '../support/builtin-schemas.js';
 
 const skip = xmllintSkipReason || corpusSkipReason;
 
@@ -20,12 +21,13 @@ const WSSE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity
 const SAML = 'urn:oasis:names:tc:SAML:2.0:assertion';
 const HL7 = 'urn:hl7-org:v3';
 
-const common = (name: string): string => join(repoRoot, 'wsdl', 'common', name);
+/** The INSi profile of wsse:Security: one or more SAML assertions (its SAML import, by official location, from the catalog). */
+const insiSecurity = join(repoRoot, 'wsdl', 'insi', 'wss-security.xsd');
 const hl7Datatypes: SchemaImport = {
   namespace: HL7,
   location: corpus('dmp-annexe-wsdl-schema', 'schema', 'HL7V3', 'NE2009', 'coreschemas', 'datatypes.xsd'),
 };
-const oursSaml: SchemaImport[] = [{ namespace: SAML, location: common('saml-2.0-assertion.xsd') }, hl7Datatypes];
+const oursSaml: SchemaImport[] = [{ namespace: SAML, location: builtinSchemaFile(SAML) }, hl7Datatypes];
 const officialSaml: SchemaImport[] = [{ namespace: SAML, location: corpus('ipf-saml2', 'schema', 'sstc-saml-schema-assertion-2.0.xsd') }, hl7Datatypes];
 
 function bothValid(ours: XmllintResult, official: XmllintResult, label: string): void {
@@ -39,14 +41,14 @@ const insiRequest = (): string => readFileSync(corpus('insi-padoa', 'extracted',
 test('INSi request: the wsse:Security header with its signed assertion PS validates', { skip }, () => {
   const block = headerBlock(insiRequest(), WSSE, 'Security');
   assert.ok(/<Assertion xmlns="urn:oasis:names:tc:SAML:2\.0:assertion"/.test(block), 'assertion PS expected in Security');
-  const ours = xmllintValidate(block, common('wss-secext.xsd'));
+  const ours = xmllintValidate(block, insiSecurity, builtinXmlCatalog());
   const official = xmllintValidate(block, corpus('insi-padoa', 'src', 'wsdl', 'xsd', 'WSSE', 'Security.xsd'));
   bothValid(ours, official, 'INSi Security');
 });
 
 test('an empty wsse:Security is rejected by ours as by the INSi service schema (one assertion at least)', { skip }, () => {
   const empty = `<wsse:Security xmlns:wsse="${WSSE}"/>`;
-  const ours = xmllintValidate(empty, common('wss-secext.xsd'));
+  const ours = xmllintValidate(empty, insiSecurity, builtinXmlCatalog());
   const official = xmllintValidate(empty, corpus('insi-padoa', 'src', 'wsdl', 'xsd', 'WSSE', 'Security.xsd'));
   assert.ok(ours.compiled && official.compiled);
   assert.equal(official.valid, false);
@@ -62,7 +64,12 @@ test('INSi extracted assertion PS (signed, ds:Signature after Issuer) validates'
 test('DMP TD3.1 request: the wsse:Security header holding the VIHF validates', { skip }, () => {
   const envelope = readFileSync(corpus('dmp-exemples-messages', 'TD3.1_Recherche_de_document_requete.xml'), 'utf8');
   const block = headerBlock(envelope, WSSE, 'Security');
-  const ours = xmllintValidate(block, [{ namespace: WSSE, location: common('wss-secext.xsd') }, hl7Datatypes]);
+  // The standard Security header (built-in catalog: open content, lax) with the SAML schema in scope.
+  const ours = xmllintValidate(block, [
+    { namespace: SAML, location: builtinSchemaFile(SAML) },
+    { namespace: WSSE, location: builtinSchemaFile(WSSE) },
+    hl7Datatypes,
+  ]);
   assert.ok(ours.valid, ours.output);
   // The OASIS Security header accepts anything: compare the assertion itself with the official SAML schema.
   const assertion = firstChildElement(block);

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DOMParser, type Document, type Element } from '@xmldom/xmldom';
 import { loadConfig } from '../../generator/config/config.js';
 import { repoRoot } from '../support/paths.js';
+import { builtinXmlCatalog } from '../support/builtin-schemas.js';
 import { childElements } from './message-parts.js';
 
 const WSDL = 'http://schemas.xmlsoap.org/wsdl/';
@@ -70,7 +71,8 @@ function globalElements(wsdl: string): Set<string> {
     for (const ref of refs) {
       const loc = ref.getAttribute('schemaLocation');
       if (loc === null) continue;
-      const target = resolve(dirname(file), loc);
+      // A standard schema named by its official location comes from the generator's built-in catalog.
+      const target = builtinXmlCatalog()[loc] ?? resolve(dirname(file), loc);
       if (seen.has(target)) continue;
       seen.add(target);
       const schema = root(load(target));

@@ -102,6 +102,8 @@ class Frame {
   xop: Uint8Array | ReceivedAttachment | null = null;
   /** The type an `xsi:type` gave an element declared with another simple type: its value is `{ $type, $value }`. */
   xsiSimple: string | null = null;
+  /** Lenient decoding, once a child came out of schema order: the children's properties in document order (`$order`). */
+  order: string[] | null = null;
 }
 
 /** The format function every base64Binary-derived simple type shares (how XOP-capable types are recognised). */
@@ -235,6 +237,9 @@ export class ElementDecoder implements XmlHandler {
         throw this.fail('duplicate-element', `element ${describe(tag)} occurs more often than allowed`);
       }
       slot = fallback;
+      // Lenient decoding of an element out of schema order: from here on the object records its
+      // children's document order, so that lenient encoding can write them back as they were.
+      if (slot.pos < parent.pos && parent.order === null && !ct.all && !ct.mixed && parent.obj !== null) parent.order = this.orderSoFar(ct, parent.obj);
     }
     if (slot === undefined) {
       const any = matchAny(ct.anys, tag.uri, parent.pos, ct.all || !strict, ct.mixed ? null : parent.obj);
@@ -248,6 +253,10 @@ export class ElementDecoder implements XmlHandler {
       return;
     }
     if (slot.pos > parent.pos) parent.pos = slot.pos;
+    else if (ct.all && slot.pos < parent.pos && parent.order === null && parent.obj !== null) {
+      // xs:all: any order is valid, and the one read is kept for encoding ($order), in strict mode too.
+      parent.order = this.orderSoFar(ct, parent.obj);
+    }
     const type = slot.type ?? (slot.type = this.schema.type(slot.typeKey));
     this.start(type, slot.typeKey, tag, slot, slot.nillable);
   }
@@ -302,6 +311,10 @@ export class ElementDecoder implements XmlHandler {
           const problem = checkPlan(ct.plan, obj);
           if (problem !== null) throw this.fail(problem.code, problem.message);
         }
+      }
+      if (frame.order !== null) {
+        obj.$order = frame.order;
+        frame.order = null;
       }
       value = obj;
     }
@@ -371,6 +384,7 @@ export class ElementDecoder implements XmlHandler {
     frame.nil = nil;
     frame.xop = null;
     frame.xsiSimple = null;
+    frame.order = null;
     if (type.simple) {
       // A simple element retyped by xsi:type keeps the type it names (decode → encode is lossless).
       if (typeKey !== null) frame.xsiSimple = typeKey;
@@ -495,6 +509,7 @@ export class ElementDecoder implements XmlHandler {
 
   private store(parent: Frame, slot: ElementSlot, value: unknown): void {
     const obj = parent.obj as Obj;
+    if (parent.order !== null) parent.order.push(slot.list ?? slot.prop);
     if ((parent.complex as CompiledComplex).mixed) {
       ((obj.$content ??= []) as unknown[]).push({ $el: slot.itemTag, value });
     } else if (slot.list !== null) {
@@ -523,8 +538,30 @@ export class ElementDecoder implements XmlHandler {
 
   private storeAny(parent: Frame, any: AnySlot, raw: RawXml): void {
     const obj = parent.obj as Obj;
+    if (parent.order !== null) parent.order.push(any.prop);
     if ((parent.complex as CompiledComplex).mixed) ((obj.$content ??= []) as unknown[]).push(raw);
     else ownArray(obj, any.prop).push(raw);
+  }
+
+  /**
+   * The element properties stored so far, in document order: until the first child out of schema
+   * order they came in schema order, which is the object's key order (each repeated by its count).
+   */
+  private orderSoFar(ct: CompiledComplex, obj: Obj): string[] {
+    const repeated = new Map<string, boolean>();
+    for (const first of ct.children.values()) {
+      for (let s: ElementSlot | null = first; s !== null; s = s.next) repeated.set(s.list ?? s.prop, s.array || s.list !== null);
+    }
+    for (const a of ct.anys) repeated.set(a.prop, true);
+    const order: string[] = [];
+    for (const key of Object.keys(obj)) {
+      const many = repeated.get(key);
+      if (many === undefined) continue;
+      const v = obj[key];
+      const count = Array.isArray(v) && (many || this.extras.has(v)) ? v.length : 1;
+      for (let i = 0; i < count; i++) order.push(key);
+    }
+    return order;
   }
 
   private finishRaw(slot: ElementSlot | null, raw: RawXml): void {

@@ -29,6 +29,7 @@ import { isRawXml } from './values.js';
 import { knownProperties, unknownProperty } from './known-properties.js';
 import { didYouMean } from './nearest-names.js';
 import { ownValue } from './own-property.js';
+import { documentOrder } from './document-order.js';
 import { isAttachmentSource } from '../mtom/source-brand.js';
 import type { AttachmentSource } from '../mtom/attachment-source.js';
 
@@ -645,7 +646,45 @@ class Encoder implements FormatContext {
       this.items(obj.$content, '$content', this.tagMap(type), true);
       return;
     }
+    // Decoding recorded the children's document order: out of schema order (lenient), or xs:all content.
+    if ((this.lenient !== null || type.all) && obj.$order !== undefined && this.inDocumentOrder(type, obj)) return;
     this.plan(type.plan, obj);
+  }
+
+  /**
+   * Writes the children in the order `$order` records (lenient mode, or xs:all content, where any order
+   * is valid); false (schema order then) when it does not fit the value, or, in strict mode, when the
+   * value breaks the schema (schema order then reports it).
+   */
+  private inDocumentOrder(type: CompiledComplex, obj: Obj): boolean {
+    const warn = this.lenient;
+    const planned = documentOrder(
+      type.plan,
+      obj,
+      obj.$order,
+      (node, v) => (node.k === 'el' && !node.array && !(Array.isArray(v) && !this.listTyped(node.slots)) ? 1 : Array.isArray(v) ? v.length : 1),
+      type.all,
+    );
+    if ('mismatch' in planned) {
+      if (warn !== null) warn(`${planned.mismatch}: children written in schema order`);
+      return false;
+    }
+    if (warn === null && planned.violations.length > 0) return false;
+    if (warn !== null) for (const v of planned.violations) warn(v);
+    const at = this.path.length;
+    for (const child of planned.children) {
+      const node = child.node;
+      try {
+        if (node.k === 'el') this.slotValue(node.slots, child.value);
+        else if (node.k === 'list') this.item(child.value, node.byTag, false);
+        else if (isObject(child.value) && typeof child.value.$xml === 'string') this.text(child.value.$xml);
+        else throw this.fail('invalid-value', 'a wildcard item must be { $xml }');
+      } catch (err) {
+        if (child.index >= 0 && err instanceof EncodeError) this.path.splice(at, 0, child.index);
+        this.unwind(at, child.prop, err);
+      }
+    }
+    return true;
   }
 
   private plan(nodes: readonly PlanNode[], obj: Obj): void {

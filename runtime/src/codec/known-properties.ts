@@ -23,6 +23,7 @@ export function knownProperties(type: CompiledComplex): ReadonlySet<string> {
     for (const a of type.attributeList) names.add(a.prop);
     if (type.simpleContentKey !== null) names.add('$value');
     if (type.mixed) names.add('$content');
+    else names.add('$order'); // children in document order, recorded by lenient decoding
     if (type.anyAttribute !== null) names.add('$attrs');
     known = names;
     cache.set(type, known);

@@ -28,6 +28,17 @@ export type MixedItem<E extends Tagged = Tagged> = string | E | RawXml;
 /** An item of a repeating group list. */
 export type ListItem<E extends Tagged = Tagged> = E | RawXml;
 
+/**
+ * The value of an element of simple type that carried `xsi:type` (`<v xsi:type="xs:int">5</v>`):
+ * `$type` is the type it names (a descriptor key, `xs:int` for a built-in), `$value` the value read
+ * as that type, so decode → encode writes the `xsi:type` back. Encode accepts it wherever the plain
+ * value is accepted.
+ */
+export interface Retyped<V = unknown> {
+  readonly $type: string;
+  readonly $value: V;
+}
+
 /** The decoded form of `xs:QName` (and `xs:NOTATION`). */
 export type QNameValue = QName;
 
