@@ -2,26 +2,31 @@
  * Worker of concurrent-calls.ts.
  * `server <pkiJson> <entries>`: a mutual-TLS keep-alive HTTPS server answering `/insi` with an INSi RESULTAT
  * (official CNDA fixture) and `/registry` with an ITI-18 AdhocQueryResponse built from the official
- * TD3.1 example with `entries` ExtrinsicObjects. `volet|bare <pkiJson> <port> <service> <calls> <inFlight> <maxSockets>`: `calls`
+ * TD3.1 example with `entries` ExtrinsicObjects. `volet|bare|bare-pfx <pkiJson> <port> <service> <calls> <inFlight> <maxSockets>`: `calls`
  * calls with `inFlight` outstanding at any time; prints calls/s, client CPU and latency percentiles.
  */
 import { readFileSync } from 'node:fs';
 import { Agent, createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createSecureContext } from 'node:tls';
 import { corpus } from '../../test/support/paths.js';
 import { buildAdhocQueryResponse } from '../codec/build-input.js';
 import { findDocumentsQuery, xdsPatientId } from '../../simulator/samples/xds-requests.js';
 import { ICIRClient } from '../../generated/insi/index.js';
 import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';
+import type { Transport, TransportRequest } from '@volet/runtime/http';
 import type { PkiPaths } from './child.js';
 
 type Service = 'insi' | 'iti18';
+type Kind = 'volet' | 'bare' | 'bare-pfx';
 
 const [mode, pkiJson, portText, serviceText, callsText, inFlightText, maxSocketsText] = process.argv.slice(2);
 /** `server <pkiJson> <entries>`: ITI-18 answers carry this many ExtrinsicObjects (about 11 KB each). */
 const iti18Entries = mode === 'server' ? Number(portText ?? 1) : 0;
 const pki = JSON.parse(pkiJson ?? '{}') as PkiPaths;
 const SOAP12 = 'application/soap+xml; charset=utf-8';
+/** Calls made before the measured ones, by every contender alike (steady state: a server-side LPS runs for hours). */
+const WARM_UP_CALLS = 3000;
 
 async function server(): Promise<void> {
   const insi = readFileSync(corpus('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.05.xml'));
@@ -51,45 +56,61 @@ async function server(): Promise<void> {
   process.stdin.on('end', () => process.exit(0));
 }
 
-/** One call of the generated client, the way a vendor's program makes it. */
-function voletCall(service: Service, port: number, maxSockets: number): () => Promise<unknown> {
+/** The generated client of `service`, the way a vendor's program makes it, with an optional transport in place of HTTPS. */
+function voletClient(service: Service, port: number, maxSockets: number, transport?: Transport): () => Promise<unknown> {
   const tls = { trust: { caFile: pki.ca }, credentials: { pfxFile: pki.clientP12, passphrase: pki.passphrase }, proxy: false as const, maxSockets };
+  const via = transport === undefined ? { tls } : { transport };
   if (service === 'insi') {
-    const client = new ICIRClient({ endpoint: `https://localhost:${port}/insi`, tls });
+    const client = new ICIRClient({ endpoint: `https://localhost:${port}/insi`, ...via });
     const body = { NomNaissance: 'DUPONT', Prenom: ['MARIE'], Sexe: 'F', DateNaissance: '1980-05-17' };
     return () => client.rechercherInsAvecTraitsIdentite(body);
   }
-  const client = new DocumentRegistryClient({ endpoint: `https://localhost:${port}/registry`, tls, relatesTo: 'off' });
+  const client = new DocumentRegistryClient({ endpoint: `https://localhost:${port}/registry`, ...via, relatesTo: 'off' });
   const query = findDocumentsQuery(xdsPatientId('207058575627097', '1.2.250.1.213.1.4.10'));
   return () => client.registryStoredQuery(query);
 }
 
-/** The same exchange through a bare node:https agent: the request bytes a client would send, the answer read whole. */
-function bareCall(service: Service, port: number, maxSockets: number): () => Promise<unknown> {
-  const agent = new Agent({
-    keepAlive: true,
-    maxSockets,
-    maxFreeSockets: maxSockets,
-    scheduling: 'lifo',
-    pfx: readFileSync(pki.clientP12),
-    passphrase: pki.passphrase,
-    ca: readFileSync(pki.ca),
-    minVersion: 'TLSv1.2',
-  });
-  const path = service === 'insi' ? '/insi' : '/registry';
-  const action = service === 'insi' ? 'urn:ServiceIdentiteCertifiee:1.0.0:rechercherInsAvecTraitsIdentite' : 'urn:ihe:iti:2007:RegistryStoredQuery';
-  const payload =
-    service === 'insi'
-      ? '<RECSANSVITALE xmlns="http://www.cnamts.fr/INSiRecSans"><NomNaissance>DUPONT</NomNaissance><Prenom>MARIE</Prenom><Sexe>F</Sexe><DateNaissance>1980-05-17</DateNaissance></RECSANSVITALE>'
-      : '<query:AdhocQueryRequest xmlns:query="urn:oasis:names:tc:ebxml-regrep:xsd:query:3.0" xmlns:rim="urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0"><query:ResponseOption returnType="LeafClass" returnComposedObjects="true"/><rim:AdhocQuery id="urn:uuid:14d4debf-8f97-4251-9a74-a90016b0af0d"><rim:Slot name="$XDSDocumentEntryPatientId"><rim:ValueList><rim:Value>\'207058575627097^^^&amp;1.2.250.1.213.1.4.10&amp;ISO^NH\'</rim:Value></rim:ValueList></rim:Slot><rim:Slot name="$XDSDocumentEntryStatus"><rim:ValueList><rim:Value>(\'urn:oasis:names:tc:ebxml-regrep:StatusType:Approved\')</rim:Value></rim:ValueList></rim:Slot></rim:AdhocQuery></query:AdhocQueryRequest>';
-  const body = Buffer.from(`<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body>${payload}</env:Body></env:Envelope>`);
-  const headers = { 'content-type': `${SOAP12}; action="${action}"`, 'content-length': String(body.length) };
+/** One call of the generated client over HTTPS. */
+function voletCall(service: Service, port: number, maxSockets: number): () => Promise<unknown> {
+  return voletClient(service, port, maxSockets);
+}
+
+/** The exact request the generated client sends (path, headers, body bytes), captured once without a network. */
+async function capturedRequest(service: Service, port: number): Promise<{ path: string; headers: Record<string, string>; body: Buffer }> {
+  let seen: TransportRequest | undefined;
+  const recorder: Transport = {
+    send: async (request) => {
+      seen = request;
+      throw new Error('captured');
+    },
+  };
+  await voletClient(service, port, 1, recorder)().catch(() => undefined);
+  const sent = seen?.body;
+  if (seen === undefined || (typeof sent !== 'string' && !(sent instanceof Uint8Array))) throw new Error('the generated client sent no envelope to capture');
+  const url = new URL(seen.url);
+  const body = typeof sent === 'string' ? Buffer.from(sent, 'utf8') : Buffer.from(sent);
+  return { path: url.pathname, headers: { ...seen.headers, 'content-length': String(body.length) }, body };
+}
+
+/**
+ * The same exchange through a bare node:https agent: the same pool settings and TLS context as the
+ * transport (a secure context built once, keep-alive, LIFO), the generated client's exact request
+ * bytes, and the answer checked for status 200 and read whole into one buffer, as any client must.
+ */
+async function bareCall(service: Service, port: number, maxSockets: number, pfxInAgent: boolean): Promise<() => Promise<unknown>> {
+  const pool = { keepAlive: true, maxSockets, maxFreeSockets: maxSockets, scheduling: 'lifo' as const, rejectUnauthorized: true };
+  const credentials = { pfx: readFileSync(pki.clientP12), passphrase: pki.passphrase, ca: readFileSync(pki.ca), minVersion: 'TLSv1.2' as const };
+  // `bare-pfx` is the loop of the first version of this bench: with `pfx` among the agent options,
+  // node:https turns the PKCS#12 into text for the pool key of every request.
+  const agent = new Agent(pfxInAgent ? { ...pool, ...credentials } : { ...pool, secureContext: createSecureContext(credentials) });
+  const { path, headers, body } = await capturedRequest(service, port);
+  const options = { hostname: 'localhost', port, path, method: 'POST', agent, headers };
   return () =>
     new Promise<number>((resolve, reject) => {
-      const req = request(`https://localhost:${port}${path}`, { method: 'POST', agent, headers }, (res) => {
+      const req = request(options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).length));
+        res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).length) : reject(new Error(`HTTP ${res.statusCode}`))));
         res.on('error', reject);
       });
       req.on('error', reject);
@@ -116,9 +137,11 @@ function percentile(sorted: Float64Array, p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-async function client(kind: 'volet' | 'bare', port: number, service: Service, calls: number, inFlight: number, maxSockets: number): Promise<void> {
-  const send = kind === 'volet' ? voletCall(service, port, maxSockets) : bareCall(service, port, maxSockets);
-  await drive(send, Math.max(500, inFlight * 8), inFlight); // warm-up: handshakes, JIT
+async function client(kind: Kind, port: number, service: Service, calls: number, inFlight: number, maxSockets: number): Promise<void> {
+  const send = kind === 'volet' ? voletCall(service, port, maxSockets) : await bareCall(service, port, maxSockets, kind === 'bare-pfx');
+  // Warm-up: handshakes, and the JIT's optimised code for every path (a generated call runs far more
+  // code than the bare loop; with 500 calls it was still being compiled during the measured calls).
+  await drive(send, Math.max(WARM_UP_CALLS, inFlight * 8), inFlight);
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   const latencies = await drive(send, calls, inFlight);
@@ -133,6 +156,8 @@ async function client(kind: 'volet' | 'bare', port: number, service: Service, ca
       seconds,
       perSecond: calls / seconds,
       cpuMicrosPerCall: (cpu.user + cpu.system) / calls,
+      user: cpu.user / calls,
+      system: cpu.system / calls,
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
     }) + '\n',
@@ -141,6 +166,6 @@ async function client(kind: 'volet' | 'bare', port: number, service: Service, ca
 }
 
 if (mode === 'server') await server();
-else if ((mode === 'volet' || mode === 'bare') && (serviceText === 'insi' || serviceText === 'iti18'))
+else if ((mode === 'volet' || mode === 'bare' || mode === 'bare-pfx') && (serviceText === 'insi' || serviceText === 'iti18'))
   await client(mode, Number(portText), serviceText, Number(callsText), Number(inFlightText), Number(maxSocketsText));
-else throw new Error('usage: server <pkiJson> | volet|bare <pkiJson> <port> insi|iti18 <calls> <inFlight> <maxSockets>');
+else throw new Error('usage: server <pkiJson> | volet|bare|bare-pfx <pkiJson> <port> insi|iti18 <calls> <inFlight> <maxSockets>');

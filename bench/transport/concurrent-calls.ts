@@ -1,9 +1,11 @@
 /**
  * Benchmark (c): many calls at once through one generated client. 64 calls in flight (by default)
  * through the generated INSi and XDS.b registry (ITI-18) clients against a local mutual-TLS
- * keep-alive server, versus a bare node:https loop sending the same envelopes with the same agent
- * settings at the same concurrency. Each client runs in its own process, alternating, against one
- * server process; medians of the runs are reported with p50/p99 latencies.
+ * keep-alive server, versus a bare node:https loop sending the same bytes with the same agent
+ * settings and TLS context at the same concurrency, reading each answer whole (and, for comparison
+ * with the first version of this bench, the same loop with `pfx` among its agent options). Each client runs in its own process, alternating, against one
+ * server process; each makes 3,000 warm-up calls first (handshakes, JIT), then the measured ones;
+ * medians of the runs are reported with client CPU (user/system) per call and p50/p99 latencies.
  * Usage: node --import tsx --conditions=volet-source bench/transport/concurrent-calls.ts
  *          [runs=5] [calls=4000] [inFlight=64] [maxSockets=8] [iti18Entries=1]
  * An ITI-18 answer entry is one ExtrinsicObject of the official TD3.1 example (about 11 KB).
@@ -16,11 +18,13 @@ import { benchPki, median, runChild, sibling, startChild } from './child.js';
 interface Result {
   readonly perSecond: number;
   readonly cpuMicrosPerCall: number;
+  readonly user: number;
+  readonly system: number;
   readonly p50: number;
   readonly p99: number;
 }
 
-type Kind = 'volet' | 'bare';
+type Kind = 'volet' | 'bare' | 'bare-pfx';
 const runs = Number(process.argv[2] ?? 5);
 const calls = Number(process.argv[3] ?? 4000);
 const inFlight = Number(process.argv[4] ?? 64);
@@ -35,13 +39,13 @@ try {
     console.log(
       `\n${inFlight} calls in flight through one client, mutual TLS + keep-alive (maxSockets ${maxSockets}), loopback, ITI-18 answers of ${entries} entries; ${runs} runs x ${calls} calls, medians\n`,
     );
-    console.log('| service | client | calls/s | client CPU µs/call | p50 ms | p99 ms |');
-    console.log('|---|---|---:|---:|---:|---:|');
+    console.log('| service | client | calls/s | client CPU µs/call | user µs | system µs | p50 ms | p99 ms |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|');
     const ratios: string[] = [];
     for (const service of ['insi', 'iti18'] as const) {
-      const results: Record<Kind, Result[]> = { volet: [], bare: [] };
+      const results: Record<Kind, Result[]> = { volet: [], bare: [], 'bare-pfx': [] };
       for (let r = 0; r < runs; r++) {
-        const order: Kind[] = r % 2 === 0 ? ['volet', 'bare'] : ['bare', 'volet'];
+        const order: Kind[] = r % 2 === 0 ? ['volet', 'bare', 'bare-pfx'] : ['bare-pfx', 'bare', 'volet'];
         for (const kind of order) {
           results[kind].push(
             await runChild<Result>(worker, [kind, paths, String(server.first.port), service, String(calls), String(inFlight), String(maxSockets)]),
@@ -52,13 +56,14 @@ try {
         const rs = results[kind];
         const m = (f: (x: Result) => number): number => median(rs.map(f));
         console.log(
-          `| ${service} | ${label} | ${m((x) => x.perSecond).toFixed(0)} | ${m((x) => x.cpuMicrosPerCall).toFixed(0)} | ${m((x) => x.p50).toFixed(2)} | ${m((x) => x.p99).toFixed(2)} |`,
+          `| ${service} | ${label} | ${m((x) => x.perSecond).toFixed(0)} | ${m((x) => x.cpuMicrosPerCall).toFixed(0)} | ${m((x) => x.user).toFixed(0)} | ${m((x) => x.system).toFixed(0)} | ${m((x) => x.p50).toFixed(2)} | ${m((x) => x.p99).toFixed(2)} |`,
         );
         return m((x) => x.perSecond);
       };
       const v = row('volet', 'generated client');
       const b = row('bare', 'bare node:https');
-      ratios.push(`${service}: ${(v / b).toFixed(2)}`);
+      const old = row('bare-pfx', 'bare, pfx in agent options');
+      ratios.push(`${service}: ${(v / b).toFixed(2)} (against the pfx loop: ${(v / old).toFixed(2)})`);
     }
     console.log(`\nthroughput ratio generated client / bare (target >= 0.80): ${ratios.join(', ')}`);
   } finally {

@@ -181,3 +181,25 @@ test('a whole envelope that starts with an XML declaration is read too', () => {
   assert.equal(h.action, 'urn:a');
   assert.deepEqual(h.relatesTo, [{ value: 'urn:uuid:1', relationshipType: 'http://www.w3.org/2005/08/addressing/reply' }]);
 });
+
+test('start tags worked out once per settings: calls alternating between settings each get their own, with fresh MessageIDs; bad prefixes are refused every time', () => {
+  const settings = [
+    { ...CISIS_ADDRESSING, action: 'urn:a', soapVersion: '1.2' as const },
+    { ...TLSI_ADDRESSING, action: 'urn:b', soapVersion: '1.2' as const },
+    { ...CISIS_ADDRESSING, action: 'urn:c', soapVersion: '1.1' as const, prefix: 'a' },
+  ];
+  const ids = new Set<string>();
+  for (let round = 0; round < 3; round++) {
+    const [cisis, tlsi, soap11] = settings.map((s) => buildAddressingHeaders(s));
+    assert.ok(cisis && tlsi && soap11);
+    for (const h of [cisis, tlsi, soap11]) ids.add(h.messageId);
+    assert.match(cisis.xml, /<wsa:Action xmlns:wsa="[^"]+" xmlns:env="http:\/\/www\.w3\.org\/2003\/05\/soap-envelope" env:mustUnderstand="true">urn:a</);
+    assert.equal(tlsi.blocks.length, 2);
+    assert.doesNotMatch(tlsi.xml, /mustUnderstand/);
+    assert.match(tlsi.xml, /<wsa:Action xmlns:wsa="[^"]+">urn:b<\/wsa:Action>/);
+    assert.match(soap11.xml, /<a:Action xmlns:a="[^"]+" xmlns:soap="http:\/\/schemas\.xmlsoap\.org\/soap\/envelope\/" soap:mustUnderstand="1">urn:c</);
+    assert.throws(() => buildAddressingHeaders({ action: 'urn:a', prefix: 'bad prefix' }), AddressingError);
+    assert.throws(() => buildAddressingHeaders({ action: 'urn:a', prefix: 'wsa', envelopePrefix: 'wsa' }), AddressingError);
+  }
+  assert.equal(ids.size, 9, 'every call has its own MessageID');
+});

@@ -80,3 +80,24 @@ test('redactUrl drops user info and query', () => {
   );
   assert.equal(redactUrl('::'), '(invalid URL)');
 });
+
+test('parsed Content-Types are frozen and shared per value; many distinct values still parse right', () => {
+  const a = parseContentType('application/soap+xml; charset=utf-8; action="urn:a"');
+  const again = parseContentType('application/soap+xml; charset=utf-8; action="urn:a"');
+  assert.ok(a);
+  assert.equal(again, a, 'the same value gives the same (cached) object');
+  assert.ok(Object.isFrozen(a) && Object.isFrozen(a.params));
+  assert.throws(() => {
+    (a.params as Record<string, string>)['action'] = 'urn:changed';
+  }, TypeError);
+  assert.equal(parseContentType('application/soap+xml; charset=utf-8; action="urn:a"')?.params['action'], 'urn:a');
+  // More distinct values than the cache holds (MTOM boundaries differ per message): each parsed for itself.
+  for (let i = 0; i < 300; i++) {
+    const ct = parseContentType(`multipart/related; boundary="b${i}"; type="application/xop+xml"`);
+    assert.equal(ct?.params['boundary'], `b${i}`);
+  }
+  assert.equal(parseContentType('; charset=utf-8'), undefined);
+  assert.equal(parseContentType('; charset=utf-8'), undefined, 'a value without media type stays undefined when cached');
+  const long = `text/xml; x=${'y'.repeat(1000)}`;
+  assert.equal(parseContentType(long)?.params['x']?.length, 1000);
+});

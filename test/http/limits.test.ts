@@ -108,6 +108,19 @@ const routes: Record<string, (res: import('node:http').ServerResponse, body: Buf
     res.write('<env:Envelope');
     held.push(res);
   },
+  '/whole': (res) => {
+    const body = Buffer.from(SOAP12_OK, 'utf8');
+    res.writeHead(200, { 'content-type': 'application/soap+xml', 'content-length': String(body.length) });
+    res.end(body);
+  },
+  '/pieces': (res) => {
+    // A body with a Content-Length that arrives in several writes (held back between them).
+    const body = Buffer.from(SOAP12_OK, 'utf8');
+    res.writeHead(200, { 'content-type': 'application/soap+xml', 'content-length': String(body.length) });
+    res.write(body.subarray(0, 10));
+    setTimeout(() => res.write(body.subarray(10, 40)), 20);
+    setTimeout(() => res.end(body.subarray(40)), 40);
+  },
   '/echo': (res, body) => {
     res.writeHead(200, { 'content-type': 'application/soap+xml' });
     res.end(body);
@@ -118,7 +131,12 @@ before(async () => {
   pki = await sharedTestPki();
   server = await startTlsServer(pki, (req, body, res) => {
     const route = routes[(req.url ?? '').split('?')[0] ?? ''];
-    if (route) route(res, body);
+    if (req.url === '/host') {
+      // The Host headers received, one per line, and the request's own headers' names.
+      const hosts = req.rawHeaders.filter((_, i) => i % 2 === 0 && req.rawHeaders[i]?.toLowerCase() === 'host').length;
+      res.writeHead(200, { 'content-type': 'application/soap+xml' });
+      res.end(`<h n="${hosts}" host="${req.headers.host}" type="${req.headers['content-type']}" length="${req.headers['content-length']}"/>`);
+    } else if (route) route(res, body);
     else {
       res.writeHead(404);
       res.end();
@@ -224,6 +242,16 @@ test('maxResponseBytes: Content-Length above the limit, and a chunked body cross
   t.close();
 });
 
+test('a body with Content-Length arrives the same whether it comes in one chunk or in several', async () => {
+  const t = transport();
+  const whole = await t.send({ url: `${server.url}/whole`, body: SOAP12_OK });
+  const pieces = await t.send({ url: `${server.url}/pieces`, body: SOAP12_OK });
+  assert.equal(Buffer.from(whole.body).toString('utf8'), SOAP12_OK);
+  assert.equal(Buffer.from(pieces.body).toString('utf8'), SOAP12_OK);
+  assert.equal(pieces.body.byteLength, Buffer.byteLength(SOAP12_OK));
+  t.close();
+});
+
 test('large responses without Content-Length arrive intact', async () => {
   const t = transport();
   const res = await t.send({ url: `${server.url}/pattern-chunked`, body: SOAP12_OK });
@@ -256,6 +284,33 @@ test('response timeout: no answer at all, and a body that stalls', async () => {
   assert.equal(err.kind, 'timeout');
   t.close();
   t2.close();
+});
+
+test('a connected request outlives the connect deadline and times out at the whole-exchange deadline (phase response)', async () => {
+  // One timer serves both limits: it first checks the connection at connectTimeoutMs, then waits for the rest.
+  const t = transport({ connectTimeoutMs: 100, timeoutMs: 400 });
+  const err = await expectError(t.send({ url: `${server.url}/hang`, body: SOAP12_OK }));
+  assert.equal(err.kind, 'timeout');
+  assert.equal(err.phase, 'response');
+  assert.match(err.message, /within 400 ms/);
+  // With the whole-exchange limit shorter than the connect limit, the response limit is the one reported.
+  const t2 = transport({ connectTimeoutMs: 5_000, timeoutMs: 150 });
+  const err2 = await expectError(t2.send({ url: `${server.url}/hang`, body: SOAP12_OK }));
+  assert.equal(err2.phase, 'response');
+  t.close();
+  t2.close();
+});
+
+test("request headers: one Host (host:port from the URL), the caller's headers, a Content-Length computed from the body", async () => {
+  const t = transport();
+  const port = new URL(server.url).port;
+  const read = async (headers: Record<string, string>): Promise<string> =>
+    Buffer.from((await t.send({ url: `${server.url}/host`, headers, body: SOAP12_OK })).body).toString('utf8');
+  assert.equal(
+    await read({ 'content-type': 'application/soap+xml; charset=utf-8', 'Content-Length': '1' }),
+    `<h n="1" host="localhost:${port}" type="application/soap+xml; charset=utf-8" length="${Buffer.byteLength(SOAP12_OK)}"/>`,
+  );
+  t.close();
 });
 
 test('connect timeout: a peer that accepts TCP but never speaks TLS', async () => {

@@ -44,6 +44,27 @@ test('a queued request on a connected socket is not cut by the connect timeout w
   }
 });
 
+test('a request that waits in the pool queue longer than connectTimeoutMs is not failed as a connect timeout', async () => {
+  // connectTimeoutMs bounds connecting, not queueing: with one socket and answers of 200 ms, the third
+  // request waits about 400 ms for the socket, longer than the 250 ms connect limit.
+  server = await startTlsServer(pki, (req, body, res) => setTimeout(() => okHandler(req, body, res), 200));
+  const transport = new HttpsTransport({
+    trust: { caFile: pki.caBundleFile },
+    credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase },
+    maxSockets: 1,
+    connectTimeoutMs: 250,
+    proxy: false,
+  });
+  try {
+    const send = (): Promise<number> => transport.send({ url: `${server!.url}/svc`, body: SOAP12_OK }).then((r) => r.status);
+    assert.deepEqual(await Promise.all([send(), send(), send()]), [200, 200, 200]);
+    assert.equal(server.handshakes(), 1);
+  } finally {
+    transport.close();
+    await server.close();
+  }
+});
+
 test('many requests queued behind one socket leave no listener behind (no MaxListenersExceededWarning)', async () => {
   server = await startTlsServer(pki, okHandler);
   const warnings: string[] = [];

@@ -78,23 +78,46 @@ export function buildAddressingHeaders(options: AddressingOptions): AddressingHe
   const version = options.soapVersion ?? '1.2';
   const p = options.prefix ?? 'wsa';
   const envPrefix = options.envelopePrefix ?? (version === '1.2' ? 'env' : 'soap');
-  checkPrefix(p, 'WS-Addressing prefix');
-  checkPrefix(envPrefix, 'envelope prefix');
-  if (envPrefix === p) throw new AddressingError('invalid-value', 'the envelope and WS-Addressing prefixes must differ');
-  const must = new Set<AddressingHeaderName>(options.mustUnderstand ?? ['ReplyTo', 'Action']);
-  const mu = `xmlns:${envPrefix}="${version === '1.2' ? SOAP12_ENV_NS : SOAP11_ENV_NS}" ${envPrefix}:mustUnderstand="${version === '1.2' ? 'true' : '1'}"`;
-  const open = (name: AddressingHeaderName): string => `<${p}:${name} xmlns:${p}="${WSA_NS}"${must.has(name) ? ' ' + mu : ''}`;
+  const tags = startTags(p, envPrefix, version, options.mustUnderstand ?? DEFAULT_MUST_UNDERSTAND);
 
   const messageId = options.messageId ?? newMessageId(options.messageIdStyle ?? 'urn:uuid');
   const to = options.to === null ? undefined : (options.to ?? '');
   const replyTo = options.replyTo === null ? undefined : (options.replyTo ?? WSA_ANONYMOUS);
 
   const blocks: string[] = [];
-  blocks.push(`${open('MessageID')}>${escapeText(messageId, 'wsa:MessageID')}</${p}:MessageID>`);
-  if (to !== undefined) blocks.push(to === '' ? `${open('To')}/>` : `${open('To')}>${escapeText(to, 'wsa:To')}</${p}:To>`);
+  blocks.push(`${tags.MessageID}>${escapeText(messageId, 'wsa:MessageID')}</${p}:MessageID>`);
+  if (to !== undefined) blocks.push(to === '' ? `${tags.To}/>` : `${tags.To}>${escapeText(to, 'wsa:To')}</${p}:To>`);
   if (replyTo !== undefined) {
-    blocks.push(`${open('ReplyTo')}><${p}:Address>${escapeText(replyTo, 'wsa:ReplyTo/wsa:Address')}</${p}:Address></${p}:ReplyTo>`);
+    blocks.push(`${tags.ReplyTo}><${p}:Address>${escapeText(replyTo, 'wsa:ReplyTo/wsa:Address')}</${p}:Address></${p}:ReplyTo>`);
   }
-  blocks.push(`${open('Action')}>${escapeText(options.action, 'wsa:Action')}</${p}:Action>`);
+  blocks.push(`${tags.Action}>${escapeText(options.action, 'wsa:Action')}</${p}:Action>`);
   return { messageId, action: options.action, to, replyTo, blocks, xml: blocks.join('') };
+}
+
+const DEFAULT_MUST_UNDERSTAND: readonly AddressingHeaderName[] = ['ReplyTo', 'Action'];
+/** Start tags (without their `>`) by prefixes, SOAP version and mustUnderstand list: a profile uses one set for all its calls. */
+const startTagCache = new Map<string, Readonly<Record<AddressingHeaderName, string>>>();
+const MAX_START_TAG_SETS = 32;
+
+/** The four start tags for these settings (prefixes checked once per set); every value in them is fixed by the settings. */
+function startTags(
+  p: string,
+  envPrefix: string,
+  version: SoapVersion,
+  mustUnderstand: readonly AddressingHeaderName[],
+): Readonly<Record<AddressingHeaderName, string>> {
+  // JSON: an unambiguous key even for values that the checks below would refuse.
+  const key = JSON.stringify([p, envPrefix, version, mustUnderstand]);
+  const cached = startTagCache.get(key);
+  if (cached !== undefined) return cached;
+  checkPrefix(p, 'WS-Addressing prefix');
+  checkPrefix(envPrefix, 'envelope prefix');
+  if (envPrefix === p) throw new AddressingError('invalid-value', 'the envelope and WS-Addressing prefixes must differ');
+  const must = new Set<AddressingHeaderName>(mustUnderstand);
+  const mu = `xmlns:${envPrefix}="${version === '1.2' ? SOAP12_ENV_NS : SOAP11_ENV_NS}" ${envPrefix}:mustUnderstand="${version === '1.2' ? 'true' : '1'}"`;
+  const open = (name: AddressingHeaderName): string => `<${p}:${name} xmlns:${p}="${WSA_NS}"${must.has(name) ? ' ' + mu : ''}`;
+  const tags = Object.freeze({ MessageID: open('MessageID'), To: open('To'), ReplyTo: open('ReplyTo'), Action: open('Action') });
+  if (startTagCache.size >= MAX_START_TAG_SETS) startTagCache.clear();
+  startTagCache.set(key, tags);
+  return tags;
 }

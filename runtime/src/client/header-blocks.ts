@@ -37,13 +37,15 @@ export function rootElementName(xml: string): { namespace: string; local: string
  * A key that is not a declared part is an error (a typo would otherwise drop a header silently).
  */
 export function declaredHeaderBlocks(schema: SchemaDescriptor, message: MessageDescriptor, values: Readonly<Record<string, unknown>>): NamedBlock[] {
-  const compiled = compiledSchema(schema);
   const out: NamedBlock[] = [];
+  let given = 0;
   for (const key of Object.keys(values)) {
-    if (values[key] !== undefined && !message.headers.some((h) => h.part === key)) {
-      throw new EncodeError('unknown-header', `"${key}" is not a header part of this operation`, '');
-    }
+    if (values[key] === undefined) continue;
+    if (!message.headers.some((h) => h.part === key)) throw new EncodeError('unknown-header', `"${key}" is not a header part of this operation`, '');
+    given++;
   }
+  if (given === 0) return out;
+  const compiled = compiledSchema(schema);
   for (const part of message.headers) {
     const value = values[part.part];
     if (value === undefined) continue;

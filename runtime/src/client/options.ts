@@ -131,11 +131,18 @@ export interface EffectiveOptions extends CallOptions {
 /** Merges a client's options with a call's (the call's win; `undefined` does not override). */
 export function effectiveOptions(client: ClientOptions, call: CallOptions): EffectiveOptions {
   const merged: Record<string, unknown> = {};
-  for (const source of [client, call] as const) {
-    for (const [key, value] of Object.entries(source)) {
-      if (value !== undefined && key !== 'transport' && key !== 'tls') merged[key] = value;
-    }
+  copyDefined(merged, client);
+  copyDefined(merged, call);
+  merged.relatesTo ??= 'warn';
+  merged.headerPrecedence ??= 'caller';
+  return merged as unknown as EffectiveOptions;
+}
+
+/** Copies the own options of `source` that are set, except the client's transport settings (once per call: no intermediate arrays). */
+function copyDefined(target: Record<string, unknown>, source: object): void {
+  const from = source as Record<string, unknown>;
+  for (const key of Object.keys(from)) {
+    const value = from[key];
+    if (value !== undefined && key !== 'transport' && key !== 'tls') target[key] = value;
   }
-  const out = merged as CallOptions;
-  return { ...out, relatesTo: out.relatesTo ?? 'warn', headerPrecedence: out.headerPrecedence ?? 'caller' };
 }

@@ -30,6 +30,9 @@ export interface PreparedRequest {
 }
 
 const ENVELOPE_PREFIX = 'soap';
+// The codec options of a request without MTOM: shared by every call (the codec does not change them).
+const CHECKED: EncodeOptions = Object.freeze({ validate: true });
+const UNCHECKED: EncodeOptions = Object.freeze({});
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
@@ -62,10 +65,9 @@ export function prepareRequest(
   if (input === null) throw new EncodeError('invalid-operation', `operation ${op.name} has no input message`, '');
   const mtom = options.mtom ?? op.mtom === true;
   const xop = mtom ? new XopPackage() : null;
-  const encodeOptions: EncodeOptions = {
-    ...(options.validate === true || options.validateRequests !== false ? { validate: true } : {}),
-    ...(xop !== null ? { attachments: (data) => xop.add(data).element } : {}),
-  };
+  const validate = options.validate === true || options.validateRequests !== false;
+  const encodeOptions: EncodeOptions =
+    xop === null ? (validate ? CHECKED : UNCHECKED) : { ...(validate ? CHECKED : UNCHECKED), attachments: (data) => xop.add(data).element };
   const values = partValues(op, body);
   let bodyContent: BodyBlock | string | (BodyBlock | string)[];
   if (op.style === 'rpc') {

@@ -14,7 +14,7 @@ import { checkSoapResponse } from '../http/response-check.js';
 import { bodyExcerpt, redactUrl, TransportError } from '../http/transport-error.js';
 import type { TransportResponse } from '../http/transport.js';
 import { envelopeText, splitSoapPayload, type SoapPayload } from '../mtom/soap-payload.js';
-import { decodeEnvelope, type DecodedEnvelope, type SoapBlock } from '../soap/index.js';
+import { decodeEnvelope, type DecodedEnvelope, type DecodeEnvelopeOptions, type SoapBlock } from '../soap/index.js';
 import type { OperationDescriptor } from './operation.js';
 import type { EffectiveOptions, SoapResponse } from './options.js';
 import { decodeRpcBody } from './rpc.js';
@@ -49,8 +49,45 @@ export function splitResponse(op: OperationDescriptor, response: TransportRespon
   return splitSoapPayload(response.headers['content-type'], response.body);
 }
 
-function refs(schema: SchemaDescriptor, keys: readonly string[]): ElementRef[] {
-  return keys.map((k) => elementRef(schema, k));
+function refs(schema: SchemaDescriptor, keys: readonly string[]): readonly ElementRef[] {
+  return Object.freeze(keys.map((k) => elementRef(schema, k)));
+}
+
+/** What decoding an operation's responses needs from its descriptors, worked out once per operation. */
+interface ResponseDescriptors {
+  readonly schema: SchemaDescriptor;
+  readonly body: readonly ElementRef[];
+  readonly headers: readonly ElementRef[];
+  readonly faultDetails: readonly ElementRef[];
+}
+
+const responseDescriptorCache = new WeakMap<OperationDescriptor, ResponseDescriptors>();
+
+function responseDescriptors(schema: SchemaDescriptor, op: OperationDescriptor): ResponseDescriptors {
+  const cached = responseDescriptorCache.get(op);
+  if (cached !== undefined && cached.schema === schema) return cached;
+  const output = op.output;
+  const made: ResponseDescriptors = {
+    schema,
+    body:
+      op.style === 'rpc' || output === null
+        ? refs(schema, [])
+        : refs(
+            schema,
+            output.body.map((b) => b.element),
+          ),
+    // Header fault blocks (soap:headerfault of the request's headers) are typed too.
+    headers: refs(schema, [
+      ...(output?.headers ?? []).map((h) => h.element),
+      ...[...(op.input?.headers ?? []), ...(output?.headers ?? [])].flatMap((h) => (h.faults ?? []).map((f) => f.element)),
+    ]),
+    faultDetails: refs(
+      schema,
+      op.faults.flatMap((f) => (f.element === undefined ? [] : [f.element])),
+    ),
+  };
+  responseDescriptorCache.set(op, made);
+  return made;
 }
 
 /**
@@ -67,36 +104,22 @@ export function readResponse(
   messageId: string | undefined,
 ): SoapResponse<unknown> {
   const strict = options.strict === true;
-  const codec: DecodeOptions = {
-    mode: strict ? 'strict' : 'lenient',
-    attachments: payload.received ?? payload.attachments,
-    ...(options.validate === true ? { validate: true } : {}),
-  };
+  const codec: DecodeOptions = { mode: strict ? 'strict' : 'lenient', attachments: payload.received ?? payload.attachments };
+  if (options.validate === true) codec.validate = true;
   const output = op.output;
   const rpc = op.style === 'rpc';
+  const descriptors = responseDescriptors(schema, op);
+  const envelopeOptions: DecodeEnvelopeOptions = {
+    ...codec,
+    bodyDescriptors: descriptors.body,
+    headerDescriptors: descriptors.headers,
+    faultDetailDescriptors: descriptors.faultDetails,
+    httpStatus: response.status,
+  };
+  if (strict) envelopeOptions.version = op.soapVersion;
   let decoded: DecodedEnvelope;
   try {
-    decoded = decodeEnvelope(envelopeInput(payload), {
-      ...codec,
-      ...(strict ? { version: op.soapVersion } : {}),
-      bodyDescriptors:
-        rpc || output === null
-          ? []
-          : refs(
-              schema,
-              output.body.map((b) => b.element),
-            ),
-      // Header fault blocks (soap:headerfault of the request's headers) are typed too.
-      headerDescriptors: refs(schema, [
-        ...(output?.headers ?? []).map((h) => h.element),
-        ...[...(op.input?.headers ?? []), ...(output?.headers ?? [])].flatMap((h) => (h.faults ?? []).map((f) => f.element)),
-      ]),
-      faultDetailDescriptors: refs(
-        schema,
-        op.faults.flatMap((f) => (f.element === undefined ? [] : [f.element])),
-      ),
-      httpStatus: response.status,
-    });
+    decoded = decodeEnvelope(envelopeInput(payload), envelopeOptions);
   } catch (err) {
     if (err instanceof DecodeError && err.code === 'not-soap-envelope') {
       const excerpt = bodyExcerpt(payload.envelope);
@@ -169,6 +192,7 @@ export function readResponse(
 
 /** The WS-Addressing headers among the response's raw header blocks. */
 export function responseAddressing(headers: readonly SoapBlock[]): ResponseAddressing {
-  const xml = headers.filter((h) => h.namespace === WSA_NS && h.xml !== undefined).map((h) => h.xml as string);
+  const xml: string[] = [];
+  for (const h of headers) if (h.namespace === WSA_NS && h.xml !== undefined) xml.push(h.xml);
   return readAddressingHeaders(xml);
 }

@@ -6,7 +6,7 @@ import type { SchemaDescriptor } from '../codec/descriptors.js';
 import { EncodeError } from '../errors/encode-error.js';
 import { HttpsTransport } from '../http/https-transport.js';
 import { redactUrl } from '../http/transport-error.js';
-import type { Transport, TransportResponse } from '../http/transport.js';
+import type { Transport, TransportRequest, TransportResponse } from '../http/transport.js';
 import type { OperationDescriptor, OperationRef, PortDescriptor } from './operation.js';
 import { effectiveOptions, type CallOptions, type ClientOptions, type EffectiveOptions, type SoapResponse } from './options.js';
 import type { ProfileRequest } from './profile.js';
@@ -30,6 +30,7 @@ export class SoapClient {
   readonly options: ClientOptions;
   #transport: Transport | undefined;
   #ownsTransport = false;
+  #endpoint: { readonly text: string; readonly url: URL; readonly href: string } | undefined;
 
   /**
    * @param schema - the generated schema descriptor
@@ -77,13 +78,7 @@ export class SoapClient {
   ): Promise<SoapResponse<TResponse>> {
     const op = this.operation(operation);
     const opts = effectiveOptions(this.options, options);
-    const endpoint = opts.endpoint ?? this.port.address ?? '';
-    let url: URL;
-    try {
-      url = new URL(endpoint);
-    } catch {
-      throw new TypeError(`no usable endpoint for ${this.port.name}.${op.name}: set the endpoint option`);
-    }
+    const url = this.endpointUrl(opts.endpoint ?? this.port.address ?? '', op);
     const profile = opts.profile !== undefined && opts.noProfile !== true ? opts.profile : undefined;
     let profileRequest: ProfileRequest | null = null;
     if (profile !== undefined) {
@@ -99,14 +94,11 @@ export class SoapClient {
     const request = prepareRequest(this.schema, op, body, headers, opts, profileRequest);
     this.traceRequest(opts, op, url, request);
     const collector = opts.attachments !== undefined ? new AttachmentCollector(opts.attachments) : undefined;
-    const response = await this.transport().send({
-      url,
-      headers: request.headers,
-      body: request.body,
-      ...(opts.signal !== undefined ? { signal: opts.signal } : {}),
-      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
-      ...(collector !== undefined ? { readBody: collector.readBody } : {}),
-    });
+    const sent: { -readonly [K in keyof TransportRequest]: TransportRequest[K] } = { url, headers: request.headers, body: request.body };
+    if (opts.signal !== undefined) sent.signal = opts.signal;
+    if (opts.timeoutMs !== undefined) sent.timeoutMs = opts.timeoutMs;
+    if (collector !== undefined) sent.readBody = collector.readBody;
+    const response = await this.transport().send(sent);
     try {
       return await this.finishCall<TResponse>(op, opts, url, request, response, collector);
     } catch (err) {
@@ -190,6 +182,23 @@ export class SoapClient {
     const op = Object.hasOwn(this.port.operations, name) ? this.port.operations[name] : undefined;
     if (op === undefined) throw new EncodeError('unknown-operation', `port ${this.port.name} has no operation "${name}"`, '');
     return op;
+  }
+
+  /**
+   * The endpoint as a URL, parsed once per endpoint string (calls normally share one). The transport
+   * and the traces only read it; should a custom transport change it, its href no longer matches and
+   * the next call parses the endpoint again.
+   */
+  private endpointUrl(endpoint: string, op: OperationDescriptor): URL {
+    if (this.#endpoint !== undefined && this.#endpoint.text === endpoint && this.#endpoint.url.href === this.#endpoint.href) return this.#endpoint.url;
+    let url: URL;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw new TypeError(`no usable endpoint for ${this.port.name}.${op.name}: set the endpoint option`);
+    }
+    this.#endpoint = { text: endpoint, url, href: url.href };
+    return url;
   }
 
   private transport(): Transport {

@@ -14,12 +14,32 @@ export interface ContentType {
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+// Parsed values by header value (see parseContentType); NONE stands for "no media type".
+const MAX_CACHED = 64;
+const MAX_CACHED_LENGTH = 256;
+const NONE: ContentType = Object.freeze({ mediaType: '', params: Object.freeze({}) });
+const parsed = new Map<string, ContentType>();
+
 /**
  * Parses a Content-Type header value; `undefined` when the header is absent or has no media type.
+ * The result is frozen: the same object is returned for the same value.
  * @param value - the header value
  */
 export function parseContentType(value: string | undefined | null): ContentType | undefined {
   if (value === undefined || value === null) return undefined;
+  // A client reads the same few Content-Type values over and over (several times per response):
+  // parsed once, the frozen result is shared. Bounded: values come from the network.
+  const cached = parsed.get(value);
+  if (cached !== undefined) return cached === NONE ? undefined : cached;
+  const ct = parseUncached(value);
+  if (value.length <= MAX_CACHED_LENGTH) {
+    if (parsed.size >= MAX_CACHED) parsed.clear();
+    parsed.set(value, ct ?? NONE);
+  }
+  return ct;
+}
+
+function parseUncached(value: string): ContentType | undefined {
   let i = value.indexOf(';');
   const mediaType = (i < 0 ? value : value.slice(0, i)).trim().toLowerCase();
   if (mediaType === '') return undefined;
@@ -53,7 +73,7 @@ export function parseContentType(value: string | undefined | null): ContentType 
     }
     if (name !== '' && !(name in params)) params[name] = val;
   }
-  return { mediaType, params };
+  return Object.freeze({ mediaType, params: Object.freeze(params) });
 }
 
 /**

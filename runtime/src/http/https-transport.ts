@@ -21,7 +21,11 @@ import { redactUrl, TransportError } from './transport-error.js';
 
 /** Options of {@link HttpsTransport}. Host name verification is always on and has no switch. */
 export interface HttpsTransportOptions extends ClientTlsSettings {
-  /** Limit for TCP + proxy tunnel + TLS handshake, in ms (default 10 000). */
+  /**
+   * Limit for opening a connection, in ms (default 10 000): TCP + TLS handshake (through a proxy, the
+   * CONNECT tunnel has a limit of the same length, then the handshake). A call waiting in the pool's
+   * queue for a connection is bounded by `timeoutMs` alone.
+   */
   readonly connectTimeoutMs?: number;
   /** Default limit for a whole exchange, in ms (default 60 000); `Infinity` for none. */
   readonly timeoutMs?: number;
@@ -100,8 +104,8 @@ function startTimer(ms: number, onTimeout: () => void): NodeJS.Timeout | undefin
 type WireChunk = Uint8Array | BodyStream;
 
 function toChunks(body: BodyChunk | readonly BodyChunk[]): WireChunk[] {
-  const list: readonly BodyChunk[] = Array.isArray(body) ? (body as readonly BodyChunk[]) : [body as BodyChunk];
-  return list.map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
+  if (!Array.isArray(body)) return [typeof body === 'string' ? Buffer.from(body, 'utf8') : (body as Uint8Array | BodyStream)];
+  return (body as readonly BodyChunk[]).map((c) => (typeof c === 'string' ? Buffer.from(c, 'utf8') : c));
 }
 
 /** The body's length when every piece knows its own, else undefined (sent chunked). */
@@ -129,8 +133,9 @@ function decodedBody(res: IncomingMessage): AsyncIterable<Uint8Array> {
 
 function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = typeof value === 'string' ? value : value.join(', ');
   }
   return out;
 }
@@ -217,15 +222,19 @@ export class HttpsTransport implements Transport {
       throw new TransportError({ kind: 'aborted', message: `request to ${redactUrl(url)} aborted before sending`, url: redactUrl(url) });
     }
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(request.headers ?? {})) {
-      if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = value;
+    const given = request.headers;
+    if (given !== undefined) {
+      for (const name of Object.keys(given)) {
+        if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = given[name] as string;
+      }
     }
     const chunks = toChunks(request.body);
     const length = bodyLength(chunks);
     // Without a length (a stream of unknown size) node:http sends the body chunked.
     if (length !== undefined) headers['content-length'] = String(length);
     // A stream read once cannot be resent on a fresh connection.
-    const replayable = chunks.every((c) => c instanceof Uint8Array || c.replayable);
+    let replayable = true;
+    for (const c of chunks) if (!(c instanceof Uint8Array) && !c.replayable) replayable = false;
 
     try {
       return await this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, this.#retryStale && replayable, request.readBody);
@@ -261,13 +270,15 @@ export class HttpsTransport implements Transport {
     return new Promise<TransportResponse>((resolve, reject) => {
       const port = url.port === '' ? 443 : Number(url.port);
       const { agent, viaProxy } = this.#agentFor(url, port);
-      const redacted = redactUrl(url);
+      let redactedUrl: string | undefined;
+      const redacted = (): string => (redactedUrl ??= redactUrl(url));
       let settled = false;
       let handshakeDone = false;
       let responseStarted = false;
 
+      const host = url.hostname;
       const req = httpsRequest({
-        hostname: url.hostname.replace(/^\[|\]$/g, ''),
+        hostname: host.charCodeAt(0) === 0x5b ? host.slice(1, -1) : host, // [IPv6] without its brackets
         port,
         path: url.pathname + url.search,
         method: 'POST',
@@ -277,8 +288,8 @@ export class HttpsTransport implements Transport {
 
       const finish = (): void => {
         settled = true;
-        if (totalTimer) clearTimeout(totalTimer);
-        if (connectTimer) clearTimeout(connectTimer);
+        if (timer !== undefined) clearTimeout(timer);
+        if (connectTimer !== undefined) clearTimeout(connectTimer);
         signal?.removeEventListener('abort', onAbort);
       };
       const fail = (err: unknown): void => {
@@ -289,7 +300,7 @@ export class HttpsTransport implements Transport {
           err instanceof VoletError && !(err instanceof TransportError)
             ? err
             : toTransportError(err, {
-                url: redacted,
+                url: redacted(),
                 authority: url.host,
                 hasClientCertificate: this.#tls.hasClientCertificate,
                 handshakeDone,
@@ -300,34 +311,49 @@ export class HttpsTransport implements Transport {
         req.destroy();
         reject(mapped);
       };
-      const totalTimer = startTimer(deadline - Date.now(), () =>
-        fail(
-          new TransportError({ kind: 'timeout', phase: 'response', message: `no complete response from ${redacted} within ${timeoutMs} ms`, url: redacted }),
-        ),
-      );
-      const connectTimer = startTimer(this.#connectTimeoutMs, () =>
+      const timer = startTimer(deadline - Date.now(), () =>
         fail(
           new TransportError({
             kind: 'timeout',
-            phase: 'connect',
-            message: `no TLS connection to ${url.host}${viaProxy ? ' (through the proxy)' : ''} within ${this.#connectTimeoutMs} ms`,
-            url: redacted,
+            phase: 'response',
+            message: `no complete response from ${redacted()} within ${timeoutMs} ms`,
+            url: redacted(),
           }),
         ),
       );
-      const onAbort = (): void => fail(new TransportError({ kind: 'aborted', message: `request to ${redacted} aborted`, url: redacted }));
+      // The connect limit runs only while a new connection is being made: a pooled socket needs none, and
+      // the wait in the pool's queue for a socket is bounded by the whole-exchange limit alone.
+      let connectTimer: NodeJS.Timeout | undefined;
+      const onAbort = (): void => fail(new TransportError({ kind: 'aborted', message: `request to ${redacted()} aborted`, url: redacted() }));
       signal?.addEventListener('abort', onAbort, { once: true });
 
       req.on('socket', (socket) => {
-        const connected = (): void => {
-          handshakeDone = true;
-          if (connectTimer) clearTimeout(connectTimer);
-        };
         // A request queued behind maxSockets is handed a pooled, already connected socket without
         // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
-        // the connect timer fire in the middle of a slow answer.
-        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) connected();
-        else (socket as TLSSocket).once('secureConnect', connected);
+        // the connect limit cut a slow answer short.
+        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) {
+          handshakeDone = true;
+          return;
+        }
+        const connectMs = this.#connectTimeoutMs;
+        if (connectMs < deadline - Date.now()) {
+          connectTimer = startTimer(connectMs, () => {
+            if (handshakeDone) return;
+            const through = viaProxy ? ' (through the proxy)' : '';
+            fail(
+              new TransportError({
+                kind: 'timeout',
+                phase: 'connect',
+                message: `no TLS connection to ${url.host}${through} within ${connectMs} ms`,
+                url: redacted(),
+              }),
+            );
+          });
+        }
+        (socket as TLSSocket).once('secureConnect', () => {
+          handshakeDone = true;
+          if (connectTimer !== undefined) clearTimeout(connectTimer);
+        });
       });
       req.on('error', (err) => {
         if (settled) return;
@@ -354,8 +380,8 @@ export class HttpsTransport implements Transport {
                 new TransportError({
                   kind: 'network',
                   status: head.status,
-                  message: `connection closed before the response from ${redacted} was complete`,
-                  url: redacted,
+                  message: `connection closed before the response from ${redacted()} was complete`,
+                  url: redacted(),
                 }),
               );
             }
@@ -392,7 +418,9 @@ export class HttpsTransport implements Transport {
         );
       });
 
-      void this.#writeBody(req, chunks, () => settled).catch(fail);
+      const only = chunks.length === 1 ? chunks[0] : undefined;
+      if (only instanceof Uint8Array && only.byteLength <= WRITE_SLICE) req.end(only);
+      else void this.#writeBody(req, chunks, () => settled).catch(fail);
     });
   }
 
@@ -433,7 +461,7 @@ export class HttpsTransport implements Transport {
 
   #readResponse(
     res: IncomingMessage,
-    redacted: string,
+    redacted: () => string,
     isSettled: () => boolean,
     fail: (err: unknown) => void,
     done: (response: TransportResponse) => void,
@@ -443,8 +471,8 @@ export class HttpsTransport implements Transport {
       new TransportError({
         kind: 'too-large',
         status: res.statusCode ?? 0,
-        message: `response from ${redacted} is larger than maxResponseBytes=${max} (${size})`,
-        url: redacted,
+        message: `response from ${redacted()} is larger than maxResponseBytes=${max} (${size})`,
+        url: redacted(),
       });
     const declaredRaw = res.headers['content-length'];
     const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
@@ -454,10 +482,11 @@ export class HttpsTransport implements Transport {
       return;
     }
     // Fill one buffer as data arrives, so peak memory is the body, not chunks + their concatenation.
-    // With a Content-Length that buffer has the exact size. Without one (chunked MTOM streams), small
-    // bodies collect chunks; past SPILL_BYTES the body moves to a buffer of maxResponseBytes: a large
-    // uninitialised allocation is reserved address space (mmap), and only the pages written count.
-    let target: Buffer | undefined = declared !== undefined ? Buffer.allocUnsafe(declared) : undefined;
+    // With a Content-Length that buffer has the exact size (a body that comes in one chunk is kept as
+    // it is, without a copy). Without one (chunked MTOM streams), small bodies collect chunks; past
+    // SPILL_BYTES the body moves to a buffer of maxResponseBytes: a large uninitialised allocation is
+    // reserved address space (mmap), and only the pages written count.
+    let target: Buffer | undefined;
     let reserved = false;
     const parts: Buffer[] = [];
     let received = 0;
@@ -468,6 +497,13 @@ export class HttpsTransport implements Transport {
       if (received > max) {
         fail(tooLarge(`more than ${max} bytes received`));
         return;
+      }
+      if (at === 0 && declared !== undefined) {
+        if (chunk.length === declared) {
+          parts.push(chunk);
+          return;
+        }
+        if (chunk.length < declared) target = Buffer.allocUnsafe(declared);
       }
       if (target !== undefined && received <= target.length) {
         chunk.copy(target, at);
@@ -497,8 +533,8 @@ export class HttpsTransport implements Transport {
           new TransportError({
             kind: 'network',
             status: res.statusCode ?? 0,
-            message: `connection closed before the response from ${redacted} was complete`,
-            url: redacted,
+            message: `connection closed before the response from ${redacted()} was complete`,
+            url: redacted(),
           }),
         );
       }
@@ -520,8 +556,8 @@ export class HttpsTransport implements Transport {
               : new TransportError({
                   kind: 'http',
                   status: res.statusCode ?? 0,
-                  message: `cannot decode Content-Encoding ${encoding} from ${redacted}`,
-                  url: redacted,
+                  message: `cannot decode Content-Encoding ${encoding} from ${redacted()}`,
+                  url: redacted(),
                   cause: err,
                 }),
           );

@@ -58,6 +58,23 @@ class ElementIndex {
   }
 }
 
+const EMPTY_INDEX = new ElementIndex(undefined);
+// A client passes the same frozen descriptor lists on every call of an operation: their index is
+// built once. A list that is not frozen may change between calls and is indexed each time.
+const indexes = new WeakMap<readonly ElementRef[], ElementIndex>();
+
+/** The index of `refs`: built on first use of a frozen list, else each time. */
+function elementIndex(refs: readonly ElementRef[] | undefined): ElementIndex {
+  if (refs === undefined || refs.length === 0) return EMPTY_INDEX;
+  if (!Object.isFrozen(refs)) return new ElementIndex(refs);
+  let index = indexes.get(refs);
+  if (index === undefined) {
+    index = new ElementIndex(refs);
+    indexes.set(refs, index);
+  }
+  return index;
+}
+
 function isTrue(value: string | undefined): boolean {
   const v = value?.trim();
   return v === 'true' || v === '1';
@@ -70,17 +87,20 @@ function decodeBlock(
   previous: XmlHandler,
   index: ElementIndex,
   settings: DecodeSettings,
-  extra: { mustUnderstand?: boolean },
+  mustUnderstand: boolean,
   envelopeNs: string,
   done: (block: SoapBlock) => void,
 ): void {
   const found = index.get(tag);
-  const base = { namespace: tag.uri, local: tag.local, ...extra };
+  const namespace = tag.uri;
+  const local = tag.local;
+  // Blocks built whole (no spreads): `mustUnderstand` only on header blocks that carry it.
   if (found !== undefined) {
-    const onDone = (value: unknown): void => done({ ...base, key: found.element.key, value });
+    const key = found.element.key;
+    const onDone = (value: unknown): void => done(mustUnderstand ? { namespace, local, mustUnderstand, key, value } : { namespace, local, key, value });
     new ElementDecoder(found.schema, found.element, reader, tag, previous, settings, onDone, envelopeNs);
   } else {
-    new RawCapture(reader, tag, previous, (xml) => done({ ...base, xml }));
+    new RawCapture(reader, tag, previous, (xml) => done(mustUnderstand ? { namespace, local, mustUnderstand, xml } : { namespace, local, xml }));
   }
 }
 
@@ -105,8 +125,8 @@ class EnvelopeHandler implements XmlHandler {
     private readonly options: DecodeEnvelopeOptions,
     private readonly settings: DecodeSettings,
   ) {
-    this.bodyIndex = new ElementIndex(options.bodyDescriptors);
-    this.headerIndex = new ElementIndex(options.headerDescriptors);
+    this.bodyIndex = elementIndex(options.bodyDescriptors);
+    this.headerIndex = elementIndex(options.headerDescriptors);
   }
 
   private fail(code: string, message: string): DecodeError {
@@ -143,7 +163,7 @@ class EnvelopeHandler implements XmlHandler {
         throw this.fail('unexpected-element', `unexpected element {${tag.uri}}${tag.local} in the SOAP Envelope`);
       case Where.Header: {
         const mu = this.mustUnderstand(tag);
-        decodeBlock(this.reader, tag, this, this.headerIndex, this.settings, mu ? { mustUnderstand: true } : {}, this.ns, (b) => this.headers.push(b));
+        decodeBlock(this.reader, tag, this, this.headerIndex, this.settings, mu, this.ns, (b) => this.headers.push(b));
         return;
       }
       case Where.Body:
@@ -154,7 +174,7 @@ class EnvelopeHandler implements XmlHandler {
             this,
             this.version as Version,
             this.ns,
-            new ElementIndex(this.options.faultDetailDescriptors),
+            elementIndex(this.options.faultDetailDescriptors),
             this.settings,
             this.options.httpStatus,
           );
@@ -164,7 +184,7 @@ class EnvelopeHandler implements XmlHandler {
         if (this.bodyIndex.size > 0 && this.bodyIndex.get(tag) === undefined && this.settings.strict) {
           throw this.fail('unknown-element', `unexpected body element {${tag.uri}}${tag.local}`);
         }
-        decodeBlock(this.reader, tag, this, this.bodyIndex, this.settings, {}, this.ns, (b) => this.body.push(b));
+        decodeBlock(this.reader, tag, this, this.bodyIndex, this.settings, false, this.ns, (b) => this.body.push(b));
         return;
     }
   }
@@ -236,7 +256,7 @@ class FaultHandler implements XmlHandler {
   openTag(tag: XmlTag): void {
     const parent = this.names[this.names.length - 1];
     if (parent === 'Detail' || parent === 'detail') {
-      decodeBlock(this.reader, tag, this, this.detailIndex, this.settings, {}, this.ns, (b) => this.detail.push(b));
+      decodeBlock(this.reader, tag, this, this.detailIndex, this.settings, false, this.ns, (b) => this.detail.push(b));
       return;
     }
     if (!this.structural(tag)) {

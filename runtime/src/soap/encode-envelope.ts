@@ -89,12 +89,19 @@ function writeEnvelope(out: Utf8Writer | StringWriter, input: EnvelopeInput): vo
   const ns = envelopeNamespace(input.version);
   if (input.xmlDeclaration !== false) out.text('<?xml version="1.0" encoding="UTF-8"?>');
   out.text(`<${prefix}:Envelope xmlns:${prefix}="${ns}"${input.envelopeAttributes ?? ''}>`);
+  // One set of codec options for every block without attributes of its own.
+  let plain: EncodeOptions | undefined;
   const headers = input.headers ?? [];
   if (headers.length > 0) {
     out.text(`<${prefix}:Header>`);
     for (const h of headers) {
-      if (isRawString(h)) out.text(h);
-      else encodeInto(out, h.element, h.value, codecOptions(input.encodeOptions, prefix, headerAttributes(h, input.version, prefix)));
+      if (isRawString(h)) {
+        out.text(h);
+        continue;
+      }
+      const attributes = headerAttributes(h, input.version, prefix);
+      const options = attributes === undefined ? (plain ??= codecOptions(input.encodeOptions, prefix)) : codecOptions(input.encodeOptions, prefix, attributes);
+      encodeInto(out, h.element, h.value, options);
     }
     out.text(`</${prefix}:Header>`);
   }
@@ -102,7 +109,7 @@ function writeEnvelope(out: Utf8Writer | StringWriter, input: EnvelopeInput): vo
   out.text(`<${prefix}:Body${input.bodyAttributes ?? ''}>`);
   for (const b of body) {
     if (isRawString(b)) out.text(b);
-    else encodeInto(out, b.element, b.value, codecOptions(input.encodeOptions, prefix));
+    else encodeInto(out, b.element, b.value, (plain ??= codecOptions(input.encodeOptions, prefix)));
   }
   out.text(`</${prefix}:Body></${prefix}:Envelope>`);
 }
