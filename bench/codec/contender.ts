@@ -11,6 +11,7 @@ import type { ElementRef } from '@volet/runtime';
 import { decodeEnvelope, encodeEnvelope, encodeEnvelopeBytes, type EnvelopeInput } from '@volet/runtime/soap';
 import { readXml, type XmlHandler } from '@volet/runtime/xml';
 import { AdhocQueryResponse } from '../../test/codec/descriptors/ebrim.js';
+import { builtinXmlCatalog } from '../../test/support/builtin-schemas.js';
 import { corpus, repoRoot } from '../../test/support/paths.js';
 import { ProvideAndRegisterDocumentSetRequestElement } from '../../generated/schemas/ihe-xdsb/index.js';
 
@@ -154,8 +155,15 @@ let nodeSoapBody: unknown;
 /** For node-soap-encode-bytes: the ITI-41 documents as bytes, as a caller holding files has them. */
 let nodeSoapDocuments: { attributes: unknown; bytes: Buffer }[] = [];
 if (name.startsWith('node-soap')) {
-  const soap = (await import('soap')) as unknown as { createClientAsync(wsdl: string): Promise<{ wsdl: NodeSoapWsdl }> };
-  const client = await soap.createClientAsync(profile.wsdl);
+  type Override = (resolved: string, base: string, location: string) => string;
+  const soap = (await import('soap')) as unknown as {
+    createClientAsync(wsdl: string, options: { wsdl_options: { overrideImportLocation: Override } }): Promise<{ wsdl: NodeSoapWsdl }>;
+  };
+  // wsdl/ imports the standard schemas (xml.xsd…) by their official URLs, which volet resolves from
+  // its built-in catalog; node-soap is given the same files instead of the network.
+  const catalog = builtinXmlCatalog();
+  const overrideImportLocation: Override = (resolved, _base, location) => catalog[location] ?? resolved;
+  const client = await soap.createClientAsync(profile.wsdl, { wsdl_options: { overrideImportLocation } });
   nodeSoap = client.wsdl;
   if (name.startsWith('node-soap-encode')) nodeSoapBody = nodeSoap.xmlToObject(xml).Body[profile.root];
   if (name === 'node-soap-encode-bytes') nodeSoapDocuments = documentsAsBytes(nodeSoapBody);
