@@ -99,4 +99,26 @@ describe('run-wide names', () => {
       JSON.stringify(run.diagnostics),
     );
   });
+
+  test('many components two files declare differently make one warning for the pair, with the count and the first names', () => {
+    const codes = (value: string): string =>
+      Array.from(
+        { length: 40 },
+        (_, i) => `<xs:simpleType name="Code${i}"><xs:restriction base="xs:string"><xs:enumeration value="${value}"/></xs:restriction></xs:simpleType>`,
+      ).join('');
+    const one = writeFiles({ 'a.xsd': schema(`${A}${codes('x')}`) });
+    const two = writeFiles({ 'a.xsd': schema(`${A.replace('name="name" type="xs:string"', 'name="name" type="xs:int"')}${codes('y')}`) });
+    const run = mergeRunModels([
+      { name: 'one', model: buildModel([join(one, 'a.xsd')]) },
+      { name: 'two', model: buildModel([join(two, 'a.xsd')]) },
+    ]);
+    const conflicts = run.diagnostics.filter((d) => d.code === 'conflicting-declaration');
+    assert.equal(conflicts.length, 1, JSON.stringify(conflicts));
+    // Person (its name is an int in the second file) and the 40 codes; Employee only names its base.
+    assert.match(
+      conflicts[0]?.message ?? '',
+      /^41 components of this file are also declared differently in .*a\.xsd \(type \{urn:t\}[A-Za-z0-9]+, type .*, …\): the first declarations are used for the whole run$/,
+    );
+    assert.equal(conflicts[0]?.file, join(two, 'a.xsd'));
+  });
 });

@@ -58,6 +58,9 @@ function definition(c: TypeDefinition | ElementDeclaration | AttributeDeclaratio
   );
 }
 
+/** How many conflicting components of one pair of files a warning names. */
+const CONFLICTS_LISTED = 3;
+
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])].sort(byCodeUnit);
 }
@@ -74,15 +77,14 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
   const elements = new Map<string, ElementDeclaration>();
   const attributes = new Map<string, AttributeDeclaration>();
   const namespaces = new Set<string>();
+  // Conflicts grouped by the pair of files: two versions of one large schema (HL7 v3 NE2008 and
+  // NE2009's voc.xsd in the DMP package) differ in hundreds of types, which one line each would bury.
+  const conflicts = new Map<string, { kept: string; at: { file: string; line: number; column: number }; what: string[] }>();
   const conflict = (what: string, kept: { source: { file: string } }, other: { source: { file: string; line: number; column: number } }): void => {
-    diagnostics.push(
-      diagnostic(
-        'warning',
-        other.source,
-        `${what} is also declared differently in ${kept.source.file}: the first declaration is used for the whole run`,
-        'conflicting-declaration',
-      ),
-    );
+    const pair = `${other.source.file}\n${kept.source.file}`;
+    const group = conflicts.get(pair);
+    if (group === undefined) conflicts.set(pair, { kept: kept.source.file, at: other.source, what: [what] });
+    else group.what.push(what);
   };
   // Components are copied one level deep: the run changes only their top-level fields (`reached`,
   // `derivedTypes`, `substitutionMembers` replaced, names), never what they hold, so the descriptions'
@@ -110,6 +112,13 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
       if (kept.source.file !== e.source.file && definition(kept) !== definition(e)) conflict(`element ${e.name}`, kept, e);
     }
     for (const a of model.schema.attributes) if (!attributes.has(a.name)) attributes.set(a.name, { ...a });
+  }
+  for (const { kept, at, what } of conflicts.values()) {
+    const message =
+      what.length <= CONFLICTS_LISTED
+        ? `${what.join(', ')} ${what.length === 1 ? 'is' : 'are'} also declared differently in ${kept}: the first declaration is used for the whole run`
+        : `${what.length} components of this file are also declared differently in ${kept} (${what.slice(0, CONFLICTS_LISTED).join(', ')}, …): the first declarations are used for the whole run`;
+    diagnostics.push(diagnostic('warning', at, message, 'conflicting-declaration'));
   }
   const schema: SchemaModel = {
     namespaces: [...namespaces].sort(byCodeUnit),
