@@ -2,6 +2,7 @@
  * Where the CLI writes. Commands never touch `process.stdout` directly, so that tests can run
  * them in process and capture what they print.
  */
+import { once } from 'node:events';
 
 /** Output streams of one CLI run. */
 export interface CliIo {
@@ -9,12 +10,21 @@ export interface CliIo {
   stdout(text: string): void;
   /** Writes to standard error. */
   stderr(text: string): void;
+  /**
+   * Resolves once standard output has taken what was written (a pipe is written asynchronously:
+   * without waiting, a large output would pile up in memory). Absent: nothing to wait for.
+   */
+  stdoutDrained?(): Promise<void>;
 }
 
 /** The process's own streams. */
 export const processIo: CliIo = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  // once() rejects if the stream fails meanwhile (a closed pipe), so a wait never hangs.
+  stdoutDrained: async () => {
+    if (process.stdout.writableNeedDrain) await once(process.stdout, 'drain');
+  },
 };
 
 /** Exit codes of `volet` (see docs/cli.md). */

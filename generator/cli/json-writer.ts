@@ -93,21 +93,24 @@ function omitted(json: unknown): boolean {
   return json === undefined || typeof json === 'function' || typeof json === 'symbol';
 }
 
+/** Text gathered into chunks; full chunks wait in `ready` until the walk pauses and hands them out. */
 class ChunkedOutput {
   private text = '';
-  constructor(
-    private readonly write: (chunk: string) => void,
-    private readonly chunkChars: number,
-  ) {}
+  readonly ready: string[] = [];
+  constructor(private readonly chunkChars: number) {}
   push(s: string): void {
     this.text += s;
     if (this.text.length >= this.chunkChars) this.flush();
   }
   flush(): void {
     if (this.text === '') return;
-    const text = this.text;
+    this.ready.push(this.text);
     this.text = '';
-    this.write(text);
+  }
+  /** The chunks made so far, handed out once. */
+  *take(): Generator<string, void, undefined> {
+    for (let i = 0; i < this.ready.length; i++) yield this.ready[i] as string;
+    this.ready.length = 0;
   }
 }
 
@@ -118,11 +121,15 @@ class JsonWriter {
     private readonly splitLength: number,
   ) {}
 
-  /** Writes a value placed at `depth`, already known to appear (not omitted). */
-  value(value: unknown, depth: number): void {
+  /**
+   * Writes a value placed at `depth`, already known to appear (not omitted). Pauses (yields) after
+   * a member whenever a chunk is ready, so that the caller can write it out and wait for the
+   * output to drain before the walk goes on.
+   */
+  *value(value: unknown, depth: number): Generator<void, void, undefined> {
     if (isContainer(value) && (depth < this.splitDepth || (Array.isArray(value) && value.length >= this.splitLength))) {
-      if (Array.isArray(value)) this.array(value, depth);
-      else this.object(value, depth);
+      if (Array.isArray(value)) yield* this.array(value, depth);
+      else yield* this.object(value, depth);
     } else {
       this.converted(needsConversion(value) ? toJsonValue(value) : value, depth);
     }
@@ -137,7 +144,7 @@ class JsonWriter {
     this.out.push(depth === 0 ? text : text.slice(w.prefix, text.length - w.suffix));
   }
 
-  private array(items: readonly unknown[], depth: number): void {
+  private *array(items: readonly unknown[], depth: number): Generator<void, void, undefined> {
     if (items.length === 0) {
       this.out.push('[]');
       return;
@@ -147,20 +154,21 @@ class JsonWriter {
       this.out.push(i === 0 ? `[${inner}` : `,${inner}`);
       const item = items[i];
       // toJsonValue keeps an undefined item, which JSON.stringify writes as null.
-      if (isContainer(item)) this.value(item, depth + 1);
+      if (isContainer(item)) yield* this.value(item, depth + 1);
       else this.converted(toJsonValue(item), depth + 1);
+      if (this.out.ready.length > 0) yield;
     }
     this.out.push(`\n${indent(depth)}]`);
   }
 
-  private object(obj: Record<string, unknown>, depth: number): void {
+  private *object(obj: Record<string, unknown>, depth: number): Generator<void, void, undefined> {
     const inner = `\n${indent(depth + 1)}`;
     let first = true;
     for (const key of Object.keys(obj)) {
       const v = obj[key];
       if (isContainer(v)) {
         this.out.push(`${first ? '{' : ','}${inner}${JSON.stringify(key)}: `);
-        this.value(v, depth + 1);
+        yield* this.value(v, depth + 1);
       } else {
         const json = toJsonValue(v);
         if (omitted(json)) continue;
@@ -168,9 +176,26 @@ class JsonWriter {
         this.converted(json, depth + 1);
       }
       first = false;
+      if (this.out.ready.length > 0) yield;
     }
     this.out.push(first ? '{}' : `\n${indent(depth)}}`);
   }
+}
+
+/**
+ * The text of `JSON.stringify(toJsonValue(value), null, 2)` followed by a newline, in chunks, made
+ * as they are taken: a caller that waits for its output to drain between chunks never holds more
+ * than a chunk or two of the text.
+ *
+ * @param value - a decoded value, or a structure of plain objects and arrays holding decoded values
+ */
+export function* jsonChunks(value: unknown, options: JsonWriterOptions = {}): Generator<string, void, undefined> {
+  const out = new ChunkedOutput(options.chunkChars ?? 1 << 16);
+  const walk = new JsonWriter(out, options.splitDepth ?? 6, options.splitLength ?? 16).value(value, 0);
+  while (!walk.next().done) yield* out.take();
+  out.push('\n');
+  out.flush();
+  yield* out.take();
 }
 
 /**
@@ -181,8 +206,5 @@ class JsonWriter {
  * @param write - receives the text, chunk after chunk
  */
 export function writeJson(value: unknown, write: (chunk: string) => void, options: JsonWriterOptions = {}): void {
-  const out = new ChunkedOutput(write, options.chunkChars ?? 1 << 16);
-  new JsonWriter(out, options.splitDepth ?? 6, options.splitLength ?? 16).value(value, 0);
-  out.push('\n');
-  out.flush();
+  for (const chunk of jsonChunks(value, options)) write(chunk);
 }

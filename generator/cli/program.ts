@@ -82,5 +82,11 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
 export async function main(): Promise<void> {
   // Only for the real command, not for in-process runs: the cache hook lives as long as the process.
   enableCompileCache();
+  // A reader that stops early (`volet decode … | head`) closes the pipe: stop quietly, as Unix
+  // tools do, instead of an unhandled stream error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(ExitCode.ok);
+  });
   process.exitCode = await run(hideBin(process.argv));
 }

@@ -104,7 +104,7 @@ export const registerDecode: RegisterCommand = (cli, context) =>
       const { splitSoapPayload, envelopeText } = await import('@volet/runtime/mtom');
       const { parseContentType } = await import('@volet/runtime/http');
       const { decodeMessage } = await import('../message-json.js');
-      const { writeJson } = await import('../json-writer.js');
+      const { jsonChunks } = await import('../json-writer.js');
       try {
         const payload = splitSoapPayload(args['content-type'], input);
         // UTF-8 (a multipart root part's declared charset, or none) goes to the reader as bytes.
@@ -115,8 +115,12 @@ export const registerDecode: RegisterCommand = (cli, context) =>
           attachments: payload.attachments,
           excludeElements: descriptors.rpcPartElements,
         });
-        // Printed in chunks as it is made (a large response is tens of MB of JSON).
-        writeJson(message, (chunk) => context.io.stdout(chunk));
+        // Printed in chunks as it is made (a large response is tens of MB of JSON), each one written
+        // out before the next is made.
+        for (const chunk of jsonChunks(message)) {
+          context.io.stdout(chunk);
+          await context.io.stdoutDrained?.();
+        }
         context.exitCode = ExitCode.ok;
       } catch (err) {
         await reportRuntimeError(err, file, context);
