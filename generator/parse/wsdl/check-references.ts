@@ -4,57 +4,8 @@
 import type { Diagnostic, QNameString, SchemaModel, Service, SourceLocation } from '../../model/model.js';
 import { XSD_NS, splitQName } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
+import { builtinType } from '../xsd/builtins.js';
 import { partLocation } from './part-locations.js';
-
-/** The built-in types of XML Schema 1.0 Part 2 (plus the ur-types), by local name. */
-const XSD_BUILTINS = new Set([
-  'anyType',
-  'anySimpleType',
-  'string',
-  'normalizedString',
-  'token',
-  'language',
-  'Name',
-  'NCName',
-  'ID',
-  'IDREF',
-  'IDREFS',
-  'ENTITY',
-  'ENTITIES',
-  'NMTOKEN',
-  'NMTOKENS',
-  'boolean',
-  'decimal',
-  'integer',
-  'nonPositiveInteger',
-  'negativeInteger',
-  'long',
-  'int',
-  'short',
-  'byte',
-  'nonNegativeInteger',
-  'unsignedLong',
-  'unsignedInt',
-  'unsignedShort',
-  'unsignedByte',
-  'positiveInteger',
-  'float',
-  'double',
-  'duration',
-  'dateTime',
-  'time',
-  'date',
-  'gYearMonth',
-  'gYear',
-  'gMonthDay',
-  'gDay',
-  'gMonth',
-  'hexBinary',
-  'base64Binary',
-  'anyURI',
-  'QName',
-  'NOTATION',
-]);
 
 const UNKNOWN: SourceLocation = { file: '<unknown>', line: 1, column: 1 };
 
@@ -85,7 +36,7 @@ export function checkServiceReferences(services: readonly Service[], schema: Sch
   };
   const checkType = (owner: object, what: string, name: QNameString): void => {
     const { namespace, local } = splitQName(name);
-    if (namespace === XSD_NS ? XSD_BUILTINS.has(local) : types.has(name)) return;
+    if (namespace === XSD_NS ? builtinType(local) !== undefined : types.has(name)) return;
     diagnostics.push(
       diagnostic(
         'error',
