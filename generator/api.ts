@@ -12,26 +12,14 @@ import type { VoletConfig } from './config/config.js';
 import type { CatalogEntry } from './load/types.js';
 import type { Diagnostic, Model } from './model/model.js';
 import type { OutputDifference } from './generate/output.js';
+import type { TypecheckDiagnostic } from './emit/typecheck-diagnostic.js';
 import { voletVersion } from './cli/version.js';
 
 export { ConfigError } from './config/config.js';
 export type { CatalogEntry } from './load/types.js';
 export type { Diagnostic, Model } from './model/model.js';
+export type { TypecheckDiagnostic } from './emit/typecheck-diagnostic.js';
 export type { OutputDifference } from './generate/output.js';
-
-/**
- * One compiler error in generated code. Declared here rather than re-exported so that the API's
- * declarations do not pull in ts-morph's (TypeScript's) own.
- */
-export interface TypecheckDiagnostic {
-  /** The file, relative to the current folder when inside it, `/` separators. */
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  /** The TypeScript error number (`TS<code>`). */
-  code: number;
-}
 
 /** What to generate or check: a configuration file, or the entry files of one description with `out`. */
 export interface GenerateOptions {

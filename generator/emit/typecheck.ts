@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
 import type { ts } from 'ts-morph';
 import type { GeneratedFile } from '../generate/output.js';
+import type { TypecheckDiagnostic } from './typecheck-diagnostic.js';
 
 /** ts-morph, required on first use (see the module comment). */
 function tsMorph(): typeof import('ts-morph') {
@@ -26,16 +27,6 @@ function tsMorph(): typeof import('ts-morph') {
 export interface FolderToCheck {
   dir: string;
   files: readonly GeneratedFile[];
-}
-
-/** One compiler diagnostic in a generated file. */
-export interface TypecheckDiagnostic {
-  /** The file, relative to the current folder when inside it, `/` separators. */
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  code: number;
 }
 
 /** The compiler options generated code must satisfy. */

@@ -14,7 +14,8 @@ import { mergeRunModels } from '../resolve/run/run-model.js';
 import { emitRun } from '../emit/emit-service.js';
 import { inputsHash, type HashedInput } from '../emit/header.js';
 import { modelInputs, stableName } from '../emit/inputs.js';
-import { typecheckGenerated, type TypecheckDiagnostic } from '../emit/typecheck.js';
+import { typecheckGenerated } from '../emit/typecheck.js';
+import type { TypecheckDiagnostic } from '../emit/typecheck-diagnostic.js';
 import { compareOutput, writeOutput, type GeneratedFile, type OutputDifference } from './output.js';
 
 /** What to generate. */

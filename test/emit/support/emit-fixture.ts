@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emitService, type EmitResult } from '../../../generator/emit/emit-service.js';
 import type { GeneratedFile } from '../../../generator/generate/output.js';
-import { typecheckGenerated, type TypecheckDiagnostic } from '../../../generator/emit/typecheck.js';
+import { typecheckGenerated } from '../../../generator/emit/typecheck.js';
+import type { TypecheckDiagnostic } from '../../../generator/emit/typecheck-diagnostic.js';
 import type { Model } from '../../../generator/model/model.js';
 import { buildModel } from '../../../generator/pipeline.js';
 
