@@ -16,6 +16,7 @@ import { ICIRClient } from '../../generated/insi/index.js';
 import { DocumentRegistryClient } from '../../generated/xds-registry/index.js';
 import type { Transport, TransportRequest } from '@volet/runtime/http';
 import type { PkiPaths } from './child.js';
+import { mutualTlsServerOptions } from './server-options.js';
 
 type Service = 'insi' | 'iti18';
 type Kind = 'volet' | 'bare' | 'bare-pfx';
@@ -31,24 +32,14 @@ const WARM_UP_CALLS = 3000;
 async function server(): Promise<void> {
   const insi = readFileSync(corpus('insi-padoa', 'src', 'ins', 'fixtures', 'TEST_2.05.xml'));
   const registry = Buffer.from(buildAdhocQueryResponse(iti18Entries), 'utf8');
-  const srv = createServer(
-    {
-      key: readFileSync(pki.serverKey),
-      cert: readFileSync(pki.serverCert),
-      ca: readFileSync(pki.ca),
-      requestCert: true,
-      rejectUnauthorized: true,
-      keepAliveTimeout: 60_000,
-    },
-    (req, res) => {
-      req.resume();
-      req.on('end', () => {
-        const body = req.url === '/registry' ? registry : insi;
-        res.writeHead(200, { 'content-type': SOAP12, 'content-length': body.length });
-        res.end(body);
-      });
-    },
-  );
+  const srv = createServer({ ...mutualTlsServerOptions(pki), keepAliveTimeout: 60_000 }, (req, res) => {
+    req.resume();
+    req.on('end', () => {
+      const body = req.url === '/registry' ? registry : insi;
+      res.writeHead(200, { 'content-type': SOAP12, 'content-length': body.length });
+      res.end(body);
+    });
+  });
   srv.maxConnections = 1024;
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   process.stdout.write(JSON.stringify({ port: (srv.address() as AddressInfo).port }) + '\n');

@@ -5,12 +5,12 @@
  * `client <pkiJson> <port> <megabytes>`: builds the document, encodes, POSTs, decodes the response
  * and checks the bytes; reports peak RSS above its baseline.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HttpsTransport } from '@volet/runtime/http';
 import { decodeMultipartRelated, encodeMtom, envelopeText, partText, resolveXopHref, splitSoapPayload, XopPackage } from '@volet/runtime/mtom';
 import type { PkiPaths } from './child.js';
+import { mutualTlsServerOptions } from './server-options.js';
 
 const [mode, pkiJson, portText, mbText, framing] = process.argv.slice(2);
 const pki = JSON.parse(pkiJson ?? '{}') as PkiPaths;
@@ -22,63 +22,53 @@ function peakRssMb(): number {
 }
 
 async function server(): Promise<void> {
-  const srv = createServer(
-    {
-      key: readFileSync(pki.serverKey),
-      cert: readFileSync(pki.serverCert),
-      ca: readFileSync(pki.ca),
-      requestCert: true,
-      rejectUnauthorized: true,
-      requestTimeout: 0,
-    },
-    (req, res) => {
-      const length = Number(req.headers['content-length']);
-      const body = Buffer.allocUnsafe(length);
-      let at = 0;
-      req.on('data', (c: Buffer) => {
-        c.copy(body, at);
-        at += c.length;
+  const srv = createServer({ ...mutualTlsServerOptions(pki), requestTimeout: 0 }, (req, res) => {
+    const length = Number(req.headers['content-length']);
+    const body = Buffer.allocUnsafe(length);
+    let at = 0;
+    req.on('data', (c: Buffer) => {
+      c.copy(body, at);
+      at += c.length;
+    });
+    req.on('end', () => {
+      const mp = decodeMultipartRelated(body, req.headers['content-type']);
+      const href = /href="([^"]+)"/.exec(partText(mp.root))?.[1] ?? '';
+      const doc = resolveXopHref(mp.attachments, href);
+      if (!doc) {
+        res.writeHead(400);
+        res.end();
+        return;
+      }
+      const envelope =
+        `<env:Envelope xmlns:env="${SOAP12}"><env:Body><ns4:RetrieveDocumentSetResponse xmlns:ns4="urn:ihe:iti:xds-b:2007">` +
+        `<ns4:DocumentResponse><ns4:Document><xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include" href="cid:doc@volet"/>` +
+        `</ns4:Document></ns4:DocumentResponse></ns4:RetrieveDocumentSetResponse></env:Body></env:Envelope>`;
+      const msg = encodeMtom(envelope, [{ contentId: 'doc@volet', data: doc }], { action: 'urn:ihe:iti:2007:RetrieveDocumentSetResponse' });
+      // `chunked`: no Content-Length, as servers that stream MTOM (Apache CXF) answer.
+      res.writeHead(
+        200,
+        framing === 'chunked' ? { 'content-type': msg.contentType } : { 'content-type': msg.contentType, 'content-length': String(msg.byteLength) },
+      );
+      // Slices + backpressure, as the client transport does.
+      const pieces = msg.chunks.flatMap((c): (string | Uint8Array)[] => {
+        if (typeof c === 'string') return [c];
+        const out: Uint8Array[] = [];
+        for (let o = 0; o < c.byteLength; o += MB) out.push(c.subarray(o, Math.min(o + MB, c.byteLength)));
+        return out;
       });
-      req.on('end', () => {
-        const mp = decodeMultipartRelated(body, req.headers['content-type']);
-        const href = /href="([^"]+)"/.exec(partText(mp.root))?.[1] ?? '';
-        const doc = resolveXopHref(mp.attachments, href);
-        if (!doc) {
-          res.writeHead(400);
-          res.end();
-          return;
-        }
-        const envelope =
-          `<env:Envelope xmlns:env="${SOAP12}"><env:Body><ns4:RetrieveDocumentSetResponse xmlns:ns4="urn:ihe:iti:xds-b:2007">` +
-          `<ns4:DocumentResponse><ns4:Document><xop:Include xmlns:xop="http://www.w3.org/2004/08/xop/include" href="cid:doc@volet"/>` +
-          `</ns4:Document></ns4:DocumentResponse></ns4:RetrieveDocumentSetResponse></env:Body></env:Envelope>`;
-        const msg = encodeMtom(envelope, [{ contentId: 'doc@volet', data: doc }], { action: 'urn:ihe:iti:2007:RetrieveDocumentSetResponse' });
-        // `chunked`: no Content-Length, as servers that stream MTOM (Apache CXF) answer.
-        res.writeHead(
-          200,
-          framing === 'chunked' ? { 'content-type': msg.contentType } : { 'content-type': msg.contentType, 'content-length': String(msg.byteLength) },
-        );
-        // Slices + backpressure, as the client transport does.
-        const pieces = msg.chunks.flatMap((c): (string | Uint8Array)[] => {
-          if (typeof c === 'string') return [c];
-          const out: Uint8Array[] = [];
-          for (let o = 0; o < c.byteLength; o += MB) out.push(c.subarray(o, Math.min(o + MB, c.byteLength)));
-          return out;
-        });
-        let i = 0;
-        const pump = (): void => {
-          while (i < pieces.length) {
-            if (!res.write(pieces[i++])) {
-              res.once('drain', pump);
-              return;
-            }
+      let i = 0;
+      const pump = (): void => {
+        while (i < pieces.length) {
+          if (!res.write(pieces[i++])) {
+            res.once('drain', pump);
+            return;
           }
-          res.end(() => process.stdout.write(JSON.stringify({ event: 'served', bytes: doc.byteLength, peakRssMb: peakRssMb() }) + '\n'));
-        };
-        pump();
-      });
-    },
-  );
+        }
+        res.end(() => process.stdout.write(JSON.stringify({ event: 'served', bytes: doc.byteLength, peakRssMb: peakRssMb() }) + '\n'));
+      };
+      pump();
+    });
+  });
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   process.stdout.write(JSON.stringify({ port: (srv.address() as AddressInfo).port, baselineRssMb: process.memoryUsage().rss / MB }) + '\n');
   process.stdin.resume();

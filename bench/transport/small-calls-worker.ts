@@ -7,6 +7,7 @@ import { Agent, createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HttpsTransport } from '@volet/runtime/http';
 import type { PkiPaths } from './child.js';
+import { mutualTlsServerOptions } from './server-options.js';
 
 const [mode, pkiJson, portText, callsText] = process.argv.slice(2);
 const pki = JSON.parse(pkiJson ?? '{}') as PkiPaths;
@@ -21,23 +22,13 @@ const RESPONSE = Buffer.from(
 const HEADERS = { 'content-type': 'application/soap+xml; charset=utf-8; action="urn:bench"' };
 
 async function server(): Promise<void> {
-  const srv = createServer(
-    {
-      key: readFileSync(pki.serverKey),
-      cert: readFileSync(pki.serverCert),
-      ca: readFileSync(pki.ca),
-      requestCert: true,
-      rejectUnauthorized: true,
-      keepAliveTimeout: 60_000,
-    },
-    (req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(200, { 'content-type': 'application/soap+xml; charset=utf-8', 'content-length': RESPONSE.length });
-        res.end(RESPONSE);
-      });
-    },
-  );
+  const srv = createServer({ ...mutualTlsServerOptions(pki), keepAliveTimeout: 60_000 }, (req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/soap+xml; charset=utf-8', 'content-length': RESPONSE.length });
+      res.end(RESPONSE);
+    });
+  });
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   process.stdout.write(JSON.stringify({ port: (srv.address() as AddressInfo).port }) + '\n');
   process.stdin.resume();
