@@ -28,6 +28,11 @@ export interface MtomSettings {
 export interface BuildModelOptions extends LoadOptions {
   /** MTOM settings overriding what the schemas and the IHE actions say (see `resolve/mtom.ts`). */
   readonly mtom?: MtomSettings;
+  /**
+   * Allocate the names of the generated code in this model (default true). `volet generate` turns it
+   * off: the run's merged model gets its own names, which replace all of these (see `resolveSchema`).
+   */
+  readonly names?: boolean;
 }
 
 /** Builds the model of one service description from its entry files (WSDL or XSD). */
@@ -38,7 +43,8 @@ export function buildModel(entries: string[], options: BuildModelOptions = {}): 
   const services = parseWsdl(loaded, diagnostics);
   // A description without services (XSDs alone): every global element may be a document root.
   const xsdOnly = services.length === 0 && loaded.documents.every((d) => d.kind === 'xsd');
-  const schema = resolveSchema(components, xsdOnly ? schemaRoots(components) : serviceRoots(services), diagnostics, services);
+  const roots = xsdOnly ? schemaRoots(components) : serviceRoots(services);
+  const schema = resolveSchema(components, roots, diagnostics, services, { names: options.names !== false });
   if (options.mtom !== undefined) {
     // The configured overrides, over what the mtom-operations pass found.
     const unknownMtom = markMtomOperations(services, schema, options.mtom.operations);

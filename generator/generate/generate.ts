@@ -41,7 +41,10 @@ export interface ServiceOutcome {
   service: ServiceConfig;
   /** The model's diagnostics (warnings, and errors when `files` is null). */
   diagnostics: Diagnostic[];
-  /** The service description's model. */
+  /**
+   * The service description's model, without names (`tsName` empty): the run's merged model, which
+   * the files are emitted from, has them.
+   */
   model: Model;
   /** The files to write; null when the description has errors. */
   files: GeneratedFile[] | null;
@@ -123,7 +126,8 @@ export function generate(request: GenerateRequest): GenerateResult {
       return x < y ? -1 : x > y ? 1 : 0;
     });
     const mtom = service.mtom === undefined ? {} : { mtom: service.mtom };
-    const model = buildModel(entries, { catalog: [...request.catalog], cache, ...mtom });
+    // No names in the description's own model: the run allocates them for the merged schema.
+    const model = buildModel(entries, { catalog: [...request.catalog], cache, names: false, ...mtom });
     timings.model += performance.now() - t;
     built.push({ service, model, entries });
     services.push({ service, diagnostics: model.diagnostics, model, files: null, typeCount: 0, elementCount: 0, operations: 0 });

@@ -116,6 +116,8 @@ export function writeOutput(outDir: string, files: readonly GeneratedFile[], exc
     }
   }
   const byPath = new Map(files.map((f) => [f.path, f]));
+  // One mkdir per folder, not per file (each is a system call, and most files share a folder).
+  const made = new Set<string>();
   for (const diff of diffs) {
     const target = join(outDir, diff.path);
     if (diff.kind === 'stale') {
@@ -125,7 +127,11 @@ export function writeOutput(outDir: string, files: readonly GeneratedFile[], exc
     }
     const file = byPath.get(diff.path);
     if (file === undefined) continue;
-    mkdirSync(dirname(target), { recursive: true });
+    const dir = dirname(target);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
     writeFileSync(target, file.content);
     written.push(diff.path);
   }

@@ -26,14 +26,26 @@ export interface ResolveContext {
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The schema model the passes have built so far: every list sorted, as {@link SchemaModel} says. */
+/** The last schema model made of each context, with the sizes of the maps it was made from. */
+const made = new WeakMap<ResolveContext, { sizes: string; schema: SchemaModel }>();
+
+/**
+ * The schema model the passes have built so far: every list sorted, as {@link SchemaModel} says.
+ * Passes only add components (never replace or remove one): while no map has grown, the lists last
+ * made hold the same components and are reused (the last passes and the result ask for them in turn).
+ */
 export function schemaOf(ctx: ResolveContext): SchemaModel {
-  return {
+  const sizes = `${ctx.components.namespaces.length} ${ctx.types.size} ${ctx.elements.size} ${ctx.attributes.size}`;
+  const last = made.get(ctx);
+  if (last !== undefined && last.sizes === sizes) return { ...last.schema };
+  const schema: SchemaModel = {
     namespaces: [...ctx.components.namespaces].sort(byCodeUnit),
     types: [...ctx.types.values()].sort((a, b) => byCodeUnit(a.id, b.id)),
     elements: [...ctx.elements.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
     attributes: [...ctx.attributes.values()].sort((a, b) => byCodeUnit(a.name, b.name)),
   };
+  made.set(ctx, { sizes, schema });
+  return { ...schema };
 }
 
 /** A fresh context. */

@@ -13,6 +13,12 @@ import type { BodyPart, ElementDeclaration, Particle, QNameString, SchemaModel, 
 class XopIndex {
   private readonly types = new Map<TypeRef, TypeDefinition>();
   private readonly elements = new Map<QNameString, ElementDeclaration>();
+  // What walks that found nothing have explored: everything a walk sees is explored before it answers
+  // no, so the later walks (the other messages of the description, which share most of their types)
+  // skip these.
+  private readonly clearDeclared = new Set<TypeRef>();
+  private readonly clearContent = new Set<TypeRef>();
+  private readonly clearElements = new Set<QNameString>();
 
   constructor(schema: SchemaModel) {
     for (const t of schema.types) this.types.set(t.id, t);
@@ -48,7 +54,7 @@ class XopIndex {
     // The content an instance of type `id` holds: its own, plus what it inherits by extension (and,
     // for simple content, the value's marking through any derivation).
     const contentReaches = (id: TypeRef): boolean => {
-      for (let at: TypeRef | null = id; at !== null && !seenContent.has(at); ) {
+      for (let at: TypeRef | null = id; at !== null && !seenContent.has(at) && !this.clearContent.has(at); ) {
         seenContent.add(at);
         const t = this.types.get(at);
         if (!t || t.kind !== 'complex') return false; // the cue is never on a simple type
@@ -61,7 +67,7 @@ class XopIndex {
     while (declared.length > 0 || elements.length > 0) {
       const name = elements.pop();
       if (name !== undefined) {
-        if (seenElements.has(name)) continue;
+        if (seenElements.has(name) || this.clearElements.has(name)) continue;
         seenElements.add(name);
         const e = this.elements.get(name);
         if (!e) continue;
@@ -71,12 +77,15 @@ class XopIndex {
         continue;
       }
       const id = declared.pop() as TypeRef;
-      if (seenDeclared.has(id)) continue;
+      if (seenDeclared.has(id) || this.clearDeclared.has(id)) continue;
       seenDeclared.add(id);
       if (contentReaches(id)) return true;
       const t = this.types.get(id);
       if (t?.kind === 'complex') declared.push(...t.derivedTypes);
     }
+    for (const id of seenDeclared) this.clearDeclared.add(id);
+    for (const id of seenContent) this.clearContent.add(id);
+    for (const name of seenElements) this.clearElements.add(name);
     return false;
   }
 }

@@ -41,13 +41,30 @@ export const RESOLVE_PASSES: readonly ResolvePass[] = [
   mtomOperations, // mtom / mtomResponse flags of the operations
 ];
 
+/** Options of {@link resolveSchema}. */
+export interface ResolveOptions {
+  /**
+   * Allocate the names of the generated code (`tsName`…, the allocate-names pass; default true).
+   * `volet generate` turns it off: it allocates names once for the whole run's merged schema, which
+   * replaces every name of the descriptions' own models (resolve/run/run-model.ts).
+   */
+  readonly names?: boolean;
+}
+
 /**
  * Resolves raw components into the schema model; problems go to `diagnostics`. The last passes
  * check the part references of `services` and set their operations' MTOM flags.
  */
-export function resolveSchema(components: SchemaComponents, roots: ServiceRoots, diagnostics: Diagnostic[], services: readonly Service[] = []): SchemaModel {
+export function resolveSchema(
+  components: SchemaComponents,
+  roots: ServiceRoots,
+  diagnostics: Diagnostic[],
+  services: readonly Service[] = [],
+  options: ResolveOptions = {},
+): SchemaModel {
   const ctx = createContext(components, roots, diagnostics, services);
   for (const pass of RESOLVE_PASSES) {
+    if (pass === allocateNames && options.names === false) continue;
     try {
       pass.run(ctx);
     } catch (e) {

@@ -84,17 +84,17 @@ const OPS: OpSpec[] = [
   { name: 'OneWay', input: 'Direct', output: null },
 ];
 
-function fixtureWsdl(): string {
-  const messages = OPS.map((o) => {
+function fixtureWsdl(ops: readonly OpSpec[] = OPS): string {
+  const messages = ops.map((o) => {
     const header = o.header === undefined ? '' : `<wsdl:part name="h" element="tns:${o.header}"/>`;
     const out = o.output === null ? '' : `<wsdl:message name="${o.name}Out"><wsdl:part name="body" element="tns:${o.output}"/></wsdl:message>`;
     return `<wsdl:message name="${o.name}In"><wsdl:part name="body" element="tns:${o.input}"/>${header}</wsdl:message>${out}`;
   }).join('\n  ');
-  const portOps = OPS.map(
+  const portOps = ops.map(
     (o) =>
       `<wsdl:operation name="${o.name}"><wsdl:input message="tns:${o.name}In"/>${o.output === null ? '' : `<wsdl:output message="tns:${o.name}Out"/>`}</wsdl:operation>`,
   ).join('\n    ');
-  const bindingOps = OPS.map((o) => {
+  const bindingOps = ops.map((o) => {
     const header = o.header === undefined ? '' : `<soap12:header message="tns:${o.name}In" part="h" use="literal"/>`;
     const body = o.header === undefined ? '<soap12:body use="literal"/>' : '<soap12:body use="literal" parts="body"/>';
     const out = o.output === null ? '' : '<wsdl:output><soap12:body use="literal"/></wsdl:output>';
@@ -148,6 +148,17 @@ test('fixture: what reaches the cue, through types, derivation, substitution, rp
     OneWay: [true, false],
     Rpc: [true, false], // a part given by type
   });
+});
+
+test('fixture: the same flags whatever the order of the operations (later walks reuse what a walk that found nothing explored)', () => {
+  const expected = flags(buildModel([join(writeFiles({ 'm.wsdl': fixtureWsdl() }), 'm.wsdl')]));
+  // Reversed, SiblingOnly explores the content of Base before Polymorphic declares Base: Polymorphic
+  // must still follow Base's derived types (Carrier carries the cue).
+  for (const ops of [[...OPS].reverse(), [...OPS.slice(4), ...OPS.slice(0, 4)]]) {
+    const model = buildModel([join(writeFiles({ 'm.wsdl': fixtureWsdl(ops) }), 'm.wsdl')]);
+    assert.deepEqual(errorsOf(model), []);
+    assert.deepEqual(flags(model), expected);
+  }
 });
 
 test('volet wsdl/: ITI-41 sends MTOM, ITI-43 receives it; the registry and INSi use none', () => {

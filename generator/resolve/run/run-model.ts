@@ -11,6 +11,7 @@ import { diagnostic } from '../../model/diagnostics.js';
 import { allocateCodeNames, allocateTypeNames, schemaCodeNames } from '../passes/allocate-names.js';
 import { allocateClientNames, type NameOverrides, type PortNaming } from './client-names.js';
 import { moduleNames } from './module-names.js';
+import { sameDefinition } from './same-definition.js';
 
 /** One service description of the run: its name in the configuration, its own model, its name overrides. */
 export interface RunService {
@@ -41,22 +42,6 @@ export interface RunModel {
 }
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The parts of a component that define it (not where it was read, what reaches it or its name). */
-function definition(c: TypeDefinition | ElementDeclaration | AttributeDeclaration): string {
-  return JSON.stringify(c, (key, value: unknown) =>
-    key === 'source' ||
-    key === 'reached' ||
-    key === 'tsName' ||
-    key === 'valuesName' ||
-    key === 'unionName' ||
-    key === 'documentation' ||
-    key === 'derivedTypes' ||
-    key === 'substitutionMembers'
-      ? undefined
-      : value,
-  );
-}
 
 /** How many conflicting components of one pair of files a warning names. */
 const CONFLICTS_LISTED = 3;
@@ -99,7 +84,7 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
       }
       kept.reached ||= t.reached;
       if (kept.kind === 'complex' && t.kind === 'complex') kept.derivedTypes = union(kept.derivedTypes, t.derivedTypes);
-      if (kept.source.file !== t.source.file && definition(kept) !== definition(t)) conflict(`type ${t.id}`, kept, t);
+      if (kept.source.file !== t.source.file && !sameDefinition(kept, t)) conflict(`type ${t.id}`, kept, t);
     }
     for (const e of model.schema.elements) {
       const kept = elements.get(e.name);
@@ -109,7 +94,7 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
       }
       kept.reached ||= e.reached;
       kept.substitutionMembers = union(kept.substitutionMembers, e.substitutionMembers);
-      if (kept.source.file !== e.source.file && definition(kept) !== definition(e)) conflict(`element ${e.name}`, kept, e);
+      if (kept.source.file !== e.source.file && !sameDefinition(kept, e)) conflict(`element ${e.name}`, kept, e);
     }
     for (const a of model.schema.attributes) if (!attributes.has(a.name)) attributes.set(a.name, { ...a });
   }
