@@ -18,6 +18,29 @@ import { fileURLToPath } from 'node:url';
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const outfile = join(root, 'dist', 'volet.cjs');
 
+/**
+ * `string-width` (three copies, under yargs, cliui and wrap-ansi) builds an `Intl.Segmenter` and
+ * Unicode property regular expressions (`\p{RGI_Emoji}`…) when its module is evaluated: about 15 ms
+ * at every start of every command, for a function only help and usage texts call. Each import of it
+ * gets a stand-in that loads the real module (bundled as is) on the first call.
+ */
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.namespace === 'lazy-string-width') return undefined;
+      const real = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, namespace: 'lazy-string-width' });
+      if (real.errors.length > 0) return { errors: real.errors };
+      return { path: real.path, namespace: 'lazy-string-width' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
+      contents: `let real;\nexport default function stringWidth(string, options) {\n  real ??= require(${JSON.stringify(args.path)}).default;\n  return real(string, options);\n}\n`,
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 const result = await build({
   entryPoints: [join(root, 'dist', 'generator', 'cli', 'program.js')],
   outfile,
@@ -32,6 +55,7 @@ const result = await build({
   // they look upward for package.json, as they do from dist/.
   define: { 'import.meta.url': '__voletImportMetaUrl' },
   banner: { js: "const __voletImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [lazyStringWidth],
   logLevel: 'warning',
 });
 

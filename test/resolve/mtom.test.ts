@@ -85,21 +85,27 @@ const OPS: OpSpec[] = [
 ];
 
 function fixtureWsdl(ops: readonly OpSpec[] = OPS): string {
-  const messages = ops.map((o) => {
-    const header = o.header === undefined ? '' : `<wsdl:part name="h" element="tns:${o.header}"/>`;
-    const out = o.output === null ? '' : `<wsdl:message name="${o.name}Out"><wsdl:part name="body" element="tns:${o.output}"/></wsdl:message>`;
-    return `<wsdl:message name="${o.name}In"><wsdl:part name="body" element="tns:${o.input}"/>${header}</wsdl:message>${out}`;
-  }).join('\n  ');
-  const portOps = ops.map(
-    (o) =>
-      `<wsdl:operation name="${o.name}"><wsdl:input message="tns:${o.name}In"/>${o.output === null ? '' : `<wsdl:output message="tns:${o.name}Out"/>`}</wsdl:operation>`,
-  ).join('\n    ');
-  const bindingOps = ops.map((o) => {
-    const header = o.header === undefined ? '' : `<soap12:header message="tns:${o.name}In" part="h" use="literal"/>`;
-    const body = o.header === undefined ? '<soap12:body use="literal"/>' : '<soap12:body use="literal" parts="body"/>';
-    const out = o.output === null ? '' : '<wsdl:output><soap12:body use="literal"/></wsdl:output>';
-    return `<wsdl:operation name="${o.name}"><soap12:operation soapAction="urn:m:${o.name}"/><wsdl:input>${body}${header}</wsdl:input>${out}</wsdl:operation>`;
-  }).join('\n    ');
+  const messages = ops
+    .map((o) => {
+      const header = o.header === undefined ? '' : `<wsdl:part name="h" element="tns:${o.header}"/>`;
+      const out = o.output === null ? '' : `<wsdl:message name="${o.name}Out"><wsdl:part name="body" element="tns:${o.output}"/></wsdl:message>`;
+      return `<wsdl:message name="${o.name}In"><wsdl:part name="body" element="tns:${o.input}"/>${header}</wsdl:message>${out}`;
+    })
+    .join('\n  ');
+  const portOps = ops
+    .map(
+      (o) =>
+        `<wsdl:operation name="${o.name}"><wsdl:input message="tns:${o.name}In"/>${o.output === null ? '' : `<wsdl:output message="tns:${o.name}Out"/>`}</wsdl:operation>`,
+    )
+    .join('\n    ');
+  const bindingOps = ops
+    .map((o) => {
+      const header = o.header === undefined ? '' : `<soap12:header message="tns:${o.name}In" part="h" use="literal"/>`;
+      const body = o.header === undefined ? '<soap12:body use="literal"/>' : '<soap12:body use="literal" parts="body"/>';
+      const out = o.output === null ? '' : '<wsdl:output><soap12:body use="literal"/></wsdl:output>';
+      return `<wsdl:operation name="${o.name}"><soap12:operation soapAction="urn:m:${o.name}"/><wsdl:input>${body}${header}</wsdl:input>${out}</wsdl:operation>`;
+    })
+    .join('\n    ');
   // An rpc operation whose part is given by type reaches the cue through that type.
   return `<?xml version="1.0" encoding="UTF-8"?>
 <wsdl:definitions targetNamespace="urn:m" xmlns:tns="urn:m" xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/"

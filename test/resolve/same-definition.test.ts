@@ -25,10 +25,16 @@ describe('sameDefinition', () => {
       [base, { ...base, source: { file: 'y', line: 2 } }], // a left-out key differs
       [base, { ...base, content: { kind: 'element', particle: { term: { source: 2, name: 'n' } } } }], // left out at depth
       [base, { ...base, content: { kind: 'element', particle: { term: { source: 2, name: 'm' } } } }],
-      [{ a: 1, b: 2 }, { b: 2, a: 1 }], // same entries, another order: another text
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ], // same entries, another order: another text
       [{ a: 1, b: undefined }, { a: 1 }], // an undefined member is not written
       [{ a: 1, f: () => 1 }, { a: 1 }],
-      [[1, undefined], [1, null]], // undefined in an array is written null
+      [
+        [1, undefined],
+        [1, null],
+      ], // undefined in an array is written null
       [[Number.NaN], [null]],
       [{ a: Number.POSITIVE_INFINITY }, { a: null }],
       [{ a: 0 }, { a: -0 }],
