@@ -20,9 +20,11 @@ const outfile = join(root, 'dist', 'volet.cjs');
 
 /**
  * `string-width` (three copies, under yargs, cliui and wrap-ansi) builds an `Intl.Segmenter` and
- * Unicode property regular expressions (`\p{RGI_Emoji}`…) when its module is evaluated: about 15 ms
- * at every start of every command, for a function only help and usage texts call. Each import of it
- * gets a stand-in that loads the real module (bundled as is) on the first call.
+ * Unicode property regular expressions (`\p{RGI_Emoji}`…) when its module is evaluated: 15-30 ms at
+ * every start, and yargs measures the help text of the command it runs even when it prints none.
+ * Each import of it gets a stand-in that answers for printable ASCII (one column per character, as
+ * every version of string-width does: the latest has the same shortcut) and loads the real module,
+ * bundled as is, for any other text.
  */
 const lazyStringWidth = {
   name: 'lazy-string-width',
@@ -34,7 +36,15 @@ const lazyStringWidth = {
       return { path: real.path, namespace: 'lazy-string-width' };
     });
     b.onLoad({ filter: /.*/, namespace: 'lazy-string-width' }, (args) => ({
-      contents: `let real;\nexport default function stringWidth(string, options) {\n  real ??= require(${JSON.stringify(args.path)}).default;\n  return real(string, options);\n}\n`,
+      contents: [
+        'let real;',
+        'export default function stringWidth(string, options) {',
+        "  if (typeof string === 'string' && /^[\\u0020-\\u007E]*$/.test(string)) return string.length;",
+        `  real ??= require(${JSON.stringify(args.path)}).default;`,
+        '  return real(string, options);',
+        '}',
+        '',
+      ].join('\n'),
       resolveDir: dirname(args.path),
       loader: 'js',
     }));
