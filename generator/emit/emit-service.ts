@@ -123,7 +123,7 @@ function emitServiceFolder(run: EmitContext, model: RunModel, service: ServiceTo
   const client = clientText(parts);
   const descriptors = portStatements(ctx, parts.typed, parts.headersTypes, parts.typeImports);
   // The modules this service reaches: the ones its index re-exports.
-  const index = new SchemaIndex(runAsModel(model, own), true);
+  const index = new SchemaIndex(runAsModel(model, own), true, run.index);
   const used = [...new Set([...index.types.map((t) => run.exprs.moduleOf(t.id)), ...index.elements.map((e) => run.exprs.moduleOf(e.name))])].sort();
   const indexLines = [
     "export * from './descriptors.js';",

@@ -47,42 +47,65 @@ function isArray(value: Literal): value is readonly Literal[] {
   return Array.isArray(value);
 }
 
+/** The one-line texts of arrays and objects no wider than {@link WIDTH}, `null` for wider ones, as computed. */
+const oneLine = new WeakMap<object, string | null>();
+
 /**
- * The one-line text of `value`, or null as soon as it would exceed `budget` characters: values
- * broken over lines are never rendered inline in full, which keeps the whole layout linear.
+ * The one-line text of `value`, or null when it is an array or object wider than `budget`
+ * (strings, numbers and the like are never broken). Each array or object is written on one line at
+ * most once, and only up to {@link WIDTH} characters (no budget is wider): the layout tries every
+ * value inline before breaking it, and its ancestors try it again.
  */
 function inlineText(value: Literal, budget: number): string | null {
-  if (value === null) return 'null';
   if (value instanceof Suffixed) {
     const inner = inlineText(value.value, budget - value.suffix.length);
     return inner === null ? null : inner + value.suffix;
   }
+  if (value === null || typeof value !== 'object') return scalarText(value);
+  const text = containerText(value);
+  return text !== null && text.length <= budget ? text : null;
+}
+
+function scalarText(value: string | number | boolean | null): string {
+  if (value === null) return 'null';
   if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return String(value);
+}
+
+/** The one-line text of an array or object, or null when it is wider than {@link WIDTH}. */
+function containerText(value: readonly Literal[] | { readonly [key: string]: Literal | undefined }): string | null {
+  const known = oneLine.get(value);
+  if (known !== undefined) return known;
+  const text = writeContainer(value);
+  oneLine.set(value, text);
+  return text;
+}
+
+function writeContainer(value: readonly Literal[] | { readonly [key: string]: Literal | undefined }): string | null {
   let out: string;
   if (isArray(value)) {
     out = '[';
     for (let i = 0; i < value.length; i++) {
-      const item = inlineText(value[i], budget - out.length);
+      const item = inlineText(value[i], WIDTH - out.length);
       if (item === null) return null;
       out += (i === 0 ? '' : ', ') + item;
-      if (out.length > budget) return null;
+      if (out.length > WIDTH) return null;
     }
     out += ']';
-    return out.length > budget ? null : out;
+    return out.length > WIDTH ? null : out;
   }
   out = '{';
   let first = true;
   for (const key in value) {
     const v = value[key];
     if (v === undefined) continue;
-    const item = inlineText(v, budget - out.length);
+    const item = inlineText(v, WIDTH - out.length);
     if (item === null) return null;
     out += `${first ? ' ' : ', '}${propertyKey(key, 'object')}: ${item}`;
     first = false;
-    if (out.length > budget) return null;
+    if (out.length > WIDTH) return null;
   }
   if (first) return '{}';
   out += ' }';
-  return out.length > budget ? null : out;
+  return out.length > WIDTH ? null : out;
 }

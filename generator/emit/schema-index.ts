@@ -18,9 +18,9 @@ import {
 /** Read-only views over one model's schema. */
 export class SchemaIndex {
   readonly model: Model;
-  private readonly typesById = new Map<TypeRef, TypeDefinition>();
-  private readonly elementsByName = new Map<QNameString, ElementDeclaration>();
-  private readonly attributeTypes = new Map<QNameString, TypeRef>();
+  private readonly typesById: Map<TypeRef, TypeDefinition>;
+  private readonly elementsByName: Map<QNameString, ElementDeclaration>;
+  private readonly attributeTypes: Map<QNameString, TypeRef>;
   /** Emitted types, in model order (sorted by id). */
   readonly types: TypeDefinition[];
   /** Emitted global elements, in model order (sorted by name). */
@@ -30,13 +30,25 @@ export class SchemaIndex {
   private readonly derivedCache = new Map<TypeRef, ComplexTypeDefinition[]>();
   private readonly servicesOnly: boolean;
 
-  /** @param servicesOnly - close over what the model's services reach only, ignoring `reached` flags (one service of a run) */
-  constructor(model: Model, servicesOnly = false) {
+  /**
+   * @param servicesOnly - close over what the model's services reach only, ignoring `reached` flags (one service of a run)
+   * @param over - an index over the same schema (the run's), whose lookups this one shares instead of building its own
+   */
+  constructor(model: Model, servicesOnly = false, over?: SchemaIndex) {
     this.model = model;
     this.servicesOnly = servicesOnly;
-    for (const t of model.schema.types) this.typesById.set(t.id, t);
-    for (const e of model.schema.elements) this.elementsByName.set(e.name, e);
-    for (const a of model.schema.attributes) this.attributeTypes.set(a.name, a.type);
+    if (over !== undefined && over.model.schema === model.schema) {
+      this.typesById = over.typesById;
+      this.elementsByName = over.elementsByName;
+      this.attributeTypes = over.attributeTypes;
+    } else {
+      this.typesById = new Map();
+      this.elementsByName = new Map();
+      this.attributeTypes = new Map();
+      for (const t of model.schema.types) this.typesById.set(t.id, t);
+      for (const e of model.schema.elements) this.elementsByName.set(e.name, e);
+      for (const a of model.schema.attributes) this.attributeTypes.set(a.name, a.type);
+    }
     const { types, elements } = this.closure();
     this.emittedTypes = types;
     this.emittedElements = elements;

@@ -83,9 +83,17 @@ const NOISE = new Set([
   'docs',
 ]);
 
+/** Words of each namespace met so far: a run asks for the same few namespaces for thousands of names. */
+const wordsOf = new Map<string, readonly string[]>();
+
 /** The meaningful words of a namespace URI, in order (versions, dates and noise dropped). */
 export function namespaceWords(namespace: string): string[] {
-  return namespace.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !NOISE.has(w.toLowerCase()) && !/^v?\d+$/i.test(w));
+  let words = wordsOf.get(namespace);
+  if (words === undefined) {
+    words = namespace.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '' && !NOISE.has(w.toLowerCase()) && !/^v?\d+$/i.test(w));
+    wordsOf.set(namespace, words);
+  }
+  return [...words];
 }
 
 /** A prefix made of the last `count` meaningful words of a namespace (`NoNamespace` for none). */
