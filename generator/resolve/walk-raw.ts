@@ -23,7 +23,7 @@ function walkParticle(p: RawParticle, v: RawVisitor): void {
   v.particle?.(p);
   const t = p.term;
   if (t.kind === 'element') walkUse(t.decl.type, v, false);
-  else if (t.kind === 'sequence' || t.kind === 'choice' || t.kind === 'all') t.particles.forEach((c) => walkParticle(c, v));
+  else if (t.kind === 'sequence' || t.kind === 'choice' || t.kind === 'all') for (const c of t.particles) walkParticle(c, v);
 }
 
 function walkAttributes(items: RawAttributeItem[], v: RawVisitor): void {
@@ -39,7 +39,7 @@ export function walkType(type: RawType, v: RawVisitor): void {
   if (type.kind === 'simple') {
     walkUse(type.base, v, true);
     walkUse(type.itemType, v, true);
-    type.memberTypes.forEach((m) => walkUse(m, v, true));
+    for (const m of type.memberTypes) walkUse(m, v, true);
     return;
   }
   if (type.simpleRestriction) walkType(type.simpleRestriction, v);
@@ -52,6 +52,6 @@ export function walkComponents(c: SchemaComponents, v: RawVisitor): void {
   for (const t of c.types.values()) walkType(t, v);
   for (const e of c.elements.values()) walkUse(e.type, v, false);
   for (const a of c.attributes.values()) walkUse(a.type, v, true);
-  for (const g of c.groups.values()) g.group?.particles.forEach((p) => walkParticle(p, v));
+  for (const g of c.groups.values()) if (g.group) for (const p of g.group.particles) walkParticle(p, v);
   for (const g of c.attributeGroups.values()) walkAttributes(g.attributes, v);
 }

@@ -114,6 +114,51 @@ pass('flatten-groups', () => {
     );
   });
 
+  it('flattens a group nested in groups and used by several types, at any depth, and drops an unresolved reference', () => {
+    const { ctx, run } = before(
+      'flatten-groups',
+      `<xs:group name="Inner"><xs:sequence><xs:element name="i" type="xs:string"/></xs:sequence></xs:group>
+       <xs:group name="Outer"><xs:choice><xs:element name="o" type="xs:int"/><xs:group ref="t:Inner" maxOccurs="2"/></xs:choice></xs:group>
+       <xs:complexType name="A"><xs:sequence><xs:element name="a" type="xs:string"/><xs:sequence><xs:group ref="t:Outer"/></xs:sequence></xs:sequence></xs:complexType>
+       <xs:complexType name="B"><xs:sequence><xs:group ref="t:Inner"/><xs:element name="b" type="xs:string"/></xs:sequence></xs:complexType>
+       <xs:complexType name="Plain"><xs:sequence><xs:element name="p" type="xs:string"/><xs:choice><xs:element name="q" type="xs:string"/></xs:choice></xs:sequence></xs:complexType>`,
+    );
+    // Group references resolve; an unresolvable one (reported earlier) would be dropped: add one by hand.
+    const rawB = ctx.rawTypes.get('{urn:t}B');
+    if (rawB?.kind !== 'complex' || rawB.particle?.term.kind !== 'sequence') throw new Error('B');
+    rawB.particle.term.particles.push({
+      minOccurs: 1,
+      maxOccurs: 1,
+      term: { kind: 'groupRef', ref: { name: '{urn:t}Missing', at: rawB.source } },
+      source: rawB.source,
+    });
+    assert.deepEqual(run(), []);
+    /** A particle as text: terms, bounds, and the group a model group came from. */
+    const text = (p: RawParticle | null): string => {
+      if (p === null) return '-';
+      const t = p.term;
+      const bounds = p.minOccurs === 1 && p.maxOccurs === 1 ? '' : `{${p.minOccurs},${p.maxOccurs}}`;
+      if (t.kind === 'element') return `${t.decl.name.replace('{urn:t}', '')}${bounds}`;
+      if (t.kind === 'sequence' || t.kind === 'choice' || t.kind === 'all') {
+        return `${t.kind}${t.group === undefined ? '' : `<${t.group.replace('{urn:t}', '')}>`}${bounds}(${t.particles.map(text).join(' ')})`;
+      }
+      return `${t.kind}${bounds}`;
+    };
+    const particle = (id: string): RawParticle | null => {
+      const raw = ctx.rawTypes.get(id);
+      return raw?.kind === 'complex' ? raw.particle : null;
+    };
+    assert.equal(text(particle('{urn:t}A')), 'sequence(a sequence(choice<Outer>(o sequence<Inner>{1,2}(i))))');
+    assert.equal(text(particle('{urn:t}B')), 'sequence(sequence<Inner>(i) b)');
+    assert.equal(text(particle('{urn:t}Plain')), 'sequence(p choice(q))');
+    // The named groups themselves are left as written.
+    const outer = ctx.components.groups.get('{urn:t}Outer')?.group;
+    assert.deepEqual(
+      outer?.particles.map((p) => p.term.kind),
+      ['element', 'groupRef'],
+    );
+  });
+
   it('reports a circular group', () => {
     const { run } = before(
       'flatten-groups',

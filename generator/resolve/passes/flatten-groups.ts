@@ -22,17 +22,26 @@ function flattenParticle(ctx: ResolveContext, p: RawParticle, stack: string[]): 
     return { ...p, term: { ...inner, group: t.ref.name } };
   }
   if (t.kind === 'sequence' || t.kind === 'choice' || t.kind === 'all') {
-    return { ...p, term: flattenGroup(ctx, t, stack) };
+    const term = flattenGroup(ctx, t, stack);
+    return term === t ? p : { ...p, term };
   }
   return p;
 }
 
+/**
+ * A model group with its group references flattened: the group itself when it holds none (the raw
+ * components are not changed after this pass, so a group may be shared rather than copied).
+ */
 function flattenGroup(ctx: ResolveContext, g: RawModelGroup, stack: string[]): RawModelGroup {
-  const particles: RawParticle[] = [];
-  for (const p of g.particles) {
+  let particles: RawParticle[] | null = null;
+  for (let i = 0; i < g.particles.length; i++) {
+    const p = g.particles[i];
     const f = flattenParticle(ctx, p, stack);
+    if (particles === null && f === p) continue;
+    particles ??= g.particles.slice(0, i);
     if (f) particles.push(f);
   }
+  if (particles === null) return g;
   const out: RawModelGroup = { kind: g.kind, particles };
   if (g.group !== undefined) out.group = g.group;
   return out;
