@@ -17,7 +17,7 @@ import { elementType, parseComplexType, parseModelGroup, type ParseState } from 
 import { parseIdentityConstraints } from './parse-identity.js';
 import { parseSimpleType } from './parse-simple-type.js';
 import { attr } from '../../load/xml-elements.js';
-import { booleanAttr, xsdChild, xsdChildren, QNameTable, SchemaContext } from './schema-context.js';
+import { booleanAttr, xsdChild, xsdChildren, SchemaContext } from './schema-context.js';
 
 export type { SchemaComponents } from './components.js';
 
@@ -137,9 +137,8 @@ export function parseSchemas(loaded: LoadResult, diagnostics: Diagnostic[]): Sch
   const state: ParseState = { identityConstraints: out.identityConstraints };
   const namespaces = new Set<string>();
   const contexts = new Map<string, SchemaContext>();
-  const names = new QNameTable();
   for (const source of loaded.schemas) {
-    const ctx = new SchemaContext(source, diagnostics, names);
+    const ctx = new SchemaContext(source, diagnostics);
     contexts.set(source.key, ctx);
     try {
       // A schema that declares nothing (a wrapper that only imports or includes) adds no namespace.

@@ -26,30 +26,6 @@ export function xsdChild(parent: XmlElement, ...names: string[]): XmlElement | n
   return null;
 }
 
-/**
- * The QName strings (`{namespace}local`) of one parse, each made once. The resolve passes look
- * every reference up in maps of components: one string per name, made from two short lookups,
- * costs less than a new concatenation per reference that each map lookup must flatten and hash.
- */
-export class QNameTable {
-  private readonly byNamespace = new Map<string, Map<string, QNameString>>();
-
-  /** The QName string of a namespace and local name. */
-  name(namespace: string, local: string): QNameString {
-    let locals = this.byNamespace.get(namespace);
-    if (locals === undefined) {
-      locals = new Map();
-      this.byNamespace.set(namespace, locals);
-    }
-    let name = locals.get(local);
-    if (name === undefined) {
-      name = `{${namespace}}${local}`;
-      locals.set(local, name);
-    }
-    return name;
-  }
-}
-
 /** The state shared by everything parsed from one `xs:schema`. */
 export class SchemaContext {
   readonly targetNamespace: string;
@@ -61,8 +37,6 @@ export class SchemaContext {
   constructor(
     readonly source: SchemaSource,
     readonly diagnostics: Diagnostic[],
-    /** The QName strings of the parse (shared by its schemas). */
-    readonly names: QNameTable = new QNameTable(),
   ) {
     const schema = source.element;
     this.targetNamespace = source.targetNamespace;
@@ -84,7 +58,7 @@ export class SchemaContext {
 
   /** A QName of a top-level component declared in this schema. */
   componentName(local: string): QNameString {
-    return this.names.name(this.targetNamespace, local);
+    return `{${this.targetNamespace}}${local}`;
   }
 
   /** The namespace bound to a prefix (`''` for the default namespace) at an element, or `null` when unbound. */
@@ -111,8 +85,8 @@ export class SchemaContext {
       return null;
     }
     if (ns === '' && this.source.chameleon) ns = this.targetNamespace;
-    const ref: QNameRef = { name: this.names.name(ns, local), at: this.at(el) };
-    if (ns === '' && prefix === '' && this.targetNamespace !== '') ref.fallback = this.names.name(this.targetNamespace, local);
+    const ref: QNameRef = { name: `{${ns}}${local}`, at: this.at(el) };
+    if (ns === '' && prefix === '' && this.targetNamespace !== '') ref.fallback = `{${this.targetNamespace}}${local}`;
     return ref;
   }
 
