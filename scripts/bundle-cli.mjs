@@ -51,6 +51,26 @@ const lazyStringWidth = {
   },
 };
 
+/**
+ * yargs guesses a version (which volet then replaces with its own) by looking for a package.json
+ * upward from its "main folder": the folder above the `node_modules` holding yargs, which a bundle
+ * has not, so it started from the current folder — reading every folder up to the root when the
+ * command runs outside a project (a temporary folder: 5-20 ms). In the bundle its main folder is
+ * volet's own package folder (`dist/..`), where the first look finds volet's package.json.
+ */
+const SHIM_MAIN = "const mainFilename = __dirname.substring(0, __dirname.lastIndexOf('node_modules'));";
+const yargsMainFolder = {
+  name: 'yargs-main-folder',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(SHIM_MAIN)) return { warnings: [{ text: 'yargs platform shim changed: its main folder is left as is' }] };
+      // In the bundle, import.meta.url is the bundle's own URL (dist/volet.cjs).
+      return { contents: text.replace(SHIM_MAIN, 'const mainFilename = dirname(dirname(__dirname));'), loader: 'js' };
+    });
+  },
+};
+
 const result = await build({
   entryPoints: [join(root, 'dist', 'generator', 'cli', 'program.js')],
   outfile,
@@ -65,7 +85,7 @@ const result = await build({
   // they look upward for package.json, as they do from dist/.
   define: { 'import.meta.url': '__voletImportMetaUrl' },
   banner: { js: "const __voletImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  plugins: [lazyStringWidth],
+  plugins: [lazyStringWidth, yargsMainFolder],
   logLevel: 'warning',
 });
 
