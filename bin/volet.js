@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 const bundle = fileURLToPath(new URL('../dist/volet.cjs', import.meta.url));
 let cli;
 try {
+  // The JIT setting first: cached code is used only under the flags it was produced with.
+  const { setCliJitBudget } = await import('../dist/generator/cli/jit-budget.js');
+  setCliJitBudget();
   const { enableCompileCache } = await import('../dist/generator/cli/compile-cache.js');
   enableCompileCache();
   cli = existsSync(bundle) ? createRequire(import.meta.url)(bundle) : await import('../dist/generator/cli/main.js');

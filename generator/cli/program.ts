@@ -7,7 +7,6 @@
  * Exit codes: 0 success (warnings allowed), 1 the input has errors, 2 usage error, 70 internal error.
  * No stack trace ever reaches the user.
  */
-import { setFlagsFromString } from 'node:v8';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import type { CliContext, RegisterCommand } from './command.js';
@@ -79,24 +78,10 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
   }
 }
 
-/**
- * V8's tier-up budget for the CLI process (bytecode executed before a function is considered for
- * optimisation; V8's default is 67,584). A command is short: with the default, a cold `volet generate`
- * has TurboFan compile hundreds of functions on background threads — about a third of the process's
- * CPU time, on a machine with two cores — for no measurable gain on the main thread. Three times the
- * default halves that compile work and leaves the main thread's time unchanged (measured on the 7 DMP
- * WSDLs: BENCHMARKS.md, Generation); long runs (`decode`, `simulate`, the type check) still optimise
- * their hot code, a little later.
- */
-export const CLI_INTERRUPT_BUDGET = 200_000;
-
 /** Runs the CLI on the process's arguments and sets the process exit code. */
 export async function main(): Promise<void> {
-  // Only for the real command, not for in-process runs: the cache hook and the JIT setting last as long as the process.
+  // Only for the real command, not for in-process runs: the cache hook lives as long as the process.
   enableCompileCache();
-  // A JIT heuristic only (it changes when code is optimised, never what it does); V8 reads it when a
-  // function's budget is next reset, so setting it at run time takes effect from here on.
-  setFlagsFromString(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);
   // A reader that stops early (`volet decode … | head`) closes the pipe: stop quietly, as Unix
   // tools do, instead of an unhandled stream error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
