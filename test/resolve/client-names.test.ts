@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Fault, Port, Service } from '../../generator/model/model.js';
-import { allocateClientNames, lowerCamel, methodBaseName, portBaseName } from '../../generator/resolve/run/client-names.js';
+import { allocateClientNames, lowerCamel, methodBaseName, NamesOverRun, portBaseName } from '../../generator/resolve/run/client-names.js';
 import { buildModel } from '../../generator/pipeline.js';
 import { corpus, corpusSkipReason, repoRoot } from '../support/paths.js';
 
@@ -144,4 +144,18 @@ describe('client names', () => {
       assert.deepEqual([...(ports[0]?.methods.values() ?? [])], methods);
     }
   });
+});
+
+test("each folder takes its names over the run's without changing them or seeing another folder's", () => {
+  const run = new Set(['PingClient']);
+  const s: Service = { name: 'Ping', namespace: 'urn:x', ports: [port('PingPort', '1.2', ['Ping'])] };
+  const first = new NamesOverRun(run);
+  const second = new NamesOverRun(run);
+  const a = allocateClientNames([s], {}, first, () => true);
+  const b = allocateClientNames([s], {}, second, () => true);
+  // Both folders avoid the run's name, each alone: the same names, the run's set as it was.
+  assert.equal(a.ports[0]?.client, 'PingClient2');
+  assert.equal(b.ports[0]?.client, 'PingClient2');
+  assert.deepEqual([...run], ['PingClient']);
+  assert.ok(first.has('PingClient2') && first.has('PingClient') && !first.has('Other'));
 });

@@ -110,6 +110,28 @@ export function callable(op: Operation): boolean {
   return op.pattern === 'request-response' || op.pattern === 'one-way';
 }
 
+/** The names a folder may not take: asked with `has`, and told of each name it takes with `add` (a `Set` is one). */
+export interface TakenNames {
+  has(name: string): boolean;
+  add(name: string): unknown;
+}
+
+/**
+ * The names of one folder over the names the whole run has taken: the run's set is read, never
+ * changed, so that each folder starts from it without a copy of its thousands of names.
+ */
+export class NamesOverRun implements TakenNames {
+  private readonly own = new Set<string>();
+  constructor(private readonly run: ReadonlySet<string>) {}
+  has(name: string): boolean {
+    return this.run.has(name) || this.own.has(name);
+  }
+  add(name: string): this {
+    this.own.add(name);
+    return this;
+  }
+}
+
 /**
  * Names every port of the services of one configured description. `taken` holds the names the
  * folder must not declare (the run's type and element names it re-exports); names are added to it.
@@ -119,7 +141,7 @@ export function callable(op: Operation): boolean {
 export function allocateClientNames(
   services: readonly Service[],
   overrides: NameOverrides,
-  taken: Set<string>,
+  taken: TakenNames,
   hasElement: (name: string) => boolean,
 ): { ports: PortNaming[]; unused: string[] } {
   const usedOverrides = new Set<string>();

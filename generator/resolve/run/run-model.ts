@@ -9,7 +9,7 @@
 import type { AttributeDeclaration, Diagnostic, ElementDeclaration, Model, SchemaModel, Service, TypeDefinition } from '../../model/model.js';
 import { diagnostic } from '../../model/diagnostics.js';
 import { allocateCodeNames, allocateTypeNames, schemaCodeNames } from '../passes/allocate-names.js';
-import { allocateClientNames, type NameOverrides, type PortNaming } from './client-names.js';
+import { allocateClientNames, NamesOverRun, type NameOverrides, type PortNaming } from './client-names.js';
 import { moduleNames } from './module-names.js';
 import { sameDefinition } from './same-definition.js';
 
@@ -46,7 +46,11 @@ const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0
 /** How many conflicting components of one pair of files a warning names. */
 const CONFLICTS_LISTED = 3;
 
+/** The sorted union of two lists, each sorted in code-unit order without repeats (`derivedTypes`, `substitutionMembers`). */
 function union(a: readonly string[], b: readonly string[]): string[] {
+  // Most components a second description declares again add nothing.
+  if (b.length === 0) return a as string[];
+  if (a.length === 0) return [...b];
   return [...new Set([...a, ...b])].sort(byCodeUnit);
 }
 
@@ -126,7 +130,7 @@ export function mergeRunModels(run: readonly RunService[], configuredModules: Re
     const own = services.filter((s) => s.from === name).map((s) => s.service);
     folders.set(
       name,
-      allocateClientNames(own, names ?? {}, new Set(taken), (e) => declared.has(e)),
+      allocateClientNames(own, names ?? {}, new NamesOverRun(taken), (e) => declared.has(e)),
     );
   }
   return { services, schema, modules, diagnostics, folders };

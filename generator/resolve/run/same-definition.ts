@@ -35,11 +35,9 @@ function asJsonNull(v: unknown): unknown {
   return (typeof v === 'number' && !Number.isFinite(v)) || omitted(v) ? null : v;
 }
 
-/** The keys JSON writes for an object, in its order. */
-function writtenKeys(o: object): string[] {
-  const keys: string[] = [];
-  for (const k of Object.keys(o)) if (!NOT_DEFINITION.has(k) && !omitted((o as Record<string, unknown>)[k])) keys.push(k);
-  return keys;
+/** True when JSON leaves this property of an object out (a left-out key, or an omitted value). */
+function skipped(o: Record<string, unknown>, key: string): boolean {
+  return NOT_DEFINITION.has(key) || omitted(o[key]);
 }
 
 /** Same JSON text (keys of {@link NOT_DEFINITION} left out) for two plain-data values. */
@@ -58,15 +56,22 @@ function sameJson(a: unknown, b: unknown): boolean {
     for (let i = 0; i < x.length; i++) if (!sameJson(x[i], y[i])) return false;
     return true;
   }
-  const keysA = writtenKeys(a);
-  const keysB = writtenKeys(b);
-  if (keysA.length !== keysB.length) return false;
-  for (let i = 0; i < keysA.length; i++) {
+  // The written keys of both, in order, compared as they are met (no filtered copies of the key lists).
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keysA = Object.keys(x);
+  const keysB = Object.keys(y);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < keysA.length && skipped(x, keysA[i])) i++;
+    while (j < keysB.length && skipped(y, keysB[j])) j++;
+    if (i === keysA.length || j === keysB.length) return i === keysA.length && j === keysB.length;
     const k = keysA[i];
-    if (k !== keysB[i]) return false;
-    if (!sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+    if (k !== keysB[j] || !sameJson(x[k], y[k])) return false;
+    i++;
+    j++;
   }
-  return true;
 }
 
 /**
