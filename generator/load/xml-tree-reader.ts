@@ -29,6 +29,8 @@ class TreeBuilder implements XmlHandler {
   /** Depth inside elements whose text matters (0: text is dropped). */
   private keepText = 0;
   private starts: number[] | null = null;
+  /** Index in `starts` of the line of the last element: elements come in document order. */
+  private line = 0;
 
   /** @param text - the text the reader reads (no BOM), where elements are located */
   constructor(private readonly source: string) {}
@@ -36,10 +38,26 @@ class TreeBuilder implements XmlHandler {
   openTag(tag: XmlTag): void {
     // The reader reports the offset just after the start tag's `>`; the element starts at its `<`.
     const end = this.reader?.offset ?? 0;
-    const start = this.source.lastIndexOf(`<${tag.name}`, end - 1);
+    // A start tag holds no other `<` (attribute values cannot): the last one before its end starts it.
+    let start = this.source.lastIndexOf('<', end - 1);
+    if (start < 0 || !this.source.startsWith(tag.name, start + 1)) start = this.source.lastIndexOf(`<${tag.name}`, end - 1);
     const offset = start < 0 ? end : start;
-    const at = positionAt((this.starts ??= lineStarts(this.source)), offset);
-    const el = new LightElement(tag.uri === '' ? null : tag.uri, tag.local, tag.name, tag.attributeList, at.line, at.column, offset, this.current);
+    const starts = (this.starts ??= lineStarts(this.source));
+    // Offsets only grow: move the line forward (a binary search per element cost more).
+    let line = this.line;
+    if (starts[line] > offset) line = positionAt(starts, offset).line - 1;
+    while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
+    this.line = line;
+    const el = new LightElement(
+      tag.uri === '' ? null : tag.uri,
+      tag.local,
+      tag.name,
+      tag.attributeList,
+      line + 1,
+      offset - starts[line] + 1,
+      offset,
+      this.current,
+    );
     if (this.current) this.current.append(el);
     else this.root = el;
     this.current = el;

@@ -103,6 +103,8 @@ export class SchemaContext {
   derivationSet(el: XmlElement, name: 'block' | 'final', allowed: readonly DerivationMethod[]): DerivationMethod[] {
     const own = attr(el, name);
     const value = own ?? (name === 'block' ? this.blockDefault : this.finalDefault);
+    // The usual case: no attribute, no schema default.
+    if (value === '') return [];
     const tokens = value
       .trim()
       .split(/\s+/)
