@@ -105,6 +105,7 @@ export const flattenGroups: ResolvePass = {
     for (const type of ctx.rawTypes.values()) {
       if (type.kind !== 'complex') continue;
       if (type.particle) type.particle = flattenParticle(ctx, type.particle, []);
+      if (type.attributes.length === 0) continue; // nothing to flatten, no wildcard from groups
       const flat = flattenAttributes(ctx, type.attributes, []);
       // XSD forbids two uses of one attribute name; keep the first (document order) and say so.
       const seen = new Set<string>();

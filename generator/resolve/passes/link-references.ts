@@ -50,10 +50,15 @@ function link(ctx: ResolveContext, ref: QNameRef, exists: (name: string) => bool
 }
 
 function checkTypeRef(ctx: ResolveContext, ref: QNameRef, simpleOnly: boolean): QNameRef {
-  if (!link(ctx, ref, (n) => typeKind(ctx, n) !== null, 'type', 'unresolved-type')) {
-    return { name: simpleOnly ? ANY_SIMPLE_TYPE : ANY_TYPE, at: ref.at };
+  // Nearly every reference names a type as written: one lookup, and `link` only for the others.
+  let kind = typeKind(ctx, ref.name);
+  if (kind === null) {
+    if (!link(ctx, ref, (n) => typeKind(ctx, n) !== null, 'type', 'unresolved-type')) {
+      return { name: simpleOnly ? ANY_SIMPLE_TYPE : ANY_TYPE, at: ref.at };
+    }
+    kind = typeKind(ctx, ref.name);
   }
-  if (simpleOnly && typeKind(ctx, ref.name) === 'complex') {
+  if (simpleOnly && kind === 'complex') {
     report(ctx, 'error', ref.at, `${ref.name} is a complex type where a simple type is required`, 'simple-type-expected');
     return { name: ANY_SIMPLE_TYPE, at: ref.at };
   }
