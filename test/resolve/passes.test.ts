@@ -89,6 +89,31 @@ pass('link-references', () => {
     const { run } = before('link-references', `<xs:element name="e" type="t:T"/><xs:complexType name="T"/>`);
     assert.deepEqual(run(), []);
   });
+
+  it('takes an unprefixed reference from the target namespace (a warning), and checks what it names like any other', () => {
+    // No default namespace: `T` and `C` fall in no namespace, where nothing is declared.
+    const { ctx, run } = before(
+      'link-references',
+      `<xs:simpleType name="T"><xs:restriction base="xs:string"/></xs:simpleType><xs:complexType name="C"/>
+       <xs:element name="e" type="T"/>
+       <xs:complexType name="H"><xs:attribute name="a" type="C"/></xs:complexType>`,
+      {},
+      [],
+      'targetNamespace="urn:t" xmlns:t="urn:t"',
+    );
+    const found = run();
+    assert.deepEqual(found.map((d) => [d.severity, d.code]).sort(), [
+      ['error', 'simple-type-expected'],
+      ['warning', 'unqualified-reference'],
+      ['warning', 'unqualified-reference'],
+    ]);
+    const use = ctx.components.elements.get('{urn:t}e')?.type;
+    assert.equal(use?.kind === 'ref' ? use.ref.name : undefined, '{urn:t}T');
+    const h = ctx.rawTypes.get('{urn:t}H');
+    const a = h?.kind === 'complex' ? h.attributes[0] : undefined;
+    // The attribute's type must be simple: the complex C gives way to xs:anySimpleType.
+    assert.equal(a?.kind === 'attribute' && a.type?.kind === 'ref' ? a.type.ref.name : undefined, xs('anySimpleType'));
+  });
 });
 
 pass('flatten-groups', () => {
