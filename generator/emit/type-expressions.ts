@@ -29,6 +29,8 @@ export class TypeExpressions {
   private readonly unions = new Map<TypeRef, string>();
 
   private readonly modules: ReadonlyMap<string, string>;
+  /** The module of each id or name asked for so far. */
+  private readonly moduleById = new Map<string, string>();
   /** Simple types whose elements show the retyped form: unions (`xsi:type` names the member a value is of). */
   private readonly retypable = new Set<TypeRef>();
 
@@ -85,7 +87,13 @@ export class TypeExpressions {
 
   /** The module a type or element (by its id or QName) is declared in. */
   moduleOf(idOrName: string): string {
-    return this.modules.get(namespaceOf(idOrName)) ?? 'no-namespace';
+    // Asked for every type and element written, many times each: remembered by id.
+    let module = this.moduleById.get(idOrName);
+    if (module === undefined) {
+      module = this.modules.get(namespaceOf(idOrName)) ?? 'no-namespace';
+      this.moduleById.set(idOrName, module);
+    }
+    return module;
   }
 
   /** A name declared by the module of `t` (the type itself, or its union), imported when written in another module. */

@@ -428,7 +428,10 @@ export function splitQName(name: QNameString): { namespace: string; local: strin
   return { namespace: name.slice(1, close), local: name.slice(close + 1) };
 }
 
+/** The start of every XSD built-in type's reference. */
+const XSD_PREFIX = `{${XSD_NS}}`;
+
 /** True when a type reference names an XSD built-in type. */
 export function isBuiltin(ref: TypeRef): boolean {
-  return ref.startsWith(`{${XSD_NS}}`);
+  return ref.startsWith(XSD_PREFIX);
 }
