@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 const bundle = fileURLToPath(new URL('../dist/volet.cjs', import.meta.url));
 let cli;
 try {
-  // The JIT setting first: cached code is used only under the flags it was produced with.
+  // The JIT setting first: cached code is used only under the flags it was produced with, so the
+  // commands that change it keep their entries apart.
   const { setCliJitBudget } = await import('../dist/generator/cli/jit-budget.js');
-  setCliJitBudget();
+  const variant = setCliJitBudget(process.argv.slice(2));
   const { enableCompileCache } = await import('../dist/generator/cli/compile-cache.js');
-  enableCompileCache();
+  enableCompileCache(variant === null ? {} : { variant });
   cli = existsSync(bundle) ? createRequire(import.meta.url)(bundle) : await import('../dist/generator/cli/main.js');
 } catch (e) {
   if (e && e.code === 'ERR_MODULE_NOT_FOUND' && String(e.message).includes('dist/generator/cli/')) {

@@ -28,6 +28,12 @@ export interface CompileCacheOptions {
   directory?: string;
   /** Modules smaller than this (UTF-16 code units) are left to Node as is (default 64 KiB): for them the cache costs more than it saves. */
   minSize?: number;
+  /**
+   * The name of V8 flags this process set before loading anything (the JIT budget of the short
+   * commands, generator/cli/jit-budget.ts): V8 rejects code cached under other flags, so entries
+   * made under these go to a subfolder of that name, apart from the other commands' entries.
+   */
+  variant?: string;
 }
 
 /** What {@link enableCompileCache} did. */
@@ -109,8 +115,9 @@ function enable(options: CompileCacheOptions): CompileCacheStatus {
   if ([...process.execArgv, process.env['NODE_OPTIONS'] ?? ''].some((a) => a.includes('--experimental-policy'))) {
     return { mode: 'off', reason: 'a policy manifest is in use' };
   }
-  const directory = options.directory ?? (setting !== undefined && setting !== '' ? setting : defaultCompileCacheDirectory());
-  if (directory === null) return { mode: 'off', reason: 'no cache folder (ts-morph not found)' };
+  const base = options.directory ?? (setting !== undefined && setting !== '' ? setting : defaultCompileCacheDirectory());
+  if (base === null) return { mode: 'off', reason: 'no cache folder (ts-morph not found)' };
+  const directory = options.variant === undefined ? base : join(base, options.variant);
 
   const native: unknown = Reflect.get(Module, 'enableCompileCache');
   if (typeof native === 'function') {
