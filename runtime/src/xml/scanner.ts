@@ -62,6 +62,13 @@ const LOWER_X = 0x78;
 const MAX_REFERENCE = 64;
 /** Whitespace-only text nodes up to this length are cached by length (indentation repeats). */
 const WS_CACHE = 64;
+/**
+ * Per length, the last white-space run seen and its text, shared by every reader: documents of one
+ * service repeat the same indentation, and a reader made per response would otherwise slice and
+ * internalize each run again.
+ */
+const WS_RAW: string[] = new Array<string>(WS_CACHE + 1).fill('');
+const WS_TEXT: string[] = new Array<string>(WS_CACHE + 1).fill('');
 /** Indentation runs shorter than this are cached by character and length. */
 const INDENT_CACHE = 128;
 
@@ -182,8 +189,6 @@ export class XmlScanner {
   /** The current start tag's attributes while it is scanned. */
   private readonly attrNames: QualifiedName[] = [];
   private readonly attrValues: string[] = [];
-  private readonly wsRaw: string[] = new Array<string>(WS_CACHE + 1).fill('');
-  private readonly wsText: string[] = new Array<string>(WS_CACHE + 1).fill('');
 
   /** Line bookkeeping, computed lazily: `line` is the line at offset `counted`, which starts at `lineStart`. */
   private line = 1;
@@ -391,14 +396,15 @@ export class XmlScanner {
     const len = end - start;
     let text: string;
     if (len <= WS_CACHE) {
-      const raw = this.wsRaw[len];
+      const raw = WS_RAW[len];
       if (raw.length === len && matchesAt(s, start, raw)) {
-        text = this.wsText[len];
+        text = WS_TEXT[len];
       } else {
-        const r = s.slice(start, end);
+        // Internalized: a flat copy, where a slice would keep the whole document alive in this shared cache.
+        const r = internalize(s.slice(start, end));
         text = internalize(normaliseLineEnds(r));
-        this.wsRaw[len] = r;
-        this.wsText[len] = text;
+        WS_RAW[len] = r;
+        WS_TEXT[len] = text;
       }
     } else {
       text = normaliseLineEnds(s.slice(start, end));
