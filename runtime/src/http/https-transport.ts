@@ -6,7 +6,7 @@
  */
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Agent, request as httpsRequest, type AgentOptions } from 'node:https';
-import type { Socket } from 'node:net';
+import { isIP, type Socket } from 'node:net';
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { pipeline, type Transform } from 'node:stream';
 import { brotliDecompressSync, createBrotliDecompress, createGunzip, createInflate, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
@@ -225,10 +225,14 @@ export class HttpsTransport implements Transport {
       throw new TransportError({ kind: 'aborted', message: `request to ${redactUrl(url)} aborted before sending`, url: redactUrl(url) });
     }
     const headers: Record<string, string> = {};
+    let hostGiven = false;
     const given = request.headers;
     if (given !== undefined) {
       for (const name of Object.keys(given)) {
-        if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = given[name] as string;
+        const lower = name.toLowerCase();
+        if (STRIPPED_HEADERS.has(lower)) continue;
+        if (lower === 'host') hostGiven = true;
+        headers[name] = given[name] as string;
       }
     }
     const chunks = toChunks(request.body);
@@ -240,10 +244,10 @@ export class HttpsTransport implements Transport {
     for (const c of chunks) if (!(c instanceof Uint8Array) && !c.replayable) replayable = false;
 
     try {
-      return await this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, this.#retryStale && replayable, request.readBody);
+      return await this.#exchange(url, headers, hostGiven, chunks, request.signal, deadline, timeoutMs, this.#retryStale && replayable, request.readBody);
     } catch (err) {
       if (err !== STALE) throw err;
-      return this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, false, request.readBody);
+      return this.#exchange(url, headers, hostGiven, chunks, request.signal, deadline, timeoutMs, false, request.readBody);
     }
   }
 
@@ -263,6 +267,7 @@ export class HttpsTransport implements Transport {
   #exchange(
     url: URL,
     headers: Record<string, string>,
+    hostGiven: boolean,
     chunks: readonly WireChunk[],
     signal: AbortSignal | undefined,
     deadline: number,
@@ -273,7 +278,13 @@ export class HttpsTransport implements Transport {
     return new Promise<TransportResponse>((resolve, reject) => {
       const target = this.#target(url);
       const { agent, viaProxy } = this.#agentFor(url, target.port);
-      const req = httpsRequest({ hostname: target.hostname, port: target.port, path: target.path, method: 'POST', headers, agent }) as TrackedRequest;
+      const { hostname, port, path } = target;
+      // The TLS server name node:https would work out for every request (from a Host header when the
+      // caller gives one, else the host name; none for an IP address), given when it is known already.
+      const options = hostGiven
+        ? { hostname, port, path, method: 'POST', headers, agent }
+        : { hostname, port, path, method: 'POST', headers, agent, servername: target.servername };
+      const req = httpsRequest(options) as TrackedRequest;
       const exchange = new Exchange(this.#limits, url, req, signal, deadline, timeoutMs, allowRetry, readBody, viaProxy, resolve, reject);
       req[EXCHANGE] = exchange;
       req.on('socket', onRequestSocket);
@@ -291,11 +302,13 @@ export class HttpsTransport implements Transport {
     const cached = this.#lastTarget;
     if (cached !== undefined && cached.href === href) return cached;
     const host = url.hostname;
+    const hostname = host.charCodeAt(0) === 0x5b ? host.slice(1, -1) : host; // [IPv6] without its brackets
     const made: Target = {
       href,
-      hostname: host.charCodeAt(0) === 0x5b ? host.slice(1, -1) : host, // [IPv6] without its brackets
+      hostname,
       port: url.port === '' ? 443 : Number(url.port),
       path: url.pathname + url.search,
+      servername: isIP(hostname) === 0 ? hostname : '',
     };
     this.#lastTarget = made;
     return made;
@@ -356,6 +369,8 @@ interface Target {
   readonly hostname: string;
   readonly port: number;
   readonly path: string;
+  /** The TLS server name (SNI, certificate check) for requests without a Host header: none for an IP address. */
+  readonly servername: string;
 }
 
 /** What every exchange of a transport shares. */
