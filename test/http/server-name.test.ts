@@ -13,7 +13,7 @@ import { okHandler, startTlsServer, SOAP12_OK, type TestServer } from './helpers
 let pki: TestPki;
 let server: TestServer;
 /** The server name each request's connection announced (false: none). */
-const seen: (string | false)[] = [];
+const seen: (string | false | null)[] = [];
 
 before(async () => {
   pki = await sharedTestPki();

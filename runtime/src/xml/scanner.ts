@@ -69,6 +69,25 @@ const WS_CACHE = 64;
  */
 const WS_RAW: string[] = new Array<string>(WS_CACHE + 1).fill('');
 const WS_TEXT: string[] = new Array<string>(WS_CACHE + 1).fill('');
+/** Namespace names remembered by {@link namespaceName}; past it the memory starts again (bounded, whatever the input). */
+const NAMESPACE_CACHE = 256;
+/** Namespace names seen, each the internalized string for itself (a hostile document can only make it start again). */
+const namespaceNames = new Map<string, string>();
+
+/**
+ * The internalized copy of a namespace name: `internalize` makes an object per call, and the same few
+ * namespaces are declared by every document of a service, so a Map lookup finds most of them.
+ */
+function namespaceName(value: string): string {
+  const known = namespaceNames.get(value);
+  if (known !== undefined) return known;
+  const uri = internalize(value);
+  if (namespaceNames.size >= NAMESPACE_CACHE) namespaceNames.clear();
+  // Keyed by the internalized copy: a slice of the document as the key would keep the document alive.
+  namespaceNames.set(uri, uri);
+  return uri;
+}
+
 /** Indentation runs shorter than this are cached by character and length. */
 const INDENT_CACHE = 128;
 
@@ -764,7 +783,7 @@ export class XmlScanner {
       const name = names[k];
       if (name.kind === PLAIN_NAME) continue;
       // Trimmed, as saxes did (a namespace name with surrounding spaces is not a URI reference anyway).
-      const uri = internalize(this.attrValues[k].trim());
+      const uri = namespaceName(this.attrValues[k].trim());
       const prefix = name.kind === DEFAULT_DECLARATION ? '' : name.local;
       if (name.kind === PREFIX_DECLARATION && uri === '') {
         throw this.failAt('malformed', `a prefix cannot be undeclared in XML 1.0 (xmlns:${prefix}="")`, end);
