@@ -1,12 +1,13 @@
 /**
  * The envelope's own tags are made once per SOAP version and prefix, and the codec options once per
  * frozen caller options and prefix: every version, prefix and attribute still comes out as asked,
- * a bad prefix is refused every time (never remembered), and the caller's options are not changed.
+ * a bad prefix is refused every time (never remembered), and the caller's options are not changed;
+ * SOAP 1.2 content types are made once per action.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EncodeError } from '@volet/runtime';
-import { encodeEnvelope, encodeEnvelopeBytes } from '@volet/runtime/soap';
+import { encodeEnvelope, encodeEnvelopeBytes, soapContentType, soapHttpHeaders } from '@volet/runtime/soap';
 
 const NS = { '1.1': 'http://schemas.xmlsoap.org/soap/envelope/', '1.2': 'http://www.w3.org/2003/05/soap-envelope' } as const;
 
@@ -52,4 +53,22 @@ test("the caller's codec options are left as they were, frozen or not", () => {
   }
   assert.deepEqual(open, { reservedPrefixes: ['r'] });
   assert.deepEqual(frozen, { reservedPrefixes: ['r'] });
+});
+
+test('SOAP 1.2 content types: one per action, a bad action refused on every call', () => {
+  for (let round = 0; round < 2; round++) {
+    for (let k = 0; k < 300; k++) {
+      const action = `urn:test:action:${k}`;
+      assert.equal(soapContentType('1.2', action), `application/soap+xml; charset=utf-8; action="${action}"`);
+      assert.deepEqual(soapHttpHeaders('1.2', action), { 'content-type': `application/soap+xml; charset=utf-8; action="${action}"` });
+    }
+    for (const action of ['a"b', 'a\\b', 'a\nb']) {
+      assert.throws(
+        () => soapContentType('1.2', action),
+        (err: unknown) => err instanceof EncodeError && err.code === 'invalid-action',
+      );
+    }
+  }
+  assert.equal(soapContentType('1.2', ''), 'application/soap+xml; charset=utf-8');
+  assert.equal(soapContentType('1.1', 'urn:x'), 'text/xml; charset=utf-8');
 });

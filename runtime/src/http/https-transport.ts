@@ -83,6 +83,12 @@ function isHandshakeComplete(socket: TLSSocket): boolean {
   return protocol !== null && protocol !== 'unknown';
 }
 
+/**
+ * Connections whose handshake this transport saw complete: a request queued behind `maxSockets` is
+ * handed one without `reusedSocket` set, and this answers without asking the TLS layer (a native call).
+ */
+const secured = new WeakSet<TLSSocket>();
+
 /** Marker for a keep-alive connection closed by the server before our request was read. */
 const STALE = Symbol('stale-connection');
 
@@ -540,13 +546,14 @@ class Exchange {
     // A request queued behind maxSockets is handed a pooled, already connected socket without
     // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
     // the connect limit cut a slow answer short.
-    if (this.req.reusedSocket || isHandshakeComplete(socket)) {
+    if (this.req.reusedSocket || secured.has(socket) || isHandshakeComplete(socket)) {
       this.handshakeDone = true;
       return;
     }
     const connectMs = this.limits.connectTimeoutMs;
     if (connectMs < this.deadline - Date.now()) this.#connectTimer = startTimer(connectMs, onConnectTimeout, this);
     socket.once('secureConnect', () => {
+      secured.add(socket);
       this.handshakeDone = true;
       if (this.#connectTimer !== undefined) clearTimeout(this.#connectTimer);
     });
