@@ -124,15 +124,25 @@ function prepared(
   attachments: readonly StreamedMtomAttachment[],
   messageId: string | undefined,
 ): PreparedRequest {
-  let text: string | undefined;
-  return {
-    headers,
-    body,
-    get envelope(): string {
-      if (text === undefined) text = bytes.toString('utf8');
-      return text;
-    },
-    attachments,
-    messageId,
-  };
+  return new LazyEnvelopeRequest(headers, body, bytes, attachments, messageId);
+}
+
+/**
+ * A class, not an object literal with a getter: a literal with an accessor is built on a slow path
+ * (a new getter function and accessor pair per call), where the class's getter is made once.
+ */
+class LazyEnvelopeRequest implements PreparedRequest {
+  #text: string | undefined;
+  constructor(
+    readonly headers: Record<string, string>,
+    readonly body: BodyChunk | readonly BodyChunk[],
+    private readonly bytes: Buffer,
+    readonly attachments: readonly StreamedMtomAttachment[],
+    readonly messageId: string | undefined,
+  ) {}
+
+  get envelope(): string {
+    this.#text ??= this.bytes.toString('utf8');
+    return this.#text;
+  }
 }

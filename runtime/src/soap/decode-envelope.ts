@@ -104,8 +104,16 @@ function decodeBlock(
   // Blocks built whole (no spreads): `mustUnderstand` only on header blocks that carry it.
   if (found !== undefined) {
     const key = found.element.key;
-    const onDone = (value: unknown): void => done(mustUnderstand ? { namespace, local, mustUnderstand, key, value } : { namespace, local, key, value });
-    new ElementDecoder(found.schema, found.element, reader, tag, previous, settings, onDone, envelopeNs);
+    new ElementDecoder(
+      found.schema,
+      found.element,
+      reader,
+      tag,
+      previous,
+      settings,
+      (value: unknown) => done(mustUnderstand ? { namespace, local, mustUnderstand, key, value } : { namespace, local, key, value }),
+      envelopeNs,
+    );
   } else {
     new RawCapture(reader, tag, previous, (xml) => done(mustUnderstand ? { namespace, local, mustUnderstand, xml } : { namespace, local, xml }));
   }
