@@ -194,7 +194,8 @@ export function readResponse(
 
 /** The WS-Addressing headers among the response's raw header blocks. */
 export function responseAddressing(headers: readonly SoapBlock[]): ResponseAddressing {
-  const xml: string[] = [];
-  for (const h of headers) if (h.namespace === WSA_NS && h.xml !== undefined) xml.push(h.xml);
-  return readAddressingHeaders(xml);
+  // The blocks are self-contained elements (raw captures): read together, in one pass, as siblings.
+  let xml = '';
+  for (const h of headers) if (h.namespace === WSA_NS && h.xml !== undefined) xml += h.xml;
+  return readAddressingHeaders(xml === '' ? [] : xml);
 }
