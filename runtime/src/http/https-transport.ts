@@ -147,6 +147,24 @@ function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> 
   return out;
 }
 
+/**
+ * The response headers with lower-case names, read from the raw list in one pass when no name
+ * occurs twice (each value is then what node:http's `headers` holds: no duplicate to drop or join).
+ * Otherwise node's own rules decide (first Content-Type kept, Set-Cookie and others joined), through
+ * its `headers` object, which it builds only when read.
+ */
+function responseHeaders(res: IncomingMessage): Record<string, string> {
+  const raw = res.rawHeaders;
+  const out: Record<string, string> = {};
+  for (let k = 0; k + 1 < raw.length; k += 2) {
+    const name = (raw[k] as string).toLowerCase();
+    // A name seen twice, or one an object inherits (`constructor`, `__proto__`…): node's rules decide.
+    if (out[name] !== undefined) return normalizeHeaders(res.headers);
+    out[name] = raw[k + 1] as string;
+  }
+  return out;
+}
+
 function isStaleError(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown };
   return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.message === 'socket hang up';
@@ -465,6 +483,7 @@ class Exchange {
   #parts: Buffer[] | undefined;
   #received = 0;
   #res: IncomingMessage | undefined;
+  #headers: Record<string, string> | undefined;
 
   constructor(
     readonly limits: ExchangeLimits,
@@ -574,7 +593,9 @@ class Exchange {
     this.responseStarted = true;
     if (this.readBody !== undefined && this.#stream(res, this.readBody)) return;
     const max = this.limits.maxResponseBytes;
-    const declaredRaw = res.headers['content-length'];
+    const headers = responseHeaders(res);
+    this.#headers = headers;
+    const declaredRaw = headers['content-length'];
     const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
     if (declared !== undefined && declared > max) {
       res.resume();
@@ -604,7 +625,7 @@ class Exchange {
    * arrives. False when the reader declines this response (it is then buffered).
    */
   #stream(res: IncomingMessage, readBody: ResponseBodyReader): boolean {
-    const head = { status: res.statusCode ?? 0, headers: normalizeHeaders(res.headers), maxBufferedBytes: this.limits.maxResponseBytes };
+    const head = { status: res.statusCode ?? 0, headers: responseHeaders(res), maxBufferedBytes: this.limits.maxResponseBytes };
     const reader = readBody(head);
     if (reader === undefined) return false;
     res.on('close', () => {
@@ -672,7 +693,8 @@ class Exchange {
     if (target !== undefined) body = received === target.length ? target : target.subarray(0, received);
     else if (parts === undefined) body = Buffer.alloc(0);
     else body = parts.length === 1 && parts[0] !== undefined ? parts[0] : Buffer.concat(parts, received);
-    const encoding = res.headers['content-encoding'];
+    const headers = this.#headers ?? responseHeaders(res);
+    const encoding = headers['content-encoding'];
     if (encoding !== undefined) {
       const name = encoding.trim().toLowerCase();
       if (name !== '' && name !== 'identity') {
@@ -695,7 +717,7 @@ class Exchange {
         }
       }
     }
-    this.succeed({ status: res.statusCode ?? 0, headers: normalizeHeaders(res.headers), body });
+    this.succeed({ status: res.statusCode ?? 0, headers, body });
   }
 }
 
