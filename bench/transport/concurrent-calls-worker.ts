@@ -4,6 +4,9 @@
  * (official CNDA fixture) and `/registry` with an ITI-18 AdhocQueryResponse built from the official
  * TD3.1 example with `entries` ExtrinsicObjects. `volet|bare|bare-pfx <pkiJson> <port> <service> <calls> <inFlight> <maxSockets>`: `calls`
  * calls with `inFlight` outstanding at any time; prints calls/s, client CPU and latency percentiles.
+ * The client prints `{"warm":true}` after its warm-up and waits for a line on standard input before its
+ * measured calls; the server answers each line on its standard input with its CPU time so far (the
+ * parent reads it in between, for the server's CPU per measured call).
  */
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
