@@ -249,14 +249,10 @@ export class HttpsTransport implements Transport {
       throw new TransportError({ kind: 'aborted', message: `request to ${redactUrl(url)} aborted before sending`, url: redactUrl(url) });
     }
     const headers: Record<string, string> = {};
-    let hostGiven = false;
     const given = request.headers;
     if (given !== undefined) {
       for (const name of Object.keys(given)) {
-        const lower = name.toLowerCase();
-        if (STRIPPED_HEADERS.has(lower)) continue;
-        if (lower === 'host') hostGiven = true;
-        headers[name] = given[name] as string;
+        if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = given[name] as string;
       }
     }
     const chunks = toChunks(request.body);
@@ -268,10 +264,10 @@ export class HttpsTransport implements Transport {
     for (const c of chunks) if (!(c instanceof Uint8Array) && !c.replayable) replayable = false;
 
     try {
-      return await this.#exchange(url, headers, hostGiven, chunks, request.signal, deadline, timeoutMs, this.#retryStale && replayable, request.readBody);
+      return await this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, this.#retryStale && replayable, request.readBody);
     } catch (err) {
       if (err !== STALE) throw err;
-      return this.#exchange(url, headers, hostGiven, chunks, request.signal, deadline, timeoutMs, false, request.readBody);
+      return this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, false, request.readBody);
     }
   }
 
@@ -291,7 +287,6 @@ export class HttpsTransport implements Transport {
   #exchange(
     url: URL,
     headers: Record<string, string>,
-    hostGiven: boolean,
     chunks: readonly WireChunk[],
     signal: AbortSignal | undefined,
     deadline: number,
@@ -303,12 +298,10 @@ export class HttpsTransport implements Transport {
       const target = this.#target(url);
       const { agent, viaProxy } = this.#agentFor(url, target.port);
       const { hostname, port, path } = target;
-      // The TLS server name node:https would work out for every request (from a Host header when the
-      // caller gives one, else the host name; none for an IP address), given when it is known already.
-      const options = hostGiven
-        ? { hostname, port, path, method: 'POST', headers, agent }
-        : { hostname, port, path, method: 'POST', headers, agent, servername: target.servername };
-      const req = httpsRequest(options) as TrackedRequest;
+      // The TLS server name is always the endpoint's host name (none for an IP address): node:https
+      // would take it from a caller's Host header, and check the server's certificate against that
+      // name instead of the host it connects to. A Host header changes the HTTP header only.
+      const req = httpsRequest({ hostname, port, path, method: 'POST', headers, agent, servername: target.servername }) as TrackedRequest;
       const exchange = new Exchange(this.#limits, url, req, signal, deadline, timeoutMs, allowRetry, readBody, viaProxy, resolve, reject);
       req[EXCHANGE] = exchange;
       req.on('socket', onRequestSocket);
