@@ -42,6 +42,7 @@ const ALL = [
   'volet-events',
   'volet-decode',
   'volet-decode-bytes',
+  'volet-decode-chunks',
   'node-soap-decode',
   'volet-encode',
   'volet-encode-checked',
@@ -53,6 +54,7 @@ const ALL = [
 const PEER: Record<string, string> = {
   'volet-decode': 'node-soap-decode',
   'volet-decode-bytes': 'node-soap-decode',
+  'volet-decode-chunks': 'node-soap-decode',
   'volet-encode': 'node-soap-encode',
   'volet-encode-checked': 'node-soap-encode',
   'volet-encode-wire': 'node-soap-encode-wire',

@@ -4,8 +4,12 @@
  * (official CNDA fixture) and `/registry` with an ITI-18 AdhocQueryResponse built from the official
  * TD3.1 example with `entries` ExtrinsicObjects. `volet|bare|bare-pfx <pkiJson> <port> <service> <calls> <inFlight> <maxSockets>`: `calls`
  * calls with `inFlight` outstanding at any time; prints calls/s, client CPU and latency percentiles.
+ * The client prints `{"warm":true}` after its warm-up and waits for a line on standard input before its
+ * measured calls; the server answers each line on its standard input with its CPU time so far (the
+ * parent reads it in between, for the server's CPU per measured call).
  */
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { Agent, createServer, request } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createSecureContext } from 'node:tls';
@@ -43,8 +47,10 @@ async function server(): Promise<void> {
   srv.maxConnections = 1024;
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
   process.stdout.write(JSON.stringify({ port: (srv.address() as AddressInfo).port }) + '\n');
-  process.stdin.resume();
-  process.stdin.on('end', () => process.exit(0));
+  // Each line on standard input asks for the server's CPU time so far (the parent brackets each measured phase).
+  const lines = createInterface({ input: process.stdin });
+  lines.on('line', () => process.stdout.write(JSON.stringify(process.cpuUsage()) + '\n'));
+  lines.on('close', () => process.exit(0));
 }
 
 /** The generated client of `service`, the way a vendor's program makes it, with an optional transport in place of HTTPS. */
@@ -133,6 +139,9 @@ async function client(kind: Kind, port: number, service: Service, calls: number,
   // Warm-up: handshakes, and the JIT's optimised code for every path (a generated call runs far more
   // code than the bare loop; with 500 calls it was still being compiled during the measured calls).
   await drive(send, Math.max(WARM_UP_CALLS, inFlight * 8), inFlight);
+  // Tell the parent the warm-up is over and wait for its go: it reads the server's CPU time in between.
+  process.stdout.write('{"warm":true}\n');
+  await new Promise<void>((resolve) => createInterface({ input: process.stdin }).once('line', () => resolve()));
   const cpu0 = process.cpuUsage();
   const start = process.hrtime.bigint();
   const latencies = await drive(send, calls, inFlight);

@@ -21,6 +21,7 @@ import { registerInit } from './commands/init.js';
 import { registerSimulate } from './commands/simulate.js';
 import { registerJsonSchema } from './commands/jsonschema.js';
 import { ExitCode, InputError, UsageError, processIo, type CliIo } from './io.js';
+import { helpCommand, usageMessage } from './usage-message.js';
 import { voletVersion } from './version.js';
 
 /** The sub-commands, in the order `volet --help` lists them. */
@@ -50,7 +51,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       .fail((message: string | null | undefined, error: Error | undefined) => {
         // yargs calls this for its own validation failures (message set, or a YError): usage errors.
         if (error !== undefined && error !== null && error.name !== 'YError') throw error;
-        throw new UsageError(message ?? error?.message ?? 'invalid arguments');
+        throw new UsageError(usageMessage(message ?? error?.message ?? 'invalid arguments', argv));
       })
       .help()
       .alias('h', 'help')
@@ -70,7 +71,7 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
       return ExitCode.inputErrors;
     }
     if (e instanceof UsageError) {
-      io.stderr(`volet: ${e.message}\nRun 'volet --help' for usage.\n`);
+      io.stderr(`volet: ${e.message}\nRun '${helpCommand(e.message, argv)}' for usage.\n`);
       return ExitCode.usage;
     }
     io.stderr(`volet: internal error: ${e instanceof Error ? e.message : String(e)}\n`);

@@ -7,11 +7,11 @@
  */
 import { DIALECT, type MessageSchemas } from './message-schemas.js';
 import type { JsonSchema } from './type-schemas.js';
+import { VIHF_INPUT_RULES as VIHF, type VihfTextRule } from '@volet/runtime/security';
 
 const path = { type: 'string', minLength: 1 };
 const paths = { anyOf: [path, { type: 'array', items: path, minItems: 1 }] };
 const text = { type: 'string', minLength: 1, pattern: '\\S' };
-const OID = '^[0-2](\\.(0|[1-9][0-9]*))+$';
 
 /** `volet.config.json`. */
 export const CONFIG_SCHEMA: JsonSchema = {
@@ -62,44 +62,43 @@ export const CONFIG_SCHEMA: JsonSchema = {
   additionalProperties: false,
 };
 
-const coded = {
+/** A VIHF text field: not blank, only characters XML can carry, and its own pattern if any. */
+function vihfText(rule: VihfTextRule): JsonSchema {
+  const schema: JsonSchema = { type: 'string', minLength: 1, allOf: [{ pattern: VIHF.patterns.notBlank }, { pattern: VIHF.patterns.xmlChars }] };
+  return rule === 'text' ? schema : { ...schema, pattern: VIHF.patterns[rule] };
+}
+
+function vihfTexts(fields: Readonly<Record<string, VihfTextRule>>): Record<string, JsonSchema> {
+  return Object.fromEntries(Object.entries(fields).map(([key, rule]) => [key, vihfText(rule)]));
+}
+
+const coded: JsonSchema = {
   type: 'object',
-  properties: { code: text, codeSystem: { type: 'string', pattern: OID }, codeSystemName: text, displayName: text },
-  required: ['code', 'codeSystem'],
+  properties: vihfTexts(VIHF.codedValue.textFields),
+  required: [...VIHF.codedValue.required],
   additionalProperties: false,
 };
 
-/** The VIHF input (`--vihf`, `VihfInput`). */
+/**
+ * The VIHF input (`--vihf`, `VihfInput`), from the rules the runtime's validator applies
+ * (`VIHF_INPUT_RULES`): the same keys, required fields, patterns and codes.
+ */
 export const VIHF_SCHEMA: JsonSchema = {
   $schema: DIALECT,
   title: 'VIHF input (vihf.json)',
   type: 'object',
   properties: {
-    mode: { enum: ['DIRECTE', 'INDIRECTE', 'INDIRECTE_RENFORCEE'] },
-    nameId: text,
-    subjectId: text,
-    structureId: text,
-    sector: { type: 'string', pattern: '^[^\\s^]+\\^[0-2](\\.(0|[1-9][0-9]*))+$' },
+    ...vihfTexts(VIHF.textFields),
+    mode: { enum: [...VIHF.modes] },
     roles: { type: 'array', minItems: 1, items: coded },
-    patientIns: { type: 'string', pattern: '^[0-9]{6}[0-9AB][0-9]{8}$' },
-    patientInsOid: { type: 'string', pattern: OID },
-    purposeOfUse: { anyOf: [{ enum: ['normal', 'bris_de_glace', 'centre_15'] }, coded] },
-    confidentialityCode: coded,
-    lpsId: text,
-    lpsName: text,
-    lpsVersion: text,
-    homologationDmp: text,
-    authnContext: text,
-    authnContextDecl: { anyOf: [text, { const: false }] },
-    authnInstant: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$' },
-    resourceUrn: text,
-    vihfVersion: text,
-    issuer: text,
+    purposeOfUse: { anyOf: [{ enum: [...VIHF.purposeOfUseCodes] }, coded] },
+    ...Object.fromEntries(VIHF.codedFields.map((key) => [key, coded])),
+    authnContextDecl: { anyOf: [vihfText('text'), { const: false }] },
   },
-  required: ['mode', 'nameId', 'structureId', 'sector', 'roles', 'lpsName', 'lpsVersion', 'homologationDmp'],
-  if: { properties: { mode: { enum: ['INDIRECTE', 'INDIRECTE_RENFORCEE'] } } },
+  required: [...VIHF.required],
+  if: { properties: { mode: { enum: [...VIHF.subjectIdModes] } } },
   // biome-ignore lint/suspicious/noThenProperty: `then` is a JSON Schema keyword, not a thenable.
-  then: { type: 'object', properties: { subjectId: text }, required: ['subjectId'] },
+  then: { type: 'object', properties: { subjectId: vihfText('text') }, required: ['subjectId'] },
   additionalProperties: false,
 };
 

@@ -25,7 +25,7 @@ test('no arguments → exit 2 with the yargs message, no stack trace', async () 
 test('unknown command → exit 2', async () => {
   const r = await volet('frobnicate');
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /Unknown argument: frobnicate/);
+  assert.match(r.stderr, /^volet: unknown command frobnicate\nRun 'volet --help' for usage\.\n$/);
   assert.equal(hasStackTrace(r.stderr), false);
 });
 
@@ -38,7 +38,7 @@ test('inspect without a file → exit 2', async () => {
 test('unknown option → exit 2', async () => {
   const r = await volet('inspect', fixture('ping', 'ping.wsdl'), '--frob');
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /Unknown argument: frob/);
+  assert.match(r.stderr, /^volet: unknown option --frob\nRun 'volet inspect --help' for usage\.\n$/);
 });
 
 test('--help and --version → exit 0 on stdout', async () => {
@@ -162,4 +162,13 @@ test('main.ts runs as a program: exit codes reach the process', () => {
   assert.equal(hasStackTrace(String(usage.stderr)), false);
   const bad = cli('inspect', fixture('malformed.wsdl'));
   assert.equal(bad.status, 1);
+});
+
+test('usage mistakes are worded as typed: options with their dashes, misspelt commands with a suggestion', async () => {
+  const misspelt = await volet('generat');
+  assert.equal(misspelt.code, 2);
+  assert.equal(misspelt.stderr, "volet: unknown command generat; did you mean generate?\nRun 'volet --help' for usage.\n");
+  const options = await volet('inspect', fixture('ping', 'ping.wsdl'), '--frob-nicate', '-q', '--zap=1');
+  assert.equal(options.code, 2);
+  assert.equal(options.stderr, "volet: unknown options --frob-nicate, -q, --zap\nRun 'volet inspect --help' for usage.\n");
 });

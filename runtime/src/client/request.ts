@@ -33,6 +33,7 @@ const ENVELOPE_PREFIX = 'soap';
 // The codec options of a request without MTOM: shared by every call (the codec does not change them).
 const CHECKED: EncodeOptions = Object.freeze({ validate: true });
 const UNCHECKED: EncodeOptions = Object.freeze({});
+const NO_HEADERS: readonly never[] = Object.freeze([]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
@@ -82,8 +83,12 @@ export function prepareRequest(
       return { element: elementRef(schema, part.element), value };
     });
   }
-  const caller = [...declaredHeaderBlocks(schema, input, headers), ...extraHeaderBlocks(options.extraHeaders ?? [])];
-  const headerBlocks = mergeHeaderBlocks(profile?.headers ?? [], caller, options.headerPrecedence);
+  const declared = declaredHeaderBlocks(schema, input, headers);
+  const extra = options.extraHeaders;
+  const caller = extra === undefined || extra.length === 0 ? declared : [...declared, ...extraHeaderBlocks(extra)];
+  const profileHeaders = profile?.headers ?? NO_HEADERS;
+  // Most calls send no header block of their own and have no profile: nothing to merge.
+  const headerBlocks = caller.length === 0 && profileHeaders.length === 0 ? NO_HEADERS : mergeHeaderBlocks(profileHeaders, caller, options.headerPrecedence);
   // Bytes, what the transport sends: the text is decoded only if a trace reads `envelope`.
   const envelope = encodeEnvelopeBytes({
     version: op.soapVersion,
@@ -119,15 +124,25 @@ function prepared(
   attachments: readonly StreamedMtomAttachment[],
   messageId: string | undefined,
 ): PreparedRequest {
-  let text: string | undefined;
-  return {
-    headers,
-    body,
-    get envelope(): string {
-      if (text === undefined) text = bytes.toString('utf8');
-      return text;
-    },
-    attachments,
-    messageId,
-  };
+  return new LazyEnvelopeRequest(headers, body, bytes, attachments, messageId);
+}
+
+/**
+ * A class, not an object literal with a getter: a literal with an accessor is built on a slow path
+ * (a new getter function and accessor pair per call), where the class's getter is made once.
+ */
+class LazyEnvelopeRequest implements PreparedRequest {
+  #text: string | undefined;
+  constructor(
+    readonly headers: Record<string, string>,
+    readonly body: BodyChunk | readonly BodyChunk[],
+    private readonly bytes: Buffer,
+    readonly attachments: readonly StreamedMtomAttachment[],
+    readonly messageId: string | undefined,
+  ) {}
+
+  get envelope(): string {
+    this.#text ??= this.bytes.toString('utf8');
+    return this.#text;
+  }
 }

@@ -7,7 +7,6 @@
  */
 import { checkRelatesTo, readAddressingHeaders, WSA_NS, type ResponseAddressing } from '../addressing/index.js';
 import { elementRef, type ElementRef, type SchemaDescriptor } from '../codec/descriptors.js';
-import type { DecodeOptions } from '../codec/decode.js';
 import { DecodeError } from '../errors/decode-error.js';
 import { parseContentType } from '../http/content-type.js';
 import { checkSoapResponse } from '../http/response-check.js';
@@ -104,13 +103,15 @@ export function readResponse(
   messageId: string | undefined,
 ): SoapResponse<unknown> {
   const strict = options.strict === true;
-  const codec: DecodeOptions = { mode: strict ? 'strict' : 'lenient', attachments: payload.received ?? payload.attachments };
-  if (options.validate === true) codec.validate = true;
+  const attachments = payload.received ?? payload.attachments;
   const output = op.output;
   const rpc = op.style === 'rpc';
   const descriptors = responseDescriptors(schema, op);
+  // Built whole, in one shape (no spreads, no properties added later): one object per call.
   const envelopeOptions: DecodeEnvelopeOptions = {
-    ...codec,
+    mode: strict ? 'strict' : 'lenient',
+    attachments,
+    validate: options.validate === true,
     bodyDescriptors: descriptors.body,
     headerDescriptors: descriptors.headers,
     faultDetailDescriptors: descriptors.faultDetails,
@@ -154,7 +155,7 @@ export function readResponse(
       if (wrapper?.xml === undefined) {
         if (strict) throw new DecodeError('missing-element', `the response of ${op.name} has no rpc wrapper element`, { line: 0, column: 0, path: '' });
         values = {};
-      } else values = decodeRpcBody(schema, wrapper.xml, output.body, codec);
+      } else values = decodeRpcBody(schema, wrapper.xml, output.body, envelopeOptions);
     } else {
       values = {};
       for (const part of output.body) {
@@ -175,7 +176,7 @@ export function readResponse(
   if (messageId !== undefined) {
     checkRelatesTo(addressing, messageId, options.relatesTo, options.onWarning === undefined ? {} : { onWarning: options.onWarning });
   }
-  return {
+  const result: { -readonly [K in keyof SoapResponse<unknown>]: SoapResponse<unknown>[K] } = {
     body,
     operation: op.name,
     version: decoded.version,
@@ -186,13 +187,15 @@ export function readResponse(
     status: response.status,
     httpHeaders: response.headers,
     attachments: payload.attachments,
-    ...(payload.received !== undefined ? { receivedAttachments: payload.received } : {}),
   };
+  if (payload.received !== undefined) result.receivedAttachments = payload.received;
+  return result;
 }
 
 /** The WS-Addressing headers among the response's raw header blocks. */
 export function responseAddressing(headers: readonly SoapBlock[]): ResponseAddressing {
-  const xml: string[] = [];
-  for (const h of headers) if (h.namespace === WSA_NS && h.xml !== undefined) xml.push(h.xml);
-  return readAddressingHeaders(xml);
+  // The blocks are self-contained elements (raw captures): read together, in one pass, as siblings.
+  let xml = '';
+  for (const h of headers) if (h.namespace === WSA_NS && h.xml !== undefined) xml += h.xml;
+  return readAddressingHeaders(xml === '' ? [] : xml);
 }

@@ -51,31 +51,40 @@ export class SoapClient {
    * @throws `SoapFault` for a fault answer; `TransportError` for a network, TLS or non-SOAP answer;
    *   `EncodeError` / `DecodeError` / `XmlError` for values or responses that do not fit the descriptors
    */
-  async call<TResponse>(operation: string, body: unknown, headers: Readonly<Record<string, unknown>> = {}, options: CallOptions = {}): Promise<TResponse> {
-    return (await this.callWithHeaders<TResponse>(operation, body, headers, options)).body;
+  call<TResponse>(operation: string, body: unknown, headers: Readonly<Record<string, unknown>> = {}, options: CallOptions = {}): Promise<TResponse> {
+    return this.#call(operation, body, headers, options, true) as Promise<TResponse>;
   }
 
   /**
    * Calls a typed operation of this client's port (generated clients use it): like
    * {@link SoapClient.call}, with the body, headers and response types taken from `operation`.
    */
-  async invoke<TBody, TResponse, THeaders extends object>(
+  invoke<TBody, TResponse, THeaders extends object>(
     operation: OperationRef<TBody, TResponse, THeaders>,
     body: WithAttachmentSources<TBody>,
     headers: THeaders,
     options: CallOptions = {},
   ): Promise<TResponse> {
-    if (operation.port !== this.port) throw new TypeError(`operation ${operation.operation} belongs to port ${operation.port.name}, not ${this.port.name}`);
-    return this.call<TResponse>(operation.operation, body, headers as Readonly<Record<string, unknown>>, options);
+    if (operation.port !== this.port)
+      return Promise.reject(new TypeError(`operation ${operation.operation} belongs to port ${operation.port.name}, not ${this.port.name}`));
+    return this.#call(operation.operation, body, headers as Readonly<Record<string, unknown>>, options, true) as Promise<TResponse>;
   }
 
   /** Like {@link SoapClient.call}, with the response's header blocks, WS-Addressing headers and HTTP status. */
-  async callWithHeaders<TResponse>(
+  callWithHeaders<TResponse>(
     operation: string,
     body: unknown,
     headers: Readonly<Record<string, unknown>> = {},
     options: CallOptions = {},
   ): Promise<SoapResponse<TResponse>> {
+    return this.#call(operation, body, headers, options, false) as Promise<SoapResponse<TResponse>>;
+  }
+
+  /**
+   * One call, as one async function (the public methods hand its promise on: no promise and no
+   * microtask turns per layer). `bodyOnly`: resolve with the typed body instead of the whole response.
+   */
+  async #call(operation: string, body: unknown, headers: Readonly<Record<string, unknown>>, options: CallOptions, bodyOnly: boolean): Promise<unknown> {
     const op = this.operation(operation);
     const opts = effectiveOptions(this.options, options);
     const url = this.endpointUrl(opts.endpoint ?? this.port.address ?? '', op);
@@ -99,27 +108,30 @@ export class SoapClient {
     if (opts.timeoutMs !== undefined) sent.timeoutMs = opts.timeoutMs;
     if (collector !== undefined) sent.readBody = collector.readBody;
     const response = await this.transport().send(sent);
+    let result: SoapResponse<unknown>;
     try {
-      return await this.finishCall<TResponse>(op, opts, url, request, response, collector);
+      // Only attachments written from memory to the caller's files or sinks make the rest asynchronous.
+      let payload = this.responsePayload(op, url, response, collector);
+      if (payload instanceof Promise) payload = await payload;
+      result = this.finishCall(op, opts, url, request, response, payload);
     } catch (err) {
       collector?.discard();
       throw err;
     }
+    return bodyOnly ? result.body : result;
   }
 
-  private async finishCall<TResponse>(
+  /** The envelope and attachments of a response; a promise only when buffered attachments go to the caller's sinks. */
+  private responsePayload(
     op: OperationDescriptor,
-    opts: EffectiveOptions,
     url: URL,
-    request: PreparedRequest,
     response: TransportResponse,
     collector: AttachmentCollector | undefined,
-  ): Promise<SoapResponse<TResponse>> {
-    let payload: SoapPayload | null;
+  ): SoapPayload | null | Promise<SoapPayload | null> {
     const root = collector?.root;
     if (root !== undefined) {
       // Streamed: the transport's body is the root part; the other parts went to their sinks.
-      payload = {
+      return {
         multipart: true,
         envelope: root.body,
         envelopeContentType: root.contentType,
@@ -127,14 +139,23 @@ export class SoapClient {
         rootPart: root,
         received: collector?.received,
       };
-    } else {
-      payload = splitResponse(op, response, url);
-      if (collector !== undefined && payload !== null && payload.attachments.size > 0) {
-        // A transport that buffered the response: same outcome, from memory.
-        await collector.writeBuffered(payload.attachments);
-        payload = { ...payload, attachments: new Map(), received: collector.received };
-      }
     }
+    const payload = splitResponse(op, response, url);
+    if (collector !== undefined && payload !== null && payload.attachments.size > 0) {
+      // A transport that buffered the response: same outcome, from memory.
+      return collector.writeBuffered(payload.attachments).then(() => ({ ...payload, attachments: new Map(), received: collector.received }));
+    }
+    return payload;
+  }
+
+  private finishCall(
+    op: OperationDescriptor,
+    opts: EffectiveOptions,
+    url: URL,
+    request: PreparedRequest,
+    response: TransportResponse,
+    payload: SoapPayload | null,
+  ): SoapResponse<unknown> {
     if (payload !== null && opts.trace !== undefined) {
       const text = responseText(payload);
       opts.trace({
@@ -169,7 +190,7 @@ export class SoapClient {
       result = readResponse(this.schema, op, response, payload, url, opts, request.messageId);
     }
     opts.onResponse?.(result);
-    return result as SoapResponse<TResponse>;
+    return result;
   }
 
   /** Releases the pooled connections of the transport the client made itself (a given transport is the caller's). */

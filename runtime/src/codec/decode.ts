@@ -184,7 +184,8 @@ export class ElementDecoder implements XmlHandler {
     this.previous = previous;
     this.settings = settings;
     this.onDone = onDone;
-    this.ctx = { resolve: (prefix) => reader.resolve(prefix) };
+    // The reader resolves prefixes itself (QName values): no wrapper made per document.
+    this.ctx = reader;
     reader.handler = this;
     this.start(schema.type(root.typeKey), root.typeKey, tag, null, root.nillable);
   }

@@ -6,6 +6,7 @@
  */
 import type { ClientRequest, IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { Agent, request as httpsRequest, type AgentOptions } from 'node:https';
+import { isIP, type Socket } from 'node:net';
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { pipeline, type Transform } from 'node:stream';
 import { brotliDecompressSync, createBrotliDecompress, createGunzip, createInflate, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
@@ -82,6 +83,12 @@ function isHandshakeComplete(socket: TLSSocket): boolean {
   return protocol !== null && protocol !== 'unknown';
 }
 
+/**
+ * Connections whose handshake this transport saw complete: a request queued behind `maxSockets` is
+ * handed one without `reusedSocket` set, and this answers without asking the TLS layer (a native call).
+ */
+const secured = new WeakSet<TLSSocket>();
+
 /** Marker for a keep-alive connection closed by the server before our request was read. */
 const STALE = Symbol('stale-connection');
 
@@ -97,8 +104,8 @@ function checkCount(name: string, value: number | undefined, fallback: number): 
   return v;
 }
 
-function startTimer(ms: number, onTimeout: () => void): NodeJS.Timeout | undefined {
-  return ms > MAX_TIMER ? undefined : setTimeout(onTimeout, Math.max(0, ms));
+function startTimer(ms: number, onTimeout: (exchange: Exchange) => void, exchange: Exchange): NodeJS.Timeout | undefined {
+  return ms > MAX_TIMER ? undefined : setTimeout(onTimeout, Math.max(0, ms), exchange);
 }
 
 type WireChunk = Uint8Array | BodyStream;
@@ -140,6 +147,24 @@ function normalizeHeaders(headers: IncomingHttpHeaders): Record<string, string> 
   return out;
 }
 
+/**
+ * The response headers with lower-case names, read from the raw list in one pass when no name
+ * occurs twice (each value is then what node:http's `headers` holds: no duplicate to drop or join).
+ * Otherwise node's own rules decide (first Content-Type kept, Set-Cookie and others joined), through
+ * its `headers` object, which it builds only when read.
+ */
+function responseHeaders(res: IncomingMessage): Record<string, string> {
+  const raw = res.rawHeaders;
+  const out: Record<string, string> = {};
+  for (let k = 0; k + 1 < raw.length; k += 2) {
+    const name = (raw[k] as string).toLowerCase();
+    // A name seen twice, or one an object inherits (`constructor`, `__proto__`…): node's rules decide.
+    if (out[name] !== undefined) return normalizeHeaders(res.headers);
+    out[name] = raw[k + 1] as string;
+  }
+  return out;
+}
+
 function isStaleError(err: unknown): boolean {
   const e = err as { code?: unknown; message?: unknown };
   return e.code === 'ECONNRESET' || e.code === 'EPIPE' || e.message === 'socket hang up';
@@ -166,7 +191,8 @@ export class HttpsTransport implements Transport {
   #tunnel: Agent | undefined;
   readonly #connectTimeoutMs: number;
   readonly #timeoutMs: number;
-  readonly #maxResponseBytes: number;
+  readonly #limits: ExchangeLimits;
+  #lastTarget: Target | undefined;
   readonly #retryStale: boolean;
 
   /**
@@ -178,7 +204,8 @@ export class HttpsTransport implements Transport {
     this.#tls = createClientTlsContext(options);
     this.#connectTimeoutMs = checkDuration('connectTimeoutMs', options.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT);
     this.#timeoutMs = checkDuration('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT);
-    this.#maxResponseBytes = checkDuration('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE);
+    const maxResponseBytes = checkDuration('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE);
+    this.#limits = { connectTimeoutMs: this.#connectTimeoutMs, maxResponseBytes, hasClientCertificate: this.#tls.hasClientCertificate };
     this.#retryStale = options.retryOnStaleConnection ?? true;
     const maxSockets = checkCount('maxSockets', options.maxSockets, DEFAULT_MAX_SOCKETS);
     const maxFreeSockets = checkCount('maxFreeSockets', options.maxFreeSockets, maxSockets);
@@ -268,160 +295,40 @@ export class HttpsTransport implements Transport {
     readBody: ResponseBodyReader | undefined,
   ): Promise<TransportResponse> {
     return new Promise<TransportResponse>((resolve, reject) => {
-      const port = url.port === '' ? 443 : Number(url.port);
-      const { agent, viaProxy } = this.#agentFor(url, port);
-      let redactedUrl: string | undefined;
-      const redacted = (): string => (redactedUrl ??= redactUrl(url));
-      let settled = false;
-      let handshakeDone = false;
-      let responseStarted = false;
-
-      const host = url.hostname;
-      const req = httpsRequest({
-        hostname: host.charCodeAt(0) === 0x5b ? host.slice(1, -1) : host, // [IPv6] without its brackets
-        port,
-        path: url.pathname + url.search,
-        method: 'POST',
-        headers,
-        agent,
-      });
-
-      const finish = (): void => {
-        settled = true;
-        if (timer !== undefined) clearTimeout(timer);
-        if (connectTimer !== undefined) clearTimeout(connectTimer);
-        signal?.removeEventListener('abort', onAbort);
-      };
-      const fail = (err: unknown): void => {
-        if (settled) return;
-        finish();
-        // MTOM errors of a streamed body (a source that cannot be read, a part too large) keep their own type.
-        const mapped =
-          err instanceof VoletError && !(err instanceof TransportError)
-            ? err
-            : toTransportError(err, {
-                url: redacted(),
-                authority: url.host,
-                hasClientCertificate: this.#tls.hasClientCertificate,
-                handshakeDone,
-                viaProxy,
-                freshConnection: !req.reusedSocket,
-                responseStarted,
-              });
-        req.destroy();
-        reject(mapped);
-      };
-      const timer = startTimer(deadline - Date.now(), () =>
-        fail(
-          new TransportError({
-            kind: 'timeout',
-            phase: 'response',
-            message: `no complete response from ${redacted()} within ${timeoutMs} ms`,
-            url: redacted(),
-          }),
-        ),
-      );
-      // The connect limit runs only while a new connection is being made: a pooled socket needs none, and
-      // the wait in the pool's queue for a socket is bounded by the whole-exchange limit alone.
-      let connectTimer: NodeJS.Timeout | undefined;
-      const onAbort = (): void => fail(new TransportError({ kind: 'aborted', message: `request to ${redacted()} aborted`, url: redacted() }));
-      signal?.addEventListener('abort', onAbort, { once: true });
-
-      req.on('socket', (socket) => {
-        // A request queued behind maxSockets is handed a pooled, already connected socket without
-        // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
-        // the connect limit cut a slow answer short.
-        if (req.reusedSocket || isHandshakeComplete(socket as TLSSocket)) {
-          handshakeDone = true;
-          return;
-        }
-        const connectMs = this.#connectTimeoutMs;
-        if (connectMs < deadline - Date.now()) {
-          connectTimer = startTimer(connectMs, () => {
-            if (handshakeDone) return;
-            const through = viaProxy ? ' (through the proxy)' : '';
-            fail(
-              new TransportError({
-                kind: 'timeout',
-                phase: 'connect',
-                message: `no TLS connection to ${url.host}${through} within ${connectMs} ms`,
-                url: redacted(),
-              }),
-            );
-          });
-        }
-        (socket as TLSSocket).once('secureConnect', () => {
-          handshakeDone = true;
-          if (connectTimer !== undefined) clearTimeout(connectTimer);
-        });
-      });
-      req.on('error', (err) => {
-        if (settled) return;
-        if (allowRetry && req.reusedSocket && !responseStarted && isStaleError(err)) {
-          finish();
-          req.destroy();
-          reject(STALE);
-          return;
-        }
-        fail(err);
-      });
-      req.on('response', (res: IncomingMessage) => {
-        responseStarted = true;
-        // The head is built only for a streaming reader: a buffered answer normalises its headers once, at its end.
-        const head =
-          readBody === undefined
-            ? undefined
-            : { status: res.statusCode ?? 0, headers: normalizeHeaders(res.headers), maxBufferedBytes: this.#maxResponseBytes };
-        const reader = head === undefined ? undefined : readBody?.(head);
-        if (head !== undefined && reader !== undefined) {
-          res.on('close', () => {
-            if (!settled && !res.complete) {
-              fail(
-                new TransportError({
-                  kind: 'network',
-                  status: head.status,
-                  message: `connection closed before the response from ${redacted()} was complete`,
-                  url: redacted(),
-                }),
-              );
-            }
-          });
-          reader(decodedBody(res)).then((body) => {
-            if (settled) return;
-            finish();
-            try {
-              checkSoapResponse(head.status, head.headers, body, url);
-            } catch (err) {
-              reject(err);
-              return;
-            }
-            resolve({ status: head.status, headers: head.headers, body });
-          }, fail);
-          return;
-        }
-        this.#readResponse(
-          res,
-          redacted,
-          () => settled,
-          fail,
-          (response) => {
-            if (settled) return;
-            finish();
-            try {
-              checkSoapResponse(response.status, response.headers, response.body, url);
-            } catch (err) {
-              reject(err);
-              return;
-            }
-            resolve(response);
-          },
-        );
-      });
-
+      const target = this.#target(url);
+      const { agent, viaProxy } = this.#agentFor(url, target.port);
+      const { hostname, port, path } = target;
+      // The TLS server name is always the endpoint's host name (none for an IP address): node:https
+      // would take it from a caller's Host header, and check the server's certificate against that
+      // name instead of the host it connects to. A Host header changes the HTTP header only.
+      const req = httpsRequest({ hostname, port, path, method: 'POST', headers, agent, servername: target.servername }) as TrackedRequest;
+      const exchange = new Exchange(this.#limits, url, req, signal, deadline, timeoutMs, allowRetry, readBody, viaProxy, resolve, reject);
+      req[EXCHANGE] = exchange;
+      req.on('socket', onRequestSocket);
+      req.on('error', onRequestError);
+      req.on('response', onResponse);
       const only = chunks.length === 1 ? chunks[0] : undefined;
       if (only instanceof Uint8Array && only.byteLength <= WRITE_SLICE) req.end(only);
-      else void this.#writeBody(req, chunks, () => settled).catch(fail);
+      else void this.#writeBody(req, chunks, () => exchange.settled).catch((err: unknown) => exchange.fail(err));
     });
+  }
+
+  /** Host name, port and path of `url`, worked out once per endpoint (a client sends every call to the same one). */
+  #target(url: URL): Target {
+    const href = url.href;
+    const cached = this.#lastTarget;
+    if (cached !== undefined && cached.href === href) return cached;
+    const host = url.hostname;
+    const hostname = host.charCodeAt(0) === 0x5b ? host.slice(1, -1) : host; // [IPv6] without its brackets
+    const made: Target = {
+      href,
+      hostname,
+      port: url.port === '' ? 443 : Number(url.port),
+      path: url.pathname + url.search,
+      servername: isIP(hostname) === 0 ? hostname : '',
+    };
+    this.#lastTarget = made;
+    return made;
   }
 
   async #writeBody(req: ClientRequest, chunks: readonly WireChunk[], isSettled: () => boolean): Promise<void> {
@@ -458,114 +365,352 @@ export class HttpsTransport implements Transport {
     }
     if (!isSettled() && !req.destroyed) req.end();
   }
+}
 
-  #readResponse(
-    res: IncomingMessage,
-    redacted: () => string,
-    isSettled: () => boolean,
-    fail: (err: unknown) => void,
-    done: (response: TransportResponse) => void,
-  ): void {
-    const max = this.#maxResponseBytes;
-    const tooLarge = (size: string): TransportError =>
-      new TransportError({
-        kind: 'too-large',
-        status: res.statusCode ?? 0,
-        message: `response from ${redacted()} is larger than maxResponseBytes=${max} (${size})`,
-        url: redacted(),
-      });
-    const declaredRaw = res.headers['content-length'];
+/** Where an exchange's request, response and timers find it (the listeners are shared, not made per call). */
+const EXCHANGE = Symbol('volet.exchange');
+
+/** A ClientRequest carrying its {@link Exchange}. */
+interface TrackedRequest extends ClientRequest {
+  [EXCHANGE]?: Exchange;
+}
+
+/** A response carrying the {@link Exchange} of its request. */
+interface TrackedResponse extends IncomingMessage {
+  [EXCHANGE]?: Exchange;
+}
+
+/** Host name, port and path of an endpoint, and the href they were taken from. */
+interface Target {
+  readonly href: string;
+  readonly hostname: string;
+  readonly port: number;
+  readonly path: string;
+  /** The TLS server name (SNI, certificate check) for requests without a Host header: none for an IP address. */
+  readonly servername: string;
+}
+
+/** What every exchange of a transport shares. */
+interface ExchangeLimits {
+  readonly connectTimeoutMs: number;
+  readonly maxResponseBytes: number;
+  readonly hasClientCertificate: boolean;
+}
+
+function exchangeOf(emitter: ClientRequest | IncomingMessage): Exchange | undefined {
+  return (emitter as TrackedRequest | TrackedResponse)[EXCHANGE];
+}
+
+function onRequestSocket(this: ClientRequest, socket: Socket): void {
+  exchangeOf(this)?.onSocket(socket as TLSSocket);
+}
+
+function onRequestError(this: ClientRequest, err: Error): void {
+  exchangeOf(this)?.onRequestError(err);
+}
+
+function onResponse(this: ClientRequest, res: IncomingMessage): void {
+  exchangeOf(this)?.onResponse(res);
+}
+
+function onResponseData(this: IncomingMessage, chunk: Buffer): void {
+  exchangeOf(this)?.onData(chunk);
+}
+
+function onResponseError(this: IncomingMessage, err: Error): void {
+  exchangeOf(this)?.fail(err);
+}
+
+function onResponseClose(this: IncomingMessage): void {
+  const exchange = exchangeOf(this);
+  if (exchange !== undefined && !exchange.settled && !this.complete) exchange.fail(exchange.incomplete(this.statusCode ?? 0));
+}
+
+function onResponseEnd(this: IncomingMessage): void {
+  exchangeOf(this)?.onEnd(this);
+}
+
+function onTimeout(exchange: Exchange): void {
+  exchange.fail(
+    new TransportError({
+      kind: 'timeout',
+      phase: 'response',
+      message: `no complete response from ${exchange.redacted()} within ${exchange.timeoutMs} ms`,
+      url: exchange.redacted(),
+    }),
+  );
+}
+
+function onConnectTimeout(exchange: Exchange): void {
+  if (exchange.handshakeDone) return;
+  const through = exchange.viaProxy ? ' (through the proxy)' : '';
+  const connectMs = exchange.limits.connectTimeoutMs;
+  exchange.fail(
+    new TransportError({
+      kind: 'timeout',
+      phase: 'connect',
+      message: `no TLS connection to ${exchange.url.host}${through} within ${connectMs} ms`,
+      url: exchange.redacted(),
+    }),
+  );
+}
+
+/**
+ * One request and its response: its state, timers and the buffered body. One object per call, found
+ * by listeners shared by all calls (no closures per call on the request, the response and the timers).
+ */
+class Exchange {
+  settled = false;
+  handshakeDone = false;
+  responseStarted = false;
+  #redactedUrl: string | undefined;
+  readonly #timer: NodeJS.Timeout | undefined;
+  // The connect limit runs only while a new connection is being made: a pooled socket needs none, and
+  // the wait in the pool's queue for a socket is bounded by the whole-exchange limit alone.
+  #connectTimer: NodeJS.Timeout | undefined;
+  #onAbort: (() => void) | undefined;
+  /** The buffered body (see {@link Exchange.onData}). */
+  #declared: number | undefined;
+  #target: Buffer | undefined;
+  #reserved = false;
+  #parts: Buffer[] | undefined;
+  #received = 0;
+  #res: IncomingMessage | undefined;
+  #headers: Record<string, string> | undefined;
+
+  constructor(
+    readonly limits: ExchangeLimits,
+    readonly url: URL,
+    readonly req: ClientRequest,
+    readonly signal: AbortSignal | undefined,
+    readonly deadline: number,
+    readonly timeoutMs: number,
+    readonly allowRetry: boolean,
+    readonly readBody: ResponseBodyReader | undefined,
+    readonly viaProxy: boolean,
+    readonly resolve: (response: TransportResponse) => void,
+    readonly reject: (err: unknown) => void,
+  ) {
+    this.#timer = startTimer(deadline - Date.now(), onTimeout, this);
+    if (signal !== undefined) {
+      const onAbort = (): void => this.fail(new TransportError({ kind: 'aborted', message: `request to ${this.redacted()} aborted`, url: this.redacted() }));
+      this.#onAbort = onAbort;
+      signal.addEventListener('abort', onAbort, { once: true });
+    }
+  }
+
+  /** The URL without credentials or query, made only for an error or a trace. */
+  redacted(): string {
+    this.#redactedUrl ??= redactUrl(this.url);
+    return this.#redactedUrl;
+  }
+
+  finish(): void {
+    this.settled = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#connectTimer !== undefined) clearTimeout(this.#connectTimer);
+    if (this.#onAbort !== undefined) this.signal?.removeEventListener('abort', this.#onAbort);
+  }
+
+  fail(err: unknown): void {
+    if (this.settled) return;
+    this.finish();
+    // MTOM errors of a streamed body (a source that cannot be read, a part too large) keep their own type.
+    const mapped =
+      err instanceof VoletError && !(err instanceof TransportError)
+        ? err
+        : toTransportError(err, {
+            url: this.redacted(),
+            authority: this.url.host,
+            hasClientCertificate: this.limits.hasClientCertificate,
+            handshakeDone: this.handshakeDone,
+            viaProxy: this.viaProxy,
+            freshConnection: !this.req.reusedSocket,
+            responseStarted: this.responseStarted,
+          });
+    this.req.destroy();
+    this.reject(mapped);
+  }
+
+  /** Checks that the answer belongs to the SOAP layer, then resolves the call with it. */
+  succeed(response: TransportResponse): void {
+    if (this.settled) return;
+    this.finish();
+    try {
+      checkSoapResponse(response.status, response.headers, response.body, this.url);
+    } catch (err) {
+      this.reject(err);
+      return;
+    }
+    this.resolve(response);
+  }
+
+  incomplete(status: number): TransportError {
+    return new TransportError({
+      kind: 'network',
+      status,
+      message: `connection closed before the response from ${this.redacted()} was complete`,
+      url: this.redacted(),
+    });
+  }
+
+  onSocket(socket: TLSSocket): void {
+    // A request queued behind maxSockets is handed a pooled, already connected socket without
+    // `reusedSocket` set: waiting for its 'secureConnect' would leak a listener per call and let
+    // the connect limit cut a slow answer short.
+    if (this.req.reusedSocket || secured.has(socket) || isHandshakeComplete(socket)) {
+      this.handshakeDone = true;
+      return;
+    }
+    const connectMs = this.limits.connectTimeoutMs;
+    if (connectMs < this.deadline - Date.now()) this.#connectTimer = startTimer(connectMs, onConnectTimeout, this);
+    socket.once('secureConnect', () => {
+      secured.add(socket);
+      this.handshakeDone = true;
+      if (this.#connectTimer !== undefined) clearTimeout(this.#connectTimer);
+    });
+  }
+
+  onRequestError(err: Error): void {
+    if (this.settled) return;
+    if (this.allowRetry && this.req.reusedSocket && !this.responseStarted && isStaleError(err)) {
+      this.finish();
+      this.req.destroy();
+      this.reject(STALE);
+      return;
+    }
+    this.fail(err);
+  }
+
+  onResponse(res: IncomingMessage): void {
+    this.responseStarted = true;
+    if (this.readBody !== undefined && this.#stream(res, this.readBody)) return;
+    const max = this.limits.maxResponseBytes;
+    const headers = responseHeaders(res);
+    this.#headers = headers;
+    const declaredRaw = headers['content-length'];
     const declared = declaredRaw !== undefined && /^\d+$/.test(declaredRaw) ? Number(declaredRaw) : undefined;
     if (declared !== undefined && declared > max) {
       res.resume();
-      fail(tooLarge(`Content-Length ${declared}`));
+      this.fail(this.tooLarge(res, `Content-Length ${declared}`));
       return;
     }
-    // Fill one buffer as data arrives, so peak memory is the body, not chunks + their concatenation.
-    // With a Content-Length that buffer has the exact size (a body that comes in one chunk is kept as
-    // it is, without a copy). Without one (chunked MTOM streams), small bodies collect chunks; past
-    // SPILL_BYTES the body moves to a buffer of maxResponseBytes: a large uninitialised allocation is
-    // reserved address space (mmap), and only the pages written count.
-    let target: Buffer | undefined;
-    let reserved = false;
-    const parts: Buffer[] = [];
-    let received = 0;
-    res.on('data', (chunk: Buffer) => {
-      if (isSettled()) return;
-      const at = received;
-      received += chunk.length;
-      if (received > max) {
-        fail(tooLarge(`more than ${max} bytes received`));
-        return;
-      }
-      if (at === 0 && declared !== undefined) {
-        if (chunk.length === declared) {
-          parts.push(chunk);
-          return;
-        }
-        if (chunk.length < declared) target = Buffer.allocUnsafe(declared);
-      }
-      if (target !== undefined && received <= target.length) {
-        chunk.copy(target, at);
-        return;
-      }
-      if (target !== undefined) {
-        // More bytes than the Content-Length announced: keep them, the HTTP parser decides.
-        parts.push(target.subarray(0, at));
-        target = undefined;
-      }
-      parts.push(chunk);
-      if (declared === undefined && !reserved && received > SPILL_BYTES) {
-        reserved = true;
-        const reserve = tryAllocate(max);
-        if (reserve !== undefined) {
-          let offset = 0;
-          for (const p of parts) offset += p.copy(reserve, offset);
-          parts.length = 0;
-          target = reserve;
-        }
-      }
+    this.#declared = declared;
+    this.#res = res;
+    (res as TrackedResponse)[EXCHANGE] = this;
+    res.on('data', onResponseData);
+    res.on('error', onResponseError);
+    res.on('close', onResponseClose);
+    res.on('end', onResponseEnd);
+  }
+
+  tooLarge(res: IncomingMessage, size: string): TransportError {
+    return new TransportError({
+      kind: 'too-large',
+      status: res.statusCode ?? 0,
+      message: `response from ${this.redacted()} is larger than maxResponseBytes=${this.limits.maxResponseBytes} (${size})`,
+      url: this.redacted(),
     });
-    res.on('error', fail);
+  }
+
+  /**
+   * A streaming reader (MTOM parts to files or sinks): the head is built for it, the body handed as it
+   * arrives. False when the reader declines this response (it is then buffered).
+   */
+  #stream(res: IncomingMessage, readBody: ResponseBodyReader): boolean {
+    const head = { status: res.statusCode ?? 0, headers: responseHeaders(res), maxBufferedBytes: this.limits.maxResponseBytes };
+    const reader = readBody(head);
+    if (reader === undefined) return false;
     res.on('close', () => {
-      if (!isSettled() && !res.complete) {
-        fail(
-          new TransportError({
-            kind: 'network',
-            status: res.statusCode ?? 0,
-            message: `connection closed before the response from ${redacted()} was complete`,
-            url: redacted(),
-          }),
-        );
-      }
+      if (!this.settled && !res.complete) this.fail(this.incomplete(head.status));
     });
-    res.on('end', () => {
-      if (isSettled()) return;
-      let body: Buffer;
-      if (target !== undefined) body = received === target.length ? target : target.subarray(0, received);
-      else body = parts.length === 1 && parts[0] !== undefined ? parts[0] : Buffer.concat(parts, received);
-      const encoding = (res.headers['content-encoding'] ?? '').trim().toLowerCase();
-      if (encoding !== '' && encoding !== 'identity') {
+    reader(decodedBody(res)).then(
+      (body) => this.succeed({ status: head.status, headers: head.headers, body }),
+      (err: unknown) => this.fail(err),
+    );
+    return true;
+  }
+
+  // Fill one buffer as data arrives, so peak memory is the body, not chunks + their concatenation.
+  // With a Content-Length that buffer has the exact size (a body that comes in one chunk is kept as
+  // it is, without a copy). Without one (chunked MTOM streams), small bodies collect chunks; past
+  // SPILL_BYTES the body moves to a buffer of maxResponseBytes: a large uninitialised allocation is
+  // reserved address space (mmap), and only the pages written count.
+  onData(chunk: Buffer): void {
+    if (this.settled) return;
+    const max = this.limits.maxResponseBytes;
+    const declared = this.#declared;
+    const at = this.#received;
+    const received = (this.#received = at + chunk.length);
+    if (received > max) {
+      this.fail(this.tooLarge(this.#res as IncomingMessage, `more than ${max} bytes received`));
+      return;
+    }
+    if (at === 0 && declared !== undefined) {
+      if (chunk.length === declared) {
+        this.#parts = [chunk];
+        return;
+      }
+      if (chunk.length < declared) this.#target = Buffer.allocUnsafe(declared);
+    }
+    let target = this.#target;
+    if (target !== undefined && received <= target.length) {
+      chunk.copy(target, at);
+      return;
+    }
+    const parts = (this.#parts ??= []);
+    if (target !== undefined) {
+      // More bytes than the Content-Length announced: keep them, the HTTP parser decides.
+      parts.push(target.subarray(0, at));
+      this.#target = target = undefined;
+    }
+    parts.push(chunk);
+    if (declared === undefined && !this.#reserved && received > SPILL_BYTES) {
+      this.#reserved = true;
+      const reserve = tryAllocate(max);
+      if (reserve !== undefined) {
+        let offset = 0;
+        for (const p of parts) offset += p.copy(reserve, offset);
+        parts.length = 0;
+        this.#target = reserve;
+      }
+    }
+  }
+
+  onEnd(res: IncomingMessage): void {
+    if (this.settled) return;
+    const received = this.#received;
+    const target = this.#target;
+    const parts = this.#parts;
+    let body: Buffer;
+    if (target !== undefined) body = received === target.length ? target : target.subarray(0, received);
+    else if (parts === undefined) body = Buffer.alloc(0);
+    else body = parts.length === 1 && parts[0] !== undefined ? parts[0] : Buffer.concat(parts, received);
+    const headers = this.#headers ?? responseHeaders(res);
+    const encoding = headers['content-encoding'];
+    if (encoding !== undefined) {
+      const name = encoding.trim().toLowerCase();
+      if (name !== '' && name !== 'identity') {
         try {
-          body = decompress(body, encoding, max);
+          body = decompress(body, name, this.limits.maxResponseBytes);
         } catch (err) {
           const code = (err as { code?: unknown }).code;
-          fail(
+          this.fail(
             code === 'ERR_BUFFER_TOO_LARGE'
-              ? tooLarge('after decompression')
+              ? this.tooLarge(res, 'after decompression')
               : new TransportError({
                   kind: 'http',
                   status: res.statusCode ?? 0,
-                  message: `cannot decode Content-Encoding ${encoding} from ${redacted()}`,
-                  url: redacted(),
+                  message: `cannot decode Content-Encoding ${name} from ${this.redacted()}`,
+                  url: this.redacted(),
                   cause: err,
                 }),
           );
           return;
         }
       }
-      done({ status: res.statusCode ?? 0, headers: normalizeHeaders(res.headers), body });
-    });
+    }
+    this.succeed({ status: res.statusCode ?? 0, headers, body });
   }
 }
 

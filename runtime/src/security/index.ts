@@ -29,6 +29,7 @@ export {
 
 export type { VihfInput, VihfMode, CodedValue, PurposeOfUseCode } from './vihf/types.js';
 export { validateVihfInput, parseVihfInput, type VihfValidation } from './vihf/validate.js';
+export { VIHF_INPUT_RULES, type VihfInputRules, type VihfTextRule } from './vihf/rules.js';
 export {
   buildVihf,
   buildVihfXml,

@@ -41,20 +41,27 @@ export interface DecodedEnvelope {
 
 type Version = '1.1' | '1.2';
 
-/** Looks up global elements of possibly several schemas by `{uri}local`. */
+/** Looks up global elements of possibly several schemas by namespace, then local name (no key string built per lookup). */
 class ElementIndex {
-  private readonly map = new Map<string, { schema: CompiledSchema; element: CompiledElement }>();
+  private readonly byNamespace = new Map<string, Map<string, { schema: CompiledSchema; element: CompiledElement }>>();
   readonly size: number;
   constructor(refs: readonly ElementRef[] | undefined) {
+    let size = 0;
     for (const ref of refs ?? []) {
       const schema = compiledSchema(ref.schema);
       const element = schema.element(ref.element);
-      this.map.set(`{${element.uri}}${element.local}`, { schema, element });
+      let locals = this.byNamespace.get(element.uri);
+      if (locals === undefined) {
+        locals = new Map();
+        this.byNamespace.set(element.uri, locals);
+      }
+      if (!locals.has(element.local)) size++;
+      locals.set(element.local, { schema, element });
     }
-    this.size = this.map.size;
+    this.size = size;
   }
   get(tag: XmlTag): { schema: CompiledSchema; element: CompiledElement } | undefined {
-    return this.size === 0 ? undefined : this.map.get(`{${tag.uri}}${tag.local}`);
+    return this.size === 0 ? undefined : this.byNamespace.get(tag.uri)?.get(tag.local);
   }
 }
 
@@ -97,8 +104,16 @@ function decodeBlock(
   // Blocks built whole (no spreads): `mustUnderstand` only on header blocks that carry it.
   if (found !== undefined) {
     const key = found.element.key;
-    const onDone = (value: unknown): void => done(mustUnderstand ? { namespace, local, mustUnderstand, key, value } : { namespace, local, key, value });
-    new ElementDecoder(found.schema, found.element, reader, tag, previous, settings, onDone, envelopeNs);
+    new ElementDecoder(
+      found.schema,
+      found.element,
+      reader,
+      tag,
+      previous,
+      settings,
+      (value: unknown) => done(mustUnderstand ? { namespace, local, mustUnderstand, key, value } : { namespace, local, key, value }),
+      envelopeNs,
+    );
   } else {
     new RawCapture(reader, tag, previous, (xml) => done(mustUnderstand ? { namespace, local, mustUnderstand, xml } : { namespace, local, xml }));
   }
@@ -181,7 +196,7 @@ class EnvelopeHandler implements XmlHandler {
           return;
         }
         if (this.fault !== null) throw this.fail('unexpected-element', 'a SOAP Fault must be the only body element');
-        if (this.bodyIndex.size > 0 && this.bodyIndex.get(tag) === undefined && this.settings.strict) {
+        if (this.settings.strict && this.bodyIndex.size > 0 && this.bodyIndex.get(tag) === undefined) {
           throw this.fail('unknown-element', `unexpected body element {${tag.uri}}${tag.local}`);
         }
         decodeBlock(this.reader, tag, this, this.bodyIndex, this.settings, false, this.ns, (b) => this.body.push(b));

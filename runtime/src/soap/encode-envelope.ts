@@ -82,36 +82,94 @@ function headerAttributes(block: HeaderBlock, version: '1.1' | '1.2', prefix: st
   return out === '' ? undefined : out;
 }
 
+/** The envelope's own tags for one version and prefix. */
+interface EnvelopeTags {
+  readonly start: string;
+  readonly headerOpen: string;
+  readonly headerClose: string;
+  readonly bodyOpen: string;
+  readonly end: string;
+}
+
+/** Most prefixes remembered per version (a client uses one; past it the memory starts again). */
+const TAG_CACHE = 32;
+const envelopeTagCache = { '1.1': new Map<string, EnvelopeTags>(), '1.2': new Map<string, EnvelopeTags>() };
+
+/** The envelope tags of `version` with `prefix` (checked), made once per version and prefix. */
+function envelopeTags(version: '1.1' | '1.2', prefix: string): EnvelopeTags {
+  const cache = envelopeTagCache[version];
+  const known = cache.get(prefix);
+  if (known !== undefined) return known;
+  checkPrefix(prefix);
+  const tags: EnvelopeTags = {
+    start: `<${prefix}:Envelope xmlns:${prefix}="${envelopeNamespace(version)}"`,
+    headerOpen: `<${prefix}:Header>`,
+    headerClose: `</${prefix}:Header>`,
+    bodyOpen: `<${prefix}:Body`,
+    end: `</${prefix}:Body></${prefix}:Envelope>`,
+  };
+  if (cache.size >= TAG_CACHE) cache.clear();
+  cache.set(prefix, tags);
+  return tags;
+}
+
+/** Codec options of blocks without header attributes, per frozen caller options and prefix (frozen too: shared by calls). */
+const plainOptionsCache = new WeakMap<EncodeOptions, Map<string, EncodeOptions>>();
+const NO_OPTIONS: EncodeOptions = Object.freeze({});
+
+function plainCodecOptions(options: EncodeOptions | undefined, prefix: string): EncodeOptions {
+  const base = options ?? NO_OPTIONS;
+  if (!Object.isFrozen(base)) return codecOptions(base, prefix);
+  let byPrefix = plainOptionsCache.get(base);
+  if (byPrefix === undefined) {
+    byPrefix = new Map();
+    plainOptionsCache.set(base, byPrefix);
+  }
+  let made = byPrefix.get(prefix);
+  if (made === undefined) {
+    made = codecOptions(base, prefix);
+    Object.freeze(made.reservedPrefixes);
+    Object.freeze(made);
+    if (byPrefix.size >= TAG_CACHE) byPrefix.clear();
+    byPrefix.set(prefix, made);
+  }
+  return made;
+}
+
 /** Writes the envelope into `out`: the blocks are encoded straight into the same bytes. */
 function writeEnvelope(out: Utf8Writer | StringWriter, input: EnvelopeInput): void {
   const prefix = input.prefix ?? 'soap';
-  checkPrefix(prefix);
-  const ns = envelopeNamespace(input.version);
+  const tags = envelopeTags(input.version, prefix);
   if (input.xmlDeclaration !== false) out.text('<?xml version="1.0" encoding="UTF-8"?>');
-  out.text(`<${prefix}:Envelope xmlns:${prefix}="${ns}"${input.envelopeAttributes ?? ''}>`);
+  out.text(tags.start);
+  if (input.envelopeAttributes !== undefined) out.text(input.envelopeAttributes);
+  out.text('>');
   // One set of codec options for every block without attributes of its own.
   let plain: EncodeOptions | undefined;
   const headers = input.headers ?? [];
   if (headers.length > 0) {
-    out.text(`<${prefix}:Header>`);
+    out.text(tags.headerOpen);
     for (const h of headers) {
       if (isRawString(h)) {
         out.text(h);
         continue;
       }
       const attributes = headerAttributes(h, input.version, prefix);
-      const options = attributes === undefined ? (plain ??= codecOptions(input.encodeOptions, prefix)) : codecOptions(input.encodeOptions, prefix, attributes);
+      const options =
+        attributes === undefined ? (plain ??= plainCodecOptions(input.encodeOptions, prefix)) : codecOptions(input.encodeOptions, prefix, attributes);
       encodeInto(out, h.element, h.value, options);
     }
-    out.text(`</${prefix}:Header>`);
+    out.text(tags.headerClose);
   }
   const body = input.body === undefined ? [] : Array.isArray(input.body) ? (input.body as readonly (BodyBlock | string)[]) : [input.body as BodyBlock | string];
-  out.text(`<${prefix}:Body${input.bodyAttributes ?? ''}>`);
+  out.text(tags.bodyOpen);
+  if (input.bodyAttributes !== undefined) out.text(input.bodyAttributes);
+  out.text('>');
   for (const b of body) {
     if (isRawString(b)) out.text(b);
-    else encodeInto(out, b.element, b.value, (plain ??= codecOptions(input.encodeOptions, prefix)));
+    else encodeInto(out, b.element, b.value, (plain ??= plainCodecOptions(input.encodeOptions, prefix)));
   }
-  out.text(`</${prefix}:Body></${prefix}:Envelope>`);
+  out.text(tags.end);
 }
 
 /**

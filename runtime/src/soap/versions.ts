@@ -2,6 +2,7 @@
  * SOAP 1.1 and 1.2: envelope namespaces and HTTP framing (content type, action).
  */
 import { EncodeError } from '../errors/encode-error.js';
+import { internalize } from '../xml/intern.js';
 
 /** SOAP 1.1 envelope namespace. */
 export const SOAP11_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -21,6 +22,10 @@ export function soapVersionOf(namespace: string): Version | undefined {
   return namespace === SOAP12_ENVELOPE_NS ? '1.2' : namespace === SOAP11_ENVELOPE_NS ? '1.1' : undefined;
 }
 
+/** Most SOAP 1.2 content types remembered (one per action a client sends; past it the memory starts again). */
+const CONTENT_TYPE_CACHE = 256;
+const soap12ContentTypes = new Map<string, string>();
+
 function checkAction(action: string): void {
   if (/["\\\r\n]/.test(action)) throw new EncodeError('invalid-action', 'a SOAP action must not contain quotes, backslashes or line breaks', '');
 }
@@ -33,8 +38,15 @@ function checkAction(action: string): void {
 export function soapContentType(version: Version, action?: string): string {
   if (version === '1.1') return 'text/xml; charset=utf-8';
   if (action === undefined || action === '') return 'application/soap+xml; charset=utf-8';
+  const known = soap12ContentTypes.get(action);
+  if (known !== undefined) return known;
   checkAction(action);
-  return `application/soap+xml; charset=utf-8; action="${action}"`;
+  // One flat string per action: node:http checks header values with a regular expression, which
+  // would flatten a freshly concatenated one on every request.
+  const made = internalize(`application/soap+xml; charset=utf-8; action="${action}"`);
+  if (soap12ContentTypes.size >= CONTENT_TYPE_CACHE) soap12ContentTypes.clear();
+  soap12ContentTypes.set(action, made);
+  return made;
 }
 
 /**

@@ -30,5 +30,6 @@ export const DEFAULT_LIMITS: Readonly<XmlLimits> = Object.freeze({
  * @internal
  */
 export function resolveLimits(limits: Partial<XmlLimits> | undefined): XmlLimits {
-  return limits === undefined ? { ...DEFAULT_LIMITS } : { ...DEFAULT_LIMITS, ...limits };
+  // The defaults are frozen and read only: shared, not copied for every document.
+  return limits === undefined ? DEFAULT_LIMITS : { ...DEFAULT_LIMITS, ...limits };
 }

@@ -62,6 +62,32 @@ const LOWER_X = 0x78;
 const MAX_REFERENCE = 64;
 /** Whitespace-only text nodes up to this length are cached by length (indentation repeats). */
 const WS_CACHE = 64;
+/**
+ * Per length, the last white-space run seen and its text, shared by every reader: documents of one
+ * service repeat the same indentation, and a reader made per response would otherwise slice and
+ * internalize each run again.
+ */
+const WS_RAW: string[] = new Array<string>(WS_CACHE + 1).fill('');
+const WS_TEXT: string[] = new Array<string>(WS_CACHE + 1).fill('');
+/** Namespace names remembered by {@link namespaceName}; past it the memory starts again (bounded, whatever the input). */
+const NAMESPACE_CACHE = 256;
+/** Namespace names seen, each the internalized string for itself (a hostile document can only make it start again). */
+const namespaceNames = new Map<string, string>();
+
+/**
+ * The internalized copy of a namespace name: `internalize` makes an object per call, and the same few
+ * namespaces are declared by every document of a service, so a Map lookup finds most of them.
+ */
+function namespaceName(value: string): string {
+  const known = namespaceNames.get(value);
+  if (known !== undefined) return known;
+  const uri = internalize(value);
+  if (namespaceNames.size >= NAMESPACE_CACHE) namespaceNames.clear();
+  // Keyed by the internalized copy: a slice of the document as the key would keep the document alive.
+  namespaceNames.set(uri, uri);
+  return uri;
+}
+
 /** Indentation runs shorter than this are cached by character and length. */
 const INDENT_CACHE = 128;
 
@@ -105,9 +131,9 @@ const PREDICTED_ATTRIBUTES = 16;
 /** True when `s` holds the (already checked) name `raw` at `at`, not followed by another name character. */
 function nameAt(s: string, at: number, raw: string, n: number): boolean {
   const len = raw.length;
-  for (let k = 0; k < len; k++) if (s.charCodeAt(at + k) !== raw.charCodeAt(k)) return false;
   const end = at + len;
   if (end >= n) return false;
+  for (let k = 0; k < len; k++) if (s.charCodeAt(at + k) !== raw.charCodeAt(k)) return false;
   const c = s.charCodeAt(end);
   return c < 128 ? NAME_CHAR[c] === 0 : nameCharWidth(s, end, false) === 0;
 }
@@ -182,8 +208,6 @@ export class XmlScanner {
   /** The current start tag's attributes while it is scanned. */
   private readonly attrNames: QualifiedName[] = [];
   private readonly attrValues: string[] = [];
-  private readonly wsRaw: string[] = new Array<string>(WS_CACHE + 1).fill('');
-  private readonly wsText: string[] = new Array<string>(WS_CACHE + 1).fill('');
 
   /** Line bookkeeping, computed lazily: `line` is the line at offset `counted`, which starts at `lineStart`. */
   private line = 1;
@@ -301,7 +325,7 @@ export class XmlScanner {
       if (s.charCodeAt(i) === LT) {
         // Text cut by the end of the previous chunk, ending right there.
         if (this.textBefore !== '') this.emitText('', i);
-        const c = s.charCodeAt(i + 1);
+        const c = i + 1 < n ? s.charCodeAt(i + 1) : 0;
         let next: number;
         if (c === SLASH) next = this.endTag(s, i, n);
         else if (c === BANG) next = this.markupDeclaration(s, i, n);
@@ -336,7 +360,7 @@ export class XmlScanner {
   /** Text before or after the root element: white space only, not reported. */
   private outsideText(s: string, i: number, n: number): number {
     let c = s.charCodeAt(i);
-    while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
+    while (c === SPACE || c === LF || c === CR || c === TAB) c = ++i < n ? s.charCodeAt(i) : 0;
     if (i < n && c !== LT) throw this.malformed(i, this.rootClosed ? 'text after the root element' : 'text before the root element');
     return i;
   }
@@ -351,21 +375,21 @@ export class XmlScanner {
       // Indentation between elements: a line end, a run of tabs or of spaces, then `<`. Its
       // text depends only on the run, so it is checked in the one pass and never sliced.
       let j = i + 1;
-      if (c === CR && s.charCodeAt(j) === LF) j++;
-      const indent = s.charCodeAt(j);
+      if (c === CR && j < n && s.charCodeAt(j) === LF) j++;
+      const indent = j < n ? s.charCodeAt(j) : 0;
       let k = j;
       if (indent === TAB || indent === SPACE) {
         do k++;
-        while (s.charCodeAt(k) === indent);
+        while (k < n && s.charCodeAt(k) === indent);
       }
-      if (s.charCodeAt(k) === LT && k < stop && k - j < INDENT_CACHE) {
+      if (k < stop && s.charCodeAt(k) === LT && k - j < INDENT_CACHE) {
         this.textIsWhitespace = true;
         this.emitText(indentation(indent, k - j), k);
         return k;
       }
     }
     // Other white space between elements.
-    while ((c === SPACE || c === LF || c === CR || c === TAB) && i < stop) c = s.charCodeAt(++i);
+    while ((c === SPACE || c === LF || c === CR || c === TAB) && i < stop) c = ++i < n ? s.charCodeAt(i) : 0;
     if (c === LT && i < stop) {
       this.whitespace(s, start, i);
       return i;
@@ -391,14 +415,15 @@ export class XmlScanner {
     const len = end - start;
     let text: string;
     if (len <= WS_CACHE) {
-      const raw = this.wsRaw[len];
+      const raw = WS_RAW[len];
       if (raw.length === len && matchesAt(s, start, raw)) {
-        text = this.wsText[len];
+        text = WS_TEXT[len];
       } else {
-        const r = s.slice(start, end);
+        // Internalized: a flat copy, where a slice would keep the whole document alive in this shared cache.
+        const r = internalize(s.slice(start, end));
         text = internalize(normaliseLineEnds(r));
-        this.wsRaw[len] = r;
-        this.wsText[len] = text;
+        WS_RAW[len] = r;
+        WS_TEXT[len] = text;
       }
     } else {
       text = normaliseLineEnds(s.slice(start, end));
@@ -451,14 +476,14 @@ export class XmlScanner {
         if (c === CR) {
           out += s.slice(seg, i) + '\n';
           i++;
-          if (s.charCodeAt(i) === LF) i++;
+          if (i < n && s.charCodeAt(i) === LF) i++;
           seg = i;
           continue;
         }
         if (c === RBRACKET) {
-          if (s.charCodeAt(i + 1) === RBRACKET) {
+          if (i + 1 < n && s.charCodeAt(i + 1) === RBRACKET) {
             if (i + 2 >= n && !final) return this.stall(out + s.slice(seg, i), start, i);
-            if (s.charCodeAt(i + 2) === GT) throw this.malformed(i, ']]> is not allowed in text');
+            if (i + 2 < n && s.charCodeAt(i + 2) === GT) throw this.malformed(i, ']]> is not allowed in text');
           } else if (i + 1 >= n && !final) {
             return this.stall(out + s.slice(seg, i), start, i);
           }
@@ -501,13 +526,13 @@ export class XmlScanner {
   private reference(s: string, amp: number, n: number): number {
     let i = amp + 1;
     const limit = amp + MAX_REFERENCE;
-    if (s.charCodeAt(i) === HASH) {
+    if (i < n && s.charCodeAt(i) === HASH) {
       i++;
-      const hex = s.charCodeAt(i) === LOWER_X;
+      const hex = i < n && s.charCodeAt(i) === LOWER_X;
       if (hex) i++;
       const digits = i;
       let cp = 0;
-      let c = s.charCodeAt(i);
+      let c = i < n ? s.charCodeAt(i) : -1;
       for (;;) {
         let d: number;
         if (c >= 0x30 && c <= 0x39) d = c - 0x30;
@@ -517,7 +542,7 @@ export class XmlScanner {
         cp = cp * (hex ? 16 : 10) + d;
         if (cp > 0x10ffff) cp = 0x110000;
         if (++i > limit) throw this.malformed(amp, 'character reference too long');
-        c = s.charCodeAt(i);
+        c = i < n ? s.charCodeAt(i) : -1;
       }
       if (i >= n) return -1;
       if (c !== SEMICOLON || i === digits) throw this.malformed(amp, 'malformed character reference');
@@ -541,28 +566,26 @@ export class XmlScanner {
 
   /** Scans a Name from `i` and sets `hash`; returns its end (`i` itself only at the end of the buffer). */
   private nameEnd(s: string, i: number, n: number): number {
+    if (i >= n) return i;
     let c = s.charCodeAt(i);
     let h = c;
     if (c < 128) {
       if (NAME_START[c] === 0) throw this.malformed(i, 'a name was expected');
       i++;
     } else {
-      if (i >= n) return i;
       const w = nameCharWidth(s, i, true);
       if (w === 0) throw this.malformed(i, 'a name cannot start with this character');
       i += w;
     }
-    for (;;) {
+    while (i < n) {
       c = s.charCodeAt(i);
       if (c < 128) {
         if (NAME_CHAR[c] === 0) break;
         i++;
-      } else if (i < n) {
+      } else {
         const w = nameCharWidth(s, i, false);
         if (w === 0) break;
         i += w;
-      } else {
-        break;
       }
       h = (h * 31 + c) | 0;
     }
@@ -604,6 +627,7 @@ export class XmlScanner {
     let declarations = false;
     let selfClosing = false;
     for (;;) {
+      if (i >= n) return -1;
       let c = s.charCodeAt(i);
       if (c === GT) {
         i++;
@@ -616,14 +640,12 @@ export class XmlScanner {
         selfClosing = true;
         break;
       }
-      if (c !== SPACE && c !== LF && c !== CR && c !== TAB) {
-        if (i >= n) return -1;
-        throw this.malformed(i, 'expected white space, > or /> in a start tag');
-      }
-      do c = s.charCodeAt(++i);
-      while (c === SPACE || c === LF || c === CR || c === TAB);
+      if (c !== SPACE && c !== LF && c !== CR && c !== TAB) throw this.malformed(i, 'expected white space, > or /> in a start tag');
+      do {
+        if (++i >= n) return -1;
+        c = s.charCodeAt(i);
+      } while (c === SPACE || c === LF || c === CR || c === TAB);
       if (c === GT || c === SLASH) continue;
-      if (i >= n) return -1;
       // An attribute.
       const nameStart = i;
       let attrName = count < expected.length ? expected[count] : undefined;
@@ -637,24 +659,24 @@ export class XmlScanner {
         if (count < PREDICTED_ATTRIBUTES) expected[count] = attrName;
       }
       c = s.charCodeAt(i);
-      while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
-      if (c !== EQUALS) {
-        if (i >= n) return -1;
-        throw this.malformed(i, 'expected = after an attribute name');
+      while (c === SPACE || c === LF || c === CR || c === TAB) {
+        if (++i >= n) return -1;
+        c = s.charCodeAt(i);
       }
-      do c = s.charCodeAt(++i);
-      while (c === SPACE || c === LF || c === CR || c === TAB);
-      if (c !== DQUOTE && c !== SQUOTE) {
-        if (i >= n) return -1;
-        throw this.malformed(i, 'an attribute value must be quoted');
-      }
+      if (c !== EQUALS) throw this.malformed(i, 'expected = after an attribute name');
+      do {
+        if (++i >= n) return -1;
+        c = s.charCodeAt(i);
+      } while (c === SPACE || c === LF || c === CR || c === TAB);
+      if (c !== DQUOTE && c !== SQUOTE) throw this.malformed(i, 'an attribute value must be quoted');
       const quote = c;
       const valueStart = ++i;
-      for (;;) {
+      c = -1;
+      while (i < n) {
         c = s.charCodeAt(i);
         if (c < 128) {
           if (ATTR_STOP[c] !== 0) break;
-        } else if (c >= 0xd800 || i >= n) break;
+        } else if (c >= 0xd800) break;
         i++;
       }
       let value: string;
@@ -704,7 +726,7 @@ export class XmlScanner {
         if (c === TAB || c === LF || c === CR) {
           out += s.slice(seg, i) + ' ';
           i++;
-          if (c === CR && s.charCodeAt(i) === LF) i++;
+          if (c === CR && i < n && s.charCodeAt(i) === LF) i++;
           seg = i;
           continue;
         }
@@ -758,7 +780,7 @@ export class XmlScanner {
       const name = names[k];
       if (name.kind === PLAIN_NAME) continue;
       // Trimmed, as saxes did (a namespace name with surrounding spaces is not a URI reference anyway).
-      const uri = internalize(this.attrValues[k].trim());
+      const uri = namespaceName(this.attrValues[k].trim());
       const prefix = name.kind === DEFAULT_DECLARATION ? '' : name.local;
       if (name.kind === PREFIX_DECLARATION && uri === '') {
         throw this.failAt('malformed', `a prefix cannot be undeclared in XML 1.0 (xmlns:${prefix}="")`, end);
@@ -822,17 +844,17 @@ export class XmlScanner {
     const expected = tag.name;
     let i = start + expected.length;
     if (i >= n && expected.startsWith(s.slice(start, n))) return -1;
-    let c = s.charCodeAt(i);
+    let c = i < n ? s.charCodeAt(i) : -1;
     if (i >= n || !matchesAt(s, start, expected) || (c < 128 ? NAME_CHAR[c] !== 0 : nameCharWidth(s, i, false) !== 0)) {
       const end = this.nameEnd(s, start, n);
       if (end >= n) return -1;
       throw this.failAt('malformed', `end tag </${s.slice(start, end)}> does not match start tag <${expected}>`, end, 1);
     }
-    while (c === SPACE || c === LF || c === CR || c === TAB) c = s.charCodeAt(++i);
-    if (c !== GT) {
-      if (i >= n) return -1;
-      throw this.malformed(i, 'expected > to end an end tag');
+    while (c === SPACE || c === LF || c === CR || c === TAB) {
+      if (++i >= n) return -1;
+      c = s.charCodeAt(i);
     }
+    if (c !== GT) throw this.malformed(i, 'expected > to end an end tag');
     this.at = i + 1;
     this.closeElement(tag);
     return i + 1;

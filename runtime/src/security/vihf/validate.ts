@@ -6,43 +6,29 @@ import { invalidInput, type SecurityIssue } from '../errors.js';
 import { isXmlChars } from '../../xml/escape.js';
 import { didYouMean } from '../../codec/nearest-names.js';
 import type { CodedValue, PurposeOfUseCode, VihfInput, VihfMode } from './types.js';
+import { VIHF_INPUT_RULES, type VihfTextRule } from './rules.js';
 
 /** Outcome of {@link validateVihfInput}. */
 export type VihfValidation = { readonly ok: true; readonly value: VihfInput } | { readonly ok: false; readonly issues: readonly SecurityIssue[] };
 
-const MODES: readonly VihfMode[] = ['DIRECTE', 'INDIRECTE', 'INDIRECTE_RENFORCEE'];
-const PURPOSES: readonly PurposeOfUseCode[] = ['normal', 'bris_de_glace', 'centre_15'];
-const KEYS = new Set([
-  'mode',
-  'nameId',
-  'subjectId',
-  'structureId',
-  'sector',
-  'roles',
-  'patientIns',
-  'patientInsOid',
-  'purposeOfUse',
-  'confidentialityCode',
-  'lpsId',
-  'lpsName',
-  'lpsVersion',
-  'homologationDmp',
-  'authnContext',
-  'authnContextDecl',
-  'authnInstant',
-  'resourceUrn',
-  'vihfVersion',
-  'issuer',
-]);
-const CODED_KEYS = new Set(['code', 'codeSystem', 'codeSystemName', 'displayName']);
-
-/** Dotted OID (`1.2.250.1.71.1.2.7`). */
-export const OID_PATTERN = /^[0-2](\.(0|[1-9][0-9]*))+$/;
-/** INS: 13-character NIR/NIA (7th character may be A/B for Corsica) + 2-digit key. */
-export const INS_PATTERN = /^[0-9]{6}[0-9AB][0-9]{8}$/;
-const SECTOR_PATTERN = /^[^\s^]+\^[0-2](\.(0|[1-9][0-9]*))+$/;
-const CLASS_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const RULES = VIHF_INPUT_RULES;
+const KEYS = new Set(RULES.keys);
+const CODED_KEYS = new Set(RULES.codedValue.keys);
+const PATTERNS: Readonly<Record<Exclude<VihfTextRule, 'text'>, RegExp>> = {
+  oid: new RegExp(RULES.patterns.oid, 'u'),
+  ins: new RegExp(RULES.patterns.ins, 'u'),
+  sector: new RegExp(RULES.patterns.sector, 'u'),
+  instant: new RegExp(RULES.patterns.instant, 'u'),
+  authnContext: new RegExp(RULES.patterns.authnContext, 'u'),
+};
+/** What a value breaking each pattern is told (never the value: it may be the patient's INS). */
+const PATTERN_MESSAGES: Readonly<Record<Exclude<VihfTextRule, 'text'>, string>> = {
+  oid: 'must be a dotted OID',
+  ins: 'must be a 15-character INS (13-character NIR/NIA + 2-digit key)',
+  sector: 'must be code^OID, e.g. SA07^1.2.250.1.71.4.2.4',
+  instant: 'must be an ISO 8601 date-time with a zone',
+  authnContext: 'must be a URN or a SAML class name such as SmartcardPKI',
+};
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,7 +39,8 @@ class Checker {
   add(path: string, message: string): void {
     this.issues.push({ path, message });
   }
-  text(obj: Record<string, unknown>, key: string, path: string, required: boolean): string | undefined {
+  /** The text field `key` of `obj` checked by its rule; undefined (after an issue, if any) when absent or wrong. */
+  text(obj: Record<string, unknown>, key: string, path: string, required: boolean, rule: VihfTextRule): string | undefined {
     const value = obj[key];
     if (value === undefined) {
       if (required) this.add(path, 'is required');
@@ -71,11 +58,8 @@ class Checker {
       this.add(path, 'contains characters XML cannot carry');
       return undefined;
     }
-    return value;
-  }
-  pattern(value: string | undefined, path: string, pattern: RegExp, rule: string): string | undefined {
-    if (value !== undefined && !pattern.test(value)) {
-      this.add(path, rule);
+    if (rule !== 'text' && !PATTERNS[rule].test(value)) {
+      this.add(path, PATTERN_MESSAGES[rule]);
       return undefined;
     }
     return value;
@@ -86,10 +70,12 @@ class Checker {
       return undefined;
     }
     for (const key of Object.keys(value)) if (!CODED_KEYS.has(key)) this.add(`${path}.${key}`, `unknown key${didYouMean(key, [...CODED_KEYS])}`);
-    const code = this.text(value, 'code', `${path}.code`, true);
-    const codeSystem = this.pattern(this.text(value, 'codeSystem', `${path}.codeSystem`, true), `${path}.codeSystem`, OID_PATTERN, 'must be a dotted OID');
-    const codeSystemName = this.text(value, 'codeSystemName', `${path}.codeSystemName`, false);
-    const displayName = this.text(value, 'displayName', `${path}.displayName`, false);
+    const fields: Record<string, string> = {};
+    for (const [key, rule] of Object.entries(RULES.codedValue.textFields)) {
+      const text = this.text(value, key, `${path}.${key}`, RULES.codedValue.required.includes(key), rule);
+      if (text !== undefined) fields[key] = text;
+    }
+    const { code, codeSystem, codeSystemName, displayName } = fields;
     if (code === undefined || codeSystem === undefined) return undefined;
     return { code, codeSystem, ...(codeSystemName !== undefined && { codeSystemName }), ...(displayName !== undefined && { displayName }) };
   }
@@ -102,64 +88,60 @@ export function validateVihfInput(value: unknown): VihfValidation {
   for (const key of Object.keys(value)) if (!KEYS.has(key)) c.add(key, `unknown key${didYouMean(key, [...KEYS])}`);
 
   const mode = value.mode;
+  const modes: readonly string[] = RULES.modes;
   if (mode === undefined) c.add('mode', 'is required');
-  else if (typeof mode !== 'string' || !(MODES as readonly string[]).includes(mode)) c.add('mode', `must be one of ${MODES.join(', ')}`);
-  const nameId = c.text(value, 'nameId', 'nameId', true);
-  const subjectId = c.text(value, 'subjectId', 'subjectId', mode === 'INDIRECTE' || mode === 'INDIRECTE_RENFORCEE');
-  const structureId = c.text(value, 'structureId', 'structureId', true);
-  const sector = c.pattern(c.text(value, 'sector', 'sector', true), 'sector', SECTOR_PATTERN, 'must be code^OID, e.g. SA07^1.2.250.1.71.4.2.4');
+  else if (typeof mode !== 'string' || !modes.includes(mode)) c.add('mode', `must be one of ${modes.join(', ')}`);
+  const needsSubject = (RULES.subjectIdModes as readonly unknown[]).includes(mode);
 
+  // Every field in the order of the keys, so that the issues come in that order too.
+  const t: Record<string, string> = {};
   const roles: CodedValue[] = [];
-  if (value.roles === undefined) c.add('roles', 'is required');
-  else if (!Array.isArray(value.roles) || value.roles.length === 0) c.add('roles', 'must be a non-empty array (profession first)');
-  else
-    value.roles.forEach((role: unknown, i: number) => {
-      const coded = c.coded(role, `roles[${i}]`);
-      if (coded) roles.push(coded);
-    });
-
-  const patientIns = c.pattern(
-    c.text(value, 'patientIns', 'patientIns', false),
-    'patientIns',
-    INS_PATTERN,
-    'must be a 15-character INS (13-character NIR/NIA + 2-digit key)',
-  );
-  const patientInsOid = c.pattern(c.text(value, 'patientInsOid', 'patientInsOid', false), 'patientInsOid', OID_PATTERN, 'must be a dotted OID');
-
   let purposeOfUse: PurposeOfUseCode | CodedValue | undefined;
-  if (typeof value.purposeOfUse === 'string') {
-    if ((PURPOSES as readonly string[]).includes(value.purposeOfUse)) purposeOfUse = value.purposeOfUse as PurposeOfUseCode;
-    else c.add('purposeOfUse', `must be one of ${PURPOSES.join(', ')} or a coded value`);
-  } else if (value.purposeOfUse !== undefined) purposeOfUse = c.coded(value.purposeOfUse, 'purposeOfUse');
-  const confidentialityCode = value.confidentialityCode === undefined ? undefined : c.coded(value.confidentialityCode, 'confidentialityCode');
-
-  const lpsId = c.text(value, 'lpsId', 'lpsId', false);
-  const lpsName = c.text(value, 'lpsName', 'lpsName', true);
-  const lpsVersion = c.text(value, 'lpsVersion', 'lpsVersion', true);
-  const homologationDmp = c.text(value, 'homologationDmp', 'homologationDmp', true);
-
-  const authnContext = c.text(value, 'authnContext', 'authnContext', false);
-  if (authnContext !== undefined && !authnContext.startsWith('urn:') && !CLASS_NAME.test(authnContext)) {
-    c.add('authnContext', 'must be a URN or a SAML class name such as SmartcardPKI');
-  }
+  const codedValues: Record<string, CodedValue> = {};
   let authnContextDecl: string | false | undefined;
-  if (value.authnContextDecl === false) authnContextDecl = false;
-  else authnContextDecl = c.text(value, 'authnContextDecl', 'authnContextDecl', false);
-  const authnInstant = c.pattern(
-    c.text(value, 'authnInstant', 'authnInstant', false),
-    'authnInstant',
-    ISO_INSTANT,
-    'must be an ISO 8601 date-time with a zone',
-  );
-  if (authnInstant !== undefined && Number.isNaN(Date.parse(authnInstant))) c.add('authnInstant', 'is not a valid date');
-  const resourceUrn = c.text(value, 'resourceUrn', 'resourceUrn', false);
-  const vihfVersion = c.text(value, 'vihfVersion', 'vihfVersion', false);
-  const issuer = c.text(value, 'issuer', 'issuer', false);
-
-  if (c.issues.length > 0 || nameId === undefined || structureId === undefined || sector === undefined) {
-    return { ok: false, issues: c.issues.length > 0 ? c.issues : [{ path: '$', message: 'incomplete input' }] };
+  for (const key of RULES.keys) {
+    const rule = RULES.textFields[key];
+    if (rule !== undefined) {
+      const text = c.text(value, key, key, RULES.required.includes(key) || (key === 'subjectId' && needsSubject), rule);
+      if (text !== undefined) t[key] = text;
+    } else if (key === 'roles') {
+      const list = value.roles;
+      if (list === undefined) c.add('roles', 'is required');
+      else if (!Array.isArray(list) || list.length === 0) c.add('roles', 'must be a non-empty array (profession first)');
+      else
+        list.forEach((role: unknown, i: number) => {
+          const coded = c.coded(role, `roles[${i}]`);
+          if (coded) roles.push(coded);
+        });
+    } else if (key === 'purposeOfUse') {
+      const purposes: readonly string[] = RULES.purposeOfUseCodes;
+      const given = value.purposeOfUse;
+      if (typeof given === 'string') {
+        if (purposes.includes(given)) purposeOfUse = given as PurposeOfUseCode;
+        else c.add('purposeOfUse', `must be one of ${purposes.join(', ')} or a coded value`);
+      } else if (given !== undefined) purposeOfUse = c.coded(given, 'purposeOfUse');
+    } else if (RULES.codedFields.includes(key)) {
+      const coded = value[key] === undefined ? undefined : c.coded(value[key], key);
+      if (coded !== undefined) codedValues[key] = coded;
+    } else if (key === 'authnContextDecl') {
+      authnContextDecl = value.authnContextDecl === false ? false : c.text(value, key, key, false, 'text');
+    }
   }
-  if (lpsName === undefined || lpsVersion === undefined || homologationDmp === undefined) return { ok: false, issues: c.issues };
+
+  const { nameId, subjectId, structureId, sector, patientIns, patientInsOid, lpsId, lpsName, lpsVersion, homologationDmp } = t;
+  const { authnContext, authnInstant, resourceUrn, vihfVersion, issuer } = t;
+  const { confidentialityCode } = codedValues;
+  if (c.issues.length > 0) return { ok: false, issues: c.issues };
+  if (
+    nameId === undefined ||
+    structureId === undefined ||
+    sector === undefined ||
+    lpsName === undefined ||
+    lpsVersion === undefined ||
+    homologationDmp === undefined
+  ) {
+    return { ok: false, issues: [{ path: '$', message: 'incomplete input' }] };
+  }
   const input: VihfInput = {
     mode: mode as VihfMode,
     nameId,
