@@ -119,3 +119,11 @@ test('edge widths: a value exactly at the limit stays on one line, one character
     for (const indent of ['', ' '.repeat(119), ' '.repeat(125)]) assert.equal(literal(v, indent), oracle(v, indent));
   }
 });
+
+test('a value changed between two calls is written as it is at each call', () => {
+  const shared: { [key: string]: Literal } = { a: 1 };
+  const value: Literal = { x: shared, y: [shared] };
+  assert.equal(literal(value), oracle(value));
+  shared.b = 'x'.repeat(130);
+  assert.equal(literal(value), oracle(value));
+});
