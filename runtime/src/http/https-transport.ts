@@ -14,6 +14,7 @@ import { VoletError } from '../errors/volet-error.js';
 import { MtomError } from '../mtom/mtom-error.js';
 import { bypassesProxy, describeProxy, resolveProxy, type ProxyOption, type ProxySettings } from './proxy.js';
 import { checkSoapResponse } from './response-check.js';
+import { resolveInCheckPhase } from './resolve-in-check-phase.js';
 import { createClientTlsContext, type ClientTlsContext, type ClientTlsSettings } from './tls-credentials.js';
 import { SERVER_CHECK_FAILED, toTransportError } from './tls-errors.js';
 import { TunnelAgent } from './tunnel-agent.js';
@@ -559,7 +560,7 @@ class Exchange {
       this.reject(err);
       return;
     }
-    this.resolve(response);
+    resolveInCheckPhase(this.resolve, response);
   }
 
   incomplete(status: number): TransportError {
