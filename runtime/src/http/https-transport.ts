@@ -310,7 +310,14 @@ export class HttpsTransport implements Transport {
   }
 
   /** Sends an exchange's call again on a fresh connection, once (made once per transport, not per call). */
-  readonly #retry = (exchange: Exchange): void => this.#exchange(exchange.call, false, exchange.resolve, exchange.reject);
+  readonly #retry = (exchange: Exchange): void => {
+    // Outside the promise's executor now: whatever throws here must still reject the call.
+    try {
+      this.#exchange(exchange.call, false, exchange.resolve, exchange.reject);
+    } catch (err) {
+      exchange.reject(err);
+    }
+  };
 
   /** Host name, port and path of `url`, worked out once per endpoint (a client sends every call to the same one). */
   #target(url: URL): Target {
