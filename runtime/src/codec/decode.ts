@@ -390,9 +390,7 @@ export class ElementDecoder implements XmlHandler {
     frame.order = null;
     if (type.simple) {
       // A simple element retyped by xsi:type keeps the type it names (decode → encode is lossless).
-      // An xsi:type naming the declared type itself says nothing more: strict decoding then gives the
-      // plain value its generated type promises (lenient decoding keeps it, to replay it as written).
-      if (typeKey !== null && (typeKey !== declaredKey || !this.settings.strict)) frame.xsiSimple = typeKey;
+      if (typeKey !== null) frame.xsiSimple = typeKey;
       frame.simple = type;
       frame.complex = null;
       frame.obj = null;
