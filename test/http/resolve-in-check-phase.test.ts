@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolveInCheckPhase } from '../../runtime/src/http/resolve-in-check-phase.js';
+import { resolveInCheckPhase } from '@volet/runtime/http';
 
 test('resolutions queued in one turn run together in the check phase, in order', async () => {
   const seen: string[] = [];
