@@ -14,6 +14,7 @@ import { VoletError } from '../errors/volet-error.js';
 import { MtomError } from '../mtom/mtom-error.js';
 import { bypassesProxy, describeProxy, resolveProxy, type ProxyOption, type ProxySettings } from './proxy.js';
 import { checkSoapResponse } from './response-check.js';
+import { resolveInCheckPhase } from './resolve-in-check-phase.js';
 import { createClientTlsContext, type ClientTlsContext, type ClientTlsSettings } from './tls-credentials.js';
 import { SERVER_CHECK_FAILED, toTransportError } from './tls-errors.js';
 import { TunnelAgent } from './tunnel-agent.js';
@@ -88,9 +89,6 @@ function isHandshakeComplete(socket: TLSSocket): boolean {
  * handed one without `reusedSocket` set, and this answers without asking the TLS layer (a native call).
  */
 const secured = new WeakSet<TLSSocket>();
-
-/** Marker for a keep-alive connection closed by the server before our request was read. */
-const STALE = Symbol('stale-connection');
 
 function checkDuration(name: string, value: number | undefined, fallback: number): number {
   const v = value ?? fallback;
@@ -235,40 +233,45 @@ export class HttpsTransport implements Transport {
   }
 
   /** @inheritDoc */
-  async send(request: TransportRequest): Promise<TransportResponse> {
+  send(request: TransportRequest): Promise<TransportResponse> {
+    // Not an async function: the exchange's own promise is the call's (no second promise, no extra
+    // turn); a retry on a stale connection settles that same promise. Errors are still rejections.
     let url: URL;
-    try {
-      url = typeof request.url === 'string' ? new URL(request.url) : request.url;
-    } catch {
-      throw new TypeError('invalid request URL');
-    }
-    if (url.protocol !== 'https:') throw new TypeError(`HttpsTransport sends only to https: URLs (got ${url.protocol})`);
-    const timeoutMs = checkDuration('timeoutMs', request.timeoutMs, this.#timeoutMs);
-    const deadline = Date.now() + timeoutMs;
-    if (request.signal?.aborted) {
-      throw new TransportError({ kind: 'aborted', message: `request to ${redactUrl(url)} aborted before sending`, url: redactUrl(url) });
-    }
-    const headers: Record<string, string> = {};
-    const given = request.headers;
-    if (given !== undefined) {
-      for (const name of Object.keys(given)) {
-        if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = given[name] as string;
-      }
-    }
-    const chunks = toChunks(request.body);
-    const length = bodyLength(chunks);
-    // Without a length (a stream of unknown size) node:http sends the body chunked.
-    if (length !== undefined) headers['content-length'] = String(length);
-    // A stream read once cannot be resent on a fresh connection.
+    let headers: Record<string, string>;
+    let chunks: WireChunk[];
+    let deadline: number;
+    let timeoutMs: number;
     let replayable = true;
-    for (const c of chunks) if (!(c instanceof Uint8Array) && !c.replayable) replayable = false;
-
     try {
-      return await this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, this.#retryStale && replayable, request.readBody);
+      try {
+        url = typeof request.url === 'string' ? new URL(request.url) : request.url;
+      } catch {
+        throw new TypeError('invalid request URL');
+      }
+      if (url.protocol !== 'https:') throw new TypeError(`HttpsTransport sends only to https: URLs (got ${url.protocol})`);
+      timeoutMs = checkDuration('timeoutMs', request.timeoutMs, this.#timeoutMs);
+      deadline = Date.now() + timeoutMs;
+      if (request.signal?.aborted) {
+        throw new TransportError({ kind: 'aborted', message: `request to ${redactUrl(url)} aborted before sending`, url: redactUrl(url) });
+      }
+      headers = {};
+      const given = request.headers;
+      if (given !== undefined) {
+        for (const name of Object.keys(given)) {
+          if (!STRIPPED_HEADERS.has(name.toLowerCase())) headers[name] = given[name] as string;
+        }
+      }
+      chunks = toChunks(request.body);
+      const length = bodyLength(chunks);
+      // Without a length (a stream of unknown size) node:http sends the body chunked.
+      if (length !== undefined) headers['content-length'] = String(length);
+      // A stream read once cannot be resent on a fresh connection.
+      for (const c of chunks) if (!(c instanceof Uint8Array) && !c.replayable) replayable = false;
     } catch (err) {
-      if (err !== STALE) throw err;
-      return this.#exchange(url, headers, chunks, request.signal, deadline, timeoutMs, false, request.readBody);
+      return Promise.reject(err);
     }
+    const call: Call = { url, headers, chunks, signal: request.signal, deadline, timeoutMs, readBody: request.readBody };
+    return new Promise<TransportResponse>((resolve, reject) => this.#exchange(call, this.#retryStale && replayable, resolve, reject));
   }
 
   /** Destroys pooled connections; in-flight requests fail. */
@@ -284,34 +287,37 @@ export class HttpsTransport implements Transport {
     return { agent: this.#tunnel, viaProxy: true };
   }
 
-  #exchange(
-    url: URL,
-    headers: Record<string, string>,
-    chunks: readonly WireChunk[],
-    signal: AbortSignal | undefined,
-    deadline: number,
-    timeoutMs: number,
-    allowRetry: boolean,
-    readBody: ResponseBodyReader | undefined,
-  ): Promise<TransportResponse> {
-    return new Promise<TransportResponse>((resolve, reject) => {
-      const target = this.#target(url);
-      const { agent, viaProxy } = this.#agentFor(url, target.port);
-      const { hostname, port, path } = target;
-      // The TLS server name is always the endpoint's host name (none for an IP address): node:https
-      // would take it from a caller's Host header, and check the server's certificate against that
-      // name instead of the host it connects to. A Host header changes the HTTP header only.
-      const req = httpsRequest({ hostname, port, path, method: 'POST', headers, agent, servername: target.servername }) as TrackedRequest;
-      const exchange = new Exchange(this.#limits, url, req, signal, deadline, timeoutMs, allowRetry, readBody, viaProxy, resolve, reject);
-      req[EXCHANGE] = exchange;
-      req.on('socket', onRequestSocket);
-      req.on('error', onRequestError);
-      req.on('response', onResponse);
-      const only = chunks.length === 1 ? chunks[0] : undefined;
-      if (only instanceof Uint8Array && only.byteLength <= WRITE_SLICE) req.end(only);
-      else void this.#writeBody(req, chunks, () => exchange.settled).catch((err: unknown) => exchange.fail(err));
-    });
+  /** Sends `call` once; a stale pooled connection (when `allowRetry`) sends it once more, settling the same promise. */
+  #exchange(call: Call, allowRetry: boolean, resolve: (response: TransportResponse) => void, reject: (err: unknown) => void): void {
+    const url = call.url;
+    const target = this.#target(url);
+    const { agent, viaProxy } = this.#agentFor(url, target.port);
+    const { hostname, port, path } = target;
+    // The TLS server name is always the endpoint's host name (none for an IP address): node:https
+    // would take it from a caller's Host header, and check the server's certificate against that
+    // name instead of the host it connects to. A Host header changes the HTTP header only.
+    const req = httpsRequest({ hostname, port, path, method: 'POST', headers: call.headers, agent, servername: target.servername }) as TrackedRequest;
+    const retry = allowRetry ? this.#retry : undefined;
+    const exchange = new Exchange(this.#limits, call, req, retry, viaProxy, resolve, reject);
+    req[EXCHANGE] = exchange;
+    req.on('socket', onRequestSocket);
+    req.on('error', onRequestError);
+    req.on('response', onResponse);
+    const chunks = call.chunks;
+    const only = chunks.length === 1 ? chunks[0] : undefined;
+    if (only instanceof Uint8Array && only.byteLength <= WRITE_SLICE) req.end(only);
+    else void this.#writeBody(req, chunks, () => exchange.settled).catch((err: unknown) => exchange.fail(err));
   }
+
+  /** Sends an exchange's call again on a fresh connection, once (made once per transport, not per call). */
+  readonly #retry = (exchange: Exchange): void => {
+    // Outside the promise's executor now: whatever throws here must still reject the call.
+    try {
+      this.#exchange(exchange.call, false, exchange.resolve, exchange.reject);
+    } catch (err) {
+      exchange.reject(err);
+    }
+  };
 
   /** Host name, port and path of `url`, worked out once per endpoint (a client sends every call to the same one). */
   #target(url: URL): Target {
@@ -388,6 +394,17 @@ interface Target {
   readonly path: string;
   /** The TLS server name (SNI, certificate check) for requests without a Host header: none for an IP address. */
   readonly servername: string;
+}
+
+/** What the transport sends: everything a retry on a fresh connection needs. */
+interface Call {
+  readonly url: URL;
+  readonly headers: Record<string, string>;
+  readonly chunks: readonly WireChunk[];
+  readonly signal: AbortSignal | undefined;
+  readonly deadline: number;
+  readonly timeoutMs: number;
+  readonly readBody: ResponseBodyReader | undefined;
 }
 
 /** What every exchange of a transport shares. */
@@ -478,19 +495,27 @@ class Exchange {
   #res: IncomingMessage | undefined;
   #headers: Record<string, string> | undefined;
 
+  readonly url: URL;
+  readonly signal: AbortSignal | undefined;
+  readonly deadline: number;
+  readonly timeoutMs: number;
+  readonly readBody: ResponseBodyReader | undefined;
+
+  /** `retry`: sends the call again when its pooled connection turns out stale (undefined: no retry). */
   constructor(
     readonly limits: ExchangeLimits,
-    readonly url: URL,
+    readonly call: Call,
     readonly req: ClientRequest,
-    readonly signal: AbortSignal | undefined,
-    readonly deadline: number,
-    readonly timeoutMs: number,
-    readonly allowRetry: boolean,
-    readonly readBody: ResponseBodyReader | undefined,
+    readonly retry: ((exchange: Exchange) => void) | undefined,
     readonly viaProxy: boolean,
     readonly resolve: (response: TransportResponse) => void,
     readonly reject: (err: unknown) => void,
   ) {
+    this.url = call.url;
+    const signal = (this.signal = call.signal);
+    const deadline = (this.deadline = call.deadline);
+    this.timeoutMs = call.timeoutMs;
+    this.readBody = call.readBody;
     this.#timer = startTimer(deadline - Date.now(), onTimeout, this);
     if (signal !== undefined) {
       const onAbort = (): void => this.fail(new TransportError({ kind: 'aborted', message: `request to ${this.redacted()} aborted`, url: this.redacted() }));
@@ -542,7 +567,7 @@ class Exchange {
       this.reject(err);
       return;
     }
-    this.resolve(response);
+    resolveInCheckPhase(this.resolve, response);
   }
 
   incomplete(status: number): TransportError {
@@ -573,10 +598,12 @@ class Exchange {
 
   onRequestError(err: Error): void {
     if (this.settled) return;
-    if (this.allowRetry && this.req.reusedSocket && !this.responseStarted && isStaleError(err)) {
+    const retry = this.retry;
+    if (retry !== undefined && this.req.reusedSocket && !this.responseStarted && isStaleError(err)) {
       this.finish();
       this.req.destroy();
-      this.reject(STALE);
+      // After this turn, as the rejection the retry once went through: the agent sees the dead socket first.
+      queueMicrotask(() => retry(this));
       return;
     }
     this.fail(err);

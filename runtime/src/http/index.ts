@@ -5,6 +5,7 @@
  */
 export type { Transport, TransportRequest, TransportResponse, BodyChunk, BodyStream, ResponseHead, ResponseBodyReader } from './transport.js';
 export { HttpsTransport } from './https-transport.js';
+export { resolveInCheckPhase } from './resolve-in-check-phase.js';
 export type { HttpsTransportOptions } from './https-transport.js';
 export { TransportError, bodyExcerpt, redactUrl } from './transport-error.js';
 export type { TransportErrorKind, TlsFailureReason, TransportErrorDetails } from './transport-error.js';

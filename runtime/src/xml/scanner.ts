@@ -127,6 +127,22 @@ function matchesAt(s: string, at: number, part: string): boolean {
 
 /** How many attribute names per element name are remembered as predictions. */
 const PREDICTED_ATTRIBUTES = 16;
+/** Depths below this have a predicted element name in {@link LAST_NAMES}. */
+const PREDICTED_DEPTH = 64;
+/**
+ * Per depth, the name of the last element started there by any scanner: the prediction for the next
+ * one. Shared, so a reader made per response starts with the names of the previous responses of the
+ * service; a prediction is only ever a guess checked against the text, so a wrong one (another
+ * document's, an interleaved streaming reader's) costs a lookup, never a wrong name. Bounded by
+ * {@link PREDICTED_DEPTH}, and it holds only interned names.
+ */
+const LAST_NAMES: (QualifiedName | undefined)[] = new Array<QualifiedName | undefined>(PREDICTED_DEPTH).fill(undefined);
+/**
+ * The attribute names of the start tag being scanned, shared by every scanner: filled and read within
+ * one synchronous `startTag` call, before any handler runs (a handler may start another reader); a
+ * tag cut by the end of a chunk is scanned again from its `<`. Interned names only, no document text.
+ */
+const ATTR_NAMES: QualifiedName[] = [];
 
 /** True when `s` holds the (already checked) name `raw` at `at`, not followed by another name character. */
 function nameAt(s: string, at: number, raw: string, n: number): boolean {
@@ -203,10 +219,11 @@ export class XmlScanner {
   private hash = 0;
   private value = '';
   private refText = '';
-  /** Per depth, the name of the last element started there (the prediction for the next one). */
-  private readonly lastNames: (QualifiedName | undefined)[] = [];
-  /** The current start tag's attributes while it is scanned. */
-  private readonly attrNames: QualifiedName[] = [];
+  /** Per depth, the name of the last element started there: shared by every scanner (see {@link LAST_NAMES}). */
+  private readonly lastNames = LAST_NAMES;
+  /** The current start tag's attribute names while it is scanned: shared scratch (see {@link ATTR_NAMES}). */
+  private readonly attrNames = ATTR_NAMES;
+  /** Its attribute values (document text: this scanner's own). */
   private readonly attrValues: string[] = [];
 
   /** Line bookkeeping, computed lazily: `line` is the line at offset `counted`, which starts at `lineStart`. */
@@ -609,7 +626,8 @@ export class XmlScanner {
     // Names are predicted (the previous element at this depth, the attributes that element
     // had last time) and checked in one pass; a miss scans, hashes and looks up.
     let i: number;
-    let name = this.lastNames[this.depth];
+    const depth = this.depth;
+    let name = depth < PREDICTED_DEPTH ? this.lastNames[depth] : undefined;
     if (name !== undefined && nameAt(s, lt + 1, name.raw, n)) {
       i = lt + 1 + name.raw.length;
     } else {
@@ -617,7 +635,7 @@ export class XmlScanner {
       if (i >= n) return -1;
       name = internName(s, lt + 1, i, this.hash);
       if (name === undefined) throw this.malformed(lt + 1, `element name ${s.slice(lt + 1, i)} is not a qualified name (Namespaces in XML)`);
-      this.lastNames[this.depth] = name;
+      if (depth < PREDICTED_DEPTH) this.lastNames[depth] = name;
     }
     const expected = name.attributeNames;
     const names = this.attrNames;
