@@ -19,6 +19,15 @@ import { setFlagsFromString } from 'node:v8';
 /** The tier-up budget of the short commands (about three times V8's default). */
 export const CLI_INTERRUPT_BUDGET = 200_000;
 
+/**
+ * True when this V8 knows `--interrupt-budget`: V8 11 (Node 20) does; later ones tier up by
+ * invocation counts (Maglev) and, given a flag they do not know, print an error on standard error
+ * that no option silences. The setting was measured on Node 20 only, so newer Nodes keep V8's own.
+ */
+export function budgetFlagKnown(v8Version: string = process.versions.v8): boolean {
+  return Number.parseInt(v8Version, 10) <= 11;
+}
+
 /** The commands that build a model and end (not `decode`, `encode`, `call`, `simulate`). */
 export const SHORT_COMMANDS: ReadonlySet<string> = new Set(['generate', 'check', 'inspect', 'init', 'jsonschema']);
 
@@ -28,7 +37,7 @@ export const SHORT_COMMANDS: ReadonlySet<string> = new Set(['generate', 'check',
  * (nothing set) for any other command line.
  */
 export function setCliJitBudget(args: readonly string[]): string | null {
-  if (!SHORT_COMMANDS.has(args[0] ?? '')) return null;
+  if (!SHORT_COMMANDS.has(args[0] ?? '') || !budgetFlagKnown()) return null;
   setFlagsFromString(`--interrupt-budget=${CLI_INTERRUPT_BUDGET}`);
   return `jit-${CLI_INTERRUPT_BUDGET}`;
 }
