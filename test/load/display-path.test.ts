@@ -1,7 +1,7 @@
 /**
  * Paths shown in diagnostics and the model (load/display-path.ts): relative to the current folder
- * when inside it, else absolute. The shortcut for normalised paths inside the folder must show what
- * `path.relative` shows, on every shape of path around the folder.
+ * when inside it, else absolute, on every shape of path around the folder (a `..a` folder inside it,
+ * unnormalised paths, the folder itself, the root).
  */
 import assert from 'node:assert/strict';
 import { isAbsolute, relative, sep } from 'node:path';

@@ -20,11 +20,6 @@ export const NOT_DEFINITION: ReadonlySet<string> = new Set([
 
 type Component = TypeDefinition | ElementDeclaration | AttributeDeclaration;
 
-/** The JSON text of a component without the {@link NOT_DEFINITION} keys (what {@link sameDefinition} compares). */
-export function definitionText(c: Component): string {
-  return JSON.stringify(c, (key, value: unknown) => (NOT_DEFINITION.has(key) ? undefined : value));
-}
-
 /** True when `JSON.stringify` leaves a property with this value out (and writes `null` for it in an array). */
 function omitted(v: unknown): boolean {
   return v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -75,8 +70,8 @@ function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /**
- * True when two components have the same {@link definitionText} (the same keys in the same order
- * and the same values), found without writing either text.
+ * True when two components have the same JSON text once the {@link NOT_DEFINITION} keys are left out
+ * (the same keys in the same order and the same values), found without writing either text.
  */
 export function sameDefinition(a: Component, b: Component): boolean {
   return sameJson(a, b);

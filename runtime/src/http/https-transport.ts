@@ -392,7 +392,7 @@ interface Target {
   readonly hostname: string;
   readonly port: number;
   readonly path: string;
-  /** The TLS server name (SNI, certificate check) for requests without a Host header: none for an IP address. */
+  /** The TLS server name (SNI, and the name the certificate must hold): none for an IP address. */
   readonly servername: string;
 }
 
@@ -452,7 +452,7 @@ function onTimeout(exchange: Exchange): void {
     new TransportError({
       kind: 'timeout',
       phase: 'response',
-      message: `no complete response from ${exchange.redacted()} within ${exchange.timeoutMs} ms`,
+      message: `no complete response from ${exchange.redacted()} within ${exchange.call.timeoutMs} ms`,
       url: exchange.redacted(),
     }),
   );
@@ -466,7 +466,7 @@ function onConnectTimeout(exchange: Exchange): void {
     new TransportError({
       kind: 'timeout',
       phase: 'connect',
-      message: `no TLS connection to ${exchange.url.host}${through} within ${connectMs} ms`,
+      message: `no TLS connection to ${exchange.call.url.host}${through} within ${connectMs} ms`,
       url: exchange.redacted(),
     }),
   );
@@ -495,12 +495,6 @@ class Exchange {
   #res: IncomingMessage | undefined;
   #headers: Record<string, string> | undefined;
 
-  readonly url: URL;
-  readonly signal: AbortSignal | undefined;
-  readonly deadline: number;
-  readonly timeoutMs: number;
-  readonly readBody: ResponseBodyReader | undefined;
-
   /** `retry`: sends the call again when its pooled connection turns out stale (undefined: no retry). */
   constructor(
     readonly limits: ExchangeLimits,
@@ -511,12 +505,8 @@ class Exchange {
     readonly resolve: (response: TransportResponse) => void,
     readonly reject: (err: unknown) => void,
   ) {
-    this.url = call.url;
-    const signal = (this.signal = call.signal);
-    const deadline = (this.deadline = call.deadline);
-    this.timeoutMs = call.timeoutMs;
-    this.readBody = call.readBody;
-    this.#timer = startTimer(deadline - Date.now(), onTimeout, this);
+    const signal = call.signal;
+    this.#timer = startTimer(call.deadline - Date.now(), onTimeout, this);
     if (signal !== undefined) {
       const onAbort = (): void => this.fail(new TransportError({ kind: 'aborted', message: `request to ${this.redacted()} aborted`, url: this.redacted() }));
       this.#onAbort = onAbort;
@@ -526,7 +516,7 @@ class Exchange {
 
   /** The URL without credentials or query, made only for an error or a trace. */
   redacted(): string {
-    this.#redactedUrl ??= redactUrl(this.url);
+    this.#redactedUrl ??= redactUrl(this.call.url);
     return this.#redactedUrl;
   }
 
@@ -534,7 +524,7 @@ class Exchange {
     this.settled = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
     if (this.#connectTimer !== undefined) clearTimeout(this.#connectTimer);
-    if (this.#onAbort !== undefined) this.signal?.removeEventListener('abort', this.#onAbort);
+    if (this.#onAbort !== undefined) this.call.signal?.removeEventListener('abort', this.#onAbort);
   }
 
   fail(err: unknown): void {
@@ -546,7 +536,7 @@ class Exchange {
         ? err
         : toTransportError(err, {
             url: this.redacted(),
-            authority: this.url.host,
+            authority: this.call.url.host,
             hasClientCertificate: this.limits.hasClientCertificate,
             handshakeDone: this.handshakeDone,
             viaProxy: this.viaProxy,
@@ -562,7 +552,7 @@ class Exchange {
     if (this.settled) return;
     this.finish();
     try {
-      checkSoapResponse(response.status, response.headers, response.body, this.url);
+      checkSoapResponse(response.status, response.headers, response.body, this.call.url);
     } catch (err) {
       this.reject(err);
       return;
@@ -588,7 +578,7 @@ class Exchange {
       return;
     }
     const connectMs = this.limits.connectTimeoutMs;
-    if (connectMs < this.deadline - Date.now()) this.#connectTimer = startTimer(connectMs, onConnectTimeout, this);
+    if (connectMs < this.call.deadline - Date.now()) this.#connectTimer = startTimer(connectMs, onConnectTimeout, this);
     socket.once('secureConnect', () => {
       secured.add(socket);
       this.handshakeDone = true;
@@ -611,7 +601,8 @@ class Exchange {
 
   onResponse(res: IncomingMessage): void {
     this.responseStarted = true;
-    if (this.readBody !== undefined && this.#stream(res, this.readBody)) return;
+    const readBody = this.call.readBody;
+    if (readBody !== undefined && this.#stream(res, readBody)) return;
     const max = this.limits.maxResponseBytes;
     const headers = responseHeaders(res);
     this.#headers = headers;
