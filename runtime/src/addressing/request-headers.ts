@@ -7,6 +7,7 @@ import { SOAP11_ENV_NS, SOAP12_ENV_NS, WSA_ANONYMOUS, WSA_NS, type SoapVersion }
 import { AddressingError } from './addressing-error.js';
 import { newMessageId, type MessageIdStyle } from './message-id.js';
 import { checkPrefix, escapeText } from './xml-text.js';
+import { BoundedMap } from '../bounded-map.js';
 
 /** The four request headers. */
 export type AddressingHeaderName = 'MessageID' | 'To' | 'ReplyTo' | 'Action';
@@ -96,8 +97,8 @@ export function buildAddressingHeaders(options: AddressingOptions): AddressingHe
 
 const DEFAULT_MUST_UNDERSTAND: readonly AddressingHeaderName[] = ['ReplyTo', 'Action'];
 /** Start tags (without their `>`) by prefixes, SOAP version and mustUnderstand list: a profile uses one set for all its calls. */
-const startTagCache = new Map<string, Readonly<Record<AddressingHeaderName, string>>>();
 const MAX_START_TAG_SETS = 32;
+const startTagCache = new BoundedMap<string, Readonly<Record<AddressingHeaderName, string>>>(MAX_START_TAG_SETS);
 
 /** The four start tags for these settings (prefixes checked once per set); every value in them is fixed by the settings. */
 function startTags(
@@ -117,7 +118,6 @@ function startTags(
   const mu = `xmlns:${envPrefix}="${version === '1.2' ? SOAP12_ENV_NS : SOAP11_ENV_NS}" ${envPrefix}:mustUnderstand="${version === '1.2' ? 'true' : '1'}"`;
   const open = (name: AddressingHeaderName): string => `<${p}:${name} xmlns:${p}="${WSA_NS}"${must.has(name) ? ' ' + mu : ''}`;
   const tags = Object.freeze({ MessageID: open('MessageID'), To: open('To'), ReplyTo: open('ReplyTo'), Action: open('Action') });
-  if (startTagCache.size >= MAX_START_TAG_SETS) startTagCache.clear();
   startTagCache.set(key, tags);
   return tags;
 }

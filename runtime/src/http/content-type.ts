@@ -3,6 +3,7 @@
  * stacks are sloppy: unquoted values containing `<>` or `/` (`start=<root>`), stray spaces,
  * duplicate parameters (the first wins), upper-case names.
  */
+import { BoundedMap } from '../bounded-map.js';
 
 /** A parsed Content-Type. */
 export interface ContentType {
@@ -18,7 +19,7 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const MAX_CACHED = 64;
 const MAX_CACHED_LENGTH = 256;
 const NONE: ContentType = Object.freeze({ mediaType: '', params: Object.freeze({}) });
-const parsed = new Map<string, ContentType>();
+const parsed = new BoundedMap<string, ContentType>(MAX_CACHED);
 
 /**
  * Parses a Content-Type header value; `undefined` when the header is absent or has no media type.
@@ -33,7 +34,6 @@ export function parseContentType(value: string | undefined | null): ContentType 
   if (cached !== undefined) return cached === NONE ? undefined : cached;
   const ct = parseUncached(value);
   if (value.length <= MAX_CACHED_LENGTH) {
-    if (parsed.size >= MAX_CACHED) parsed.clear();
     parsed.set(value, ct ?? NONE);
   }
   return ct;

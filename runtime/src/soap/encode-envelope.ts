@@ -13,6 +13,7 @@ import { StringWriter } from '../xml/string-writer.js';
 import { Utf8Writer } from '../xml/utf8-writer.js';
 import type { FaultReason } from './fault.js';
 import { envelopeNamespace } from './versions.js';
+import { BoundedMap } from '../bounded-map.js';
 
 /** A header block encoded from a descriptor and a value. */
 export interface HeaderBlock<T = unknown> {
@@ -93,7 +94,7 @@ interface EnvelopeTags {
 
 /** Most prefixes remembered per version (a client uses one; past it the memory starts again). */
 const TAG_CACHE = 32;
-const envelopeTagCache = { '1.1': new Map<string, EnvelopeTags>(), '1.2': new Map<string, EnvelopeTags>() };
+const envelopeTagCache = { '1.1': new BoundedMap<string, EnvelopeTags>(TAG_CACHE), '1.2': new BoundedMap<string, EnvelopeTags>(TAG_CACHE) };
 
 /** The envelope tags of `version` with `prefix` (checked), made once per version and prefix. */
 function envelopeTags(version: '1.1' | '1.2', prefix: string): EnvelopeTags {
@@ -108,13 +109,12 @@ function envelopeTags(version: '1.1' | '1.2', prefix: string): EnvelopeTags {
     bodyOpen: `<${prefix}:Body`,
     end: `</${prefix}:Body></${prefix}:Envelope>`,
   };
-  if (cache.size >= TAG_CACHE) cache.clear();
   cache.set(prefix, tags);
   return tags;
 }
 
 /** Codec options of blocks without header attributes, per frozen caller options and prefix (frozen too: shared by calls). */
-const plainOptionsCache = new WeakMap<EncodeOptions, Map<string, EncodeOptions>>();
+const plainOptionsCache = new WeakMap<EncodeOptions, BoundedMap<string, EncodeOptions>>();
 const NO_OPTIONS: EncodeOptions = Object.freeze({});
 
 function plainCodecOptions(options: EncodeOptions | undefined, prefix: string): EncodeOptions {
@@ -122,7 +122,7 @@ function plainCodecOptions(options: EncodeOptions | undefined, prefix: string): 
   if (!Object.isFrozen(base)) return codecOptions(base, prefix);
   let byPrefix = plainOptionsCache.get(base);
   if (byPrefix === undefined) {
-    byPrefix = new Map();
+    byPrefix = new BoundedMap(TAG_CACHE);
     plainOptionsCache.set(base, byPrefix);
   }
   let made = byPrefix.get(prefix);
@@ -130,7 +130,6 @@ function plainCodecOptions(options: EncodeOptions | undefined, prefix: string): 
     made = codecOptions(base, prefix);
     Object.freeze(made.reservedPrefixes);
     Object.freeze(made);
-    if (byPrefix.size >= TAG_CACHE) byPrefix.clear();
     byPrefix.set(prefix, made);
   }
   return made;

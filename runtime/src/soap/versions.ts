@@ -3,6 +3,7 @@
  */
 import { EncodeError } from '../errors/encode-error.js';
 import { internalize } from '../xml/intern.js';
+import { BoundedMap } from '../bounded-map.js';
 
 /** SOAP 1.1 envelope namespace. */
 export const SOAP11_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
@@ -24,7 +25,7 @@ export function soapVersionOf(namespace: string): Version | undefined {
 
 /** Most SOAP 1.2 content types remembered (one per action a client sends; past it the memory starts again). */
 const CONTENT_TYPE_CACHE = 256;
-const soap12ContentTypes = new Map<string, string>();
+const soap12ContentTypes = new BoundedMap<string, string>(CONTENT_TYPE_CACHE);
 
 function checkAction(action: string): void {
   if (/["\\\r\n]/.test(action)) throw new EncodeError('invalid-action', 'a SOAP action must not contain quotes, backslashes or line breaks', '');
@@ -44,7 +45,6 @@ export function soapContentType(version: Version, action?: string): string {
   // One flat string per action: node:http checks header values with a regular expression, which
   // would flatten a freshly concatenated one on every request.
   const made = internalize(`application/soap+xml; charset=utf-8; action="${action}"`);
-  if (soap12ContentTypes.size >= CONTENT_TYPE_CACHE) soap12ContentTypes.clear();
   soap12ContentTypes.set(action, made);
   return made;
 }

@@ -16,6 +16,7 @@ import { internalize } from './intern.js';
 import { DEFAULT_DECLARATION, PLAIN_NAME, PREFIX_DECLARATION, internName, nextGeneration, type QualifiedName } from './name-table.js';
 import { XML_NS, XMLNS_NS } from './namespaces.js';
 import { Attribute, NO_ATTRIBUTES, Tag, type XmlAttribute, type XmlTag } from './tag.js';
+import { BoundedMap } from '../bounded-map.js';
 
 /**
  * Receives the events of one document, or of one subtree when a handler hands over to another
@@ -72,7 +73,7 @@ const WS_TEXT: string[] = new Array<string>(WS_CACHE + 1).fill('');
 /** Namespace names remembered by {@link namespaceName}; past it the memory starts again (bounded, whatever the input). */
 const NAMESPACE_CACHE = 256;
 /** Namespace names seen, each the internalized string for itself (a hostile document can only make it start again). */
-const namespaceNames = new Map<string, string>();
+const namespaceNames = new BoundedMap<string, string>(NAMESPACE_CACHE);
 
 /**
  * The internalized copy of a namespace name: `internalize` makes an object per call, and the same few
@@ -82,7 +83,6 @@ function namespaceName(value: string): string {
   const known = namespaceNames.get(value);
   if (known !== undefined) return known;
   const uri = internalize(value);
-  if (namespaceNames.size >= NAMESPACE_CACHE) namespaceNames.clear();
   // Keyed by the internalized copy: a slice of the document as the key would keep the document alive.
   namespaceNames.set(uri, uri);
   return uri;
