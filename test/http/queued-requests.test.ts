@@ -19,6 +19,17 @@ after(async () => {
   await server?.close();
 });
 
+/** A transport with one connection (`maxSockets: 1`), trusting the test CA, with a client certificate. */
+function oneSocket(options: { connectTimeoutMs?: number } = {}): HttpsTransport {
+  return new HttpsTransport({
+    trust: { caFile: pki.caBundleFile },
+    credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase },
+    maxSockets: 1,
+    ...options,
+    proxy: false,
+  });
+}
+
 test('a queued request on a connected socket is not cut by the connect timeout while its answer is slow', async () => {
   let n = 0;
   server = await startTlsServer(pki, (req, body, res) => {
@@ -26,13 +37,7 @@ test('a queued request on a connected socket is not cut by the connect timeout w
     const delay = n++ === 0 ? 0 : 600;
     setTimeout(() => okHandler(req, body, res), delay);
   });
-  const transport = new HttpsTransport({
-    trust: { caFile: pki.caBundleFile },
-    credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase },
-    maxSockets: 1,
-    connectTimeoutMs: 250,
-    proxy: false,
-  });
+  const transport = oneSocket({ connectTimeoutMs: 250 });
   try {
     const send = (): Promise<number> => transport.send({ url: `${server!.url}/svc`, body: SOAP12_OK }).then((r) => r.status);
     // Both start together: the second waits in the agent's queue for the first one's socket.
@@ -48,13 +53,7 @@ test('a request that waits in the pool queue longer than connectTimeoutMs is not
   // connectTimeoutMs bounds connecting, not queueing: with one socket and answers of 200 ms, the third
   // request waits about 400 ms for the socket, longer than the 250 ms connect limit.
   server = await startTlsServer(pki, (req, body, res) => setTimeout(() => okHandler(req, body, res), 200));
-  const transport = new HttpsTransport({
-    trust: { caFile: pki.caBundleFile },
-    credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase },
-    maxSockets: 1,
-    connectTimeoutMs: 250,
-    proxy: false,
-  });
+  const transport = oneSocket({ connectTimeoutMs: 250 });
   try {
     const send = (): Promise<number> => transport.send({ url: `${server!.url}/svc`, body: SOAP12_OK }).then((r) => r.status);
     assert.deepEqual(await Promise.all([send(), send(), send()]), [200, 200, 200]);
@@ -72,12 +71,7 @@ test('many requests queued behind one socket leave no listener behind (no MaxLis
     warnings.push(`${w.name}: ${w.message}`);
   };
   process.on('warning', onWarning);
-  const transport = new HttpsTransport({
-    trust: { caFile: pki.caBundleFile },
-    credentials: { pfxFile: pki.orgAuth.p12File, passphrase: pki.passphrase },
-    maxSockets: 1,
-    proxy: false,
-  });
+  const transport = oneSocket();
   try {
     const statuses = await Promise.all(Array.from({ length: 40 }, () => transport.send({ url: `${server!.url}/svc`, body: SOAP12_OK }).then((r) => r.status)));
     assert.equal(statuses.filter((s) => s === 200).length, 40);
